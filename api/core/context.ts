@@ -1,0 +1,31 @@
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Role } from '../../db/schema/index.js';
+import type { Notifier } from './notifier.js';
+import type { FileStore } from './file-store.js';
+
+/** Who is acting, resolved once per request or chat message. */
+export type Actor = {
+  personId: number;
+  name: string;
+  role: Role;
+  /** town_admin: the town; others: null. */
+  townId: number | null;
+  /** worker: the grids they hold (一格一员); others: []. */
+  gridIds: number[];
+  /** department role: the department. */
+  departmentId: number | null;
+};
+
+/** Where an action came from: recorded on every event. */
+export type Channel = 'api' | 'dingtalk' | 'wechat' | 'terminal' | 'job' | 'import';
+
+export type Deps = {
+  db: Db;
+  clock: Clock;
+  notifier: Notifier;
+  files: FileStore;
+};
+
+/** What every verb receives: dependencies, the actor and the channel. */
+export type Ctx = Deps & { actor: Actor; channel: Channel };

@@ -1,0 +1,42 @@
+import { eq, count } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { districts, patrolPolicy, checkItems, people, apiTokens } from './schema/index.js';
+import { sha256Hex } from '../lib/hash.js';
+import checklist from './defaults/checklist.json' with { type: 'json' };
+
+/** SPEC §3 defaults: key 30, above 60, below 90 days; red at most 7, orange at most 14. */
+export const DEFAULT_POLICY = [
+  { kind: 'class' as const, key: 'key', intervalDays: 30 },
+  { kind: 'class' as const, key: 'above', intervalDays: 60 },
+  { kind: 'class' as const, key: 'below', intervalDays: 90 },
+  { kind: 'color' as const, key: 'red', intervalDays: 7 },
+  { kind: 'color' as const, key: 'orange', intervalDays: 14 },
+];
+
+export const DEFAULT_CHECKLIST = checklist;
+
+/**
+ * Makes a fresh database usable: the district row, the default patrol policy and checklist (only
+ * when empty, so a district's edits survive restarts), and the bootstrap admin when configured.
+ */
+export async function bootstrapDb(db: Db, opts: { districtName: string; adminToken?: string; now: Date }) {
+  const [{ n }] = await db.select({ n: count() }).from(districts);
+  if (n === 0) await db.insert(districts).values({ id: 1, name: opts.districtName, createdAt: opts.now });
+  await db.insert(patrolPolicy).values(DEFAULT_POLICY).onConflictDoNothing();
+  const [{ items }] = await db.select({ items: count() }).from(checkItems);
+  if (items === 0) {
+    await db.insert(checkItems).values(DEFAULT_CHECKLIST.map((c, i) => ({ ...c, sort: i + 1 })));
+  }
+  if (opts.adminToken) await ensureTokenAdmin(db, opts.adminToken, opts.now);
+}
+
+async function ensureTokenAdmin(db: Db, token: string, now: Date) {
+  const tokenHash = sha256Hex(token);
+  const existing = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash)).get();
+  if (existing) return;
+  const [admin] = await db
+    .insert(people)
+    .values({ name: '系统管理员', role: 'district_admin', createdAt: now })
+    .returning({ id: people.id });
+  await db.insert(apiTokens).values({ personId: admin.id, tokenHash, label: 'BOOTSTRAP_ADMIN_TOKEN', createdAt: now });
+}

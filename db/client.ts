@@ -1,0 +1,35 @@
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as schema from './schema/index.js';
+
+export type Db = LibSQLDatabase<typeof schema>;
+export type DbHandle = { db: Db; client: Client; close: () => void };
+
+function isLocalFile(url: string): boolean {
+  return url.startsWith('file:');
+}
+
+/**
+ * Opens the database. Local files get WAL, synchronous=NORMAL and a busy timeout: libsql's
+ * defaults (journal_mode=delete, busy_timeout=0) make a second process on the same file
+ * fail at once with SQLITE_BUSY, and single-row commits ~10x slower.
+ */
+export async function openDb(url: string, authToken?: string): Promise<DbHandle> {
+  if (isLocalFile(url) && url !== 'file::memory:') {
+    const path = url.slice('file:'.length).split('?')[0];
+    if (path && !path.startsWith(':')) mkdirSync(dirname(path), { recursive: true });
+  }
+  const client = createClient({ url, authToken });
+  if (isLocalFile(url) || url === ':memory:') {
+    if (!url.includes(':memory:')) {
+      await client.execute('PRAGMA journal_mode = WAL');
+      await client.execute('PRAGMA synchronous = NORMAL');
+    }
+    await client.execute('PRAGMA busy_timeout = 10000');
+    await client.execute('PRAGMA foreign_keys = ON');
+  }
+  const db = drizzle(client, { schema });
+  return { db, client, close: () => client.close() };
+}

@@ -1,0 +1,59 @@
+import { sqliteTable, integer, text, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { createdAt, instant } from './columns.js';
+import { grids, towns } from './org.js';
+
+export const ENTERPRISE_CLASSES = ['key', 'above', 'below'] as const;
+export type EnterpriseClass = (typeof ENTERPRISE_CLASSES)[number];
+export const RISK_COLORS = ['red', 'orange', 'yellow', 'blue'] as const;
+export type RiskColor = (typeof RISK_COLORS)[number];
+
+export const enterprises = sqliteTable('enterprises', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  shortName: text('short_name'),
+  aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  creditCode: text('credit_code'),
+  address: text('address'),
+  gridId: integer('grid_id').notNull().references(() => grids.id),
+  // Denormalised from the grid so town-scoped lists and stats need no join.
+  townId: integer('town_id').notNull().references(() => towns.id),
+  class: text('class', { enum: ENTERPRISE_CLASSES }).notNull(),
+  industry: text('industry'),
+  riskColor: text('risk_color', { enum: RISK_COLORS }).notNull(),
+  contactName: text('contact_name'),
+  contactPhone: text('contact_phone'),
+  lat: real('lat'),
+  lng: real('lng'),
+  // Due date = coalesce(last patrol, registered) + policy interval. last_patrol_at is a cache of
+  // max(patrols.patrolled_at) kept in the same batch as the patrol insert, so the daily run is one scan.
+  registeredAt: instant('registered_at').notNull(),
+  lastPatrolAt: instant('last_patrol_at'),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('enterprises_credit_code_uq').on(t.creditCode),
+  // Worker digest and grid-scoped lists / fuzzy name matching within a worker's grids.
+  index('enterprises_grid_idx').on(t.gridId),
+  // Town-scoped lists and statistics.
+  index('enterprises_town_idx').on(t.townId),
+  index('enterprises_name_idx').on(t.name),
+]);
+
+export const patrolPolicy = sqliteTable('patrol_policy', {
+  id: integer('id').primaryKey(),
+  // 'class' rows give the base interval; 'color' rows cap it (red at most 7 days …).
+  kind: text('kind', { enum: ['class', 'color'] }).notNull(),
+  key: text('key').notNull(),
+  intervalDays: integer('interval_days').notNull(),
+}, (t) => [uniqueIndex('patrol_policy_kind_key_uq').on(t.kind, t.key)]);
+
+export const checkItems = sqliteTable('check_items', {
+  id: integer('id').primaryKey(),
+  code: text('code').notNull(),
+  category: text('category').notNull(),
+  title: text('title').notNull(),
+  // Words that identify the item in a free-text report ("灭火器", "消防通道").
+  keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  majorByDefault: integer('major_by_default', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sort: integer('sort').notNull().default(0),
+}, (t) => [uniqueIndex('check_items_code_uq').on(t.code)]);

@@ -1,0 +1,6 @@
+export * from './org.js';
+export * from './people.js';
+export * from './enterprises.js';
+export * from './patrols.js';
+export * from './hazards.js';
+export * from './system.js';

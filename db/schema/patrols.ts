@@ -1,0 +1,33 @@
+import { sqliteTable, integer, text, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, instant } from './columns.js';
+import { enterprises } from './enterprises.js';
+import { people } from './people.js';
+
+export const PATROL_RESULTS = ['normal', 'issues'] as const;
+
+export type ChecklistResult = { checkItemId: number; ok: boolean; note?: string };
+
+export const patrols = sqliteTable('patrols', {
+  id: integer('id').primaryKey(),
+  enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+  gridId: integer('grid_id').notNull(),
+  townId: integer('town_id').notNull(),
+  workerId: integer('worker_id').notNull().references(() => people.id),
+  patrolledAt: instant('patrolled_at').notNull(),
+  result: text('result', { enum: PATROL_RESULTS }).notNull(),
+  note: text('note'),
+  lat: real('lat'),
+  lng: real('lng'),
+  checklist: text('checklist', { mode: 'json' }).$type<ChecklistResult[]>(),
+  sourcePlatform: text('source_platform'),
+  sourceMessageId: text('source_message_id'),
+  createdAt: createdAt(),
+}, (t) => [
+  // Enterprise timeline (查询 华美) and last-patrol lookups.
+  index('patrols_enterprise_time_idx').on(t.enterpriseId, t.patrolledAt),
+  // Period statistics and ledger exports by town, and per-worker assessment.
+  index('patrols_town_time_idx').on(t.townId, t.patrolledAt),
+  index('patrols_worker_time_idx').on(t.workerId, t.patrolledAt),
+  // A chat message creates at most one patrol.
+  uniqueIndex('patrols_source_uq').on(t.sourcePlatform, t.sourceMessageId),
+]);

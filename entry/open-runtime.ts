@@ -1,0 +1,17 @@
+import { openDb } from '../db/client.js';
+import { migrateDb } from '../db/migrate.js';
+import { bootstrapDb } from '../db/bootstrap.js';
+import { diskFileStore } from '../api/core/file-store.js';
+import { nullNotifier, type Notifier } from '../api/core/notifier.js';
+import { systemClock } from '../lib/clock.js';
+import type { Config } from '../lib/config.js';
+import type { Deps } from '../api/core/context.js';
+
+/** Opens, migrates and bootstraps the database and builds the shared dependencies. */
+export async function openRuntime(config: Config, notifier: Notifier = nullNotifier) {
+  const handle = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  await migrateDb(handle.db);
+  await bootstrapDb(handle.db, { districtName: config.DISTRICT_NAME, adminToken: config.BOOTSTRAP_ADMIN_TOKEN, now: systemClock() });
+  const deps: Deps = { db: handle.db, clock: systemClock, notifier, files: diskFileStore(config.DATA_DIR) };
+  return { deps, handle };
+}

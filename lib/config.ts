@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+// Parsed once where the environment enters (Node: process.env; Worker: bindings). Handlers never read env.
+const optional = z.string().trim().min(1).optional();
+const secret = z.string().trim().min(1).optional();
+
+export const ConfigSchema = z.object({
+  DATABASE_URL: z.string().trim().min(1).default('file:./data/gridsafe.db')
+    .refine((u) => /^(file:|libsql:|https?:|wss?:)/.test(u), '必须以 file:、libsql:、http(s): 或 ws(s): 开头'),
+  DATABASE_AUTH_TOKEN: secret,
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DISTRICT_NAME: z.string().trim().min(1).default('示范区'),
+  BOOTSTRAP_ADMIN_TOKEN: z.string().trim().min(24, '至少 24 个字符').optional(),
+  API_URL: z.url().optional(),
+  DINGTALK_CLIENT_ID: optional,
+  DINGTALK_CLIENT_SECRET: secret,
+  DINGTALK_ROBOT_CODE: optional,
+  DINGTALK_API_BASE: z.url().default('https://api.dingtalk.com'),
+  WECHATY_PUPPET: optional,
+  WECHATY_PUPPET_SERVICE_TOKEN: secret,
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment, failing fast with a message that names each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ConfigSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`配置错误 (configuration error):\n${lines.join('\n')}`);
+}
+
+/** Config with secrets masked, for the start-up banner. */
+export function describeConfig(c: Config): Record<string, string> {
+  return {
+    DATABASE_URL: c.DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@'),
+    PORT: String(c.PORT),
+    DATA_DIR: c.DATA_DIR,
+    DINGTALK: c.DINGTALK_CLIENT_ID && c.DINGTALK_CLIENT_SECRET ? `已配置 (clientId ${c.DINGTALK_CLIENT_ID})` : '未配置',
+    WECHAT: c.WECHATY_PUPPET ? `已配置 (${c.WECHATY_PUPPET})` : '未配置',
+  };
+}

@@ -1,0 +1,29 @@
+import { openDb, type DbHandle } from '../../db/client.js';
+import { migrateDb } from '../../db/migrate.js';
+import { bootstrapDb } from '../../db/bootstrap.js';
+import { fixedClock, type Clock } from '../../lib/clock.js';
+import { recordingNotifier } from '../../api/core/notifier.js';
+import { memoryFileStore } from '../../api/core/file-store.js';
+import type { Deps } from '../../api/core/context.js';
+import { createApp } from '../../api/app.js';
+
+export const TEST_NOW = '2026-11-23T02:00:00.000Z'; // 10:00 Shanghai, a Monday
+
+/** A real libsql database (in memory), migrated from the committed migrations, plus edge fakes. */
+export async function testDeps(opts: { now?: string; clock?: Clock } = {}) {
+  const handle: DbHandle = await openDb(':memory:');
+  await migrateDb(handle.db);
+  const clock = opts.clock ?? fixedClock(opts.now ?? TEST_NOW);
+  await bootstrapDb(handle.db, { districtName: '测试区', now: clock() });
+  const notifier = recordingNotifier();
+  const deps: Deps = { db: handle.db, clock, notifier, files: memoryFileStore() };
+  return { ...deps, deps, notifier, handle, close: handle.close };
+}
+
+/** The HTTP app over test deps; errors are collected instead of printed. */
+export async function testApp(opts: { now?: string; clock?: Clock } = {}) {
+  const t = await testDeps(opts);
+  const errors: unknown[] = [];
+  const app = createApp(t.deps, { logError: (e) => errors.push(e) });
+  return { ...t, app, errors };
+}
