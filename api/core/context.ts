@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Role } from '../../db/schema/index.js';
 import type { Notifier } from './notifier.js';
 import type { FileStore } from './file-store.js';
+import type { Writer } from './write.js';
 
 /** Who is acting, resolved once per request or chat message. */
 export type Actor = {
@@ -22,6 +23,8 @@ export type Channel = 'api' | 'dingtalk' | 'wechat' | 'terminal' | 'job' | 'impo
 
 export type Deps = {
   db: Db;
+  /** All writes: one atomic batch per verb (see write.ts). */
+  writer: Writer;
   clock: Clock;
   notifier: Notifier;
   files: FileStore;

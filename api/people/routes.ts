@@ -22,6 +22,6 @@ const getMe = createRoute({
   responses: { 200: json(Me), 401: errorResponses[401] },
 });
 
-export function registerMeRoutes(app: OpenAPIHono<AppEnv>) {
+export function registerPeopleRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(getMe, (c) => c.json(c.get('actor'), 200));
 }

@@ -1,0 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../core/hono-env.js';
+
+export function registerOrgRoutes(_app: OpenAPIHono<AppEnv>) {}

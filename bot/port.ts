@@ -1,0 +1,56 @@
+// The chat port: adapters (bot/adapters/*) are the only files that import a chat SDK. Everything
+// past this file sees normalised messages and platform-neutral replies.
+
+export type ChatPlatform = 'dingtalk' | 'wechat' | 'terminal';
+
+export type IncomingImage = {
+  /** Platform reference (DingTalk downloadCode, WeChat message id) kept for the record. */
+  ref: string;
+  /** Fetches the bytes now: platform download links expire, so the inbox stores them at once. */
+  fetch: () => Promise<{ bytes: Uint8Array; mime: string }>;
+};
+
+export type IncomingMessage = {
+  platform: ChatPlatform;
+  /** Platform message id; (platform, messageId) is unique and makes redelivery harmless. */
+  messageId: string;
+  /** Platform-prefixed sender id, e.g. `dingtalk:staff0123`, `wechat:wxid_abc`. */
+  senderId: string;
+  senderName: string;
+  /** Text with any @mention of the bot removed and trimmed; '' for a bare photo. */
+  text: string;
+  images: IncomingImage[];
+  /** Direct chat, or a group (answered only when mentioned). */
+  conversation: { kind: 'direct' } | { kind: 'group'; id: string; title?: string };
+  mentioned: boolean;
+  receivedAt: Date;
+  /** Adapter-private reply handle (DingTalk sessionWebhook, WeChat contact/room id). */
+  replyTo: string;
+};
+
+/** A platform-neutral reply; presenters render it per platform. */
+export type OutgoingMessage = {
+  title: string;
+  /** Plain text lines (WeChat) — always present. */
+  text: string;
+  /** DingTalk markdown rendering, when the presenter has one. */
+  markdown?: string;
+};
+
+export type MessageHandler = (msg: IncomingMessage) => Promise<OutgoingMessage | null>;
+
+export interface ChatAdapter {
+  readonly platform: ChatPlatform;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The handler returns after the message is durably recorded; only then does the adapter ACK. */
+  onMessage(handler: MessageHandler): void;
+  /** Proactive send to a person's platform id (without prefix) or to a group. */
+  send(to: { userId: string } | { groupId: string }, message: OutgoingMessage): Promise<SendResult>;
+}
+
+export type SendResult =
+  | { ok: true }
+  /** Platform throttled this recipient: retry later (DingTalk flowControlledStaffIdList, 130101). */
+  | { ok: false; retryable: true; error: string }
+  | { ok: false; retryable: false; error: string };
