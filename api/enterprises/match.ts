@@ -1,0 +1,76 @@
+import { and, or, sql, type SQL } from 'drizzle-orm';
+import { enterprises } from '../../db/schema/index.js';
+import type { Ctx } from '../core/context.js';
+import { enterpriseScope } from '../core/scope.js';
+import { contains } from '../org/contains.js';
+import { canonicalName, charOverlap, coreName } from './normalize-name.js';
+
+export type EnterpriseCandidate = { id: number; name: string; shortName: string | null; score: number; exact: boolean };
+type Kind = 'equal' | 'contains' | 'similar';
+type Scored = EnterpriseCandidate & { kind: Kind };
+
+// Scores: an equal name/short name/alias beats containment, which beats mere character overlap.
+const SIMILAR_MIN = 0.5;
+// District-wide scope can be 400,000 rows: fetch a bounded candidate set by SQL first.
+const WIDE_SCOPE_FETCH = 500;
+const BIGRAMS_PER_QUERY = 8;
+
+function scoreKey(q: string, key: string): { score: number; kind: Kind } | null {
+  if (!key) return null;
+  if (key === q) return { score: 1, kind: 'equal' };
+  if (key.includes(q)) return { score: 0.7 + 0.25 * (q.length / key.length), kind: 'contains' };
+  if (key.length >= 2 && q.includes(key)) return { score: 0.6 + 0.25 * (key.length / q.length), kind: 'contains' };
+  const sim = charOverlap(q, key);
+  return sim >= SIMILAR_MIN ? { score: 0.6 * sim, kind: 'similar' } : null;
+}
+
+function scoreEnterprise(q: string, qCanonical: string, e: { name: string; shortName: string | null; aliases: string[] }) {
+  let best: { score: number; kind: Kind } | null = null;
+  for (const raw of [e.name, e.shortName ?? '', ...e.aliases]) {
+    if (!raw) continue;
+    const s = canonicalName(raw) === qCanonical ? { score: 1, kind: 'equal' as const } : scoreKey(q, coreName(raw));
+    if (s && (!best || s.score > best.score)) best = s;
+  }
+  return best;
+}
+
+/** For a district-wide actor: rows whose name, short name or aliases share the query or a bigram of it. */
+function widePrefilter(q: string): SQL {
+  const parts = [q];
+  for (let i = 0; i + 2 <= q.length && parts.length <= BIGRAMS_PER_QUERY; i++) parts.push(q.slice(i, i + 2));
+  const fields = [enterprises.name, enterprises.shortName, enterprises.aliases];
+  return or(...parts.flatMap((p) => fields.map((f) => contains(f, p))))!;
+}
+
+/**
+ * Ranked enterprises for what a worker typed ("华美"), within the actor's scope only. `exact` marks
+ * an unambiguous hit the bot may take without asking: the only candidate whose name, short name or
+ * alias equals the query, or failing that the only candidate that contains it (or is contained).
+ */
+export async function matchEnterprises(ctx: Ctx, query: string, limit = 5): Promise<EnterpriseCandidate[]> {
+  const q = coreName(query);
+  const qCanonical = canonicalName(query);
+  if (!q) return [];
+  const scope = enterpriseScope(ctx.actor);
+  // Workers and town admins: the scope itself (grid/town index) bounds the candidates.
+  const wide = ctx.actor.role === 'district_admin' || ctx.actor.role === 'department';
+  const rows = await ctx.db
+    .select({ id: enterprises.id, name: enterprises.name, shortName: enterprises.shortName, aliases: enterprises.aliases })
+    .from(enterprises)
+    .where(and(scope, wide ? widePrefilter(q) : undefined))
+    .orderBy(wide ? sql`(${contains(enterprises.name, q)}) desc` : enterprises.id)
+    .limit(wide ? WIDE_SCOPE_FETCH : -1);
+
+  const scored: Scored[] = [];
+  for (const r of rows) {
+    const s = scoreEnterprise(q, qCanonical, r);
+    if (s) scored.push({ id: r.id, name: r.name, shortName: r.shortName, score: Math.round(s.score * 1000) / 1000, exact: false, kind: s.kind });
+  }
+  scored.sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.id - b.id);
+
+  const equal = scored.filter((s) => s.kind === 'equal');
+  const containing = scored.filter((s) => s.kind === 'contains');
+  const unambiguous = equal.length === 1 ? equal[0] : equal.length === 0 && containing.length === 1 && q.length >= 2 ? containing[0] : null;
+  if (unambiguous) unambiguous.exact = true;
+  return scored.slice(0, limit).map(({ kind: _kind, ...c }) => c);
+}

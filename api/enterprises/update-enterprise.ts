@@ -1,0 +1,43 @@
+import { z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { enterprises } from '../../db/schema/index.js';
+import type { Ctx } from '../core/context.js';
+import { notFound, validationFailed } from '../core/errors.js';
+import { coversTown, requireRole } from '../core/scope.js';
+import { uniqueAsConflict } from '../org/unique-violation.js';
+import { parseIsoDay, startOfShanghaiDay } from '../../lib/time.js';
+import { assertCreditCodeFree } from './create-enterprise.js';
+import { getEnterprise } from './get-enterprise.js';
+import { ENTERPRISE_MSG } from './messages.js';
+import { resolvePlace } from './place.js';
+import { EnterpriseFields, type EnterpriseView } from './schemas.js';
+
+export const UpdateEnterpriseInput = z
+  .object(EnterpriseFields)
+  .partial()
+  .extend({ townId: z.number().int().positive().optional() })
+  .strict()
+  .openapi('UpdateEnterpriseInput');
+export type UpdateEnterpriseInputT = z.input<typeof UpdateEnterpriseInput>;
+
+/** Changes an enterprise; moving it to another grid needs that grid to be the actor's too. */
+export async function updateEnterprise(ctx: Ctx, enterpriseId: number, raw: UpdateEnterpriseInputT): Promise<EnterpriseView> {
+  requireRole(ctx.actor, 'district_admin', 'town_admin');
+  const input = UpdateEnterpriseInput.parse(raw);
+  const current = await ctx.db.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).get();
+  if (!current || !coversTown(ctx.actor, current.townId)) throw notFound(ENTERPRISE_MSG.enterprise);
+  const { townId, registeredOn, gridId, ...fields } = input;
+  const patch: Partial<typeof enterprises.$inferInsert> = Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  );
+  if (gridId !== undefined || townId !== undefined) Object.assign(patch, await resolvePlace(ctx, gridId ?? current.gridId, townId));
+  if (registeredOn !== undefined) patch.registeredAt = startOfShanghaiDay(parseIsoDay(registeredOn)!);
+  if (patch.aliases) patch.aliases = [...new Set(patch.aliases)];
+  if (Object.keys(patch).length === 0) throw validationFailed(ENTERPRISE_MSG.nothingToUpdate);
+  if (patch.creditCode) await assertCreditCodeFree(ctx, patch.creditCode, enterpriseId);
+  await uniqueAsConflict(
+    ctx.writer.batch([ctx.db.update(enterprises).set(patch).where(eq(enterprises.id, enterpriseId))]),
+    ENTERPRISE_MSG.creditCodeTaken(patch.creditCode ?? ''),
+  );
+  return getEnterprise(ctx, enterpriseId);
+}

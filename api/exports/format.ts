@@ -1,0 +1,24 @@
+import { shanghaiIsoDay, shanghaiTime } from '../../lib/time.js';
+
+// Ledger wording and formats a town office files (台账): Chinese labels, Shanghai wall-clock times.
+
+export const LEVEL_LABEL: Record<string, string> = { general: '一般', major: '重大' };
+export const STATUS_LABEL: Record<string, string> = {
+  reported: '已上报', rectifying: '整改中', review: '待复查', closed: '已销号', void: '已作废',
+};
+export const RESULT_LABEL: Record<string, string> = { normal: '正常', issues: '发现问题' };
+
+/** YYYY-MM-DD HH:mm in Shanghai; empty for no time. */
+export function shanghaiMinute(at: number | Date | null | undefined): string {
+  if (at == null) return '';
+  const { hour, minute } = shanghaiTime(at);
+  return `${shanghaiIsoDay(at)} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** Content-Disposition with a Chinese file name: RFC 5987 `filename*`, plus an ASCII fallback for old clients. */
+export function attachmentDisposition(chineseName: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(chineseName)}`;
+}
+
+/** A ledger: its column headers and the pages of rows (each a list of cells), streamed in id order. */
+export type Ledger = { sheetName: string; headers: string[]; widths: number[]; pages: AsyncIterable<(string | number)[][]> };

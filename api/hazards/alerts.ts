@@ -1,0 +1,14 @@
+import type { Ctx } from '../core/context.js';
+import type { UrgentAlert } from '../core/notifier.js';
+
+/**
+ * Urgent alerts go out after the write committed. The record is what matters: a notifier failure
+ * is logged and never turns an accepted report into an error (the reporter would resend it).
+ */
+export async function alertSafely(ctx: Ctx, alert: UrgentAlert): Promise<void> {
+  try {
+    await ctx.notifier.urgent(alert);
+  } catch (e) {
+    console.error(`[hazards] urgent alert ${alert.kind} for hazard ${alert.hazardId} failed:`, e);
+  }
+}

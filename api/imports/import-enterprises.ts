@@ -1,0 +1,140 @@
+import { z } from '@hono/zod-openapi';
+import { inArray } from 'drizzle-orm';
+import { enterprises, type EnterpriseClass, type RiskColor } from '../../db/schema/index.js';
+import type { Ctx } from '../core/context.js';
+import { ContactPhone, CreditCode } from '../enterprises/schemas.js';
+import { parseIsoDay, startOfShanghaiDay } from '../../lib/time.js';
+import { insertRowsAsJson, upsertSet } from './bulk-insert.js';
+import { locateColumns, type ColumnSpec } from './columns.js';
+import { choice, dayCell, listCell, numberCell, optionalText, requiredText } from './cells.js';
+import { ENTERPRISE_COLUMNS, type EnterpriseField } from './enterprise-columns.js';
+import { IMPORT_MSG } from './messages.js';
+import { chunk, type PlanResult } from './plan.js';
+import { loadGrids, loadTowns, resolveTown } from './references.js';
+import { RowErrors } from './row-errors.js';
+import type { Table } from './read-table.js';
+
+const CLASSES: Record<string, EnterpriseClass> = {
+  重点: 'key', 重点企业: 'key', 重点行业: 'key', 重点行业领域: 'key', 重点行业领域企业: 'key', key: 'key',
+  规上: 'above', 规上企业: 'above', 规模以上: 'above', 规模以上企业: 'above', above: 'above',
+  规下: 'below', 规下企业: 'below', 规模以下: 'below', 规模以下企业: 'below', below: 'below',
+};
+const COLORS: Record<string, RiskColor> = {
+  红: 'red', 红色: 'red', 重大: 'red', 重大风险: 'red', red: 'red',
+  橙: 'orange', 橙色: 'orange', 较大: 'orange', 较大风险: 'orange', orange: 'orange',
+  黄: 'yellow', 黄色: 'yellow', 一般: 'yellow', 一般风险: 'yellow', yellow: 'yellow',
+  蓝: 'blue', 蓝色: 'blue', 低: 'blue', 低风险: 'blue', blue: 'blue',
+};
+// An office list without risk grading puts everything at the lowest level until assessed.
+const DEFAULT_COLOR: RiskColor = 'blue';
+
+const Row = z.object({
+  name: requiredText(100),
+  shortName: optionalText(30),
+  aliases: listCell,
+  creditCode: CreditCode.optional(),
+  address: optionalText(200),
+  town: requiredText(50),
+  grid: requiredText(50),
+  industry: optionalText(50),
+  class: choice('企业类别', CLASSES),
+  riskColor: choice('风险等级', COLORS).optional(),
+  contactName: optionalText(30),
+  contactPhone: ContactPhone.optional(),
+  lng: numberCell(-180, 180),
+  lat: numberCell(-90, 90),
+  registeredOn: dayCell,
+});
+
+// Columns an import writes; created_at and last_patrol_at are never touched on update.
+const WRITTEN = {
+  name: enterprises.name, shortName: enterprises.shortName, aliases: enterprises.aliases, creditCode: enterprises.creditCode,
+  address: enterprises.address, gridId: enterprises.gridId, townId: enterprises.townId, class: enterprises.class,
+  industry: enterprises.industry, riskColor: enterprises.riskColor, contactName: enterprises.contactName,
+  contactPhone: enterprises.contactPhone, lat: enterprises.lat, lng: enterprises.lng, registeredAt: enterprises.registeredAt,
+};
+const UPSERT_BY_ID = upsertSet([enterprises.id], Object.values(WRITTEN));
+
+type Existing = typeof enterprises.$inferSelect;
+type Values = typeof enterprises.$inferInsert;
+
+/**
+ * Enterprises keyed by credit code, or by grid + name when a row has none. A re-import updates
+ * the matched enterprise with the non-blank cells and never erases a stored value.
+ */
+export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResult> {
+  const located = locateColumns<EnterpriseField>(table, ENTERPRISE_COLUMNS as ColumnSpec<EnterpriseField>[]);
+  const errors = new RowErrors(located.columnName);
+  const townsByName = await loadTowns(ctx.db);
+  const gridsByKey = await loadGrids(ctx.db, [...townsByName.values()].map((t) => t.id));
+
+  // Pass 1: parse and place every row, so existing enterprises can be fetched in a few queries.
+  const parsed: { line: number; r: z.infer<typeof Row>; gridId: number; townId: number }[] = [];
+  for (const row of located.rows) {
+    const r = errors.parse(Row, row);
+    if (!r) continue;
+    const town = resolveTown(ctx.actor, townsByName, r.town, row.line, errors);
+    if (!town) continue;
+    const grid = gridsByKey.get(`${town.id}|${r.grid}`);
+    if (!grid) {
+      errors.add(row.line, 'grid', IMPORT_MSG.gridNotFound(r.town, r.grid));
+      continue;
+    }
+    parsed.push({ line: row.line, r, gridId: grid.id, townId: town.id });
+  }
+  const { byCode, byGridName } = await loadExisting(ctx, parsed);
+
+  // Pass 2: natural keys, duplicates within the file, reach of a town admin, merged values.
+  const seenCode = new Map<string, number>();
+  const seenName = new Map<string, number>();
+  const fresh: Values[] = [];
+  const changed: Values[] = [];
+  const now = ctx.clock();
+  for (const { line, r, gridId, townId } of parsed) {
+    if (r.creditCode && errors.duplicate(seenCode, r.creditCode, line, 'creditCode', '统一社会信用代码')) continue;
+    if (errors.duplicate(seenName, `${gridId}|${r.name}`, line, 'name', '企业（同一网格内同名）')) continue;
+    const byName = byGridName.get(`${gridId}|${r.name}`);
+    const old = (r.creditCode ? byCode.get(r.creditCode) : undefined)
+      ?? (byName && (!byName.creditCode || byName.creditCode === r.creditCode) ? byName : undefined);
+    if (old && ctx.actor.role === 'town_admin' && old.townId !== ctx.actor.townId) {
+      errors.add(line, 'creditCode', IMPORT_MSG.creditCodeElsewhere);
+      continue;
+    }
+    const given = Object.fromEntries(
+      Object.entries({
+        name: r.name, shortName: r.shortName, aliases: r.aliases, creditCode: r.creditCode, address: r.address,
+        industry: r.industry, class: r.class, riskColor: r.riskColor, contactName: r.contactName,
+        contactPhone: r.contactPhone, lng: r.lng, lat: r.lat,
+        registeredAt: r.registeredOn ? startOfShanghaiDay(parseIsoDay(r.registeredOn)!) : undefined,
+      }).filter(([, v]) => v !== undefined),
+    ) as Partial<Values>;
+    if (old) {
+      const { createdAt: _c, lastPatrolAt: _l, ...kept } = old;
+      changed.push({ ...kept, ...given, gridId, townId, createdAt: old.createdAt });
+    } else {
+      fresh.push({ riskColor: DEFAULT_COLOR, aliases: [], registeredAt: now, ...given, name: r.name, class: r.class, gridId, townId, createdAt: now });
+    }
+  }
+
+  const statements = [
+    ...chunk(changed).map((part) => insertRowsAsJson(ctx.db, enterprises, { id: enterprises.id, ...WRITTEN }, part, UPSERT_BY_ID)),
+    ...chunk(fresh).map((part) => insertRowsAsJson(ctx.db, enterprises, { ...WRITTEN, createdAt: enterprises.createdAt }, part)),
+  ];
+  return { errors: errors.list, plan: { created: fresh.length, updated: changed.length, statements } };
+}
+
+const LOOKUP_CHUNK = 500;
+
+async function loadExisting(ctx: Ctx, rows: { r: { creditCode?: string }; gridId: number }[]) {
+  const codes = [...new Set(rows.flatMap((p) => (p.r.creditCode ? [p.r.creditCode] : [])))];
+  const gridIds = [...new Set(rows.map((p) => p.gridId))];
+  const byCode = new Map<string, Existing>();
+  const byGridName = new Map<string, Existing>();
+  for (const part of chunk(codes, LOOKUP_CHUNK)) {
+    for (const e of await ctx.db.select().from(enterprises).where(inArray(enterprises.creditCode, part))) byCode.set(e.creditCode!, e);
+  }
+  for (const part of chunk(gridIds, LOOKUP_CHUNK)) {
+    for (const e of await ctx.db.select().from(enterprises).where(inArray(enterprises.gridId, part))) byGridName.set(`${e.gridId}|${e.name}`, e);
+  }
+  return { byCode, byGridName };
+}

@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Ctx } from '../core/context.js';
+import { validationFailed } from '../core/errors.js';
+import { requireRole } from '../core/scope.js';
+import { planEnterprises } from './import-enterprises.js';
+import { planGrids } from './import-grids.js';
+import { planPeople } from './import-people.js';
+import { planTowns } from './import-towns.js';
+import { IMPORT_MSG } from './messages.js';
+import type { Planner } from './plan.js';
+import { readTable } from './read-table.js';
+
+export const IMPORT_KINDS = ['towns', 'grids', 'people', 'enterprises'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+const PLANNERS: Record<ImportKind, Planner> = { towns: planTowns, grids: planGrids, people: planPeople, enterprises: planEnterprises };
+
+// A city's whole register is ~400,000 enterprises, imported town by town; one file stays bounded.
+export const MAX_IMPORT_ROWS = 50_000;
+// Enough per-row errors to fix a file in one go without an unbounded response.
+const MAX_REPORTED_ERRORS = 1000;
+
+export const RunImportInput = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    bytes: z.instanceof(Uint8Array),
+    contentType: z.string(),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+export type RunImportInputT = z.input<typeof RunImportInput>;
+export type ImportResult = { kind: ImportKind; dryRun: boolean; rows: number; created: number; updated: number };
+
+/**
+ * Imports a spreadsheet all-or-nothing: every row is validated and every reference resolved first;
+ * any error → validation_failed with details.rows and nothing written; otherwise one batch writes
+ * everything. District admins import anything; a town admin grids, people and enterprises of their town.
+ */
+export async function runImport(ctx: Ctx, raw: RunImportInputT): Promise<ImportResult> {
+  const input = RunImportInput.parse(raw);
+  if (input.kind === 'towns') requireRole(ctx.actor, 'district_admin');
+  else requireRole(ctx.actor, 'district_admin', 'town_admin');
+  const table = await readTable(input.bytes, input.contentType);
+  if (table.rows.length > MAX_IMPORT_ROWS + 10) throw validationFailed(IMPORT_MSG.tooManyRows(MAX_IMPORT_ROWS));
+  const { errors, plan } = await PLANNERS[input.kind](ctx, table);
+  const rows = plan.created + plan.updated;
+  if (errors.length) {
+    errors.sort((a, b) => a.row - b.row);
+    throw validationFailed(IMPORT_MSG.failed(errors.length), { rows: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length });
+  }
+  if (rows === 0) throw validationFailed(IMPORT_MSG.empty);
+  if (!input.dryRun && plan.statements.length) {
+    await ctx.writer.batch(plan.statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  }
+  return { kind: input.kind, dryRun: input.dryRun, rows, created: plan.created, updated: plan.updated };
+}

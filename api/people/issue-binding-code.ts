@@ -1,0 +1,26 @@
+import type { Ctx } from '../core/context.js';
+import { notFound, validationFailed } from '../core/errors.js';
+import { requireRole } from '../core/scope.js';
+import { assertCanManage } from './access.js';
+import { createBindingCode } from './create-binding-code.js';
+import { loadPerson } from './load-person.js';
+import { PEOPLE_MSG } from './messages.js';
+
+export type IssuedBindingCode = { personId: number; code: string; expiresAt: Date };
+
+/**
+ * An admin issues a one-time 6-digit code that the person sends to the bot (`绑定 482913`) from
+ * WeChat or DingTalk. The plaintext is returned once and never stored.
+ */
+export async function issueBindingCode(ctx: Ctx, personId: number): Promise<IssuedBindingCode> {
+  requireRole(ctx.actor, 'district_admin', 'town_admin');
+  const person = await loadPerson(ctx.db, personId);
+  try {
+    assertCanManage(ctx.actor, person);
+  } catch {
+    throw notFound(PEOPLE_MSG.person);
+  }
+  if (!person.active) throw validationFailed(PEOPLE_MSG.personInactive);
+  const { code, expiresAt } = await createBindingCode(ctx, personId);
+  return { personId, code, expiresAt };
+}

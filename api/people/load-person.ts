@@ -1,0 +1,12 @@
+import { eq } from 'drizzle-orm';
+import { people } from '../../db/schema/index.js';
+import type { Db } from '../../db/client.js';
+import { notFound } from '../core/errors.js';
+import { PEOPLE_MSG } from './messages.js';
+
+/** The person row or not_found (callers then check the actor may manage it). */
+export async function loadPerson(db: Db, personId: number) {
+  const row = await db.select().from(people).where(eq(people.id, personId)).get();
+  if (!row) throw notFound(PEOPLE_MSG.person);
+  return row;
+}

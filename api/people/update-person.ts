@@ -1,0 +1,53 @@
+import { z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { people } from '../../db/schema/index.js';
+import type { Ctx } from '../core/context.js';
+import { notFound, validationFailed } from '../core/errors.js';
+import { requireRole } from '../core/scope.js';
+import { uniqueAsConflict } from '../org/unique-violation.js';
+import { assertCanManage } from './access.js';
+import { loadPerson } from './load-person.js';
+import { PEOPLE_MSG } from './messages.js';
+import { assertPersonShape } from './person-rules.js';
+import { PersonName, Phone, PlatformSchema, RoleSchema, toPerson, type PersonT } from './schemas.js';
+
+export const UpdatePersonInput = z
+  .object({
+    name: PersonName.optional(),
+    phone: Phone.nullable().optional(),
+    role: RoleSchema.optional(),
+    townId: z.number().int().positive().nullable().optional(),
+    departmentId: z.number().int().positive().nullable().optional(),
+    preferredPlatform: PlatformSchema.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('UpdatePersonInput');
+export type UpdatePersonInputT = z.infer<typeof UpdatePersonInput>;
+
+/** Changes a person; both the person as it is and as it would become must be the actor's to manage. */
+export async function updatePerson(ctx: Ctx, personId: number, input: UpdatePersonInputT): Promise<PersonT> {
+  requireRole(ctx.actor, 'district_admin', 'town_admin');
+  const current = await loadPerson(ctx.db, personId);
+  try {
+    assertCanManage(ctx.actor, current);
+  } catch {
+    // Someone outside the town admin's reach is not revealed to exist.
+    throw notFound(PEOPLE_MSG.person);
+  }
+  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<typeof people.$inferInsert>;
+  if (Object.keys(patch).length === 0) throw validationFailed(PEOPLE_MSG.nothingToUpdate);
+  if (patch.active === false && personId === ctx.actor.personId) throw validationFailed(PEOPLE_MSG.cannotDeactivateSelf);
+  const next = { ...current, ...patch };
+  if (input.role !== undefined && input.role !== 'department' && input.departmentId === undefined) next.departmentId = null;
+  const shape = { role: next.role, phone: next.phone ?? null, townId: next.townId ?? null, departmentId: next.departmentId ?? null };
+  assertCanManage(ctx.actor, shape);
+  await assertPersonShape(ctx.db, shape, personId);
+  const [[row]] = await uniqueAsConflict(
+    ctx.writer.batch([
+      ctx.db.update(people).set({ ...patch, departmentId: shape.departmentId }).where(eq(people.id, personId)).returning(),
+    ]),
+    PEOPLE_MSG.phoneTaken(shape.phone ?? ''),
+  );
+  return toPerson(row);
+}

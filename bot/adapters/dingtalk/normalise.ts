@@ -1,0 +1,64 @@
+import type { IncomingImage, IncomingMessage } from '../../port.js';
+import type { OpenApi } from './openapi.js';
+import { richRuns, type RobotMessageT } from './robot-message.js';
+
+export type NormaliseDeps = { api: OpenApi; robotCode: string; now: () => Date };
+
+/** The robot message as the rest of the bot sees it; no SDK or DingTalk type leaves this file. */
+export function normalise(raw: RobotMessageT, deps: NormaliseDeps): IncomingMessage {
+  const { text, downloadCodes } = contentOf(raw);
+  const group = raw.conversationType === '2';
+  return {
+    platform: 'dingtalk',
+    messageId: raw.msgId,
+    senderId: `dingtalk:${raw.senderStaffId ?? raw.senderId}`,
+    senderName: raw.senderNick,
+    // In a group the text starts with a space where the @mention of the robot was.
+    text: text.trim(),
+    images: downloadCodes.map((code) => image(code, deps)),
+    conversation: group ? { kind: 'group', id: raw.conversationId, title: raw.conversationTitle } : { kind: 'direct' },
+    mentioned: raw.isInAtList === true,
+    receivedAt: deps.now(),
+    replyTo: raw.sessionWebhook,
+  };
+}
+
+const IMAGE_FILE = /\.(jpe?g|png|webp|heic)$/i;
+
+function contentOf(raw: RobotMessageT): { text: string; downloadCodes: string[] } {
+  switch (raw.msgtype) {
+    case 'text':
+      return { text: raw.text.content, downloadCodes: [] };
+    case 'picture':
+      return { text: '', downloadCodes: [raw.content.downloadCode] };
+    case 'richText': {
+      const { texts, pictures } = richRuns(raw.content.richText);
+      return { text: texts.join(''), downloadCodes: pictures };
+    }
+    case 'audio':
+      // DingTalk's own speech recognition: the worker spoke the report instead of typing it.
+      return { text: raw.content.recognition, downloadCodes: [] };
+    case 'file':
+      // A photo sent "as a file" keeps its original resolution; other files are recorded, not
+      // fetched, and their name is not read as a command.
+      return { text: '', downloadCodes: IMAGE_FILE.test(raw.content.fileName) ? [raw.content.downloadCode] : [] };
+  }
+}
+
+function image(downloadCode: string, deps: NormaliseDeps): IncomingImage {
+  return {
+    ref: downloadCode,
+    async fetch() {
+      const { downloadUrl } = await deps.api.post<{ downloadUrl?: string }>('/v1.0/robot/messageFiles/download', {
+        downloadCode,
+        robotCode: deps.robotCode,
+      });
+      if (!downloadUrl) throw new Error('messageFiles/download returned no downloadUrl');
+      // The URL is short-lived and carries its own signature: fetched at once, without the token.
+      const res = await fetch(downloadUrl);
+      if (!res.ok) throw new Error(`picture download → HTTP ${res.status}`);
+      const mime = res.headers.get('content-type')?.split(';')[0]?.trim() || 'image/jpeg';
+      return { bytes: new Uint8Array(await res.arrayBuffer()), mime };
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { createInterface } from 'node:readline';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { asc, eq } from 'drizzle-orm';
+import { chatIdentities, people } from '../../db/schema/index.js';
+import type { Deps } from '../../api/core/context.js';
+import type { IncomingImage, IncomingMessage, OutgoingMessage } from '../port.js';
+import { createInbox } from '../inbox.js';
+import { createDialog } from '../dialog/handle.js';
+import type { VerbClient } from '../client/types.js';
+import { ROLE_NAMES } from '../dialog/messages.js';
+
+// The terminal chat: talk to the bot as any person of the database, no chat account needed
+// (npm run demo, trying the bot). It goes through the same inbox and dialog as DingTalk and WeChat.
+
+export type TerminalChatOptions = {
+  deps: Deps;
+  input: Readable;
+  output: Writable;
+  client?: VerbClient;
+  /** Who to start as, like `/as`: a list number or a name; otherwise the user picks. */
+  as?: string;
+};
+
+const TEXT = {
+  banner: '— gridsafe 终端聊天 —  /as 姓名或序号 切换身份，/who 人员列表，/photo 图片路径 发照片，/quit 退出',
+  pick: '请先选择身份：输入 /as 序号（或姓名）',
+  nobody: '数据库中还没有人员。请先导入或运行 npm run demo。',
+  unknownPerson: (q: string) => `没有找到“${q}”。输入 /who 查看人员列表。`,
+  now: (name: string, role: string) => `现在的身份：${name}（${role}）。直接输入消息，例如：帮助`,
+  noPhoto: (p: string) => `读取图片失败：${p}`,
+  bye: '再见。',
+} as const;
+
+type Person = { id: number; name: string; role: keyof typeof ROLE_NAMES };
+
+const MIME: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp' };
+
+/** The terminal identity of a person: bound automatically, since choosing who you are is the point here. */
+export const terminalId = (personId: number) => `p${personId}`;
+
+/** Runs the chat until the input ends or /quit; resolves then. */
+export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> {
+  const { deps, output } = opts;
+  const inbox = createInbox({ deps, client: opts.client, handle: createDialog({ deps, client: opts.client }), log: (l) => write(`（${l}）`) });
+  const rl = createInterface({ input: opts.input, terminal: false });
+  // Taken at once: readline drops lines emitted before an iterator exists (piped input is fast).
+  const lines = rl[Symbol.asyncIterator]();
+  let me: Person | null = null;
+  let n = 0;
+
+  function write(line: string) {
+    output.write(`${line}\n`);
+  }
+
+  async function list(): Promise<Person[]> {
+    return deps.db.select({ id: people.id, name: people.name, role: people.role }).from(people).where(eq(people.active, true)).orderBy(asc(people.id)).limit(200);
+  }
+
+  async function become(query: string) {
+    const all = await list();
+    const q = query.trim();
+    const found = /^\d+$/.test(q) ? all[Number(q) - 1] : all.find((p) => p.name === q) ?? all.find((p) => p.name.includes(q));
+    if (!found) return write(TEXT.unknownPerson(q));
+    await deps.db.insert(chatIdentities).values({ personId: found.id, platform: 'terminal', externalId: terminalId(found.id), createdAt: deps.clock() }).onConflictDoNothing();
+    me = found;
+    write(TEXT.now(found.name, ROLE_NAMES[found.role]));
+  }
+
+  async function who() {
+    const all = await list();
+    if (!all.length) return write(TEXT.nobody);
+    all.forEach((p, i) => write(`${i + 1}. ${p.name}（${ROLE_NAMES[p.role]}）`));
+  }
+
+  async function sendAs(person: Person, text: string, images: IncomingImage[] = []) {
+    const msg: IncomingMessage = {
+      platform: 'terminal',
+      messageId: `term-${process.pid}-${Date.now()}-${++n}`,
+      senderId: `terminal:${terminalId(person.id)}`,
+      senderName: person.name,
+      text,
+      images,
+      conversation: { kind: 'direct' },
+      mentioned: true,
+      receivedAt: deps.clock(),
+      replyTo: String(person.id),
+    };
+    show(await inbox.receive(msg));
+  }
+
+  function show(reply: OutgoingMessage | null) {
+    if (!reply) return;
+    write(reply.text);
+    write('');
+  }
+
+  async function photo(path: string): Promise<IncomingImage | null> {
+    try {
+      const bytes = new Uint8Array(await readFile(path));
+      return { ref: path, fetch: async () => ({ bytes, mime: MIME[extname(path).toLowerCase()] ?? 'application/octet-stream' }) };
+    } catch {
+      write(TEXT.noPhoto(path));
+      return null;
+    }
+  }
+
+  async function line(raw: string): Promise<boolean> {
+    const text = raw.trim();
+    if (text === '/quit' || text === '/exit') return false;
+    if (text === '/who') await who();
+    else if (text.startsWith('/as')) await become(text.slice(3));
+    else if (!me) write(TEXT.pick);
+    else if (text.startsWith('/photo')) {
+      const image = await photo(text.slice(6).trim());
+      if (image) await sendAs(me, '', [image]);
+    } else if (text) await sendAs(me, text);
+    return true;
+  }
+
+  write(TEXT.banner);
+  if (opts.as !== undefined) await become(opts.as);
+  else await who().then(() => write(TEXT.pick));
+  // Lines are handled strictly one after another: a reply is printed before the next line is read.
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    if (!(await line(next.value))) break;
+  }
+  rl.close();
+  write(TEXT.bye);
+}

@@ -1,0 +1,92 @@
+import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
+import qrcodeTerminal from 'qrcode-terminal';
+import type { ChatAdapter, MessageHandler, OutgoingMessage, SendResult } from '../../port.js';
+import { normaliseWechatMessage, replyToContact, replyToRoom } from './normalise.js';
+import { createSlowQueue, type SlowQueueOptions } from './slow-queue.js';
+
+export type WechatAdapterOptions = {
+  /** Puppet package name (e.g. wechaty-puppet-wechat4u, wechaty-puppet-service) or a puppet instance (tests). */
+  puppet: WechatyOptions['puppet'];
+  puppetToken?: string;
+  name?: string;
+  queue?: Partial<SlowQueueOptions>;
+  log?: (line: string) => void;
+  /** Where the login QR goes; defaults to the terminal. */
+  onQr?: (qr: string) => void;
+};
+
+// Personal-account sends: 2–5 s apart by default. Slow on purpose (see slow-queue.ts).
+const DEFAULT_QUEUE: SlowQueueOptions = { minGapMs: 2000, jitterMs: 3000 };
+
+export function createWechatAdapter(opts: WechatAdapterOptions): ChatAdapter & { readonly bot: Wechaty } {
+  const log = opts.log ?? ((l: string) => console.log(`[wechat] ${l}`));
+  const bot = WechatyBuilder.build({
+    name: opts.name ?? 'gridsafe',
+    puppet: opts.puppet,
+    ...(opts.puppetToken ? { puppetOptions: { token: opts.puppetToken } } : {}),
+  } as WechatyOptions);
+  const queue = createSlowQueue({ ...DEFAULT_QUEUE, ...opts.queue });
+  let handler: MessageHandler | null = null;
+
+  bot.on('scan', (qr, status) => {
+    log(`请用微信扫码登录 (status ${status})`);
+    if (opts.onQr) opts.onQr(qr);
+    else qrcodeTerminal.generate(qr, { small: true });
+  });
+  bot.on('login', (user) => log(`已登录：${user.name()}`));
+  bot.on('logout', (user) => log(`已退出登录：${user.name()}`));
+  bot.on('error', (e) => log(`错误：${e instanceof Error ? e.message : String(e)}`));
+  bot.on('message', async (msg) => {
+    // Never let a handler failure become an unhandled rejection that kills the process.
+    try {
+      const incoming = await normaliseWechatMessage(msg);
+      if (!incoming || !handler) return;
+      const reply = await handler(incoming);
+      if (reply) await deliver(incoming.replyTo, reply, incoming.conversation.kind === 'group' ? msg.talker().id : undefined);
+    } catch (e) {
+      log(`处理消息失败：${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+
+  async function deliver(replyTo: string, message: OutgoingMessage, mentionId?: string): Promise<void> {
+    const [kind, id] = [replyTo.slice(0, replyTo.indexOf(':')), replyTo.slice(replyTo.indexOf(':') + 1)];
+    await queue.push(async () => {
+      if (kind === 'room') {
+        const room = await bot.Room.find({ id });
+        if (!room) throw new Error(`room not found: ${id}`);
+        const mention = mentionId ? await bot.Contact.find({ id: mentionId }) : undefined;
+        // WeChat shows plain text only: markdown is for DingTalk.
+        if (mention) await room.say(message.text, mention);
+        else await room.say(message.text);
+      } else {
+        const contact = await bot.Contact.find({ id });
+        if (!contact) throw new Error(`contact not found: ${id}`);
+        await contact.say(message.text);
+      }
+    });
+  }
+
+  return {
+    platform: 'wechat',
+    bot,
+    async start() {
+      await bot.start();
+    },
+    async stop() {
+      await bot.stop();
+    },
+    onMessage(h) {
+      handler = h;
+    },
+    async send(to, message): Promise<SendResult> {
+      try {
+        await deliver('groupId' in to ? replyToRoom(to.groupId) : replyToContact(to.userId), message);
+        return { ok: true };
+      } catch (e) {
+        const error = e instanceof Error ? e.message : String(e);
+        // An unknown contact/room will not appear by retrying; anything else (logged out, network) may.
+        return /not found/.test(error) ? { ok: false, retryable: false, error } : { ok: false, retryable: true, error };
+      }
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Message } from 'wechaty';
+import type { IncomingImage, IncomingMessage } from '../../port.js';
+
+// wechaty message types we act on (wechaty-puppet types.Message): Text 7, Image 6.
+const TEXT = 7;
+const IMAGE = 6;
+
+export const replyToRoom = (id: string) => `room:${id}`;
+export const replyToContact = (id: string) => `contact:${id}`;
+
+/**
+ * Turns a wechaty message into the bot's normalised message, or null when the bot should not see
+ * it at all (its own messages, unsupported types, group chatter that neither mentions the bot nor
+ * carries a photo — photos in a group may precede an @-mentioned report).
+ */
+export async function normaliseWechatMessage(msg: Message): Promise<IncomingMessage | null> {
+  if (msg.self()) return null;
+  const type = msg.type();
+  if (type !== TEXT && type !== IMAGE) return null;
+  const room = msg.room();
+  const talker = msg.talker();
+  const mentioned = room ? await msg.mentionSelf() : false;
+  if (room && type === TEXT && !mentioned) return null;
+
+  // mentionText() drops the "@安全助手" part; in direct chats the raw text is the message.
+  const text = type === TEXT ? (room ? await msg.mentionText() : msg.text()).trim() : '';
+  const images: IncomingImage[] = type === IMAGE
+    ? [{
+        ref: msg.id,
+        fetch: async () => {
+          const box = await msg.toFileBox();
+          return { bytes: new Uint8Array(await box.toBuffer()), mime: box.mediaType || 'image/jpeg' };
+        },
+      }]
+    : [];
+  return {
+    platform: 'wechat',
+    messageId: msg.id,
+    senderId: `wechat:${talker.id}`,
+    senderName: talker.name(),
+    text,
+    images,
+    conversation: room ? { kind: 'group', id: room.id, title: await room.topic() } : { kind: 'direct' },
+    mentioned: room ? mentioned : true,
+    receivedAt: msg.date(),
+    replyTo: room ? replyToRoom(room.id) : replyToContact(talker.id),
+  };
+}

@@ -1,0 +1,93 @@
+import type { Reply } from '../present/reply.js';
+import type { ParsedMessage } from './intents.js';
+import type { Draft } from './drafts.js';
+import { findHazardCode, normalise } from './parse/index.js';
+import { answerDuplicate, continueReport } from './report.js';
+import { continuePatrol, patrolResultAnswer } from './patrol.js';
+import { continueRectify, continueReview } from './hazard-flows.js';
+import { continueAcknowledge, continueAssign, continueVoid, continueWhistle } from './admin-flows.js';
+import { continueQueryEnterprise } from './queries.js';
+import type { PickedEnterprise } from './enterprise.js';
+import type { Slots, Turn } from './turn.js';
+import { M } from './messages.js';
+
+// A message while the bot waits for an answer: fill the one missing slot and resume the flow, or
+// return null when the message is something else (a new command replaces the question).
+
+const FLOWS: Record<string, (t: Turn, slots: Slots) => Promise<Reply>> = {
+  report: continueReport,
+  patrol: continuePatrol,
+  rectify: continueRectify,
+  review: continueReview,
+  assign: continueAssign,
+  void: continueVoid,
+  whistle: continueWhistle,
+  acknowledge: continueAcknowledge,
+  query_enterprise: continueQueryEnterprise,
+};
+
+const FAIL = /不通过|不合格|未通过|没通过|驳回|不行/;
+const PASS = /^(?:复查)?(?:通过|合格|验收通过|可以)/;
+
+export async function answerDraft(t: Turn, draft: Draft, parsed: ParsedMessage, text: string): Promise<Reply | null> {
+  const flow = FLOWS[draft.intent];
+  if (!flow) return null;
+  const s = draft.slots;
+  const free = parsed.intent === 'unknown' && parsed.text.trim() ? parsed.text.trim() : null;
+  const resume = async (slots: Slots) => {
+    // The flow saves a new question if it still lacks something; otherwise the draft is done.
+    await t.drafts.drop(t.actor.personId);
+    return flow(t, slots);
+  };
+
+  switch (draft.awaiting) {
+    case 'enterprise_choice': {
+      const candidates = (s.candidates ?? []) as PickedEnterprise[];
+      if (parsed.intent === 'choice') {
+        const chosen = candidates[parsed.index - 1];
+        if (!chosen) return { title: '请选择企业', lines: [M.choiceOutOfRange(candidates.length)] };
+        return resume({ ...s, candidates: undefined, enterprise: chosen });
+      }
+      return free ? resume({ ...s, candidates: undefined, enterpriseText: free }) : null;
+    }
+    case 'enterprise':
+      return free ? resume({ ...s, enterpriseText: free }) : null;
+    case 'description':
+      return free ? resume({ ...s, description: free }) : null;
+    case 'findings':
+      return free ? resume({ ...s, result: 'issues', findings: free }) : null;
+    case 'patrol_result':
+      return free ? resume(patrolResultAnswer(s, free)) : null;
+    case 'code': {
+      // A bare code reads as 查询 YH…: here it answers the question.
+      const code = parsed.intent === 'query_hazard' ? parsed.code : null;
+      return code ? resume({ ...s, code }) : null;
+    }
+    case 'review_result': {
+      if (parsed.intent === 'confirm') return resume({ ...s, pass: parsed.yes });
+      if (!free) return null;
+      if (FAIL.test(free)) return resume({ ...s, pass: false, reason: free.replace(FAIL, '').trim() || undefined });
+      return PASS.test(free) ? resume({ ...s, pass: true }) : null;
+    }
+    case 'reason': {
+      if (draft.intent === 'void') {
+        // "重复 YH…" parses as a query of that code; "不属实" as unknown text. Both answer here.
+        const dup = findHazardCode(normalise(text));
+        if (free || dup) return resume({ ...s, reason: text, duplicateOf: dup?.code });
+        return null;
+      }
+      return free ? resume({ ...s, reason: free }) : null;
+    }
+    case 'department':
+      return free ? resume({ ...s, department: free }) : null;
+    case 'evidence':
+      return free ? resume({ ...s, note: free }) : null;
+    case 'duplicate': {
+      if (parsed.intent !== 'confirm') return null;
+      await t.drafts.drop(t.actor.personId);
+      return answerDuplicate(t, s, parsed.yes);
+    }
+    default:
+      return null;
+  }
+}

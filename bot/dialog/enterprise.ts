@@ -1,0 +1,58 @@
+import type { Turn, Slots } from './turn.js';
+import type { Reply } from '../present/reply.js';
+import { ask, errorReply } from './turn.js';
+import { clip } from '../present/reply.js';
+import { M } from './messages.js';
+
+export type PickedEnterprise = { id: number; name: string };
+export type Candidate = { id: number; name: string; shortName?: string | null; exact?: boolean };
+
+// More than this many candidates is not a choice a worker can make on a phone: ask for a longer name.
+const MAX_CHOICES = 5;
+
+export type Resolution =
+  | { kind: 'one'; enterprise: PickedEnterprise }
+  | { kind: 'choice'; candidates: PickedEnterprise[] }
+  | { kind: 'none' };
+
+/**
+ * Fuzzy-matches an enterprise phrase within the sender's scope (the verb filters by scope, so an
+ * enterprise of another grid simply is not found). Only an exact match is taken without asking:
+ * a merely similar name, even a single one, is offered as a numbered choice, because a record
+ * written against the wrong enterprise is worse than one more tap.
+ */
+export async function resolveEnterprise(t: Turn, phrase: string): Promise<Resolution> {
+  const found: Candidate[] = await t.verbs.matchEnterprises(phrase, MAX_CHOICES);
+  const exact = found.filter((c) => c.exact);
+  if (exact.length === 1) return { kind: 'one', enterprise: pick(exact[0]) };
+  if (found.length === 0) return { kind: 'none' };
+  const list = exact.length > 1 ? exact : found;
+  return { kind: 'choice', candidates: list.slice(0, MAX_CHOICES).map(pick) };
+}
+
+const pick = (c: Candidate): PickedEnterprise => ({ id: c.id, name: c.name });
+
+/**
+ * Resolves `slots.enterpriseText` into `slots.enterprise`, asking when needed. Returns the filled
+ * slots, or a reply (a question or "not found") that ends this turn.
+ */
+export async function needEnterprise(t: Turn, intent: string, slots: Slots): Promise<{ slots: Slots } | { reply: Reply }> {
+  if (slots.enterprise) return { slots };
+  const phrase = typeof slots.enterpriseText === 'string' ? slots.enterpriseText.trim() : '';
+  if (!phrase) return { reply: await ask(t, intent, slots, 'enterprise', M.askEnterprise) };
+  let r: Resolution;
+  try {
+    r = await resolveEnterprise(t, phrase);
+  } catch (e) {
+    return { reply: errorReply(e) };
+  }
+  if (r.kind === 'one') return { slots: { ...slots, enterprise: r.enterprise } };
+  if (r.kind === 'none') {
+    // Keep what was said about the hazard; only the enterprise has to be given again.
+    const rest = { ...slots, enterpriseText: undefined };
+    await t.drafts.save(t.actor.personId, { intent, slots: rest, awaiting: 'enterprise' }, t.now);
+    return { reply: { title: M.errorTitle, lines: [M.noEnterprise(clip(phrase, 30)), M.askEnterprise] } };
+  }
+  const lines = [M.chooseEnterprise, ...r.candidates.map((c, i) => `${i + 1}. ${c.name}`), M.chooseHint];
+  return { reply: await ask(t, intent, { ...slots, candidates: r.candidates }, 'enterprise_choice', lines, '请选择企业') };
+}

@@ -1,0 +1,62 @@
+// The contract between the message parser (bot/dialog/parse) and the conversation layer.
+// The parser only reads words: it never looks anything up. Slots it cannot find stay undefined
+// so the conversation layer can ask for exactly the missing piece.
+
+import type { DeadlineSlot } from '../../lib/deadline.js';
+
+/** A deadline as the sender said it (date | days | now); lib/deadline.ts deadlineInstant() gives its instant. */
+export type { DeadlineSlot };
+
+export type HazardLevel = 'general' | 'major';
+
+export type ParsedMessage =
+  | { intent: 'help' }
+  | { intent: 'bind'; code: string /* 6 digits */ }
+  | {
+      intent: 'report';
+      /** Raw enterprise phrase as typed ("华美"); the conversation layer fuzzy-matches it. */
+      enterprise?: string;
+      description?: string;
+      level?: HazardLevel;
+      deadline?: DeadlineSlot;
+    }
+  | {
+      intent: 'patrol';
+      enterprise?: string;
+      result?: 'normal' | 'issues';
+      /** What was found when result is 'issues' (becomes the hazard description). */
+      findings?: string;
+      /** Free remark on a normal patrol (巡查 华美 正常 已检查消防设施 → 已检查消防设施). */
+      note?: string;
+      level?: HazardLevel;
+      deadline?: DeadlineSlot;
+    }
+  | { intent: 'rectify'; code?: string; note?: string }
+  | { intent: 'review'; code?: string; pass?: boolean; reason?: string; deadline?: DeadlineSlot }
+  | { intent: 'tasks' }
+  | { intent: 'query_hazard'; code: string /* canonical YH20261122-0007 */ }
+  | { intent: 'query_enterprise'; enterprise: string }
+  /**
+   * place: a town as typed (横林镇, 横林街道, or a bare 横林) or 全区; the conversation layer resolves it.
+   * period: canonical words 今天 昨天 本周 上周 本月 上月 本季度 上季度 今年 去年 近N天 N月 (这个月 → 本月 etc.).
+   */
+  | { intent: 'stats'; place?: string; period?: string }
+  | { intent: 'overdue'; place?: string }
+  | { intent: 'major' }
+  | { intent: 'ranking'; period?: string /* same canonical words as stats */ }
+  | { intent: 'assign'; code?: string; deadline?: DeadlineSlot; responsible?: string }
+  | { intent: 'whistle'; code?: string; department?: string }
+  | { intent: 'acknowledge'; code?: string }
+  | { intent: 'close'; code?: string }
+  | { intent: 'void'; code?: string; reason?: string; duplicateOf?: string /* canonical code when 重复 YH… */ }
+  /** A bare number answering a numbered question (1-based as typed). */
+  | { intent: 'choice'; index: number }
+  /** 是/好的/确认 (yes) or 否/不是/不用 (no) answering a question. */
+  | { intent: 'confirm'; yes: boolean }
+  | { intent: 'cancel' }
+  | { intent: 'unknown'; text: string };
+
+export type Intent = ParsedMessage['intent'];
+
+/** The variant of ParsedMessage for one intent, e.g. IntentOf<'report'>. */
+export type IntentOf<I extends Intent> = Extract<ParsedMessage, { intent: I }>;

@@ -1,0 +1,151 @@
+// Every sentence the bot says in a conversation, in one place so the wording can be reviewed.
+// Short and plain: workers read these on a phone between two enterprises.
+import type { Role } from '../../db/schema/index.js';
+
+export const ROLE_NAMES: Record<Role, string> = {
+  worker: '网格员',
+  town_admin: '镇应急办管理员',
+  district_admin: '区安委办管理员',
+  department: '行业部门',
+};
+
+export const STATUS_NAMES: Record<string, string> = {
+  reported: '待交办',
+  rectifying: '整改中',
+  review: '待复查',
+  closed: '已销号',
+  void: '已作废',
+};
+
+export const LEVEL_NAMES: Record<string, string> = { general: '一般隐患', major: '重大隐患' };
+
+export const ACTION_NAMES: Record<string, string> = {
+  report: '上报',
+  assign: '交办',
+  rectify: '整改完成',
+  review_pass: '复查通过',
+  review_fail: '复查不通过',
+  void: '作废',
+  whistle: '吹哨',
+  acknowledge: '报到',
+  attach: '补充',
+};
+
+export const M = {
+  // binding
+  unboundTitle: '请先绑定账号',
+  unbound: [
+    '您好，我是安全生产网格化监管助手。',
+    '您的账号还未绑定。请向镇应急办或区安委办管理员索取 6 位绑定码，然后发送：',
+    '绑定 123456',
+  ],
+  bound: (name: string, role: Role) => `绑定成功：${name}（${ROLE_NAMES[role]}）。发送“帮助”查看可用命令。`,
+  alreadyBound: (name: string) => `您已绑定为 ${name}，无需再次绑定。`,
+
+  // help
+  helpTitle: (role: Role) => `${ROLE_NAMES[role]}可用命令`,
+
+  // questions (one short question each)
+  askEnterprise: '请问是哪家企业？请回复企业名称或简称。',
+  askDescription: '请简要描述隐患情况，例如：二楼配电房堆放杂物',
+  askFindings: '发现了什么问题？请简要描述，例如：配电箱未接地',
+  askPatrolResult: '巡查结果如何？回复“正常”，或直接描述发现的问题。',
+  askCode: '请提供隐患编号，例如：YH20261122-0007',
+  askReviewResult: '复查是否通过？回复“是”通过，回复“否”不通过。',
+  askFailReason: '请说明不通过的原因，例如：仍有杂物',
+  askDepartment: '请问吹哨给哪个部门？例如：消防、住建、市监',
+  askVoidReason: '请说明作废原因：回复“不属实”，或“重复 YH…”',
+  askRectifyEvidence: '整改需要照片或说明：请发送整改后的照片，或回复整改情况。',
+  chooseEnterprise: '请选择企业：',
+  chooseHint: '回复序号选择，回复“取消”放弃。',
+  choiceOutOfRange: (n: number) => `请回复 1 到 ${n} 之间的序号，或回复“取消”。`,
+  duplicate: (code: string, desc: string) =>
+    [`该企业已有相似的未销号隐患 ${code}：${desc}`, `是否补充到已有隐患 ${code}？回复“是”补充，回复“否”另行上报`],
+  answerYesNo: '请回复“是”或“否”，或回复“取消”。',
+
+  // enterprises
+  noEnterprise: (q: string) => `在您的范围内没有找到企业“${q}”，请核对名称后重试。`,
+  noDepartment: (q: string) => `没有找到部门“${q}”，请核对名称后重试。`,
+  noPlace: (q: string) => `没有找到“${q}”，或不在您的查看范围内。`,
+  badPeriod: '没看懂统计时段。可以说：今天、昨天、本周、上周、本月、上月、今年、近7天、11月',
+
+  // drafts
+  cancelled: '已取消。',
+  nothingToCancel: '当前没有进行中的操作。',
+  nothingToChoose: '当前没有待回答的问题。发送“帮助”查看可用命令。',
+
+  // photos
+  photoReceived: (n: number) => `已收到 ${n} 张照片，10 分钟内上报隐患将自动附上`,
+  photosAdded: (n: number, code: string) => `已将 ${n} 张照片补充到隐患 ${code}`,
+  photosAttached: (n: number) => `已附 ${n} 张照片`,
+  photoNotStored: '照片没有保存成功，请重新发送。',
+
+  // results
+  reportedTitle: (code: string) => `隐患已登记 ${code}`,
+  majorAlerted: '重大隐患：已即时通知镇、区管理员。',
+  supplementedTitle: (code: string) => `已补充到隐患 ${code}`,
+  patrolTitle: '巡查已记录',
+  rectifiedTitle: (code: string) => `已提交整改 ${code}`,
+  reviewedTitle: (code: string, pass: boolean) => (pass ? `复查通过，已销号 ${code}` : `复查不通过 ${code}`),
+  assignedTitle: (code: string) => `已交办 ${code}`,
+  voidedTitle: (code: string) => `已作废 ${code}`,
+  whistledTitle: (code: string) => `已吹哨 ${code}`,
+  acknowledgedTitle: (code: string) => `已报到 ${code}`,
+  nextStepReview: '等待复查。',
+
+  // fallbacks
+  unknown: '没看懂这条消息。发送“帮助”查看可用命令。',
+  emptyText: '请发送文字命令，发送“帮助”查看可用命令。',
+  failed: '抱歉，处理您的消息时出错了，请稍后再试。',
+  notAllowed: '您的角色不能使用这个命令。发送“帮助”查看可用命令。',
+  errorTitle: '无法完成',
+} as const;
+
+type HelpLine = [command: string, what: string];
+
+const COMMON_QUERIES: HelpLine[] = [
+  ['查询 YH20261122-0007', '隐患详情和处理过程'],
+  ['查询 企业名', '企业情况与未销号隐患'],
+  ['我的任务 / 待办', '待巡查、待整改、待复查'],
+  ['取消', '放弃正在进行的操作'],
+];
+
+export const HELP: Record<Role, HelpLine[]> = {
+  worker: [
+    ['上报 企业名 隐患描述', '上报隐患（可加“重大”“3天内整改”）'],
+    ['巡查 企业名 正常', '记录巡查；发现问题：巡查 企业名 发现 问题'],
+    ['整改 YH… 已完成', '提交整改（附照片）'],
+    ['复查 YH… 通过 / 不通过 原因', '复查整改'],
+    ['吹哨 YH… 消防', '移交行业部门'],
+    ['统计 / 逾期 / 重大隐患', '本网格情况'],
+    ...COMMON_QUERIES,
+  ],
+  town_admin: [
+    ['统计 / 统计 本月', '本镇巡查与隐患数字'],
+    ['逾期 / 重大隐患', '督办清单'],
+    ['排名 本月', '网格员考核'],
+    ['交办 YH… 7天', '交办并设整改期限'],
+    ['复查 YH… 通过 / 销号 YH…', '复查、销号'],
+    ['作废 YH… 不属实', '作废误报'],
+    ['吹哨 YH… 消防', '移交行业部门'],
+    ['上报 企业名 隐患描述', '直接上报隐患'],
+    ...COMMON_QUERIES,
+  ],
+  district_admin: [
+    ['统计 全区 本月 / 统计 横林镇 上周', '全区或某镇数字'],
+    ['逾期 / 逾期 横林镇', '督办清单'],
+    ['重大隐患', '未销号重大隐患'],
+    ['排名 本月', '网格员考核'],
+    ['交办 YH… 7天 / 销号 YH…', '交办、销号'],
+    ['吹哨 YH… 消防', '移交行业部门'],
+    ...COMMON_QUERIES,
+  ],
+  department: [
+    ['报到 YH…', '对吹哨的隐患报到'],
+    ['整改 YH… 已完成', '提交整改（附照片）'],
+    ['复查 YH… 通过', '复查重大隐患'],
+    ['我的任务', '吹哨给本部门的隐患'],
+    ['查询 YH…', '隐患详情'],
+    ['取消', '放弃正在进行的操作'],
+  ],
+};

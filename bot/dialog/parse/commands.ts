@@ -1,0 +1,50 @@
+// The command words a message may start with. Longer words win (上报隐患 before 上报, 整改完成 before 整改).
+
+export type Command =
+  | 'help' | 'bind' | 'report' | 'major_report' | 'general_report' | 'patrol' | 'rectify' | 'review' | 'tasks'
+  | 'query' | 'stats' | 'overdue' | 'ranking' | 'assign' | 'whistle' | 'acknowledge' | 'close' | 'void' | 'cancel';
+
+const WORDS: Record<Command, string[]> = {
+  help: ['帮助', '菜单', 'help', '使用说明', '怎么用', '功能列表', '指令', '命令'],
+  bind: ['绑定账号', '绑定码', '绑定'],
+  report: ['上报隐患', '隐患上报', '发现隐患', '报隐患', '报告隐患', '新增隐患', '登记隐患', '上报', '报告', '隐患', '报一下'],
+  major_report: ['重大隐患上报', '上报重大隐患', '报重大隐患', '重大隐患'],
+  general_report: ['一般隐患上报', '上报一般隐患', '一般隐患'],
+  patrol: ['巡查记录', '日常巡查', '巡查', '巡检', '检查', '走访'],
+  rectify: ['整改完成', '整改完毕', '已完成整改', '完成整改', '整改好了', '已整改', '整改反馈', '整改'],
+  review: ['复查', '验收', '复核'],
+  tasks: ['我的任务', '我的待办', '待办事项', '待办任务', '今日任务', '今天任务', '待办', '任务', '我的工作', '有啥任务', '有什么任务'],
+  query: ['查询一下', '查一下', '查询', '查看', '查查', '查下', '查'],
+  stats: ['数据统计', '统计数据', '统计一下', '统计', '汇总'],
+  overdue: ['逾期隐患', '逾期任务', '逾期清单', '逾期', '超期'],
+  ranking: ['考核排名', '排名', '排行', '考核'],
+  assign: ['交办'],
+  whistle: ['吹哨'],
+  acknowledge: ['已报到', '报到', '签收'],
+  close: ['销号', '闭环'],
+  void: ['作废'],
+  cancel: ['取消', '算了', '不报了', '撤回'],
+};
+
+const TABLE = Object.entries(WORDS)
+  .flatMap(([command, words]) => words.map((word) => ({ command: command as Command, word: word.toLowerCase() })))
+  .sort((a, b) => b.word.length - a.word.length);
+
+// People write "请帮我上报…", "我要查询…"; the politeness is not part of the command.
+const POLITE = /^(?:请|麻烦|帮我|帮忙|给我|我要|我想|我来|我需要|需要)+\s*/;
+
+/** The command at the start of a normalised message and the text after it (colon/space stripped). */
+export function matchCommand(text: string): { command: Command; word: string; rest: string } | null {
+  for (const candidate of [text, text.replace(POLITE, '')]) {
+    const lower = candidate.toLowerCase();
+    for (const { command, word } of TABLE) {
+      if (!lower.startsWith(word)) continue;
+      const rest = candidate.slice(word.length);
+      // "查华美" is a command but "help" must not swallow "helper"-like latin words.
+      if (/^[a-z]/i.test(word) && /^[a-z]/i.test(rest)) continue;
+      // "巡查了华美", "检查一下华美": aspect words between the verb and its object.
+      return { command, word, rest: rest.replace(/^[\s:,;。、]+/, '').replace(/^(?:了一下|一下|了)\s*/, '') };
+    }
+  }
+  return null;
+}

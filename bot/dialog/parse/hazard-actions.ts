@@ -1,0 +1,54 @@
+// Verbs on an existing hazard: the code is the key slot, the rest is a note, reason, department or deadline.
+import type { IntentOf } from '../intents.js';
+import { allHazardCodes, takeHazardCode } from './codes.js';
+import { freeText, takeDeadline, withoutReasonLabel } from './slots.js';
+
+// "整改 YH… 已完成" or "见照片" says nothing a reviewer could use: leave the note empty so the bot asks for evidence.
+const DONE = /^[\s,;。、:]*(?:已|已经)?(?:整改)?(?:完成|完毕|好了|搞定|处理好了|处理完毕|到位|ok)(?:了|啦)?(?:整改)?/i;
+const NO_NOTE = /^(?:(?:详|请)?(?:见|看)(?:照片|图片|附图|图)|照片|如图)?$/;
+
+export function parseRectify(rest: string): IntentOf<'rectify'> {
+  const { code, rest: text } = takeHazardCode(rest);
+  return { intent: 'rectify', code, note: freeText(text.replace(DONE, ''), NO_NOTE) };
+}
+
+const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好)/;
+const PASS = /(?:✅|✔|通过|合格|已整改到位|整改到位|没问题|ok|可以)/i;
+
+export function parseReview(rest: string, now: Date): IntentOf<'review'> {
+  const { code, rest: afterCode } = takeHazardCode(rest);
+  const { deadline, rest: text } = takeDeadline(afterCode, now);
+  const fail = FAIL.exec(text);
+  if (fail) {
+    const reason = freeText(withoutReasonLabel(`${text.slice(0, fail.index)} ${text.slice(fail.index + fail[0].length)}`));
+    return { intent: 'review', code, pass: false, reason, deadline };
+  }
+  const pass = PASS.exec(text);
+  return { intent: 'review', code, pass: pass ? true : undefined, deadline };
+}
+
+export function parseAssign(rest: string, now: Date): IntentOf<'assign'> {
+  const { code, rest: afterCode } = takeHazardCode(rest);
+  const { deadline, rest: text } = takeDeadline(afterCode, now);
+  const responsible = freeText(text.replace(/(?:责任人|负责人|责任单位|交给|给)\s*:?\s*/g, ' '));
+  return { intent: 'assign', code, deadline, responsible };
+}
+
+export function parseWhistle(rest: string): IntentOf<'whistle'> {
+  const { code, rest: text } = takeHazardCode(rest);
+  const department = freeText(text.replace(/^\s*(?:给|到|至|转|转给|转交)\s*/, '').replace(/(?:部门)?处理$/, ''));
+  return { intent: 'whistle', code, department };
+}
+
+export function parseVoid(rest: string): IntentOf<'void'> {
+  const codes = allHazardCodes(rest);
+  const { code, rest: afterCode } = takeHazardCode(rest);
+  const duplicate = /重复/.test(afterCode) && codes.length > 1 ? codes[1] : undefined;
+  // "与 YH… 重复" has no reason beyond the duplicate itself.
+  const reason = duplicate ? '重复' : freeText(withoutReasonLabel(afterCode));
+  return { intent: 'void', code, reason, duplicateOf: duplicate };
+}
+
+export function parseCodeOnly<I extends 'acknowledge' | 'close'>(intent: I, rest: string): IntentOf<I> {
+  return { intent, code: takeHazardCode(rest).code } as IntentOf<I>;
+}

@@ -1,0 +1,72 @@
+// parseMessage: chat text → ParsedMessage. Pure and total: any string in, a ParsedMessage out, never a throw.
+import type { ParsedMessage } from '../intents.js';
+import { findHazardCode } from './codes.js';
+import { matchCommand, type Command } from './commands.js';
+import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parseWhistle } from './hazard-actions.js';
+import { normalise, type NormaliseOptions } from './normalise.js';
+import { parseQuery, parseOverdue, parseRanking, parseStats } from './queries.js';
+import { parseReply } from './replies.js';
+import { parsePatrol, parseReport } from './report.js';
+import { parseImplicit } from './implicit.js';
+
+export { normalise } from './normalise.js';
+export { findHazardCode } from './codes.js';
+
+// Nobody types a 2,000-character command; parsing a huge paste only costs time.
+const MAX_PARSED_CHARS = 2000;
+
+function byCommand(command: Command, rest: string, text: string, now: Date): ParsedMessage {
+  switch (command) {
+    case 'help': return { intent: 'help' };
+    case 'cancel': return { intent: 'cancel' };
+    case 'bind': {
+      const m = /^(\d{6})$/.exec(rest.replace(/\s+/g, ''));
+      return m ? { intent: 'bind', code: m[1] } : { intent: 'unknown', text };
+    }
+    case 'report': return parseReport(rest, now);
+    case 'general_report': return parseReport(rest, now, 'general');
+    case 'major_report':
+      // "重大隐患" alone (or with a place or 清单) asks for the list; with a description it reports one.
+      return !rest || /^(?:[\u4e00-\u9fff]{0,10}(?:镇|街道|乡|全区))?\s*(?:清单|列表|有哪些|哪些|情况|统计)?$/.test(rest)
+        ? { intent: 'major' }
+        : parseReport(rest, now, 'major');
+    case 'patrol': return parsePatrol(rest, now);
+    case 'rectify': return parseRectify(rest);
+    case 'review': return parseReview(rest, now);
+    case 'tasks': return { intent: 'tasks' };
+    case 'query': return parseQuery(rest, text);
+    case 'stats': return parseStats(rest);
+    case 'overdue': return parseOverdue(rest);
+    case 'ranking': return parseRanking(rest);
+    case 'assign': return parseAssign(rest, now);
+    case 'whistle': return parseWhistle(rest);
+    case 'acknowledge': return parseCodeOnly('acknowledge', rest);
+    case 'close': return parseCodeOnly('close', rest);
+    case 'void': return parseVoid(rest);
+  }
+}
+
+/** Drops undefined slots so results compare and serialise cleanly. */
+function compact(m: ParsedMessage): ParsedMessage {
+  return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as ParsedMessage;
+}
+
+/**
+ * Reads one chat message. Order matters: whole-message answers (2, 是的, 取消) first, then a leading command
+ * word, then the few command-less phrasings with one clear reading; everything else is 'unknown'.
+ * botNames (optional) strips "@安全助手" even when the sender typed no space after it.
+ */
+export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
+  const raw = typeof input === 'string' ? input : '';
+  const text = normalise(raw.length > MAX_PARSED_CHARS * 2 ? raw.slice(0, MAX_PARSED_CHARS * 2) : raw, options);
+  if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
+  const reply = parseReply(text);
+  if (reply) return reply;
+  const cmd = matchCommand(text);
+  if (cmd) return compact(byCommand(cmd.command, cmd.rest, text, now));
+  const implicit = parseImplicit(text, now);
+  if (implicit) return compact(implicit);
+  // A code with nothing recognisable around it ("YH20261122-0007 怎么样了") asks about that hazard.
+  const code = findHazardCode(text);
+  return code ? { intent: 'query_hazard', code: code.code } : { intent: 'unknown', text };
+}

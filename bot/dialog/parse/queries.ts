@@ -1,0 +1,87 @@
+// Read-only asks: 查询, 统计, 逾期, 排名. Places and periods are recognised words; the rest is ignored.
+import { chineseNumber } from '../../../lib/chinese-number.js';
+import type { IntentOf, ParsedMessage } from '../intents.js';
+import { takeHazardCode } from './codes.js';
+import { SEPARATOR, tidy } from './normalise.js';
+
+const PERIODS: [RegExp, string | ((m: RegExpExecArray) => string | null)][] = [
+  [/今天|今日/, '今天'],
+  [/昨天|昨日/, '昨天'],
+  [/本周|这周|这个?星期|本星期|这个?礼拜/, '本周'],
+  [/上周|上个?星期|上个?礼拜/, '上周'],
+  [/本月|这个?月|当月|本月度/, '本月'],
+  [/上个?月/, '上月'],
+  [/本季度|这个?季度/, '本季度'],
+  [/上个?季度/, '上季度'],
+  [/今年|本年度?|年度/, '今年'],
+  [/去年/, '去年'],
+  [/(?:近|最近|过去)\s*(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*天/, (m) => {
+    const n = chineseNumber(m[1]);
+    return n && n > 0 ? `近${n}天` : null;
+  }],
+  [/(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?/, (m) => {
+    const n = chineseNumber(m[1]);
+    return n && n >= 1 && n <= 12 ? `${n}月` : null;
+  }],
+];
+
+function takePeriod(text: string): { period?: string; rest: string } {
+  for (const [re, canon] of PERIODS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const period = typeof canon === 'string' ? canon : canon(m);
+    if (period) return { period, rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
+  }
+  return { rest: text };
+}
+
+const PLACE = /全区|全县|全市|[\u4e00-\u9fff]{1,10}?(?:镇|街道|乡|开发区|园区|高新区)/;
+const FILLER = /^(?:的|情况|数据|一下|下|统计|汇总|报表|有哪些|哪些|多少|呢|吧|所有|全部|清单|列表|的情况)+$/;
+
+function takePlace(text: string): string | undefined {
+  const m = PLACE.exec(text);
+  if (m) return m[0].replace(/^(?:看看|看|查)/, '');
+  // A bare town name (横林) is passed on as typed; the conversation layer resolves or rejects it.
+  const token = text.split(SEPARATOR).find((t) => t && !FILLER.test(t));
+  return token && token.length <= 10 ? token.replace(/(?:的情况|情况|的)$/, '') || undefined : undefined;
+}
+
+export function parseStats(rest: string): IntentOf<'stats'> {
+  const { period, rest: text } = takePeriod(rest);
+  return { intent: 'stats', place: takePlace(text), period };
+}
+
+export function parseOverdue(rest: string): IntentOf<'overdue'> {
+  return { intent: 'overdue', place: takePlace(takePeriod(rest).rest) };
+}
+
+export function parseRanking(rest: string): IntentOf<'ranking'> {
+  return { intent: 'ranking', period: takePeriod(rest).period };
+}
+
+const TRAILING_QUERY =
+  /^(.{1,16}?)(?:的)?(统计(?:数据|情况)?|排名|考核(?:排名|情况)?|逾期(?:隐患|情况|清单)?|重大隐患(?:清单|情况)?)$/;
+
+/** "横林镇本月统计", "上月考核", "全区逾期": the command word last, after nothing but a place and a period. */
+export function parseTrailingQuery(text: string): ParsedMessage | null {
+  const m = TRAILING_QUERY.exec(text);
+  if (!m) return null;
+  const { period, rest } = takePeriod(m[1]);
+  const place = PLACE.exec(rest);
+  const leftover = (place ? rest.replace(place[0], '') : rest).replace(/[\s,;。、:的]/g, '');
+  if (leftover) return null;
+  const word = m[2];
+  if (word.startsWith('统计')) return { intent: 'stats', place: place?.[0], period };
+  if (word.startsWith('逾期')) return { intent: 'overdue', place: place?.[0] };
+  if (word.startsWith('重大隐患')) return { intent: 'major' };
+  return { intent: 'ranking', period };
+}
+
+export function parseQuery(rest: string, original: string): ParsedMessage {
+  const { code } = takeHazardCode(rest);
+  if (code) return { intent: 'query_hazard', code };
+  // A mistyped code (YH2026112-0007) is not an enterprise name; 'unknown' lets the bot show the code format.
+  if (/^YH\s*\d/i.test(rest)) return { intent: 'unknown', text: original };
+  const enterprise = tidy(rest.replace(/(?:的)?(?:情况|怎么样了?|信息|详情|资料|档案)(?:呢|吧)?$/, ''));
+  return enterprise ? { intent: 'query_enterprise', enterprise } : { intent: 'unknown', text: original };
+}

@@ -1,0 +1,45 @@
+// 上报 and 巡查: "command enterprise free text", with level and deadline words anywhere in the text.
+import type { HazardLevel, IntentOf } from '../intents.js';
+import { SEPARATOR } from './normalise.js';
+import { freeText, splitEnterprise, takeDeadline, takeLevel } from './slots.js';
+
+// "上报一个隐患：华美 …" (typical of dictated messages): the counted noun is not the enterprise.
+const COUNTED_HAZARD =
+  /^(?:(?:一个|一条|一处)(?:新的?)?(?:隐患|问题|情况)?|(?:新的?)?(?:隐患|问题|情况)(?=[\s,;。、:]))[\s,;。、:]*/;
+
+export function parseReport(rest: string, now: Date, impliedLevel?: HazardLevel): IntentOf<'report'> {
+  const { deadline, rest: afterDeadline } = takeDeadline(rest.replace(COUNTED_HAZARD, ''), now);
+  const { level, rest: afterLevel } = takeLevel(afterDeadline);
+  const { enterprise, rest: description } = splitEnterprise(afterLevel);
+  return { intent: 'report', enterprise, description: freeText(description), level: impliedLevel ?? level, deadline };
+}
+
+const NORMAL_WORD =
+  '(?:✅|✔|一切正常|情况正常|正常|良好|无异常|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|未发现|没有问题|没问题|无问题|合格|无|ok)';
+const NORMAL_TOKEN = new RegExp(`^${NORMAL_WORD}(?:了|的)?$`, 'i');
+const NORMAL_TAIL = new RegExp(`${NORMAL_WORD}(?:了|的)?$`, 'i');
+const ISSUES_START = /^\s*(?:发现问题|发现隐患|发现|存在问题|存在|有问题|有隐患|问题)\s*:?\s*/;
+
+export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
+  const { deadline, rest: afterDeadline } = takeDeadline(rest, now);
+  const { level, rest: afterLevel } = takeLevel(afterDeadline);
+  let { enterprise, rest: remainder } = splitEnterprise(afterLevel);
+  // "巡查华美正常": the result word is glued to the name.
+  const glued = enterprise && !remainder.trim() ? NORMAL_TAIL.exec(enterprise) : null;
+  if (enterprise && glued && glued.index >= 2) {
+    remainder = glued[0];
+    enterprise = enterprise.slice(0, glued.index);
+  }
+  if (enterprise && NORMAL_TOKEN.test(enterprise)) {
+    remainder = `${enterprise} ${remainder}`;
+    enterprise = undefined;
+  }
+  const tokens = remainder.split(SEPARATOR).filter(Boolean);
+  const base = { intent: 'patrol' as const, enterprise, level, deadline };
+  if (!tokens.length) return base;
+  if (NORMAL_TOKEN.test(tokens[0])) {
+    return { ...base, result: 'normal', note: freeText(tokens.slice(1).join(' ')) };
+  }
+  const findings = freeText(remainder.replace(ISSUES_START, ''));
+  return findings ? { ...base, result: 'issues', findings } : { ...base, result: 'issues' };
+}

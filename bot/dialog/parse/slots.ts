@@ -1,0 +1,74 @@
+// Slot helpers shared by the per-intent parsers. They work on normalised text and never look anything up.
+import { parseDeadline } from '../../../lib/deadline.js';
+import type { DeadlineSlot, HazardLevel } from '../intents.js';
+import { SEPARATOR, tidy } from './normalise.js';
+
+const B = '(?<=^|[\\s,;。、:(\\[])';
+const E = '(?=$|[\\s,;。、:)\\]])';
+
+/** Removes a deadline phrase, if any. */
+export function takeDeadline(text: string, now: Date): { deadline?: DeadlineSlot; rest: string } {
+  const hit = parseDeadline(text, now);
+  if (!hit) return { rest: text };
+  return { deadline: hit.slot, rest: `${text.slice(0, hit.index)} ${text.slice(hit.index + hit.matched.length)}` };
+}
+
+const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐患等级|隐患级别)?:?\\s*(重大|一般|较大)(?:隐患|级)?${E}`);
+
+/**
+ * A level given as its own word (…，重大) is removed; 重大隐患 inside a sentence only sets the level.
+ * The product has two levels, so the risk scale's 较大 (orange) is a general hazard until an admin says otherwise.
+ */
+export function takeLevel(text: string): { level?: HazardLevel; rest: string } {
+  const m = LEVEL_TOKEN.exec(text);
+  if (m) {
+    const level: HazardLevel = m[1] === '重大' ? 'major' : 'general';
+    return { level, rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
+  }
+  if (text.includes('重大隐患')) return { level: 'major', rest: text };
+  return { rest: text };
+}
+
+// "华美那边灭火器过期了": the enterprise is whatever comes before the place word.
+const LOCATIVE_WORD = '(?:那边|那里|那儿|这边|这里|家的|厂里|公司里|厂区内|厂区)';
+const LOCATIVE = new RegExp(`^(.{1,20}?)${LOCATIVE_WORD}(.*)$`);
+const LEADING_LOCATIVE = new RegExp(`^${LOCATIVE_WORD}`);
+// "华美化工二楼配电房…": a typed name usually ends with one of these.
+const COMPANY =
+  /^(.{2,20}?(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|纺织|制造|实业|材料|塑业|五金|印染|家具|物流|食品|建材|木业|厂(?![房区里内]))+)(?!股份|有限|公司|集团|厂)(.{2,})$/;
+// "上报华美灭火器过期": no separator at all; split before a word that starts a typical hazard description.
+const HAZARD_START =
+  /(灭火器|消火栓|消防|配电|电线|电缆|线路|插座|安全出口|疏散|通道|应急灯|应急|仓库|车间|厂房|楼梯|[一二三四五六1-6]楼|屋顶|危化品|危险化学品|化学品|气瓶|钢瓶|液化气|燃气|有限空间|粉尘|特种设备|叉车|行车|起重|锅炉|压力容器|员工|工人|堆放|私拉|存在|发现)/;
+
+/** Splits "enterprise rest-of-message": the first token names the enterprise, the rest describes. */
+export function splitEnterprise(text: string): { enterprise?: string; rest: string } {
+  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:在|去|到)(?=\S{2,})/, '');
+  if (!t) return { rest: '' };
+  const sep = SEPARATOR.exec(t);
+  const first = sep ? t.slice(0, sep.index) : t;
+  const after = sep ? t.slice(sep.index + sep[0].length) : '';
+  const company = COMPANY.exec(first);
+  if (company) {
+    return { enterprise: company[1], rest: `${company[2].replace(LEADING_LOCATIVE, '')} ${after}` };
+  }
+  const loc = LOCATIVE.exec(first);
+  if (loc) return { enterprise: loc[1], rest: `${loc[2]} ${after}` };
+  const start = HAZARD_START.exec(first);
+  // "上报 灭火器过期": no enterprise named; the conversation layer asks which one.
+  if (start?.index === 0) return { rest: t };
+  if (start && start.index >= 2) {
+    return { enterprise: first.slice(0, start.index), rest: `${first.slice(start.index)} ${after}` };
+  }
+  return first ? { enterprise: first, rest: after } : { rest: after };
+}
+
+/** Strips a leading 原因：/理由是 label from a reason. */
+export function withoutReasonLabel(text: string): string {
+  return text.replace(/^[\s,;。、:]*(?:原因|理由)(?:是|为)?\s*:?/, '');
+}
+
+/** Free text left after slots were taken, or undefined when nothing meaningful is left. */
+export function freeText(text: string, drop: RegExp = /^$/): string | undefined {
+  const t = tidy(text.replace(/^[\s,;。、:]*(?:发现|存在|问题是|情况是|有(?=\s))\s*/, ''));
+  return t && !drop.test(t) ? t : undefined;
+}

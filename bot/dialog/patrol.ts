@@ -1,0 +1,55 @@
+import type { Reply } from '../present/reply.js';
+import { patrolReply } from '../present/patrol.js';
+import type { DeadlineSlot, IntentOf } from './intents.js';
+import { needEnterprise, type PickedEnterprise } from './enterprise.js';
+import { markPhotoTarget, recentPhotoIds } from './photos.js';
+import { ask, deadlineInput, errorReply, source, type Slots, type Turn } from './turn.js';
+import { M } from './messages.js';
+
+// 巡查: enterprise → result (正常, or what was found) → patrol (+ the hazard found, via the same verb).
+
+const NORMAL_WORDS = /^(正常|无异常|没有异常|一切正常|没问题|没有问题|无问题|未发现问题|未发现隐患|无隐患|良好)[。.!！]?$/;
+
+export function startPatrol(t: Turn, p: IntentOf<'patrol'>): Promise<Reply> {
+  return continuePatrol(t, { enterpriseText: p.enterprise, result: p.result, findings: p.findings, note: p.note, level: p.level, deadline: p.deadline });
+}
+
+/** The answer to "巡查结果如何？": 正常, or the words are what was found. */
+export function patrolResultAnswer(slots: Slots, text: string): Slots {
+  return NORMAL_WORDS.test(text.trim()) ? { ...slots, result: 'normal' } : { ...slots, result: 'issues', findings: text.trim() };
+}
+
+export async function continuePatrol(t: Turn, slots: Slots): Promise<Reply> {
+  const e = await needEnterprise(t, 'patrol', slots);
+  if ('reply' in e) return e.reply;
+  const s = e.slots;
+  const findings = typeof s.findings === 'string' ? s.findings.trim() : '';
+  if (!s.result && !findings) return ask(t, 'patrol', s, 'patrol_result', M.askPatrolResult);
+  if (s.result === 'issues' && !findings) return ask(t, 'patrol', s, 'findings', M.askFindings);
+  return submitPatrol(t, s, findings);
+}
+
+async function submitPatrol(t: Turn, slots: Slots, findings: string): Promise<Reply> {
+  const enterprise = slots.enterprise as PickedEnterprise;
+  const photoIds = await recentPhotoIds(t);
+  const note = typeof slots.note === 'string' && slots.note.trim() ? slots.note.trim() : undefined;
+  const hazard = findings
+    ? [{ description: findings, level: slots.level as 'general' | 'major' | undefined, ...deadlineInput(slots.deadline as DeadlineSlot | undefined, t.now) }]
+    : undefined;
+  try {
+    const r = await t.verbs.patrol({
+      enterpriseId: enterprise.id,
+      result: findings ? 'issues' : 'normal',
+      ...(note ? { note } : {}),
+      ...(photoIds.length ? { photoIds } : {}),
+      ...(hazard ? { hazards: hazard } : {}),
+      source: source(t),
+    });
+    // Later photos belong to the hazard found here, and never to an earlier report.
+    if (r.hazards[0]) await markPhotoTarget(t, r.hazards[0]);
+    else await t.drafts.drop(t.actor.personId);
+    return patrolReply(r, t.actor.role, photoIds.length);
+  } catch (e) {
+    return errorReply(e);
+  }
+}

@@ -1,0 +1,70 @@
+import type { Reply } from '../present/reply.js';
+import { clip } from '../present/reply.js';
+import { enterpriseReply, hazardDetailReply, majorReply, overdueReply, tasksReply } from '../present/lists.js';
+import { rankingReply, statsReply } from '../present/stats.js';
+import { parsePeriod } from '../../lib/period.js';
+import { shanghaiIsoDay } from '../../lib/time.js';
+import type { IntentOf } from './intents.js';
+import { needEnterprise, type PickedEnterprise } from './enterprise.js';
+import { attempt, errorReply, type Slots, type Turn } from './turn.js';
+import { M } from './messages.js';
+
+// Read-only questions. Scope is the verbs' business: they answer within the sender's scope or
+// refuse with their own Chinese message, so nothing here can show another grid's data.
+
+export const tasks = (t: Turn) => attempt(() => t.verbs.tasks(), tasksReply);
+
+export const queryHazard = (t: Turn, p: IntentOf<'query_hazard'>) =>
+  attempt(() => t.verbs.getHazard({ code: p.code }), (h) => hazardDetailReply(h, t.actor.role));
+
+export const startQueryEnterprise = (t: Turn, p: IntentOf<'query_enterprise'>) => continueQueryEnterprise(t, { enterpriseText: p.enterprise });
+
+export async function continueQueryEnterprise(t: Turn, slots: Slots): Promise<Reply> {
+  const e = await needEnterprise(t, 'query_enterprise', slots);
+  if ('reply' in e) return e.reply;
+  const { id } = e.slots.enterprise as PickedEnterprise;
+  return attempt(
+    () => Promise.all([t.verbs.getEnterprise(id), t.verbs.hazards({ enterpriseId: id, status: 'open', limit: 5 })]),
+    ([ent, open]) => enterpriseReply(ent, open.items, open.total),
+  );
+}
+
+/** '横林镇' / '横林' → the town, among the towns the sender may see; '全区' or nothing → whole scope. */
+async function townFor(t: Turn, place: string | undefined): Promise<{ townId?: number } | { reply: Reply }> {
+  const q = place?.replace(/\s+/g, '') ?? '';
+  if (!q || q === '全区' || q === '本区') return {};
+  // 横林 and 横林镇 are the same place; 横林 and 横林东 are not.
+  const bare = (s: string) => s.replace(/(?:镇|街道|乡)$/, '');
+  const hit = (await t.verbs.towns()).find((x) => x.name === q || bare(x.name) === bare(q));
+  return hit ? { townId: hit.id } : { reply: { title: M.errorTitle, lines: [M.noPlace(clip(q, 20))] } };
+}
+
+export async function stats(t: Turn, p: IntentOf<'stats'>): Promise<Reply> {
+  try {
+    const town = await townFor(t, p.place);
+    if ('reply' in town) return town.reply;
+    return statsReply(await t.verbs.stats({ ...town, period: p.period }));
+  } catch (e) {
+    return errorReply(e);
+  }
+}
+
+export async function overdue(t: Turn, p: IntentOf<'overdue'>): Promise<Reply> {
+  try {
+    const town = await townFor(t, p.place);
+    if ('reply' in town) return town.reply;
+    return overdueReply(await t.verbs.overdue(town));
+  } catch (e) {
+    return errorReply(e);
+  }
+}
+
+export const major = (t: Turn) => attempt(() => t.verbs.major({}), majorReply);
+
+/** 排名 本月: the assessment is monthly, so any period means the month it starts in. */
+export async function ranking(t: Turn, p: IntentOf<'ranking'>): Promise<Reply> {
+  const period = parsePeriod(p.period, t.now);
+  if (!period) return { title: M.errorTitle, lines: [M.badPeriod] };
+  const month = shanghaiIsoDay(period.from).slice(0, 7);
+  return attempt(() => t.verbs.ranking({ month }), (a) => rankingReply(a, `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`));
+}

@@ -1,0 +1,167 @@
+import { and, eq, asc } from 'drizzle-orm';
+import { receivedMessages } from '../db/schema/index.js';
+import type { Deps, Actor } from '../api/core/context.js';
+import type { IncomingMessage, OutgoingMessage } from './port.js';
+import type { VerbClient } from './client/types.js';
+import { inProcessClient } from './client/in-process.js';
+import { resolveSender } from './dialog/sender.js';
+import { render } from './present/reply.js';
+import { M } from './dialog/messages.js';
+
+/** What the dialog receives besides the message: the resolved sender and the photos stored for it. */
+export type Received = { sender: Actor | null; photoIds: number[] };
+export type DialogHandler = (msg: IncomingMessage, received: Received) => Promise<OutgoingMessage | null>;
+
+export type InboxOptions = {
+  deps: Deps;
+  handle: DialogHandler;
+  client?: VerbClient;
+  log?: (line: string) => void;
+};
+
+export type Inbox = {
+  receive(msg: IncomingMessage): Promise<OutgoingMessage | null>;
+  /** Start-up recovery: handles messages recorded before a crash but never answered. */
+  replayPending(): Promise<{ platform: string; messageId: string; reply: OutgoingMessage | null }[]>;
+};
+
+// A chat image is at most 10 MB (SPEC §4); at most 9 are kept per message.
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+const MAX_IMAGES = 9;
+
+/** The message as stored: no functions, so it can be replayed after a crash. */
+function payloadOf(msg: IncomingMessage): Record<string, unknown> {
+  return {
+    platform: msg.platform,
+    messageId: msg.messageId,
+    senderId: msg.senderId,
+    senderName: msg.senderName,
+    text: msg.text,
+    images: msg.images.map((i) => ({ ref: i.ref })),
+    conversation: msg.conversation,
+    mentioned: msg.mentioned,
+    receivedAt: msg.receivedAt.toISOString(),
+    replyTo: msg.replyTo,
+  };
+}
+
+function messageFromPayload(p: Record<string, unknown>): IncomingMessage {
+  return {
+    ...(p as unknown as IncomingMessage),
+    // Platform download links have expired by now; photos stored before the crash are already in
+    // attachments and are found by the dialog's time window.
+    images: [],
+    receivedAt: new Date(String(p.receivedAt)),
+  };
+}
+
+/**
+ * The one entry for every platform: record the message (unique per platform + message id) so a
+ * redelivery is answered once, store its photos at once, run the dialog, store the reply. It never
+ * throws to the adapter: a failure becomes a short apology and a log line.
+ */
+export function createInbox(opts: InboxOptions): Inbox {
+  const { deps } = opts;
+  const client = opts.client ?? inProcessClient(deps);
+  const log = opts.log ?? ((line: string) => console.error(line));
+  // Redeliveries arriving while the first delivery is still being handled in this process.
+  const inFlight = new Set<string>();
+
+  async function process(msg: IncomingMessage, where: ReturnType<typeof and>): Promise<OutgoingMessage | null> {
+    const key = `${msg.platform}\u0000${msg.messageId}`;
+    if (inFlight.has(key)) return null;
+    inFlight.add(key);
+    try {
+      let reply: OutgoingMessage | null;
+      try {
+        const sender = await resolveSender(deps.db, msg.platform, msg.senderId);
+        const photoIds = sender ? await storeImages(msg, sender) : [];
+        reply = await opts.handle(msg, { sender, photoIds });
+      } catch (e) {
+        log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} failed: ${e instanceof Error ? e.message : String(e)}`);
+        reply = render(msg.platform, { title: M.errorTitle, lines: [M.failed] });
+        await markDone(where, 'failed', reply).catch(() => {});
+        return reply;
+      }
+      await markDone(where, 'handled', reply);
+      return reply;
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  async function storeImages(msg: IncomingMessage, sender: Actor): Promise<number[]> {
+    const verbs = client.as(sender, msg.platform);
+    const ids: number[] = [];
+    for (const image of msg.images.slice(0, MAX_IMAGES)) {
+      try {
+        const { bytes, mime } = await image.fetch();
+        if (bytes.byteLength === 0 || bytes.byteLength > MAX_IMAGE_BYTES) continue;
+        const stored = await verbs.storePhoto({ bytes, mime, sourcePlatform: msg.platform, sourceRef: image.ref.slice(0, 500) });
+        ids.push(stored.id);
+      } catch (e) {
+        // One unreadable picture must not lose the message's text.
+        log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} image not stored: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return ids;
+  }
+
+  async function markDone(where: ReturnType<typeof and>, status: 'handled' | 'failed', reply: OutgoingMessage | null) {
+    await deps.writer.batch([
+      deps.db.update(receivedMessages).set({ status, reply, handledAt: deps.clock() }).where(where),
+    ]);
+  }
+
+  return {
+    async receive(msg) {
+      try {
+        // Plain chatter in a group is not for the bot and is not kept; a photo might be (WeChat
+        // cannot @-mention with a picture, so a worker's photo comes before the @-mentioned report).
+        if (msg.conversation.kind === 'group' && !msg.mentioned && msg.images.length === 0) return null;
+        const where = and(eq(receivedMessages.platform, msg.platform), eq(receivedMessages.messageId, msg.messageId));
+        const [inserted] = await deps.writer.batch([
+          deps.db
+            .insert(receivedMessages)
+            .values({
+              platform: msg.platform,
+              messageId: msg.messageId,
+              senderExternalId: msg.senderId,
+              receivedAt: deps.clock(),
+              payload: payloadOf(msg),
+              status: 'received',
+            })
+            .onConflictDoNothing()
+            .returning({ id: receivedMessages.id }),
+        ]);
+        if (inserted.length === 0) {
+          const prior = await deps.db.select({ status: receivedMessages.status }).from(receivedMessages).where(where).get();
+          // Answered already (or failed and apologised): a redelivery changes nothing.
+          if (prior?.status !== 'received') return null;
+        }
+        return await process(msg, where);
+      } catch (e) {
+        log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} not recorded: ${e instanceof Error ? e.message : String(e)}`);
+        return render(msg.platform, { title: M.errorTitle, lines: [M.failed] });
+      }
+    },
+
+    async replayPending() {
+      const pending = await deps.db
+        .select()
+        .from(receivedMessages)
+        .where(eq(receivedMessages.status, 'received'))
+        .orderBy(asc(receivedMessages.id))
+        .limit(1000);
+      const out: { platform: string; messageId: string; reply: OutgoingMessage | null }[] = [];
+      for (const row of pending) {
+        const where = eq(receivedMessages.id, row.id);
+        const reply = await process(messageFromPayload(row.payload), and(where)).catch(() => null);
+        out.push({ platform: row.platform, messageId: row.messageId, reply });
+      }
+      return out;
+    },
+  };
+}
+
+const clipId = (id: string) => (id.length > 40 ? `${id.slice(0, 40)}…` : id);

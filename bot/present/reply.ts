@@ -1,0 +1,68 @@
+import type { ChatPlatform, OutgoingMessage } from '../port.js';
+
+/**
+ * A platform-neutral reply built by the dialog: a title, plain lines (counts first, then the few
+ * most urgent items) and the obvious next steps as commands the user could type.
+ */
+export type Reply = {
+  title: string;
+  lines: string[];
+  /** Next steps: a DingTalk button sends `command` for the user; elsewhere it becomes a hint. */
+  actions?: { label: string; command: string }[];
+};
+
+// DingTalk renders markdown: user text (descriptions, names) must not become links, headings or
+// emphasis, so markdown-significant ASCII is swapped for its full-width look-alike.
+const MD_SWAP: Record<string, string> = {
+  '[': '［', ']': '］', '(': '（', ')': '）', '<': '＜', '>': '＞', '*': '＊', '_': '＿',
+  '#': '＃', '`': '｀', '|': '｜', '!': '！', '~': '～', '\\': '＼',
+};
+const MD_CHARS = /[[\]()<>*_#`|!~\\]/g;
+
+// DingTalk msgParam is limited to 15,000 bytes; a reply is kept well below.
+const MAX_REPLY_CHARS = 3000;
+
+export function escapeMarkdown(line: string): string {
+  return line.replace(MD_CHARS, (c) => MD_SWAP[c] ?? c);
+}
+
+/** Strips control characters (except newline) so echoed user text cannot garble a terminal or card. */
+export function cleanText(s: string): string {
+  return s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** Shortens user-supplied text before echoing it back. */
+export function clip(s: string, max = 60): string {
+  const c = cleanText(s).replace(/\s+/g, ' ').trim();
+  return [...c].length > max ? `${[...c].slice(0, max).join('')}…` : c;
+}
+
+const limit = (s: string) => (s.length > MAX_REPLY_CHARS ? `${s.slice(0, MAX_REPLY_CHARS)}…` : s);
+
+/** Plain text is sent on its own (WeChat, a DingTalk fallback), so it carries the title as 【…】. */
+function plain(reply: Reply, hint: (a: { label: string; command: string }) => string): string {
+  const lines = reply.lines.map(cleanText);
+  const hints = (reply.actions ?? []).map(hint);
+  return limit([`【${cleanText(reply.title)}】`, ...lines, ...(hints.length ? ['', ...hints] : [])].join('\n'));
+}
+
+function markdown(reply: Reply): string {
+  const body = reply.lines.map((l) => escapeMarkdown(cleanText(l)));
+  const buttons = (reply.actions ?? []).map(
+    (a) => `[${escapeMarkdown(a.label)}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(a.command)})`,
+  );
+  // Two trailing spaces would be needed for soft breaks; DingTalk honours blank-line paragraphs.
+  return limit([`#### ${escapeMarkdown(cleanText(reply.title))}`, ...body, ...(buttons.length ? [buttons.join('　')] : [])].join('\n\n'));
+}
+
+/** Renders a reply for one platform: DingTalk markdown with buttons, WeChat / terminal plain text. */
+export function render(platform: ChatPlatform, reply: Reply): OutgoingMessage {
+  switch (platform) {
+    case 'dingtalk':
+      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), markdown: markdown(reply) };
+    case 'wechat':
+      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`) };
+    case 'terminal':
+      return { title: cleanText(reply.title), text: plain(reply, (a) => `› ${a.label}：${a.command}`) };
+  }
+}

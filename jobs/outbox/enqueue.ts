@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { notifications } from '../../db/schema/index.js';
+import type { OutboxSink, PlannedNotification } from '../types.js';
+
+// One statement per chunk with the rows as a single JSON parameter: no bound-parameter limit to
+// stay under, and a city-wide digest run (16,000 rows) is a handful of statements.
+const CHUNK = 2000;
+
+/**
+ * The outbox: every message is a row keyed by its dedupe key before anything is sent, so a
+ * re-run, a crash mid-run or a second scheduler inserts nothing new (ON CONFLICT DO NOTHING).
+ */
+export function dbOutbox(db: Db): OutboxSink {
+  return {
+    async enqueue(rows, now) {
+      let inserted = 0;
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const json = JSON.stringify(rows.slice(i, i + CHUNK).map(toJson));
+        // `where true` lets SQLite parse ON CONFLICT after INSERT … SELECT.
+        const res = await db.run(sql`insert into notifications
+            (dedupe_key, person_id, kind, urgent, title, text, status, attempts, not_before, expires_at, created_at)
+          select j.value ->> 'k', j.value ->> 'p', j.value ->> 'kind', j.value ->> 'u', j.value ->> 'title', j.value ->> 'text',
+                 'pending', 0, ${+now}, j.value ->> 'exp', ${+now}
+          from json_each(${json}) j where true
+          on conflict (dedupe_key) do nothing`);
+        inserted += res.rowsAffected;
+      }
+      return inserted;
+    },
+  };
+}
+
+const toJson = (r: PlannedNotification) => ({
+  k: r.dedupeKey, p: r.personId, kind: r.kind, u: r.urgent ? 1 : 0, title: r.title, text: r.text,
+  exp: r.expiresAt ? r.expiresAt.getTime() : null,
+});
+
+/** Dry runs: remembers what would be enqueued, writes nothing. */
+export function dryRunOutbox(): OutboxSink & { rows: PlannedNotification[] } {
+  const rows: PlannedNotification[] = [];
+  return { rows, enqueue: async (r) => (rows.push(...r), r.length) };
+}
+
+/** How many outbox rows wait to be sent (CLI and scheduler logs). */
+export async function pendingCount(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(notifications).where(sql`${notifications.status} = 'pending'`);
+  return Number(row?.n ?? 0);
+}

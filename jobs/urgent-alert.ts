@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
+import type { Notifier, UrgentAlert } from '../api/core/notifier.js';
+import { urgentAlertMessage } from './messages.js';
+import { dbOutbox } from './outbox/enqueue.js';
+import type { OutboxSink, PlannedNotification } from './types.js';
+
+export type OutboxNotifierDeps = {
+  db: Db;
+  clock: Clock;
+  outbox?: OutboxSink;
+  /** Called after new urgent rows are in the outbox (the scheduler drains at once). */
+  onEnqueued?: () => void;
+  log?: (msg: string, e: unknown) => void;
+};
+
+/** Who hears about it: the hazard's town admins and the district admins always; departments when whistled. */
+async function recipients(db: Db, hazardId: number, townId: number, whistleAt: number | null) {
+  const rows = await db.all<{ id: number }>(sql`
+    select id from people where active = 1 and (
+      role = 'district_admin' or (role = 'town_admin' and town_id = ${townId})
+      or (role = 'department' and department_id in (
+        select department_id from hazard_departments where hazard_id = ${hazardId}
+          and (${whistleAt} is null or whistled_at = ${whistleAt})))
+    ) order by id`);
+  return rows.map((r) => r.id);
+}
+
+/** Plans the urgent messages for one alert (exported for the CLI and tests). */
+export async function planUrgentAlert(db: Db, alert: UrgentAlert): Promise<PlannedNotification[]> {
+  const [h] = await db.all<{ code: string; ent: string; town: string; townId: number; description: string }>(sql`
+    select h.code, coalesce(e.short_name, e.name) as ent, tw.name as town, h.town_id as "townId", h.description
+    from hazards h join enterprises e on e.id = h.enterprise_id join towns tw on tw.id = h.town_id where h.id = ${alert.hazardId}`);
+  if (!h) return [];
+  // A whistle alert concerns the departments of that whistle (the latest); its instant keys the dedupe,
+  // so a later whistle to another department alerts again while a retried call does not.
+  let whistleAt: number | null = null;
+  let departments: string[] = [];
+  if (alert.kind === 'whistle') {
+    const ds = await db.all<{ name: string; at: number }>(sql`
+      select d.name, hd.whistled_at as at from hazard_departments hd join departments d on d.id = hd.department_id
+      where hd.hazard_id = ${alert.hazardId} and hd.whistled_at = (select max(whistled_at) from hazard_departments where hazard_id = ${alert.hazardId})`);
+    if (!ds.length) return [];
+    whistleAt = ds[0].at;
+    departments = ds.map((d) => d.name);
+  }
+  const msg = urgentAlertMessage(alert.kind, { code: h.code, enterprise: h.ent, town: h.town, description: h.description, departments });
+  const key = alert.kind === 'whistle' ? `urgent:whistle:${alert.hazardId}:${whistleAt}` : `urgent:${alert.kind}:${alert.hazardId}`;
+  return (await recipients(db, alert.hazardId, h.townId, whistleAt)).map((personId) => ({
+    dedupeKey: `${key}:${personId}`, personId, kind: `urgent_${alert.kind}`, urgent: true, ...msg, expiresAt: null,
+  }));
+}
+
+/**
+ * The Notifier port over the outbox: verbs call urgent() after their write committed; the alert
+ * is enqueued with urgent = true (quiet hours do not hold it) and the drain is kicked at once.
+ * Never throws into the verb: a failure is logged and the hazard stays reported.
+ */
+export function outboxNotifier(deps: OutboxNotifierDeps): Notifier {
+  const outbox = deps.outbox ?? dbOutbox(deps.db);
+  const log = deps.log ?? ((m, e) => console.error(m, e));
+  return {
+    async urgent(alert) {
+      try {
+        const planned = await planUrgentAlert(deps.db, alert);
+        if (planned.length && (await outbox.enqueue(planned, deps.clock())) > 0) deps.onEnqueued?.();
+      } catch (e) {
+        log(`[jobs] 紧急提醒入队失败 hazard ${alert.hazardId}`, e);
+      }
+    },
+  };
+}

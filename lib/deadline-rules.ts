@@ -1,0 +1,150 @@
+// The deadline phrases, one rule each. A rule turns a regex match into a slot (or null when the match is
+// not a deadline after all); lib/deadline.ts runs them all and keeps the earliest match in the message.
+import * as chrono from 'chrono-node';
+import type { DeadlineSlot } from './deadline.js';
+import { chineseNumber } from './chinese-number.js';
+import { addDays, parseIsoDay, type LocalDate } from './time.js';
+
+export type Hit = { slot: DeadlineSlot; index: number; length: number };
+export type RuleContext = { text: string; today: LocalDate; weekday: number; now: Date };
+type Rule = { re: RegExp; slot: (m: RegExpExecArray, c: RuleContext) => DeadlineSlot | null };
+
+const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
+// A bare "7天" (without 内/限期) only counts when nothing but a boundary or a rectification word follows.
+const BARE_END = /^(?:\s|$|[,.;!?。，；！？、]|整改|完成|处理|改好)/;
+const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+
+export const iso = (d: LocalDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+const date = (d: LocalDate | null): DeadlineSlot | null => (d ? { kind: 'date', date: iso(d) } : null);
+const days = (n: number | null, max: number, per = 1): DeadlineSlot | null =>
+  n !== null && n > 0 && n <= max ? { kind: 'days', days: n * per } : null;
+
+/** Month may overflow (13 = January next year), as with Date.UTC. */
+function lastDayOfMonth(year: number, month: number): LocalDate {
+  const d = new Date(Date.UTC(year, month, 0));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+const isBefore = (a: LocalDate, b: LocalDate) =>
+  a.year !== b.year ? a.year < b.year : a.month !== b.month ? a.month < b.month : a.day < b.day;
+
+/** A month/day without a year that already passed this year means next year (said in December about January). */
+function withYear(today: LocalDate, month: number, day: number, year?: number): LocalDate | null {
+  const make = (y: number) => parseIsoDay(iso({ year: y, month, day }));
+  if (year !== undefined) return make(year);
+  const d = make(today.year);
+  return d && !isBefore(d, today) ? d : make(today.year + 1);
+}
+
+const RULES: Rule[] = [
+  // 现场/当场 alone is where something was seen (现场发现…); only 现场整改 is a deadline.
+  {
+    re: /(?:立即|马上|立刻|即刻|当即)(?:进行)?(?:整改|处理|改正|停用|停止使用|清理|清除)?(?:到位|完成)?|(?:当场|现场)(?:整改|处理)(?:到位|完成)?/g,
+    slot: () => ({ kind: 'now' }),
+  },
+  { re: /(?:今天|今日|当天|当日)(?=之内|以内|内|前|之前|上午|下午|下班|整改|完成|处理)/g, slot: () => ({ kind: 'days', days: 0 }) },
+  { re: /大后天|后天|明天|明日/g, slot: (m) => ({ kind: 'days', days: m[0] === '大后天' ? 3 : m[0] === '后天' ? 2 : 1 }) },
+  {
+    re: new RegExp(`(?:(限期|期限)\\s*)?${NUM}\\s*个?(?:工作日|天|日)(之内|以内|内)?`, 'g'),
+    slot: (m, c) => {
+      // "第3天", "11月30日", "1.5天" are not durations; "3天前" is the past.
+      if (m.index > 0 && /[\d.月第]/.test(c.text[m.index - 1])) return null;
+      const after = c.text.slice(m.index + m[0].length);
+      const bounded = m[1] || m[3] || (BARE_END.test(after) && !/^前/.test(after));
+      return bounded ? days(chineseNumber(m[2]), 365) : null;
+    },
+  },
+  { re: new RegExp(`${NUM}\\s*个?(?:周|星期|礼拜)(?:之内|以内|内)`, 'g'), slot: (m) => days(chineseNumber(m[1]), 52, 7) },
+  { re: /半个月(?:之内|以内|内)/g, slot: () => ({ kind: 'days', days: 15 }) },
+  {
+    re: new RegExp(`${NUM}\\s*个月(?:之内|以内|内)`, 'g'),
+    slot: (m, c) => {
+      const n = chineseNumber(m[1]);
+      if (n === null || n <= 0 || n > 24) return null;
+      const end = lastDayOfMonth(c.today.year, c.today.month + n);
+      return date({ ...end, day: Math.min(c.today.day, end.day) });
+    },
+  },
+  {
+    // 每周五 / 一周日常 are not dates.
+    re: /(?<![每一二两三几个])(本周|这周|这个?星期|本星期|这个?礼拜|下周|下个?星期|下个?礼拜|周|星期|礼拜)([一二三四五六日天1-7])/g,
+    slot: (m, c) => {
+      let delta = WEEKDAY[m[2]] - c.weekday;
+      if (m[1].startsWith('下')) delta += 7;
+      else if (delta < 0) delta += 7; // a weekday already gone this week can only mean the next one
+      return date(addDays(c.today, delta));
+    },
+  },
+  {
+    re: /(?:本周|这周|这个?星期|下周|下个?星期)(?:末|内)|周末/g,
+    slot: (m, c) => date(addDays(c.today, 7 - c.weekday + (m[0].startsWith('下') ? 7 : 0))),
+  },
+  {
+    re: /(?:本月|这个?月|当月|下个?月)(?:底|末)|月底|月末/g,
+    slot: (m, c) => date(lastDayOfMonth(c.today.year, c.today.month + (m[0].startsWith('下') ? 1 : 0))),
+  },
+  {
+    re: /(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末|份底)/g,
+    slot: (m, c) => {
+      const month = chineseNumber(m[1]);
+      if (month === null || month < 1 || month > 12) return null;
+      const end = lastDayOfMonth(c.today.year, month);
+      return date(isBefore(end, c.today) ? lastDayOfMonth(c.today.year + 1, month) : end);
+    },
+  },
+  { re: /(?:今年|本年)?(?:年底|年末)/g, slot: (_m, c) => date({ year: c.today.year, month: 12, day: 31 }) },
+  {
+    re: /(?<![0-9A-Za-z.])(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*([月./-])\s*(\d{1,2})(?!\d)\s*(日|号)?/g,
+    slot: (m, c) => {
+      // "1.5米" or "2-3处" are quantities; a dotted date without a year needs 前/号/日 or a rectification word.
+      const after = c.text.slice(m.index + m[0].length);
+      const anchored = m[1] || m[3] === '月' || m[5] || /^\s*(?:之前|以前|前|整改|完成)/.test(after);
+      return anchored ? date(withYear(c.today, Number(m[2]), Number(m[4]), m[1] ? Number(m[1]) : undefined)) : null;
+    },
+  },
+  {
+    // "10号前": the 10th of this month, or of next month once it has passed.
+    re: /(?<![\d月.])(\d{1,2})\s*(?:号|日)(?=\s*(?:之前|以前|前))/g,
+    slot: (m, c) => {
+      const day = Number(m[1]);
+      const thisMonth = parseIsoDay(iso({ ...c.today, day }));
+      if (thisMonth && !isBefore(thisMonth, c.today)) return date(thisMonth);
+      const next = lastDayOfMonth(c.today.year, c.today.month + 1);
+      return day >= 1 && day <= next.day ? date({ ...next, day }) : null;
+    },
+  },
+];
+
+export function ruleHits(c: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(c.text); m; m = rule.re.exec(c.text)) {
+      const slot = rule.slot(m, c);
+      if (slot) hits.push({ slot, index: m.index, length: m[0].length });
+    }
+  }
+  return hits;
+}
+
+/**
+ * Dates spelt in Chinese numerals (十一月三十日, 二〇二六年十二月五日). chrono is quadratic on long runs of
+ * numerals, so it only sees a short window around each 月 (and at most four of them).
+ */
+export function chronoHits(c: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  const months = /[零〇一二三四五六七八九十]{1,3}月/g;
+  let m: RegExpExecArray | null;
+  for (let windows = 0; (m = months.exec(c.text)) && windows < 4; windows++) {
+    const from = Math.max(0, m.index - 8);
+    for (const r of chrono.zh.hans.parse(c.text.slice(from, m.index + 16), { instant: c.now, timezone: 480 })) {
+      if (!r.text.includes('月') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+      const year = r.start.isCertain('year') ? (r.start.get('year') ?? undefined) : undefined;
+      const slot = date(withYear(c.today, r.start.get('month')!, r.start.get('day')!, year));
+      // chrono's zh patterns may start on the separator before the date (",十二月五日").
+      const lead = /^[^\d零〇一二两三四五六七八九十]*/.exec(r.text)![0].length;
+      if (slot) hits.push({ slot, index: from + r.index + lead, length: r.text.length - lead });
+    }
+  }
+  return hits;
+}

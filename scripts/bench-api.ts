@@ -1,0 +1,125 @@
+// npm run bench:api — SPEC §9 intake and query figures, as ratios measured in ONE run on this machine.
+//   tsx scripts/bench-api.ts [--city data/city.db] [--duration 10] [--concurrency 32] [--scale 0.01]
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDb } from '../db/client.js';
+import { seedScale } from './seed-scale.js';
+import { runLoad, fmtLoad, type LoadResult } from './bench/load.js';
+import { rawInsertRate } from './bench/raw-insert.js';
+import { startBenchServer } from './bench/child-server.js';
+import type { BenchServerConfig } from './bench/server.js';
+import { benchReporters, benchToken, dropBenchTokens, reportRequest } from './bench/report-load.js';
+
+const { values } = parseArgs({
+  options: {
+    city: { type: 'string', default: 'data/city.db' }, duration: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '32' }, scale: { type: 'string', default: '0.01' },
+  },
+});
+const durationMs = Number(values.duration) * 1000;
+const concurrency = Number(values.concurrency);
+
+async function withServer<T>(config: BenchServerConfig, fn: (url: string) => Promise<T>): Promise<T> {
+  const server = await startBenchServer(config);
+  try {
+    return await fn(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function writerStats(url: string) {
+  return (await (await fetch(`${url}/__bench/writer`)).json()) as { group: { commits: number; batches: number; retriedAlone: number } | null; errors: number };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'gridsafe-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  console.log(`机器 machine: ${cpus().length} CPU (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+  console.log(`参数 settings: duration ${durationMs / 1000}s per phase, concurrency ${concurrency}, seeded org scale ${values.scale}`);
+
+  const seeded = await seedScale({ scale: Number(values.scale), out: dbPath, seed: 1 });
+  console.log(`seeded bench db: ${seeded.counts.enterprises} enterprises, ${seeded.counts.hazards} hazards, ${seeded.counts.grids} grids`);
+  const handle = await openDb(`file:${dbPath}`);
+  const reporters = await benchReporters(handle.db, 64);
+
+  const bare = await withServer({ kind: 'bare' }, (url) =>
+    runLoad({ url, concurrency, durationMs, warmup: 2000, next: () => ({ path: '/ping' }) }));
+  console.log(`(a) bare route          ${fmtLoad(bare)}`);
+
+  // Same file, same table (hazards with all its indexes), same settings as production.
+  const [ent] = (await handle.client.execute('SELECT id, grid_id, town_id FROM enterprises LIMIT 1')).rows;
+  const raw = await rawInsertRate({
+    client: handle.client, durationMs, warmup: 500,
+    sql: `INSERT INTO hazards (code, enterprise_id, grid_id, town_id, reporter_id, description, level, status, reported_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, 'general', 'reported', ?, ?)`,
+    args: (i) => [`RAW-${i}`, ent.id, ent.grid_id, ent.town_id, 1, '基准插入', Date.now(), Date.now()],
+  });
+  await handle.client.execute("DELETE FROM hazards WHERE code LIKE 'RAW-%'");
+  console.log(`(b) raw single-row insert ${raw.rate.toFixed(0)} rows/s  p50 ${raw.p50.toFixed(3)} ms  p99 ${raw.p99.toFixed(3)} ms`);
+
+  const reports: Record<string, LoadResult & { commits?: number }> = {};
+  const variants: [string, BenchServerConfig][] = [
+    ['direct writer', { kind: 'app', dbPath, writer: 'direct' }],
+    ['group commit', { kind: 'app', dbPath, writer: 'group' }],
+    ['direct, 1 connection', { kind: 'app', dbPath, writer: 'direct', singleConnection: true }],
+    ['group, 1 connection', { kind: 'app', dbPath, writer: 'group', singleConnection: true }],
+  ];
+  let offset = 0;
+  for (const [label, config] of variants) {
+    const r = await withServer(config, async (url) => {
+      const base = offset;
+      const res = await runLoad({ url, concurrency, durationMs, warmup: 500, next: (i) => reportRequest(reporters, base + i) });
+      offset += res.requests + 500;
+      const s = await writerStats(url);
+      return { ...res, commits: s.group?.commits };
+    });
+    reports[label] = r;
+    const perCommit = r.commits ? `, ${((r.requests + 500) / r.commits).toFixed(1)} reports/commit` : '';
+    console.log(`(c) POST /v1/hazards ${label.padEnd(22)} ${fmtLoad(r)}${perCommit}`);
+  }
+  await dropBenchTokens(handle.db);
+  handle.close();
+
+  const cityPath = values.city && existsSync(values.city) ? values.city : dbPath;
+  const stats = await statsPhase(cityPath === dbPath ? null : cityPath, dbPath);
+
+  console.log('\n比值 ratios (same run):');
+  for (const [label, r] of Object.entries(reports)) console.log(`  report (${label}) ÷ raw insert = ${(r.rps / raw.rate).toFixed(2)}`);
+  for (const [label, r] of Object.entries(stats)) {
+    console.log(`  stats ${label} ÷ bare route = ${(r.rps / bare.rps).toFixed(3)}; latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** GET /v1/stats/summary on the city database (district-wide and one town) with a few concurrent supervisors. */
+async function statsPhase(cityPath: string | null, fallback: string) {
+  const path = cityPath ?? fallback;
+  const handle = await openDb(`file:${path}`);
+  const district = (await benchToken(handle.db, 'district_admin')).token;
+  const town = (await benchToken(handle.db, 'town_admin')).token;
+  const out: Record<string, LoadResult> = {};
+  try {
+    await withServer({ kind: 'app', dbPath: path, writer: 'direct' }, async (url) => {
+      for (const [label, token] of [['district', district], ['town', town]] as const) {
+        const r = await runLoad({
+          url, concurrency: 4, durationMs, warmup: 20,
+          next: () => ({ path: '/v1/stats/summary', headers: { authorization: `Bearer ${token}` } }),
+        });
+        out[label] = r;
+        console.log(`(d) GET /v1/stats/summary ${label.padEnd(8)} on ${cityPath ? 'city' : 'small'} db  ${fmtLoad(r)}`);
+      }
+    });
+  } finally {
+    await dropBenchTokens(handle.db);
+    handle.close();
+  }
+  return out;
+}
+
+main().catch((e) => {
+  console.error('基准测试失败 bench failed:', e);
+  process.exit(1);
+});

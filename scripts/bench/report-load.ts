@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { apiTokens } from '../../db/schema/index.js';
+import { newApiToken, sha256Hex } from '../../lib/hash.js';
+import type { LoadRequest } from './load.js';
+
+export type BenchReporter = { token: string; enterpriseIds: number[] };
+
+// Places × problems × details: report texts without check-item keywords that rarely come out
+// near-identical, so the duplicate guard runs on every report but seldom refuses one.
+const PLACES = ['东侧围墙', '北门附近', '二号车间', '原料堆场', '办公楼后', '食堂旁边', '停车棚下', '门卫室外'];
+const PROBLEMS = ['地面破损积水', '照明灯具损坏', '警示标志褪色', '护栏松动', '井盖缺失', '排水沟堵塞', '楼梯扶手松动', '窗户玻璃破裂'];
+const DETAILS = ['需尽快处理', '已提醒企业', '企业承诺整改', '现场拍照留存', '影响人员通行', '夜间尤其危险', '雨天更明显', '多次发现'];
+
+/** Mints bench tokens for up to `limit` workers of a seeded database, each with their grid's enterprises. */
+export async function benchReporters(db: Db, limit: number): Promise<BenchReporter[]> {
+  const rows = await db.all<{ worker_id: number; ids: string }>(sql`
+    SELECT g.worker_id, group_concat(e.id) AS ids FROM grids g JOIN enterprises e ON e.grid_id = g.id
+    GROUP BY g.worker_id ORDER BY g.worker_id LIMIT ${limit}`);
+  const out: BenchReporter[] = [];
+  for (const r of rows) {
+    const token = newApiToken();
+    await db.insert(apiTokens).values({ personId: r.worker_id, tokenHash: sha256Hex(token), label: 'bench', createdAt: new Date() });
+    out.push({ token, enterpriseIds: r.ids.split(',').map(Number) });
+  }
+  return out;
+}
+
+/** Mints a bench token for the first person with the role (deleted again with dropBenchTokens). */
+export async function benchToken(db: Db, role: string): Promise<{ token: string; personId: number }> {
+  const [p] = await db.all<{ id: number }>(sql`SELECT id FROM people WHERE role = ${role} AND active = 1 ORDER BY id LIMIT 1`);
+  const token = newApiToken();
+  await db.insert(apiTokens).values({ personId: p.id, tokenHash: sha256Hex(token), label: 'bench', createdAt: new Date() });
+  return { token, personId: p.id };
+}
+
+export const dropBenchTokens = (db: Db) => db.run(sql`DELETE FROM api_tokens WHERE label = 'bench'`);
+
+/**
+ * POST /v1/hazards as reporter (i mod n), cycling through their enterprises; the k-th report at an
+ * enterprise uses text combination k, so reports stay distinct for 512 rounds.
+ */
+export function reportRequest(reporters: BenchReporter[], i: number): LoadRequest {
+  const r = reporters[i % reporters.length];
+  const round = Math.floor(i / reporters.length);
+  const enterpriseId = r.enterpriseIds[round % r.enterpriseIds.length];
+  const c = Math.floor(round / r.enterpriseIds.length);
+  const description = PLACES[c % 8] + PROBLEMS[Math.floor(c / 8) % 8] + '，' + DETAILS[Math.floor(c / 64) % 8];
+  return {
+    method: 'POST',
+    path: '/v1/hazards',
+    headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ enterpriseId, description }),
+  };
+}

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { count } from 'drizzle-orm';
+import { attachments, hazards } from '../db/schema/index.js';
+import { createApp } from '../api/app.js';
+import { httpClient } from '../bot/client/http.js';
+import { createDialog } from '../bot/dialog/handle.js';
+import { createInbox } from '../bot/inbox.js';
+import { dialogWorld } from './helpers/dialog-world.js';
+
+let server: ServerType | undefined;
+afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
+
+/** The API on a real loopback port, and a bot that reaches it only over HTTP. */
+async function overHttp() {
+  const c = await dialogWorld();
+  const app = createApp(c.deps, { logError: () => {} });
+  const url = await new Promise<string>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
+  });
+  const people = [c.w.workerA1, c.w.workerB1, c.w.adminA, c.w.district, c.w.deptUser];
+  const tokenFor = (id: number) => people.find((p) => p.id === id)!.token;
+  const client = httpClient(url, tokenFor);
+  const inbox = createInbox({ deps: c.deps, client, handle: createDialog({ deps: c.deps, client }) });
+  const say = async (p: { id: number }, text: string, photos = 0) => (await inbox.receive(c.message(p, text, { photos })))?.text ?? '';
+  return { ...c, say };
+}
+
+describe('the bot over HTTP (API_URL)', () => {
+  it('reports through POST /v1/hazards, with an ambiguous name and a photo, exactly like in-process', async () => {
+    const c = await overHttp();
+    expect(await c.say(c.w.workerA1, '', 1)).toContain('已收到 1 张照片');
+    expect(await c.say(c.w.workerA1, '上报 华美 消防通道堵塞')).toContain('请选择企业：');
+    const done = await c.say(c.w.workerA1, '1');
+    expect(done).toMatch(/【隐患已登记 YH20261123-0001】/);
+    expect(done).toContain('已附 1 张照片');
+    const [h] = await c.db.select().from(hazards);
+    expect(h.reporterId).toBe(c.w.workerA1.id);
+    expect(await c.db.select({ n: count() }).from(attachments)).toEqual([{ n: 1 }]);
+  });
+
+  it('queries through the API and gets the API’s own refusals', async () => {
+    const c = await overHttp();
+    await c.say(c.w.workerA1, '上报 华美化工 安全出口锁闭');
+    const [h] = await c.db.select().from(hazards);
+    expect(await c.say(c.w.workerA1, `查询 ${h.code}`)).toContain('处理过程：');
+    expect(await c.say(c.w.workerB1, `查询 ${h.code}`)).toContain('隐患不存在或不在您的范围内');
+    expect(await c.say(c.w.adminA, `交办 ${h.code} 1天`)).toContain(`已交办 ${h.code}`);
+    expect(await c.say(c.w.workerA1, '查询 华美化工')).toContain('未销号隐患：1 条');
+    expect(await c.say(c.w.adminA, '统计 上周')).toContain('统计（横林镇，上周）');
+    expect(await c.say(c.w.adminA, '统计 上季度')).toContain('无法识别的统计时段');
+    expect(await c.say(c.w.workerA1, '我的任务')).toContain(h.code);
+    expect(await c.say(c.w.workerA1, `吹哨 ${h.code} 消防`)).toContain('已吹哨');
+  });
+});

@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { TINY_JPEG } from './jpeg.js';
+import type { FakeStreamServer } from './stream-server.js';
+
+export type ApiCall = { path: string; body: Record<string, unknown>; token: string | null };
+
+/**
+ * The HTTP side of DingTalk on loopback: gateway open, OpenAPI (token, batchSend, group send,
+ * picture download), short-lived picture URLs and session webhooks. Everything it is asked is kept
+ * in `calls`; its behaviour is switched by the public fields.
+ */
+export class FakeApiServer {
+  readonly calls: ApiCall[] = [];
+  readonly webhookPosts: { session: string; body: Record<string, unknown> }[] = [];
+  readonly pictureDownloads: string[] = [];
+  /** Status of the gateway open call; anything but 200 refuses. */
+  gatewayStatus = 200;
+  gatewayOpens = 0;
+  tokensIssued = 0;
+  tokenExpireIn = 7200;
+  flowControlled = new Set<string>();
+  invalidStaff = new Set<string>();
+  /** A group robot over its 20-a-minute limit answers errcode 130101. */
+  groupThrottled = false;
+  base = '';
+  private readonly validTokens = new Set<string>();
+  private http: Server | null = null;
+
+  constructor(
+    private readonly stream: FakeStreamServer,
+    private readonly creds: { clientId: string; clientSecret: string },
+  ) {}
+
+  async listen(): Promise<void> {
+    this.http = createServer((req, res) => void this.route(req, res).catch((e) => send(res, 500, { message: String(e) })));
+    await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
+  }
+
+  /** Every issued token stops working: the next OpenAPI call gets 401. */
+  expireTokens() {
+    this.validTokens.clear();
+  }
+
+  sessionWebhook(session: string = randomUUID()) {
+    return `${this.base}/robot/sendBySession?session=${session}`;
+  }
+
+  callsTo(path: string) {
+    return this.calls.filter((c) => c.path === path);
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', this.base);
+    if (req.method === 'GET' && url.pathname.startsWith('/media/')) {
+      this.pictureDownloads.push(url.pathname);
+      return void res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': TINY_JPEG.byteLength }).end(TINY_JPEG);
+    }
+    const body = await readJson(req);
+    const token = (req.headers['x-acs-dingtalk-access-token'] as string | undefined) ?? null;
+    if (url.pathname === '/robot/sendBySession') {
+      this.webhookPosts.push({ session: url.searchParams.get('session') ?? '', body });
+      return send(res, 200, { errcode: 0, errmsg: 'ok' });
+    }
+    this.calls.push({ path: url.pathname, body, token });
+    switch (url.pathname) {
+      case '/v1.0/gateway/connections/open':
+        return this.gatewayOpen(body, res);
+      case '/v1.0/oauth2/accessToken': {
+        if (body.appKey !== this.creds.clientId || body.appSecret !== this.creds.clientSecret) return send(res, 400, { code: 'invalidClientSecret' });
+        const accessToken = `tok${++this.tokensIssued}-${randomUUID()}`;
+        this.validTokens.add(accessToken);
+        return send(res, 200, { accessToken, expireIn: this.tokenExpireIn });
+      }
+    }
+    if (!token || !this.validTokens.has(token)) return send(res, 401, { code: 'InvalidAuthentication', message: '不合法的access_token' });
+    switch (url.pathname) {
+      case '/v1.0/robot/oToMessages/batchSend': {
+        const userIds = body.userIds as string[];
+        if (!Array.isArray(userIds) || userIds.length > 20) return send(res, 400, { code: 'invalidParameter.userIds' });
+        if (!validMsgParam(body)) return send(res, 400, { code: 'invalidParameter.msgParam' });
+        return send(res, 200, {
+          processQueryKey: randomUUID(),
+          invalidStaffIdList: userIds.filter((u) => this.invalidStaff.has(u)),
+          flowControlledStaffIdList: userIds.filter((u) => this.flowControlled.has(u)),
+        });
+      }
+      case '/v1.0/robot/groupMessages/send':
+        if (this.groupThrottled) return send(res, 400, { code: '130101', message: '发送太快' });
+        if (!validMsgParam(body) || !body.openConversationId) return send(res, 400, { code: 'invalidParameter' });
+        return send(res, 200, { processQueryKey: randomUUID() });
+      case '/v1.0/robot/messageFiles/download':
+        if (!body.downloadCode || !body.robotCode) return send(res, 400, { code: 'invalidParameter' });
+        return send(res, 200, { downloadUrl: `${this.base}/media/${encodeURIComponent(String(body.downloadCode))}.jpg?expires=${Date.now() + 60_000}` });
+    }
+    return send(res, 404, { code: 'notFound' });
+  }
+
+  private gatewayOpen(body: Record<string, unknown>, res: ServerResponse) {
+    this.gatewayOpens += 1;
+    if (this.gatewayStatus !== 200) return send(res, this.gatewayStatus, { code: 'systemError' });
+    if (body.clientId !== this.creds.clientId || body.clientSecret !== this.creds.clientSecret) return send(res, 401, { code: 'invalidClient' });
+    const ticket = randomUUID();
+    this.stream.issueTicket(ticket);
+    return send(res, 200, { endpoint: `ws://127.0.0.1:${this.stream.port}`, ticket });
+  }
+
+  async close(): Promise<void> {
+    const http = this.http;
+    this.http = null;
+    if (!http) return;
+    const done = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeAllConnections();
+    await done;
+  }
+}
+
+function validMsgParam(body: Record<string, unknown>): boolean {
+  if (typeof body.msgKey !== 'string' || typeof body.msgParam !== 'string') return false;
+  if (Buffer.byteLength(body.msgParam) > 15_000) return false;
+  try {
+    JSON.parse(body.msgParam);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  if (chunks.length === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
