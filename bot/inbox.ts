@@ -20,6 +20,7 @@ export type InboxOptions = {
 };
 
 export type Inbox = {
+  /** Rejects only when the message could not be recorded (do not ACK it then). */
   receive(msg: IncomingMessage): Promise<OutgoingMessage | null>;
   /** Start-up recovery: handles messages recorded before a crash but never answered. */
   replayPending(): Promise<{ platform: string; messageId: string; reply: OutgoingMessage | null }[]>;
@@ -57,8 +58,10 @@ function messageFromPayload(p: Record<string, unknown>): IncomingMessage {
 
 /**
  * The one entry for every platform: record the message (unique per platform + message id) so a
- * redelivery is answered once, store its photos at once, run the dialog, store the reply. It never
- * throws to the adapter: a failure becomes a short apology and a log line.
+ * redelivery is answered once, store its photos at once, run the dialog, store the reply. Once the
+ * message is recorded nothing is thrown to the adapter: a failure becomes a short apology, status
+ * 'failed' and a log line. Only when it cannot even be recorded does `receive` reject, so the
+ * adapter does not ACK and the platform delivers it again (an ACKed message must never be lost).
  */
 export function createInbox(opts: InboxOptions): Inbox {
   const { deps } = opts;
@@ -67,7 +70,7 @@ export function createInbox(opts: InboxOptions): Inbox {
   // Redeliveries arriving while the first delivery is still being handled in this process.
   const inFlight = new Set<string>();
 
-  async function process(msg: IncomingMessage, where: ReturnType<typeof and>): Promise<OutgoingMessage | null> {
+  async function handleRecorded(msg: IncomingMessage, where: ReturnType<typeof and>): Promise<OutgoingMessage | null> {
     const key = `${msg.platform}\u0000${msg.messageId}`;
     if (inFlight.has(key)) return null;
     inFlight.add(key);
@@ -83,7 +86,10 @@ export function createInbox(opts: InboxOptions): Inbox {
         await markDone(where, 'failed', reply).catch(() => {});
         return reply;
       }
-      await markDone(where, 'handled', reply);
+      // The work is done and committed; if only the bookkeeping fails, the row stays 'received' and a
+      // replay finds the verbs' own records (source message id) instead of writing twice.
+      await markDone(where, 'handled', reply).catch((e: unknown) =>
+        log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} not marked handled: ${e instanceof Error ? e.message : String(e)}`));
       return reply;
     } finally {
       inFlight.delete(key);
@@ -107,6 +113,28 @@ export function createInbox(opts: InboxOptions): Inbox {
     return ids;
   }
 
+  /** True when this delivery is to be handled: new, or recorded before a crash and never handled. */
+  async function record(msg: IncomingMessage, where: ReturnType<typeof and>): Promise<boolean> {
+    const [inserted] = await deps.writer.batch([
+      deps.db
+        .insert(receivedMessages)
+        .values({
+          platform: msg.platform,
+          messageId: msg.messageId,
+          senderExternalId: msg.senderId,
+          receivedAt: deps.clock(),
+          payload: payloadOf(msg),
+          status: 'received',
+        })
+        .onConflictDoNothing()
+        .returning({ id: receivedMessages.id }),
+    ]);
+    if (inserted.length > 0) return true;
+    const prior = await deps.db.select({ status: receivedMessages.status }).from(receivedMessages).where(where).get();
+    // Answered already (or failed and apologised): a redelivery changes nothing.
+    return prior?.status === 'received';
+  }
+
   async function markDone(where: ReturnType<typeof and>, status: 'handled' | 'failed', reply: OutgoingMessage | null) {
     await deps.writer.batch([
       deps.db.update(receivedMessages).set({ status, reply, handledAt: deps.clock() }).where(where),
@@ -115,35 +143,18 @@ export function createInbox(opts: InboxOptions): Inbox {
 
   return {
     async receive(msg) {
+      // Plain chatter in a group is not for the bot and is not kept; a photo might be (WeChat
+      // cannot @-mention with a picture, so a worker's photo comes before the @-mentioned report).
+      if (msg.conversation.kind === 'group' && !msg.mentioned && msg.images.length === 0) return null;
+      const where = and(eq(receivedMessages.platform, msg.platform), eq(receivedMessages.messageId, msg.messageId));
+      let fresh: boolean;
       try {
-        // Plain chatter in a group is not for the bot and is not kept; a photo might be (WeChat
-        // cannot @-mention with a picture, so a worker's photo comes before the @-mentioned report).
-        if (msg.conversation.kind === 'group' && !msg.mentioned && msg.images.length === 0) return null;
-        const where = and(eq(receivedMessages.platform, msg.platform), eq(receivedMessages.messageId, msg.messageId));
-        const [inserted] = await deps.writer.batch([
-          deps.db
-            .insert(receivedMessages)
-            .values({
-              platform: msg.platform,
-              messageId: msg.messageId,
-              senderExternalId: msg.senderId,
-              receivedAt: deps.clock(),
-              payload: payloadOf(msg),
-              status: 'received',
-            })
-            .onConflictDoNothing()
-            .returning({ id: receivedMessages.id }),
-        ]);
-        if (inserted.length === 0) {
-          const prior = await deps.db.select({ status: receivedMessages.status }).from(receivedMessages).where(where).get();
-          // Answered already (or failed and apologised): a redelivery changes nothing.
-          if (prior?.status !== 'received') return null;
-        }
-        return await process(msg, where);
+        fresh = await record(msg, where);
       } catch (e) {
         log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} not recorded: ${e instanceof Error ? e.message : String(e)}`);
-        return render(msg.platform, { title: M.errorTitle, lines: [M.failed] });
+        throw new Error('message not recorded');
       }
+      return fresh ? handleRecorded(msg, where) : null;
     },
 
     async replayPending() {
@@ -156,7 +167,7 @@ export function createInbox(opts: InboxOptions): Inbox {
       const out: { platform: string; messageId: string; reply: OutgoingMessage | null }[] = [];
       for (const row of pending) {
         const where = eq(receivedMessages.id, row.id);
-        const reply = await process(messageFromPayload(row.payload), and(where)).catch(() => null);
+        const reply = await handleRecorded(messageFromPayload(row.payload), and(where)).catch(() => null);
         out.push({ platform: row.platform, messageId: row.messageId, reply });
       }
       return out;

@@ -21,7 +21,10 @@ export async function openDb(url: string, authToken?: string): Promise<DbHandle>
     const path = url.slice('file:'.length).split('?')[0];
     if (path && !path.startsWith(':')) mkdirSync(dirname(path), { recursive: true });
   }
-  const client = createClient({ url, authToken });
+  // One connection for local files: libsql's pool (default 20) opens extra connections under
+  // concurrent requests, and those miss the PRAGMAs below (busy_timeout=0, synchronous=FULL were
+  // measured on them). A local call runs synchronously anyway, so one connection costs no parallelism.
+  const client = createClient({ url, authToken, ...(isLocalFile(url) ? { concurrency: 1 } : {}) });
   if (isLocalFile(url) || url === ':memory:') {
     if (!url.includes(':memory:')) {
       await client.execute('PRAGMA journal_mode = WAL');

@@ -1,29 +1,75 @@
 import { serve } from '@hono/node-server';
 import { parseConfig, describeConfig, ConfigError } from '../lib/config.js';
 import { createApp } from '../api/app.js';
+import { createInbox } from '../bot/inbox.js';
+import { createDialog } from '../bot/dialog/handle.js';
+import { outboxNotifier } from '../jobs/urgent-alert.js';
+import { startScheduler } from './scheduler.js';
 import { openRuntime } from './open-runtime.js';
+import { configuredAdapters } from './chat-adapters.js';
 
-// Thin Node entry: parse config, open the runtime, serve the API. Chat bots and the scheduler
-// attach here when configured (see README).
+// Thin Node entry: one process runs the API, the configured chat bots and the scheduler
+// (`npm start`), or any subset with `--only api,bots,jobs`.
+const PARTS = ['api', 'bots', 'jobs'] as const;
+
+function parts(argv: string[]): Set<string> {
+  const i = argv.indexOf('--only');
+  if (i < 0) return new Set(PARTS);
+  const chosen = (argv[i + 1] ?? '').split(',').filter(Boolean);
+  const bad = chosen.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (!chosen.length || bad.length) throw new ConfigError(`--only 取值应为 ${PARTS.join(',')} 的组合，收到：${argv[i + 1] ?? '（空）'}`);
+  return new Set(chosen);
+}
+
 async function main() {
   const config = parseConfig(process.env);
-  const { deps, handle } = await openRuntime(config);
-  const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    const url = `http://${info.address}:${info.port}`;
-    console.log(`gridsafe 已启动 API: ${url}  (文档 ${url}/docs, 健康检查 ${url}/health)`);
-    for (const [k, v] of Object.entries(describeConfig(config))) console.log(`  ${k}: ${v}`);
-    if (!config.DINGTALK_CLIENT_ID && !config.WECHATY_PUPPET) {
-      console.log('  未配置聊天平台：设置 DINGTALK_CLIENT_ID/DINGTALK_CLIENT_SECRET 或 WECHATY_PUPPET 后重启（见 .env.example）');
+  const run = parts(process.argv.slice(2));
+  let kick = () => {};
+  const runtime = await openRuntime(config);
+  // Urgent alerts (major hazards, red enterprises, whistles) go to the outbox and are drained at once.
+  const deps = { ...runtime.deps, notifier: outboxNotifier({ db: runtime.deps.db, clock: runtime.deps.clock, onEnqueued: () => kick() }) };
+  const { adapters, senders } = run.has('bots') ? configuredAdapters(config) : { adapters: [], senders: {} };
+  const stops: (() => Promise<unknown> | void)[] = [];
+
+  if (run.has('api')) {
+    const app = createApp(deps);
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+      const url = `http://${info.address}:${info.port}`;
+      console.log(`gridsafe API: ${url}  (文档 ${url}/docs, 健康检查 ${url}/health)`);
+    });
+    stops.push(() => new Promise((r) => server.close(r)));
+  }
+
+  if (adapters.length) {
+    const inbox = createInbox({ deps, handle: createDialog({ deps }) });
+    for (const adapter of adapters) {
+      adapter.onMessage((msg) => inbox.receive(msg));
+      await adapter.start();
+      console.log(`聊天平台已启动：${adapter.platform}`);
+      stops.push(() => adapter.stop());
     }
-  });
-  const stop = () => {
-    server.close();
-    handle.close();
+    // Messages recorded (and acknowledged) before a crash but never answered are handled now.
+    const replayed = await inbox.replayPending();
+    if (replayed.length) console.log(`已补处理 ${replayed.length} 条中断前收到的消息`);
+  } else if (run.has('bots')) {
+    console.log('未配置聊天平台：设置 DINGTALK_CLIENT_ID/DINGTALK_CLIENT_SECRET 或 WECHATY_PUPPET 后重启（见 .env.example）。试用：npm run demo');
+  }
+
+  if (run.has('jobs') && config.SCHEDULER === 'on') {
+    const scheduler = startScheduler({ db: deps.db, clock: deps.clock, senders });
+    kick = scheduler.kick;
+    stops.push(() => scheduler.stop());
+    console.log('定时任务已启动（每日 08:30 待办提醒、督办、周报、月度考核，Asia/Shanghai）');
+  }
+  for (const [k, v] of Object.entries(describeConfig(config))) console.log(`  ${k}: ${v}`);
+
+  const stop = async () => {
+    for (const s of stops.reverse()) await s();
+    runtime.handle.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 main().catch((e) => {

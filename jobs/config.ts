@@ -35,6 +35,8 @@ export type JobsConfig = {
     wechatGapMs: { min: number; max: number };
     /** WeChat sends per drain call, so one drain never blocks for long. */
     wechatPerDrain: number;
+    /** Rows for a platform with no adapter in this process wait this long before being looked at again. */
+    noSenderDelaySeconds: number;
   };
 };
 
@@ -54,6 +56,7 @@ export const defaultJobsConfig: JobsConfig = {
     groupRobotPerMinute: 20,
     wechatGapMs: { min: 3000, max: 8000 },
     wechatPerDrain: 20,
+    noSenderDelaySeconds: 300,
   },
 };
 

@@ -26,9 +26,9 @@ export const monthlyAssessment: Job = async ({ db, now, config, outbox = dbOutbo
   const rows = await db.all<{ id: number; name: string; t: number; ents: number; ontime: number; patrols: number; majors: number; untrue: number }>(sql`
     with ent as (
       select g.worker_id as w, min(g.town_id) as t, count(*) as ents, sum(${dueAtSql(policy)} >= ${end}) as ontime
-      from enterprises e join grids g on g.id = e.grid_id where g.worker_id is not null group by g.worker_id
+      from enterprises e join grids g on g.id = +e.grid_id where g.worker_id is not null group by g.worker_id
     ), pat as (
-      select worker_id as w, count(*) as n from patrols where patrolled_at >= ${start} and patrolled_at < ${end} group by worker_id
+      select worker_id as w, count(*) as n from patrols where town_id in (select id from towns) and patrolled_at >= ${start} and patrolled_at < ${end} group by worker_id
     ), rep as (
       select reporter_id as w, sum(level = 'major' and status <> 'void') as majors,
              sum(status = 'void' and exists (select 1 from hazard_events ev where ev.hazard_id = hazards.id

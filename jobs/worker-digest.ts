@@ -12,6 +12,10 @@ type Acc = {
   hazardDue: number; hazardOverdue: number; hazards: HazardItem[];
   reviews: number; reviewItems: HazardItem[];
 };
+/** Whole-partition frame on the ranking window: counts share its one sort instead of a second one. */
+const ALL = sql.raw('rows between unbounded preceding and unbounded following');
+/** A JSON array of [rank, …] tuples, in rank order (aggregate order is not guaranteed in SQL). */
+const ranked = <T extends [number, ...unknown[]]>(json: string): T[] => (JSON.parse(json) as T[]).sort((a, b) => a[0] - b[0]);
 const empty = (): Acc => ({ patrolDue: 0, patrolOverdue: 0, enterprises: [], hazardDue: 0, hazardOverdue: 0, hazards: [], reviews: 0, reviewItems: [] });
 
 /**
@@ -29,53 +33,56 @@ export const workerDigest: Job = async ({ db, now, config, outbox = dbOutbox(db)
 
   // `+x.grid_id` (no index on the join column) makes SQLite scan enterprises once in table order
   // and look grids up by key, instead of walking grid → enterprise index entries 400,000 times;
-  // for hazards it keeps the small status/deadline index range as the driver.
-  const patrols = await db.all<{ w: number; name: string; due: number; cnt: number; late: number }>(sql`
-    select x.w, coalesce(e.short_name, e.name) as name, x.due, x.cnt, x.late from (
-      select w, eid, due, row_number() over (partition by w order by due, eid) as rn,
-             count(*) over (partition by w) as cnt, sum(due < ${today}) over (partition by w) as late
+  // for hazards it keeps the small status/deadline index range as the driver. Each query returns
+  // ONE row per worker (its top items as JSON): moving rows into JavaScript is the dear part.
+  const patrols = await db.all<{ w: number; cnt: number; late: number; items: string }>(sql`
+    select x.w, x.cnt, x.late, json_group_array(json_array(x.rn, coalesce(e.short_name, e.name), x.due)) as items from (
+      select w, eid, due, row_number() over win as rn, count(*) over (win ${ALL}) as cnt, sum(due < ${today}) over (win ${ALL}) as late
       from (select g.worker_id as w, e.id as eid, ${dueAtSql(policy)} as due
             from enterprises e join grids g on g.id = +e.grid_id where g.worker_id is not null)
       where due <= ${today}
+      window win as (partition by w order by due, eid)
     ) x join enterprises e on e.id = x.eid join people p on p.id = x.w and p.active = 1
-    where x.rn <= ${top} order by x.w, x.rn`);
+    where x.rn <= ${top} group by x.w`);
   for (const r of patrols) {
     const a = of(r.w);
     a.patrolDue = r.cnt;
     a.patrolOverdue = r.late;
-    a.enterprises.push({ name: r.name, dueAt: r.due });
+    a.enterprises = ranked<[number, string, number]>(r.items).map(([, name, dueAt]) => ({ name, dueAt }));
   }
 
   // Deadlines: hazards still being fixed. Rectified ones (status review) are listed as reviews:
   // the worker's next step there is the review, not the deadline.
-  const hazards = await db.all<{ w: number; code: string; ent: string; deadline: number; level: string; cnt: number; late: number }>(sql`
-    select x.w, h.code, coalesce(e.short_name, e.name) as ent, h.deadline_at as deadline, h.level, x.cnt, x.late from (
-      select g.worker_id as w, h.id as hid, row_number() over (partition by g.worker_id order by h.deadline_at, h.id) as rn,
-             count(*) over (partition by g.worker_id) as cnt, sum(h.deadline_at < ${+now}) over (partition by g.worker_id) as late
+  const hazards = await db.all<{ w: number; cnt: number; late: number; items: string }>(sql`
+    select x.w, x.cnt, x.late, json_group_array(json_array(x.rn, h.code, coalesce(e.short_name, e.name), h.deadline_at, h.level)) as items from (
+      select g.worker_id as w, h.id as hid, row_number() over win as rn,
+             count(*) over (win ${ALL}) as cnt, sum(h.deadline_at < ${+now}) over (win ${ALL}) as late
       from hazards h join grids g on g.id = +h.grid_id
       where h.status in ('reported', 'rectifying') and h.deadline_at <= ${soon} and g.worker_id is not null
+      window win as (partition by g.worker_id order by h.deadline_at, h.id)
     ) x join hazards h on h.id = x.hid join enterprises e on e.id = h.enterprise_id join people p on p.id = x.w and p.active = 1
-    where x.rn <= ${top} order by x.w, x.rn`);
+    where x.rn <= ${top} group by x.w`);
   for (const r of hazards) {
     const a = of(r.w);
     a.hazardOverdue = r.late;
     a.hazardDue = r.cnt - r.late;
-    a.hazards.push({ code: r.code, enterprise: r.ent, deadlineAt: r.deadline, level: r.level });
+    a.hazards = ranked<[number, string, string, number, string]>(r.items)
+      .map(([, code, enterprise, deadlineAt, level]) => ({ code, enterprise, deadlineAt, level }));
   }
 
   // Major hazards are reviewed by admins or a whistled department (SPEC §4), so only general ones wait on the worker.
-  const reviews = await db.all<{ w: number; code: string; ent: string; cnt: number }>(sql`
-    select x.w, h.code, coalesce(e.short_name, e.name) as ent, x.cnt from (
-      select g.worker_id as w, h.id as hid, row_number() over (partition by g.worker_id order by h.updated_at, h.id) as rn,
-             count(*) over (partition by g.worker_id) as cnt
+  const reviews = await db.all<{ w: number; cnt: number; items: string }>(sql`
+    select x.w, x.cnt, json_group_array(json_array(x.rn, h.code, coalesce(e.short_name, e.name))) as items from (
+      select g.worker_id as w, h.id as hid, row_number() over win as rn, count(*) over (win ${ALL}) as cnt
       from hazards h join grids g on g.id = +h.grid_id
       where h.status = 'review' and h.level = 'general' and g.worker_id is not null
+      window win as (partition by g.worker_id order by h.updated_at, h.id)
     ) x join hazards h on h.id = x.hid join enterprises e on e.id = h.enterprise_id join people p on p.id = x.w and p.active = 1
-    where x.rn <= ${top} order by x.w, x.rn`);
+    where x.rn <= ${top} group by x.w`);
   for (const r of reviews) {
     const a = of(r.w);
     a.reviews = r.cnt;
-    a.reviewItems.push({ code: r.code, enterprise: r.ent, deadlineAt: null });
+    a.reviewItems = ranked<[number, string, string]>(r.items).map(([, code, enterprise]) => ({ code, enterprise, deadlineAt: null }));
   }
 
   const day = shanghaiIsoDay(now);

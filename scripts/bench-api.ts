@@ -11,6 +11,10 @@ import { rawInsertRate } from './bench/raw-insert.js';
 import { startBenchServer } from './bench/child-server.js';
 import type { BenchServerConfig } from './bench/server.js';
 import { benchReporters, benchToken, dropBenchTokens, reportRequest } from './bench/report-load.js';
+import { writerLoad } from './bench/writer-load.js';
+import { dbWriter } from '../api/core/write.js';
+import { groupCommitWriter } from '../db/group-commit.js';
+import { openSingleConnection } from './bench/single-connection.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +35,7 @@ async function withServer<T>(config: BenchServerConfig, fn: (url: string) => Pro
 }
 
 async function writerStats(url: string) {
-  return (await (await fetch(`${url}/__bench/writer`)).json()) as { group: { commits: number; batches: number; retriedAlone: number } | null; errors: number };
+  return (await (await fetch(`${url}/__bench/writer`)).json()) as { group: { commits: number; batches: number; retriedAlone: number } | null; errors: number; cpuMs: number };
 }
 
 async function main() {
@@ -58,9 +62,24 @@ async function main() {
     args: (i) => [`RAW-${i}`, ent.id, ent.grid_id, ent.town_id, 1, '基准插入', Date.now(), Date.now()],
   });
   await handle.client.execute("DELETE FROM hazards WHERE code LIKE 'RAW-%'");
-  console.log(`(b) raw single-row insert ${raw.rate.toFixed(0)} rows/s  p50 ${raw.p50.toFixed(3)} ms  p99 ${raw.p99.toFixed(3)} ms`);
+  console.log(`(b) raw single-row insert ${raw.rate.toFixed(0)} rows/s  p50 ${raw.p50.toFixed(3)} ms  p99 ${raw.p99.toFixed(3)} ms; CPU ${raw.cpuMsPerRow.toFixed(3)} ms/row`);
 
-  const reports: Record<string, LoadResult & { commits?: number }> = {};
+  // The report's write batch alone, in process: what group commit changes without the HTTP and reads around it.
+  const e = { id: Number(ent.id), gridId: Number(ent.grid_id), townId: Number(ent.town_id) };
+  const single = await openSingleConnection(dbPath);
+  const writes = {
+    direct: await writerLoad(handle.db, dbWriter(handle.db), { concurrency, durationMs, enterprise: e, tag: 'D' }),
+    group: await writerLoad(handle.db, groupCommitWriter(handle.db), { concurrency, durationMs, enterprise: e, tag: 'G' }),
+    'direct, 1 connection': await writerLoad(single.db, dbWriter(single.db), { concurrency, durationMs, enterprise: e, tag: 'D1' }),
+    'group, 1 connection': await writerLoad(single.db, groupCommitWriter(single.db), { concurrency, durationMs, enterprise: e, tag: 'G1' }),
+  };
+  single.close();
+  await handle.client.execute("DELETE FROM hazard_events WHERE hazard_id IN (SELECT id FROM hazards WHERE code LIKE 'BENCH-%')");
+  await handle.client.execute("DELETE FROM hazards WHERE code LIKE 'BENCH-%'");
+  await handle.client.execute("DELETE FROM hazard_code_counters WHERE day LIKE 'BENCH-%'");
+  for (const [label, w] of Object.entries(writes)) console.log(`(b') report write batch, ${label.padEnd(20)} ${concurrency} callers: ${w.rate.toFixed(0)} batches/s`);
+
+  const reports: Record<string, LoadResult & { commits?: number; cpuMsPerRequest: number }> = {};
   const variants: [string, BenchServerConfig][] = [
     ['direct writer', { kind: 'app', dbPath, writer: 'direct' }],
     ['group commit', { kind: 'app', dbPath, writer: 'group' }],
@@ -70,15 +89,19 @@ async function main() {
   let offset = 0;
   for (const [label, config] of variants) {
     const r = await withServer(config, async (url) => {
-      const base = offset;
-      const res = await runLoad({ url, concurrency, durationMs, warmup: 500, next: (i) => reportRequest(reporters, base + i) });
-      offset += res.requests + 500;
-      const s = await writerStats(url);
-      return { ...res, commits: s.group?.commits };
+      const warm = offset;
+      await runLoad({ url, concurrency, count: 500, next: (i) => reportRequest(reporters, warm + i) });
+      const before = await writerStats(url);
+      const base = offset + 500;
+      const res = await runLoad({ url, concurrency, durationMs, next: (i) => reportRequest(reporters, base + i) });
+      offset = base + res.requests;
+      const after = await writerStats(url);
+      const commits = after.group && before.group ? after.group.commits - before.group.commits : undefined;
+      return { ...res, commits, cpuMsPerRequest: (after.cpuMs - before.cpuMs) / res.requests };
     });
     reports[label] = r;
-    const perCommit = r.commits ? `, ${((r.requests + 500) / r.commits).toFixed(1)} reports/commit` : '';
-    console.log(`(c) POST /v1/hazards ${label.padEnd(22)} ${fmtLoad(r)}${perCommit}`);
+    const perCommit = r.commits ? `, ${(r.requests / r.commits).toFixed(1)} reports/commit` : '';
+    console.log(`(c) POST /v1/hazards ${label.padEnd(22)} ${fmtLoad(r)}${perCommit}; server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/report`);
   }
   await dropBenchTokens(handle.db);
   handle.close();
@@ -87,9 +110,12 @@ async function main() {
   const stats = await statsPhase(cityPath === dbPath ? null : cityPath, dbPath);
 
   console.log('\n比值 ratios (same run):');
-  for (const [label, r] of Object.entries(reports)) console.log(`  report (${label}) ÷ raw insert = ${(r.rps / raw.rate).toFixed(2)}`);
+  for (const [label, w] of Object.entries(writes)) console.log(`  report write batch (${label}) ÷ raw insert = ${(w.rate / raw.rate).toFixed(2)}`);
+  for (const [label, r] of Object.entries(reports)) {
+    console.log(`  report (${label}) ÷ raw insert = ${(r.rps / raw.rate).toFixed(2)}; by CPU per request: ${(raw.cpuMsPerRow / r.cpuMsPerRequest).toFixed(3)}`);
+  }
   for (const [label, r] of Object.entries(stats)) {
-    console.log(`  stats ${label} ÷ bare route = ${(r.rps / bare.rps).toFixed(3)}; latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
+    console.log(`  stats ${label} ÷ bare route = ${(r.rps / bare.rps).toPrecision(2)}; latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
   }
   rmSync(dir, { recursive: true, force: true });
 }
@@ -105,7 +131,7 @@ async function statsPhase(cityPath: string | null, fallback: string) {
     await withServer({ kind: 'app', dbPath: path, writer: 'direct' }, async (url) => {
       for (const [label, token] of [['district', district], ['town', town]] as const) {
         const r = await runLoad({
-          url, concurrency: 4, durationMs, warmup: 20,
+          url, concurrency: 4, durationMs, warmup: 4,
           next: () => ({ path: '/v1/stats/summary', headers: { authorization: `Bearer ${token}` } }),
         });
         out[label] = r;

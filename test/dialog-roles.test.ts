@@ -135,3 +135,21 @@ describe('dialog: per role', () => {
     expect(after.status).toBe(h.status);
   });
 });
+
+describe('dialog: guessing binding codes', () => {
+  it('after 5 wrong codes a sender is refused for an hour, even with the right code', async () => {
+    const c = await dialogWorld();
+    const { createDialog } = await import('../bot/dialog/handle.js');
+    const { createInbox } = await import('../bot/inbox.js');
+    const { bindThrottle } = await import('../bot/dialog/bind-throttle.js');
+    const inbox = createInbox({ deps: c.deps, handle: createDialog({ deps: c.deps, throttle: bindThrottle() }) });
+    const { code } = await issueBindingCode(await ctxFor(c.deps, c.w.adminA.id), c.w.workerA1.id);
+    const wrong = code === '111111' ? '222222' : '111111';
+    const say = async (text: string) => (await inbox.receive(c.message(null, text, { senderId: 'wechat:wxid_guess', platform: 'wechat' })))?.text ?? '';
+    for (let i = 0; i < 5; i++) expect(await say(`绑定 ${wrong}`)).toContain('绑定失败');
+    expect(await say(`绑定 ${code}`)).toContain('错误次数过多');
+    expect(await c.db.select().from(chatIdentities).where(eq(chatIdentities.externalId, 'wxid_guess'))).toEqual([]);
+    c.advance(61 * 60_000);
+    expect(await say(`绑定 ${code}`)).toContain('绑定成功');
+  });
+});

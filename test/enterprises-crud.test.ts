@@ -110,6 +110,11 @@ describe('enterprise list', () => {
     expect((await call(t.app, 'GET', `/v1/enterprises?townId=${w.townB.id}`, w.adminA.auth)).body.total).toBe(0);
     expect(ids((await call(t.app, 'GET', '/v1/enterprises?limit=500', w.workerA2.auth)).body)).toEqual([w.entA2.id]);
     expect((await call(t.app, 'GET', '/v1/enterprises', w.deptUser.auth)).body.total).toBe(0);
+    // Pages: total counts the whole filtered set, items only the page.
+    const all = await call(t.app, 'GET', `/v1/enterprises?townId=${w.townA.id}`, w.adminA.auth);
+    const second = await call(t.app, 'GET', `/v1/enterprises?townId=${w.townA.id}&limit=1&offset=1`, w.adminA.auth);
+    expect(second.body).toMatchObject({ total: all.body.total, limit: 1, offset: 1 });
+    expect(ids(second.body)).toEqual([all.body.items[1].id]);
   });
 
   it('dueBefore and overdue agree with the policy due day', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { testApp, testDeps } from './helpers/deps.js';
 import { ctxFor, makeWorld } from './helpers/fixtures.js';
-import { insertPhoto, post } from './helpers/hazards-fixtures.js';
+import { insertPhoto, post, reportVia } from './helpers/hazards-fixtures.js';
 import { groupCommitWriter } from '../db/group-commit.js';
 import { openDb } from '../db/client.js';
 import { migrateDb } from '../db/migrate.js';
@@ -24,7 +24,7 @@ describe('hazard codes', () => {
     const t = await testApp({ clock: () => new Date(now) });
     const w = await makeWorld(t.db);
     const report = async (description: string) =>
-      (await (await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: w.entA1.id, description, force: true })).json()).hazard;
+      reportVia(t.app, w.workerA1, { enterpriseId: w.entA1.id, description, force: true });
     expect((await report('第一条')).code).toBe('YH20261122-0001');
     now = '2026-11-22T15:59:59Z';
     const second = await report('第二条');

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testApp } from './helpers/deps.js';
 import { ctxFor, makeEnterprise, makeWorld } from './helpers/fixtures.js';
-import { hazardCounts, insertHazard, post } from './helpers/hazards-fixtures.js';
+import { hazardCounts, insertHazard, post, reportVia } from './helpers/hazards-fixtures.js';
 import { checkItems, hazardEvents, hazards } from '../db/schema/index.js';
 import { reportHazard } from '../api/hazards/report.js';
 import { detectCheckItem } from '../api/hazards/check-item.js';
@@ -85,7 +85,7 @@ describe('hazard intake', () => {
 
     it('same check item at the same enterprise → possible_duplicate; force skips the guard', async () => {
       const ent = await freshEnterprise();
-      const first = (await (await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: ent.id, description: '灭火器压力不足' })).json()).hazard;
+      const first = await reportVia(t.app, w.workerA1, { enterpriseId: ent.id, description: '灭火器压力不足' });
       const before = await hazardCounts(t.db);
       const dup = await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: ent.id, description: '车间灭火器已过期' });
       expect(dup.status).toBe(409);
@@ -129,9 +129,9 @@ describe('hazard intake', () => {
     it('a major hazard and any hazard at a red enterprise alert at once; a general one does not', async () => {
       const yellow = await freshEnterprise('yellow');
       const red = await freshEnterprise('red');
-      const major = (await (await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: yellow.id, description: '储罐区可燃气体报警器失效', level: 'major' })).json()).hazard;
-      const atRed = (await (await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: red.id, description: '电线老化' })).json()).hazard;
-      const general = (await (await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: yellow.id, description: '地面油污未清理' })).json()).hazard;
+      const major = await reportVia(t.app, w.workerA1, { enterpriseId: yellow.id, description: '储罐区可燃气体报警器失效', level: 'major' });
+      const atRed = await reportVia(t.app, w.workerA1, { enterpriseId: red.id, description: '电线老化' });
+      const general = await reportVia(t.app, w.workerA1, { enterpriseId: yellow.id, description: '地面油污未清理' });
       expect(t.notifier.alerts).toContainEqual({ kind: 'major_hazard', hazardId: major.id });
       expect(t.notifier.alerts).toContainEqual({ kind: 'red_enterprise_hazard', hazardId: atRed.id });
       expect(t.notifier.alerts.some((a) => a.hazardId === general.id)).toBe(false);

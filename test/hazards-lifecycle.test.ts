@@ -1,8 +1,11 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testApp } from './helpers/deps.js';
-import { makeWorld } from './helpers/fixtures.js';
-import { get, insertPhoto, post } from './helpers/hazards-fixtures.js';
+import { ctxFor, makeWorld } from './helpers/fixtures.js';
+import { reportHazard } from '../api/hazards/report.js';
+import { assignHazard } from '../api/hazards/assign.js';
+import { getHazard } from '../api/hazards/get.js';
+import { get, insertPhoto, post, reportVia } from './helpers/hazards-fixtures.js';
 import { attachments, hazardEvents } from '../db/schema/index.js';
 
 describe('hazard lifecycle through the API', () => {
@@ -86,22 +89,22 @@ describe('hazard lifecycle through the API', () => {
   });
 
   it('void keeps the reason; a duplicate must name another visible hazard', async () => {
-    const a = (await (await post(t.app, '/v1/hazards', w.workerA2, { enterpriseId: w.entA2.id, description: '配电箱未接地', force: true })).json()).hazard;
-    const b = (await (await post(t.app, '/v1/hazards', w.workerA2, { enterpriseId: w.entA2.id, description: '配电箱没有接地线', force: true })).json()).hazard;
+    const a = await reportVia(t.app, w.workerA2, { enterpriseId: w.entA2.id, description: '配电箱未接地', force: true });
+    const b = await reportVia(t.app, w.workerA2, { enterpriseId: w.entA2.id, description: '配电箱没有接地线', force: true });
     const self = await post(t.app, `/v1/hazards/${b.id}/void`, w.adminA, { reason: 'duplicate', duplicateOfId: b.id });
     expect(self.status).toBe(400);
     const missing = await post(t.app, `/v1/hazards/${b.id}/void`, w.adminA, { reason: 'duplicate' });
     expect(missing.status).toBe(400);
     const ok = await post(t.app, `/v1/hazards/${b.id}/void`, w.adminA, { reason: 'duplicate', duplicateOfId: a.id, note: '同一问题' });
     expect(await ok.json()).toMatchObject({ status: 'void', duplicateOfId: a.id });
-    const c = (await (await post(t.app, '/v1/hazards', w.workerA2, { enterpriseId: w.entA2.id, description: '门口有明火', force: true })).json()).hazard;
+    const c = await reportVia(t.app, w.workerA2, { enterpriseId: w.entA2.id, description: '门口有明火', force: true });
     await post(t.app, `/v1/hazards/${c.id}/void`, w.adminA, { reason: 'false_report' });
     const events = await t.db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, c.id)).orderBy(hazardEvents.id);
     expect(events[1]).toMatchObject({ action: 'void', data: { reason: 'false_report', duplicateOfId: null } });
   });
 
   it('whistle then acknowledge; twice of either is a conflict', async () => {
-    const h = (await (await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: w.entA1.id, description: '消防喷淋系统故障', force: true })).json()).hazard;
+    const h = await reportVia(t.app, w.workerA1, { enterpriseId: w.entA1.id, description: '消防喷淋系统故障', force: true });
     const before = await get(t.app, `/v1/hazards/${h.id}`, w.deptUser);
     expect(before.status).toBe(404);
     const wh = await post(t.app, `/v1/hazards/${h.id}/whistle`, w.workerA1, { departmentId: w.fireDept.id, note: '请消防协助' });
@@ -123,8 +126,18 @@ describe('hazard lifecycle through the API', () => {
     expect(list.items.map((i: { id: number }) => i.id)).toContain(h.id);
   });
 
+  it('verbs accept a code as well as an id (what people type in chat)', async () => {
+    const ctx = await ctxFor(t.deps, w.adminA.id, 'wechat');
+    const h = (await reportHazard(ctx, { enterpriseId: w.entA2.id, description: '楼顶违规搭建彩钢棚', force: true })).hazard;
+    const assigned = await assignHazard(ctx, { code: ` ${h.code.toLowerCase()}` }, { deadline: '2026-12-01' });
+    expect(assigned).toMatchObject({ id: h.id, status: 'rectifying', deadlineDay: '2026-12-01' });
+    const detail = await getHazard(ctx, { code: h.code });
+    expect(detail.timeline.map((e) => e.channel)).toEqual(['wechat', 'wechat']);
+    await expect(getHazard(await ctxFor(t.deps, w.workerB1.id), { code: h.code })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('notes and late photos attach to an open hazard without changing it', async () => {
-    const h = (await (await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: w.entA1.id, description: '叉车无证驾驶', force: true })).json()).hazard;
+    const h = await reportVia(t.app, w.workerA1, { enterpriseId: w.entA1.id, description: '叉车无证驾驶', force: true });
     const p1 = await insertPhoto(t.db, w.workerA1.id);
     const p2 = await insertPhoto(t.db, w.workerA1.id);
     const res = await post(t.app, `/v1/hazards/${h.id}/notes`, w.workerA1, { note: '补充照片', photoIds: [p1.id, p2.id] });

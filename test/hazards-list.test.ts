@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { testApp } from './helpers/deps.js';
 import { makeEnterprise, makeWorld } from './helpers/fixtures.js';
-import { get, insertHazard, post, whistleDirect } from './helpers/hazards-fixtures.js';
+import { get, insertHazard, post, reportVia, whistleDirect } from './helpers/hazards-fixtures.js';
 
 type Page = { items: { id: number; code: string; overdue: boolean; overdueDays: number }[]; total: number; limit: number; offset: number };
 
@@ -23,7 +23,7 @@ describe('hazard lists and derived overdue', () => {
   it('overdue is derived from the clock: in the view and in the overdue filter', async () => {
     now = '2026-11-23T02:00:00Z';
     const ent = await makeEnterprise(t.db, w.gridA2);
-    const h = (await (await post(t.app, '/v1/hazards', w.workerA2, { enterpriseId: ent.id, description: '配电房堆放杂物', deadline: '2026-11-25' })).json()).hazard;
+    const h = await reportVia(t.app, w.workerA2, { enterpriseId: ent.id, description: '配电房堆放杂物', deadline: '2026-11-25' });
     expect(h).toMatchObject({ overdue: false, overdueDays: 0, deadlineDay: '2026-11-25' });
     expect(ids(await list(w.workerA2, 'overdue=true'))).not.toContain(h.id);
 

@@ -80,3 +80,16 @@ describe('inbox: each platform message is handled once', () => {
     expect(reply?.markdown).toBeUndefined();
   });
 });
+
+describe('inbox: a message that cannot be recorded', () => {
+  it('rejects, so the adapter does not ACK and the platform delivers it again', async () => {
+    const c = await dialogWorld();
+    const logs: string[] = [];
+    const broken = { ...c.deps, writer: { batch: async () => { throw new Error('disk I/O error'); } } };
+    const inbox = createInbox({ deps: broken, handle: async () => null, log: (l) => logs.push(l) });
+    await expect(inbox.receive(c.message(c.w.workerA1, '统计', { messageId: 'norec-1' }))).rejects.toThrow('not recorded');
+    expect(logs.some((l) => l.includes('disk I/O error'))).toBe(true);
+    // The platform's redelivery, once the database is back, is handled normally.
+    expect((await c.inbox.receive(c.message(c.w.workerA1, '上报 华美化工 消防通道堵塞', { messageId: 'norec-1' })))?.title).toMatch(/^隐患已登记/);
+  });
+});

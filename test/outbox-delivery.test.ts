@@ -134,7 +134,25 @@ describe('outbox delivery', () => {
     const r = await drainOutbox({ db: t.db, senders: { wechat }, now: sh(23), pacing, config });
     expect(r).toMatchObject({ sent: 3, waiting: 1 });
     expect(pacing.waits).toEqual([5500, 5500]);
-    expect((await drainOutbox({ db: t.db, senders: { wechat }, now: sh(23), pacing, config })).sent).toBe(1);
+    expect((await drainOutbox({ db: t.db, senders: { wechat }, now: new Date(+sh(23) + 30_000), pacing, config })).sent).toBe(0);
+    expect((await drainOutbox({ db: t.db, senders: { wechat }, now: sh(23, 8, 31), pacing, config })).sent).toBe(1);
+  });
+
+  it('does not let rows for a platform without an adapter starve the rows behind them', async () => {
+    const t = await testDeps();
+    const wx = await makePerson(t.db, 'worker');
+    await addIdentity(t.db, wx.id, 'wechat');
+    const ding = await makePerson(t.db, 'worker');
+    await addIdentity(t.db, ding.id, 'dingtalk');
+    await dbOutbox(t.db).enqueue(Array.from({ length: 25 }, (_, i) => msg(wx.id, `wx${i}`)), sh(23, 8, 0));
+    await dbOutbox(t.db).enqueue([msg(ding.id, 'late')], sh(23, 8, 10));
+    const sender = fakeSender('dingtalk');
+    const config = { ...defaultJobsConfig, outbox: { ...defaultJobsConfig.outbox, claimBatch: 10 } };
+    const rounds = [];
+    for (let i = 0; i < 3; i++) rounds.push((await drainOutbox({ db: t.db, senders: { dingtalk: sender }, now: sh(23), config })).sent);
+    expect(rounds).toEqual([0, 0, 1]);
+    const waiting = await rowsOf(t, [wx.id]);
+    expect(waiting.every((r) => r.status === 'pending' && r.notBefore.getTime() === +sh(23) + 300_000)).toBe(true);
   });
 
   it('sends at most 20 group robot messages a minute', async () => {

@@ -84,6 +84,25 @@ describe('patrols: log, read, list', () => {
     });
   });
 
+  it('refuses a photo uploaded by someone else', async () => {
+    const [photo] = await t.db.insert(attachments).values({
+      sha256: 'b'.repeat(64), size: 10, mime: 'image/jpeg', path: `bb/${'b'.repeat(64)}`, receivedAt: new Date(), uploaderId: w.workerA2.id, createdAt: new Date(),
+    }).returning();
+    const before = await patrolCount(w.entA1.id);
+    const res = await post(w.workerA1.auth, { enterpriseId: w.entA1.id, photoIds: [photo.id] });
+    expect(res.status).toBe(400);
+    expect(await patrolCount(w.entA1.id)).toBe(before);
+    expect((await t.db.select().from(attachments).where(eq(attachments.id, photo.id)).get())!.patrolId).toBeNull();
+  });
+
+  it('documents the patrol, statistics, export and policy routes in OpenAPI', async () => {
+    const doc = await (await t.app.request('/openapi.json')).json();
+    for (const path of ['/v1/patrols', '/v1/patrols/{id}', '/v1/stats/summary', '/v1/stats/overdue', '/v1/stats/major', '/v1/stats/assessment',
+      '/v1/me/tasks', '/v1/exports/hazards.csv', '/v1/exports/patrols.xlsx', '/v1/policy', '/v1/check-items', '/v1/check-items/{id}']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+
   describe('duplicate deliveries', () => {
     it('returns the existing patrol for a repeated source and writes nothing new', async () => {
       const body = { enterpriseId: w.entA1.id, source: { platform: 'wechat', messageId: 'dup-1' }, hazards: [{ description: '灭火器过期' }] };
@@ -94,7 +113,9 @@ describe('patrols: log, read, list', () => {
       expect(again.status).toBe(200);
       const replay = await again.json();
       expect(replay.created).toBe(false);
-      expect(replay.patrol.id).toBe((await first.json()).patrol.id);
+      const original = await first.json();
+      expect(replay.patrol.id).toBe(original.patrol.id);
+      expect(replay.hazards.map((h: { code: string }) => h.code)).toEqual(original.hazards.map((h: { code: string }) => h.code));
       expect([await patrolCount(w.entA1.id), await hazardCount(w.entA1.id)]).toEqual(before);
     });
   });
@@ -110,7 +131,7 @@ describe('patrols: log, read, list', () => {
       ['a hazard with an empty description', { hazards: [{ description: '  ' }] }],
       ['a hazard with an unknown check item', { hazards: [{ description: '护栏缺失', checkItemId: 99999 }] }],
       ['an unknown checklist item', { checklist: [{ checkItemId: 99999, ok: true }] }],
-      ['someone else\'s photo', { photoIds: [999999] }],
+      ['an unknown photo', { photoIds: [999999] }],
     ])('%s → validation_failed', async (_name, extra) => {
       const before = [await patrolCount(w.entA2.id), await hazardCount(w.entA2.id), await lastPatrol(w.entA2.id)];
       const res = await post(w.workerA2.auth, { enterpriseId: w.entA2.id, ...extra });

@@ -80,6 +80,19 @@ describe('binding codes', () => {
     expect(rows.map((r) => r.platform).sort()).toEqual(['dingtalk', 'wechat']);
   });
 
+  it('two senders racing with one code: exactly one is bound', async () => {
+    const ctx = await ctxFor(t.deps, w.district.id);
+    const { code } = await issueBindingCode(ctx, w.workerA1.id);
+    const results = await Promise.allSettled([
+      redeemBindingCode(t.deps, { platform: 'dingtalk', externalId: 'race-1', code }),
+      redeemBindingCode(t.deps, { platform: 'dingtalk', externalId: 'race-2', code }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { reason: 'used' } });
+    const bound = await t.db.select().from(chatIdentities).where(eq(chatIdentities.personId, w.workerA1.id));
+    expect(bound.filter((i) => i.platform === 'dingtalk')).toHaveLength(1);
+  });
+
   it('only admins within reach issue codes', async () => {
     expect((await call(t.app, 'POST', `/v1/people/${w.workerB1.id}/binding-codes`, w.adminA.auth)).status).toBe(404);
     expect((await call(t.app, 'POST', `/v1/people/${w.workerA1.id}/binding-codes`, w.workerA1.auth)).status).toBe(403);

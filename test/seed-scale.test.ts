@@ -45,6 +45,9 @@ describe('seed-scale at a tiny scale', () => {
     expect(await one('SELECT count(*) FROM hazard_events v LEFT JOIN hazards h ON h.id = v.hazard_id WHERE h.id IS NULL')).toBe(0);
     expect(await one('SELECT count(*) FROM hazards h LEFT JOIN patrols p ON p.id = h.patrol_id WHERE h.patrol_id IS NOT NULL AND (p.id IS NULL OR p.enterprise_id != h.enterprise_id)')).toBe(0);
     expect(await one('SELECT count(*) FROM pragma_foreign_key_check')).toBe(0);
+    // Nothing happens at an enterprise before it was registered.
+    expect(await one('SELECT count(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE h.reported_at < e.registered_at')).toBe(0);
+    expect(await one('SELECT count(*) FROM patrols p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.patrolled_at < e.registered_at')).toBe(0);
   });
 
   it('gives unique hazard codes of the report day that agree with hazard_code_counters', async () => {

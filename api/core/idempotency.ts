@@ -18,8 +18,10 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (key.length > 200) throw validationFailed('Idempotency-Key 过长（最多 200 个字符）');
   const { db, clock } = c.get('deps');
   const personId = c.get('actor').personId;
-  const body = c.req.header('content-type')?.startsWith('application/json') ? await c.req.text() : '';
-  const requestHash = sha256Hex(`${c.req.method} ${c.req.path}\n${body}`);
+  // Hash the raw bytes whatever the type (JSON, CSV, XLSX, photo): the same key with another file must
+  // not replay the first file's response. Hono caches the body, so the route can still read it.
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  const requestHash = sha256Hex(Buffer.concat([Buffer.from(`${c.req.method} ${c.req.path}\n`), body]));
 
   const claimed = await db
     .insert(idempotencyKeys)

@@ -1,11 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { enterprises } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { conflict } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
 import { uniqueAsConflict } from '../org/unique-violation.js';
 import { parseIsoDay, startOfShanghaiDay } from '../../lib/time.js';
+import { assertCreditCodeFree } from './credit-code-free.js';
 import { getEnterprise } from './get-enterprise.js';
 import { ENTERPRISE_MSG } from './messages.js';
 import { resolvePlace } from './place.js';
@@ -45,9 +44,4 @@ export async function createEnterprise(ctx: Ctx, raw: CreateEnterpriseInputT): P
     ENTERPRISE_MSG.creditCodeTaken(input.creditCode ?? ''),
   );
   return getEnterprise(ctx, row.id);
-}
-
-export async function assertCreditCodeFree(ctx: Ctx, creditCode: string, selfId?: number): Promise<void> {
-  const other = await ctx.db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, creditCode)).get();
-  if (other && other.id !== selfId) throw conflict(ENTERPRISE_MSG.creditCodeTaken(creditCode));
 }

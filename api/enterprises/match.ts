@@ -11,8 +11,9 @@ type Scored = EnterpriseCandidate & { kind: Kind };
 
 // Scores: an equal name/short name/alias beats containment, which beats mere character overlap.
 const SIMILAR_MIN = 0.5;
-// District-wide scope can be 400,000 rows: fetch a bounded candidate set by SQL first.
-const WIDE_SCOPE_FETCH = 500;
+// A town holds thousands of enterprises and the district up to 400,000: materialising them costs far
+// more than scoring, so SQLite first narrows to rows sharing the query or one of its bigrams.
+const PREFILTER_FETCH = 500;
 const BIGRAMS_PER_QUERY = 8;
 
 function scoreKey(q: string, key: string): { score: number; kind: Kind } | null {
@@ -34,8 +35,8 @@ function scoreEnterprise(q: string, qCanonical: string, e: { name: string; short
   return best;
 }
 
-/** For a district-wide actor: rows whose name, short name or aliases share the query or a bigram of it. */
-function widePrefilter(q: string): SQL {
+/** Rows whose name, short name or aliases contain the query or one of its bigrams. */
+function prefilter(q: string): SQL {
   const parts = [q];
   for (let i = 0; i + 2 <= q.length && parts.length <= BIGRAMS_PER_QUERY; i++) parts.push(q.slice(i, i + 2));
   const fields = [enterprises.name, enterprises.shortName, enterprises.aliases];
@@ -52,14 +53,15 @@ export async function matchEnterprises(ctx: Ctx, query: string, limit = 5): Prom
   const qCanonical = canonicalName(query);
   if (!q) return [];
   const scope = enterpriseScope(ctx.actor);
-  // Workers and town admins: the scope itself (grid/town index) bounds the candidates.
-  const wide = ctx.actor.role === 'district_admin' || ctx.actor.role === 'department';
-  const rows = await ctx.db
+  // The scope comes first (grid/town index); a worker's few grids are small enough to score whole,
+  // which also keeps similarity-only matches (typos sharing no bigram) for the people who type most.
+  const small = ctx.actor.role === 'worker';
+  const candidates = ctx.db
     .select({ id: enterprises.id, name: enterprises.name, shortName: enterprises.shortName, aliases: enterprises.aliases })
     .from(enterprises)
-    .where(and(scope, wide ? widePrefilter(q) : undefined))
-    .orderBy(wide ? sql`(${contains(enterprises.name, q)}) desc` : enterprises.id)
-    .limit(wide ? WIDE_SCOPE_FETCH : -1);
+    .where(and(scope, small ? undefined : prefilter(q)))
+    .$dynamic();
+  const rows = small ? await candidates : await candidates.orderBy(sql`(${contains(enterprises.name, q)}) desc`).limit(PREFILTER_FETCH);
 
   const scored: Scored[] = [];
   for (const r of rows) {

@@ -6,7 +6,7 @@ import { notFound, validationFailed } from '../core/errors.js';
 import { coversTown, requireRole } from '../core/scope.js';
 import { uniqueAsConflict } from '../org/unique-violation.js';
 import { parseIsoDay, startOfShanghaiDay } from '../../lib/time.js';
-import { assertCreditCodeFree } from './create-enterprise.js';
+import { assertCreditCodeFree } from './credit-code-free.js';
 import { getEnterprise } from './get-enterprise.js';
 import { ENTERPRISE_MSG } from './messages.js';
 import { resolvePlace } from './place.js';

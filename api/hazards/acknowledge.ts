@@ -7,7 +7,7 @@ import { eventAfterChange } from './events.js';
 import { nextStatus } from './lifecycle.js';
 import { loadVisibleHazard, reloadView, type HazardRef } from './load.js';
 import { MSG } from './messages.js';
-import { runBatch, touchIfOpen } from './transition.js';
+import { runBatch, touchIfUnchanged } from './transition.js';
 import type { HazardView } from './view.js';
 import { parseInput } from './input.js';
 
@@ -34,7 +34,7 @@ export async function acknowledgeHazard(ctx: Ctx, ref: HazardRef, raw: Acknowled
   if (current.at) throw conflict(MSG.alreadyAcknowledged);
 
   const now = ctx.clock();
-  const touch = touchIfOpen(ctx, h.id, now);
+  const touch = touchIfUnchanged(ctx, h, now);
   const ack = ctx.db
     .update(hazardDepartments)
     .set({ acknowledgedAt: now, acknowledgedBy: actor.personId })

@@ -6,7 +6,7 @@ import { nextStatus } from './lifecycle.js';
 import { loadVisibleHazard, reloadView, type HazardRef } from './load.js';
 import { MSG } from './messages.js';
 import { checkPhotos, PhotoIds } from './photos.js';
-import { runBatch, touchIfOpen } from './transition.js';
+import { runBatch, touchIfUnchanged } from './transition.js';
 import type { HazardView } from './view.js';
 import { parseInput } from './input.js';
 
@@ -34,7 +34,7 @@ export async function addHazardNote(ctx: Ctx, ref: HazardRef, raw: AddHazardNote
   const event = eventAfterChange(ctx, {
     hazardId: h.id, action: 'attach', fromStatus: h.status, toStatus: h.status, at: now, note: input.note, data: { photoIds },
   });
-  const [touched] = await runBatch(ctx, [touchIfOpen(ctx, h.id, now), event], photoIds);
+  const [touched] = await runBatch(ctx, [touchIfUnchanged(ctx, h, now), event], photoIds);
   if (touched.rowsAffected === 0) throw conflict(MSG.changedMeanwhile);
   return reloadView(ctx, h.id);
 }

@@ -44,7 +44,10 @@ export async function getHazard(ctx: Ctx, ref: HazardRef): Promise<HazardDetail>
       .where(eq(hazardEvents.hazardId, h.id))
       .orderBy(asc(hazardEvents.at), asc(hazardEvents.id)),
     ctx.db
-      .select({ id: attachments.id, eventId: attachments.eventId, mime: attachments.mime, size: attachments.size, sha256: attachments.sha256, receivedAt: attachments.receivedAt })
+      .select({
+        id: attachments.id, eventId: attachments.eventId, mime: attachments.mime,
+        size: attachments.size, sha256: attachments.sha256, receivedAt: attachments.receivedAt,
+      })
       .from(attachments)
       .where(eq(attachments.hazardId, h.id))
       .orderBy(asc(attachments.id)),

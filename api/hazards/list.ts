@@ -49,7 +49,12 @@ function filters(f: z.output<typeof ListHazardsQuery>, now: Date): (SQL | undefi
     f.overdue === true ? overdueSql : f.overdue === false ? sql`not coalesce(${overdueSql}, 0)` : undefined,
     f.from ? gte(hazards.reportedAt, startOfShanghaiDay(parseIsoDay(f.from)!)) : undefined,
     f.to ? lt(hazards.reportedAt, endOfShanghaiDay(parseIsoDay(f.to)!)) : undefined,
-    f.q ? or(sql`${hazards.description} like ${likeEscape(f.q)} escape '\\'`, sql`${hazards.code} like ${likeEscape(f.q.toUpperCase())} escape '\\'`) : undefined,
+    f.q
+      ? or(
+        sql`${hazards.description} like ${likeEscape(f.q)} escape '\\'`,
+        sql`${hazards.code} like ${likeEscape(f.q.toUpperCase())} escape '\\'`,
+      )
+      : undefined,
   ];
 }
 

@@ -12,7 +12,7 @@ export type HazardRef = { id: number } | { code: string };
 
 /** Path segment → ref: digits are an id, anything else a code. */
 export function parseHazardRef(s: string): HazardRef {
-  return /^\d+$/.test(s) ? { id: Number(s) } : { code: s.trim().toUpperCase() };
+  return /^\d+$/.test(s) ? { id: Number(s) } : { code: s };
 }
 
 export const HazardRefParam = z.object({
@@ -24,7 +24,7 @@ export const HazardRefParam = z.object({
  * grid must not learn that a code exists. For a department, "in scope" means whistled to it.
  */
 export async function loadVisibleHazard(ctx: Ctx, ref: HazardRef): Promise<HazardWithEnterprise> {
-  const byRef = 'id' in ref ? eq(hazards.id, ref.id) : eq(hazards.code, ref.code);
+  const byRef = 'id' in ref ? eq(hazards.id, ref.id) : eq(hazards.code, ref.code.trim().toUpperCase());
   const row = await ctx.db
     .select(hazardWithEnterprise)
     .from(hazards)

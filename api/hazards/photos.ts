@@ -22,7 +22,10 @@ export async function checkPhotos(ctx: Ctx, ids: number[] | undefined, patrolId?
   const unique = [...new Set(ids ?? [])];
   if (unique.length === 0) return [];
   const rows = await ctx.db
-    .select({ id: attachments.id, uploaderId: attachments.uploaderId, hazardId: attachments.hazardId, eventId: attachments.eventId, patrolId: attachments.patrolId })
+    .select({
+      id: attachments.id, uploaderId: attachments.uploaderId, hazardId: attachments.hazardId,
+      eventId: attachments.eventId, patrolId: attachments.patrolId,
+    })
     .from(attachments)
     .where(inArray(attachments.id, unique));
   const usable = new Set(

@@ -63,7 +63,9 @@ export async function reportHazard(ctx: Ctx, raw: ReportHazardInputT): Promise<R
   if (input.patrolId) await checkPatrol(ctx, input.patrolId, ent.id);
   const photoIds = await checkPhotos(ctx, input.photoIds, input.patrolId);
   if (!input.force) {
-    await assertNotDuplicate(ctx.db, { enterpriseId: ent.id, description: input.description, checkItemId: item?.id ?? null, checkItemCode: item?.code ?? null });
+    await assertNotDuplicate(ctx.db, {
+      enterpriseId: ent.id, description: input.description, checkItemId: item?.id ?? null, checkItemCode: item?.code ?? null,
+    });
   }
 
   // A worker only suggests the deadline of a major hazard; an admin sets it on assign (SPEC §4).

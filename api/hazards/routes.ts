@@ -21,7 +21,11 @@ const ReportResult = z.object({ hazard: HazardViewSchema, created: z.boolean() }
 const reportRoute = createRoute({
   method: 'post', path: '/v1/hazards', tags, summary: '上报隐患', security: bearer,
   request: { body: body(ReportHazardInput) },
-  responses: { 201: json(ReportResult, '已创建'), 200: json(ReportResult, '该聊天消息已上报过，返回原隐患'), ...errorResponses },
+  responses: {
+    201: json(ReportResult, '已创建'),
+    200: json(ReportResult, '该聊天消息已上报过，返回原隐患'),
+    ...errorResponses,
+  },
 });
 const listRoute = createRoute({
   method: 'get', path: '/v1/hazards', tags, summary: '隐患列表（按范围、状态、等级、逾期等筛选）', security: bearer,

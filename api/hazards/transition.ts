@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { hazards, OPEN_STATUSES } from '../../db/schema/index.js';
+import { hazards } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { conflict } from '../core/errors.js';
 import { eventAfterChange } from './events.js';
@@ -42,13 +42,14 @@ export async function applyTransition(ctx: Ctx, h: HazardWithEnterprise, spec: T
 
 /**
  * For actions that keep the status (whistle, acknowledge, attach): bumps updated_at only while the
- * hazard is still open, so the event that follows is written only for an open hazard.
+ * hazard is still in the (open) status the verb checked, so the statements guarded by it, and the
+ * event's from/to status, are only written for the state they were decided on.
  */
-export function touchIfOpen(ctx: Ctx, hazardId: number, now: Date) {
+export function touchIfUnchanged(ctx: Ctx, h: Pick<HazardWithEnterprise, 'id' | 'status'>, now: Date) {
   return ctx.db
     .update(hazards)
     .set({ updatedAt: now })
-    .where(and(eq(hazards.id, hazardId), inArray(hazards.status, OPEN_STATUSES)));
+    .where(and(eq(hazards.id, h.id), eq(hazards.status, h.status)));
 }
 
 type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];

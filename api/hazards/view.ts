@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { departments, enterprises, hazardDepartments, hazards, HAZARD_LEVELS, HAZARD_STATUSES, OPEN_STATUSES } from '../../db/schema/index.js';
+import {
+  departments, enterprises, hazardDepartments, hazards, HAZARD_LEVELS, HAZARD_STATUSES, OPEN_STATUSES,
+} from '../../db/schema/index.js';
 import type { HazardStatus } from '../../db/schema/index.js';
 import { daysBetween } from '../../lib/time.js';
 import { deadlineDay } from './deadline.js';

@@ -8,7 +8,7 @@ import { eventAfterChange } from './events.js';
 import { nextStatus } from './lifecycle.js';
 import { loadVisibleHazard, reloadView, type HazardRef } from './load.js';
 import { MSG } from './messages.js';
-import { runBatch, touchIfOpen } from './transition.js';
+import { runBatch, touchIfUnchanged } from './transition.js';
 import type { HazardView } from './view.js';
 import { parseInput } from './input.js';
 
@@ -37,9 +37,9 @@ export async function whistleHazard(ctx: Ctx, ref: HazardRef, raw: WhistleHazard
   if (existing) throw conflict(MSG.alreadyWhistled);
 
   const now = ctx.clock();
-  // Order matters: the hazard must still be open (touch), then the link is added only if the touch
+  // Order matters: the hazard must still be as checked (touch), then the link is added only if the touch
   // matched, then the event only if the link was new. A lost race writes no link and no event.
-  const touch = touchIfOpen(ctx, h.id, now);
+  const touch = touchIfUnchanged(ctx, h, now);
   const link = ctx.db.run(sql`
     insert into hazard_departments (hazard_id, department_id, whistled_at, whistled_by)
     select ${h.id}, ${dept.id}, ${now.getTime()}, ${ctx.actor.personId} where changes() = 1

@@ -4,7 +4,7 @@ import { enterprises, type EnterpriseClass, type RiskColor } from '../../db/sche
 import type { Ctx } from '../core/context.js';
 import { ContactPhone, CreditCode } from '../enterprises/schemas.js';
 import { parseIsoDay, startOfShanghaiDay } from '../../lib/time.js';
-import { insertRowsAsJson, upsertSet } from './bulk-insert.js';
+import { insertRowsAsJson, updateRowsAsJson } from './bulk-json.js';
 import { locateColumns, type ColumnSpec } from './columns.js';
 import { choice, dayCell, listCell, numberCell, optionalText, requiredText } from './cells.js';
 import { ENTERPRISE_COLUMNS, type EnterpriseField } from './enterprise-columns.js';
@@ -46,16 +46,17 @@ const Row = z.object({
   registeredOn: dayCell,
 });
 
-// Columns an import writes; created_at and last_patrol_at are never touched on update.
+// Columns an import writes; created_at and last_patrol_at are never changed on update.
 const WRITTEN = {
   name: enterprises.name, shortName: enterprises.shortName, aliases: enterprises.aliases, creditCode: enterprises.creditCode,
   address: enterprises.address, gridId: enterprises.gridId, townId: enterprises.townId, class: enterprises.class,
   industry: enterprises.industry, riskColor: enterprises.riskColor, contactName: enterprises.contactName,
   contactPhone: enterprises.contactPhone, lat: enterprises.lat, lng: enterprises.lng, registeredAt: enterprises.registeredAt,
 };
-const UPSERT_BY_ID = upsertSet([enterprises.id], Object.values(WRITTEN));
 
-type Existing = typeof enterprises.$inferSelect;
+// Only the keys are loaded for matching: merging happens in SQL (a blank cell keeps the stored value).
+type Existing = { id: number; name: string; gridId: number; townId: number; creditCode: string | null };
+const KEY_COLUMNS = { id: enterprises.id, name: enterprises.name, gridId: enterprises.gridId, townId: enterprises.townId, creditCode: enterprises.creditCode };
 type Values = typeof enterprises.$inferInsert;
 
 /**
@@ -87,8 +88,9 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
   // Pass 2: natural keys, duplicates within the file, reach of a town admin, merged values.
   const seenCode = new Map<string, number>();
   const seenName = new Map<string, number>();
+  const seenExisting = new Map<string, number>();
   const fresh: Values[] = [];
-  const changed: Values[] = [];
+  const changed: (Partial<Values> & { id: number })[] = [];
   const now = ctx.clock();
   for (const { line, r, gridId, townId } of parsed) {
     if (r.creditCode && errors.duplicate(seenCode, r.creditCode, line, 'creditCode', '统一社会信用代码')) continue;
@@ -100,6 +102,8 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
       errors.add(line, 'creditCode', IMPORT_MSG.creditCodeElsewhere);
       continue;
     }
+    // One row by credit code and another by name can point at the same stored enterprise.
+    if (old && errors.duplicate(seenExisting, String(old.id), line, 'name', '企业')) continue;
     const given = Object.fromEntries(
       Object.entries({
         name: r.name, shortName: r.shortName, aliases: r.aliases, creditCode: r.creditCode, address: r.address,
@@ -109,15 +113,14 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
       }).filter(([, v]) => v !== undefined),
     ) as Partial<Values>;
     if (old) {
-      const { createdAt: _c, lastPatrolAt: _l, ...kept } = old;
-      changed.push({ ...kept, ...given, gridId, townId, createdAt: old.createdAt });
+      changed.push({ ...given, id: old.id, gridId, townId });
     } else {
       fresh.push({ riskColor: DEFAULT_COLOR, aliases: [], registeredAt: now, ...given, name: r.name, class: r.class, gridId, townId, createdAt: now });
     }
   }
 
   const statements = [
-    ...chunk(changed).map((part) => insertRowsAsJson(ctx.db, enterprises, { id: enterprises.id, ...WRITTEN }, part, UPSERT_BY_ID)),
+    ...chunk(changed).map((part) => updateRowsAsJson(ctx.db, enterprises, enterprises.id, WRITTEN, part)),
     ...chunk(fresh).map((part) => insertRowsAsJson(ctx.db, enterprises, { ...WRITTEN, createdAt: enterprises.createdAt }, part)),
   ];
   return { errors: errors.list, plan: { created: fresh.length, updated: changed.length, statements } };
@@ -125,16 +128,22 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
 
 const LOOKUP_CHUNK = 500;
 
+/**
+ * Existing enterprises a file may mean: all of the named grids (name matches) plus, for codes not
+ * among them, the enterprise holding the code elsewhere (a move between grids).
+ */
 async function loadExisting(ctx: Ctx, rows: { r: { creditCode?: string }; gridId: number }[]) {
-  const codes = [...new Set(rows.flatMap((p) => (p.r.creditCode ? [p.r.creditCode] : [])))];
-  const gridIds = [...new Set(rows.map((p) => p.gridId))];
   const byCode = new Map<string, Existing>();
   const byGridName = new Map<string, Existing>();
-  for (const part of chunk(codes, LOOKUP_CHUNK)) {
-    for (const e of await ctx.db.select().from(enterprises).where(inArray(enterprises.creditCode, part))) byCode.set(e.creditCode!, e);
+  for (const part of chunk([...new Set(rows.map((p) => p.gridId))], LOOKUP_CHUNK)) {
+    for (const e of await ctx.db.select(KEY_COLUMNS).from(enterprises).where(inArray(enterprises.gridId, part))) {
+      byGridName.set(`${e.gridId}|${e.name}`, e);
+      if (e.creditCode) byCode.set(e.creditCode, e);
+    }
   }
-  for (const part of chunk(gridIds, LOOKUP_CHUNK)) {
-    for (const e of await ctx.db.select().from(enterprises).where(inArray(enterprises.gridId, part))) byGridName.set(`${e.gridId}|${e.name}`, e);
+  const elsewhere = [...new Set(rows.flatMap((p) => (p.r.creditCode && !byCode.has(p.r.creditCode) ? [p.r.creditCode] : [])))];
+  for (const part of chunk(elsewhere, LOOKUP_CHUNK)) {
+    for (const e of await ctx.db.select(KEY_COLUMNS).from(enterprises).where(inArray(enterprises.creditCode, part))) byCode.set(e.creditCode!, e);
   }
   return { byCode, byGridName };
 }

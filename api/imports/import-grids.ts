@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { grids } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { insertRowsAsJson, upsertSet } from './bulk-insert.js';
+import { insertRowsAsJson, upsertSet } from './bulk-json.js';
 import { locateColumns, type ColumnSpec } from './columns.js';
 import { mobileCell, optionalText, requiredText } from './cells.js';
 import { chunk, type PlanResult } from './plan.js';

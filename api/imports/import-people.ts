@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import { chatIdentities, departments, people, type Role } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { insertRowsAsJson, upsertSet } from './bulk-insert.js';
+import { insertRowsAsJson, upsertSet } from './bulk-json.js';
 import { locateColumns, type ColumnSpec } from './columns.js';
 import { choice, mobileCell, optionalText, requiredText } from './cells.js';
 import { IMPORT_MSG } from './messages.js';

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { districts, towns } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { insertRowsAsJson } from './bulk-insert.js';
+import { insertRowsAsJson } from './bulk-json.js';
 import { locateColumns, type ColumnSpec } from './columns.js';
 import { requiredText } from './cells.js';
 import { chunk, type PlanResult } from './plan.js';

@@ -18,4 +18,3 @@ export async function listTowns(ctx: Ctx, input: ListTownsInputT) {
   ]);
   return { items: items.map(toTown), total, limit: input.limit, offset: input.offset };
 }
-

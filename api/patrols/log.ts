@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { attachments, checkItems, enterprises, patrols } from '../../db/schema/index.js';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { attachments, checkItems, enterprises, hazards, patrols } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { coversPlace } from '../core/scope.js';
 import { forbidden, notFound, validationFailed } from '../core/errors.js';
 import { ReportHazardInput, reportHazard } from '../hazards/report.js';
 import { resolveDeadline } from '../hazards/deadline.js';
 import { loadCheckItem } from '../hazards/check-item.js';
-import type { HazardView } from '../hazards/view.js';
+import { hazardWithEnterprise, toHazardViews, type HazardView } from '../hazards/view.js';
 import { getPatrol, type PatrolDetail } from './get.js';
 import { dueDay, loadPolicy } from './policy.js';
 import { shanghaiIsoDay } from '../../lib/time.js';
@@ -151,9 +151,14 @@ async function findBySource(ctx: Ctx, source: { platform: string; messageId: str
     .get();
 }
 
+/** The same answer as the first delivery got, so a re-sent chat message gets the same reply. */
 async function replay(ctx: Ctx, existing: { id: number }, ent: { id: number }): Promise<LogPatrolResult> {
   const patrol = await getPatrol(ctx, existing.id);
-  return { patrol, hazards: [], created: false, nextDueDay: await nextDue(ctx, ent.id) };
+  const rows = await ctx.db.select(hazardWithEnterprise).from(hazards)
+    .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+    .where(eq(hazards.patrolId, existing.id))
+    .orderBy(asc(hazards.id));
+  return { patrol, hazards: await toHazardViews(ctx.db, rows, ctx.clock()), created: false, nextDueDay: await nextDue(ctx, ent.id) };
 }
 
 async function nextDue(ctx: Ctx, enterpriseId: number): Promise<string> {

@@ -18,7 +18,11 @@ export const MajorOpenSchema = z
   .openapi('MajorOpenList');
 export type MajorOpenList = z.infer<typeof MajorOpenSchema>;
 
-/** 重大隐患: open major hazards in scope, oldest first (the longest-standing risk leads the list). */
+/**
+ * 重大隐患: open major hazards in scope, oldest first (the longest-standing risk leads the list).
+ * Ids grow with report time, and ordering by id lets the covering index pick the page without
+ * reading the table.
+ */
 export async function majorOpen(ctx: Ctx, raw: MajorOpenInputT): Promise<MajorOpenList> {
   const input = MajorOpenInput.parse(raw);
   const scope = await resolveStatsScope(ctx, input);
@@ -27,8 +31,9 @@ export async function majorOpen(ctx: Ctx, raw: MajorOpenInputT): Promise<MajorOp
   const [items, [{ n }]] = await Promise.all([
     ctx.db.all<{ id: number; code: string; description: string; status: string; enterprise_id: number; enterprise_name: string; grid_id: number; town_id: number; reported_at: number; deadline_at: number | null }>(sql`
       select h.id, h.code, h.description, h.status, h.enterprise_id, e.name as enterprise_name, h.grid_id, h.town_id, h.reported_at, h.deadline_at
-      from hazards h join enterprises e on e.id = h.enterprise_id
-      where ${where} order by h.reported_at asc, h.id asc limit ${input.limit}`),
+      from (select h.id from hazards h where ${where} order by h.id asc limit ${input.limit}) top
+      join hazards h on h.id = top.id join enterprises e on e.id = h.enterprise_id
+      order by h.id asc`),
     ctx.db.all<{ n: number }>(sql`select count(*) as n from hazards h where ${where}`),
   ]);
   return {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context.js';
 import { loadPolicy } from '../patrols/policy.js';
 import { DAY_MS, shanghaiIsoDay, shanghaiMidnight } from '../../lib/time.js';
-import { dayStartSql, dueKeySql } from './due-sql.js';
+import { dayStartSql, dueArmsSql, dueKeySql } from './due-sql.js';
 import { resolveStatsScope } from './stats-scope.js';
 
 export const OverdueInput = z
@@ -45,15 +45,23 @@ export async function overdueList(ctx: Ctx, raw: OverdueInputT): Promise<Overdue
   const late = sql`${scope.where('e')} and ${due} < ${today}`;
 
   const [hz, [hzTotal], ents, [entTotal]] = await Promise.all([
+    // Ids first from the covering index (sorted without table reads), then details for the page only.
     ctx.db.all<{ id: number; code: string; description: string; level: string; status: string; enterprise_id: number; enterprise_name: string; grid_id: number; town_id: number; deadline_at: number }>(sql`
       select h.id, h.code, h.description, h.level, h.status, h.enterprise_id, e.name as enterprise_name, h.grid_id, h.town_id, h.deadline_at
-      from hazards h join enterprises e on e.id = h.enterprise_id
-      where ${openOverdue} order by h.deadline_at asc, h.id asc limit ${input.limit}`),
+      from (select h.id from hazards h where ${openOverdue} order by h.deadline_at asc, h.id asc limit ${input.limit}) top
+      join hazards h on h.id = top.id join enterprises e on e.id = h.enterprise_id
+      order by h.deadline_at asc, h.id asc`),
     ctx.db.all<{ n: number }>(sql`select count(*) as n from hazards h where ${openOverdue}`),
     ctx.db.all<{ id: number; name: string; grid_id: number; town_id: number; last_patrol_at: number | null; due_key: number }>(sql`
-      select e.id, e.name, e.grid_id, e.town_id, e.last_patrol_at, ${dayStartSql(due)} as due_key
-      from enterprises e where ${late} order by due_key asc, e.id asc limit ${input.limit}`),
-    ctx.db.all<{ n: number }>(sql`select count(*) as n from enterprises e where ${late}`),
+      select e.id, e.name, e.grid_id, e.town_id, e.last_patrol_at, top.due_key
+      from (${scope.wholeDistrict
+        ? sql`select id, due_key from (${dueArmsSql(policy, today, sql`e.id, ${dayStartSql(due)} as due_key`, input.limit)})`
+        : sql`select e.id, ${dayStartSql(due)} as due_key from enterprises e where ${late}`} order by due_key asc, id asc limit ${input.limit}) top
+      join enterprises e on e.id = top.id
+      order by top.due_key asc, e.id asc`),
+    scope.wholeDistrict
+      ? ctx.db.all<{ n: number }>(sql`select count(*) as n from (${dueArmsSql(policy, today, sql`1`)})`)
+      : ctx.db.all<{ n: number }>(sql`select count(*) as n from enterprises e where ${late}`),
   ]);
 
   return {

@@ -4,7 +4,7 @@ import type { Ctx } from '../core/context.js';
 import { validationFailed } from '../core/errors.js';
 import { loadPolicy } from '../patrols/policy.js';
 import { DAY_MS, shanghaiIsoDay, shanghaiMidnight } from '../../lib/time.js';
-import { dueKeySql, onTimeSql } from './due-sql.js';
+import { dueArmsSql, dueKeySql, onTimeSql } from './due-sql.js';
 import { groupKey, resolveStatsScope, type StatsScope } from './stats-scope.js';
 import { MSG } from './messages.js';
 
@@ -24,6 +24,7 @@ import { MSG } from './messages.js';
  * - patrols.completionRate = min(1, onTime ÷ due); 1 when nothing was due.
  * - hazards.found     = hazards reported in the period, not voided.
  * - hazards.closed    = hazards closed (销号) in the period; closedOnTime = closed by their deadline.
+ *                       (closed_at is written only by 销号 and closed is final, so no status test.)
  * - hazards.open / overdue / majorOpen are a snapshot at now (open = reported, rectifying or review;
  *   overdue = open with the deadline passed; SPEC §4: derived, never stored).
  */
@@ -65,8 +66,10 @@ export async function statsSummary(ctx: Ctx, input: StatsSummaryInputT): Promise
   const open = sql`h.status in ('reported', 'rectifying', 'review')`;
 
   const [outstanding, done, found, closed, snapshot] = await Promise.all([
-    rows(ctx, sql`select ${k('e')} as k, count(*) as n from enterprises e
-      where ${scope.where('e')} and ${dueKeySql(policy)} < ${asOf.getTime()} group by k`),
+    scope.wholeDistrict
+      ? rows(ctx, sql`select k, count(*) as n from (${dueArmsSql(policy, asOf.getTime(), sql`e.town_id as k`)}) group by k`)
+      : rows(ctx, sql`select ${k('e')} as k, count(*) as n from enterprises e
+          where ${scope.where('e')} and ${dueKeySql(policy)} < ${asOf.getTime()} group by k`),
     rows(ctx, sql`select ${k('p')} as k, count(*) as n, sum(${onTimeSql(policy)}) as on_time
       from patrols p join enterprises e on e.id = p.enterprise_id
       where ${scope.where('p')} and p.patrolled_at >= ${from.getTime()} and p.patrolled_at < ${to.getTime()} group by k`),
@@ -75,7 +78,7 @@ export async function statsSummary(ctx: Ctx, input: StatsSummaryInputT): Promise
     rows(ctx, sql`select ${k('h')} as k, count(*) as n,
         sum(h.deadline_at is null or h.closed_at <= h.deadline_at) as on_time
       from hazards h
-      where ${scope.where('h')} and h.closed_at >= ${from.getTime()} and h.closed_at < ${to.getTime()} and h.status = 'closed' group by k`),
+      where ${scope.where('h')} and h.closed_at >= ${from.getTime()} and h.closed_at < ${to.getTime()} group by k`),
     rows(ctx, sql`select ${k('h')} as k, count(*) as n,
         sum(h.deadline_at < ${now.getTime()}) as overdue, sum(h.level = 'major') as major
       from hazards h where ${scope.where('h')} and ${open} group by k`),

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { chatIdentities, people } from '../../db/schema/index.js';
 import type { Deps } from '../../api/core/context.js';
 import type { IncomingImage, IncomingMessage, OutgoingMessage } from '../port.js';
@@ -31,6 +31,7 @@ const TEXT = {
   now: (name: string, role: string) => `现在的身份：${name}（${role}）。直接输入消息，例如：帮助`,
   noPhoto: (p: string) => `读取图片失败：${p}`,
   bye: '再见。',
+  notRecorded: '消息未能保存（数据库不可用），请稍后重发。',
 } as const;
 
 type Person = { id: number; name: string; role: keyof typeof ROLE_NAMES };
@@ -49,6 +50,8 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
   const lines = rl[Symbol.asyncIterator]();
   let me: Person | null = null;
   let n = 0;
+  // A prompt helps a person at a keyboard and only clutters piped input (tests, scripts).
+  const prompt = (opts.input as { isTTY?: boolean }).isTTY ? () => output.write('> ') : () => {};
 
   function write(line: string) {
     output.write(`${line}\n`);
@@ -58,10 +61,19 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
     return deps.db.select({ id: people.id, name: people.name, role: people.role }).from(people).where(eq(people.active, true)).orderBy(asc(people.id)).limit(200);
   }
 
+  async function byName(q: string): Promise<Person | undefined> {
+    const active = and(eq(people.active, true), eq(people.name, q));
+    const exact = await deps.db.select({ id: people.id, name: people.name, role: people.role }).from(people).where(active).limit(1);
+    if (exact[0]) return exact[0];
+    const like = and(eq(people.active, true), sql`instr(${people.name}, ${q}) > 0`);
+    return (await deps.db.select({ id: people.id, name: people.name, role: people.role }).from(people).where(like).orderBy(asc(people.id)).limit(1))[0];
+  }
+
   async function become(query: string) {
-    const all = await list();
     const q = query.trim();
-    const found = /^\d+$/.test(q) ? all[Number(q) - 1] : all.find((p) => p.name === q) ?? all.find((p) => p.name.includes(q));
+    if (!q) return who();
+    // A number is a position in the /who list; anything else a name (a city-scale demo has thousands).
+    const found = /^\d+$/.test(q) ? (await list())[Number(q) - 1] : await byName(q);
     if (!found) return write(TEXT.unknownPerson(q));
     await deps.db.insert(chatIdentities).values({ personId: found.id, platform: 'terminal', externalId: terminalId(found.id), createdAt: deps.clock() }).onConflictDoNothing();
     me = found;
@@ -87,7 +99,8 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
       receivedAt: deps.clock(),
       replyTo: String(person.id),
     };
-    show(await inbox.receive(msg));
+    // The terminal has no redelivery: a message that could not even be recorded is reported and dropped.
+    show(await inbox.receive(msg).catch(() => ({ title: TEXT.notRecorded, text: TEXT.notRecorded })));
   }
 
   function show(reply: OutgoingMessage | null) {
@@ -123,8 +136,10 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
   if (opts.as !== undefined) await become(opts.as);
   else await who().then(() => write(TEXT.pick));
   // Lines are handled strictly one after another: a reply is printed before the next line is read.
+  prompt();
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     if (!(await line(next.value))) break;
+    prompt();
   }
   rl.close();
   write(TEXT.bye);

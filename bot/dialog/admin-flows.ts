@@ -3,20 +3,17 @@ import { clip } from '../present/reply.js';
 import { hazardResultReply } from '../present/hazard.js';
 import type { Department } from '../client/types.js';
 import type { DeadlineSlot, IntentOf } from './intents.js';
-import { ask, attempt, deadlineInput, errorReply, type Slots, type Turn } from './turn.js';
+import { ask, attempt, deadlineInput, errorReply, slotText, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
 import { shanghaiIsoDay } from '../../lib/time.js';
 
 // 交办, 作废, 吹哨, 报到: one hazard code plus at most one more piece; the verbs check who may do it.
 
-const code = (s: Slots) => (typeof s.code === 'string' && s.code ? s.code : null);
-const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-
 export async function continueAssign(t: Turn, slots: Slots): Promise<Reply> {
-  const c = code(slots);
+  const c = slotText(slots, 'code');
   if (!c) return ask(t, 'assign', slots, 'code', M.askCode);
   const { fixNow, ...deadline } = deadlineInput(slots.deadline as DeadlineSlot | undefined, t.now);
-  const responsible = text(slots.responsible);
+  const responsible = slotText(slots, 'responsible');
   const input = { ...(fixNow ? { deadline: shanghaiIsoDay(t.now) } : deadline), ...(responsible ? { responsible: clip(responsible, 100) } : {}) };
   return attempt(() => t.verbs.assign({ code: c }, input), (h) => hazardResultReply(M.assignedTitle(h.code), h, t.actor.role));
 }
@@ -25,20 +22,20 @@ export const startAssign = (t: Turn, p: IntentOf<'assign'>) => continueAssign(t,
 
 /** 不属实 / 重复 YH…: the two reasons the verb knows; anything else is asked again. */
 function voidReason(slots: Slots): 'false_report' | 'duplicate' | null {
-  const r = text(slots.reason) ?? '';
+  const r = slotText(slots, 'reason') ?? '';
   if (slots.duplicateOf || /重复/.test(r)) return 'duplicate';
   if (/不属实|不实|虚假|误报|不存在|假的|错报/.test(r)) return 'false_report';
   return null;
 }
 
 export async function continueVoid(t: Turn, slots: Slots): Promise<Reply> {
-  const c = code(slots);
+  const c = slotText(slots, 'code');
   if (!c) return ask(t, 'void', slots, 'code', M.askCode);
   const reason = voidReason(slots);
   if (!reason) return ask(t, 'void', { ...slots, reason: undefined }, 'reason', M.askVoidReason);
   let duplicateOfId: number | undefined;
   if (reason === 'duplicate') {
-    const dup = text(slots.duplicateOf);
+    const dup = slotText(slots, 'duplicateOf');
     if (!dup) return ask(t, 'void', { ...slots, reason: undefined }, 'reason', M.askVoidReason);
     try {
       duplicateOfId = (await t.verbs.getHazard({ code: dup })).id;
@@ -46,7 +43,7 @@ export async function continueVoid(t: Turn, slots: Slots): Promise<Reply> {
       return errorReply(e);
     }
   }
-  const note = reason === 'false_report' ? text(slots.reason) : undefined;
+  const note = reason === 'false_report' ? slotText(slots, 'reason') : undefined;
   return attempt(
     () => t.verbs.void({ code: c }, { reason, ...(duplicateOfId ? { duplicateOfId } : {}), ...(note ? { note: clip(note, 200) } : {}) }),
     (h) => hazardResultReply(M.voidedTitle(h.code), h, t.actor.role),
@@ -64,9 +61,9 @@ export function findDepartment(all: Department[], said: string): Department[] {
 }
 
 export async function continueWhistle(t: Turn, slots: Slots): Promise<Reply> {
-  const c = code(slots);
+  const c = slotText(slots, 'code');
   if (!c) return ask(t, 'whistle', slots, 'code', M.askCode);
-  const said = text(slots.department);
+  const said = slotText(slots, 'department');
   if (!said) return ask(t, 'whistle', slots, 'department', M.askDepartment);
   const found = findDepartment(await t.verbs.departments(), said);
   if (found.length !== 1) {
@@ -79,7 +76,7 @@ export async function continueWhistle(t: Turn, slots: Slots): Promise<Reply> {
 export const startWhistle = (t: Turn, p: IntentOf<'whistle'>) => continueWhistle(t, { code: p.code, department: p.department });
 
 export async function continueAcknowledge(t: Turn, slots: Slots): Promise<Reply> {
-  const c = code(slots);
+  const c = slotText(slots, 'code');
   if (!c) return ask(t, 'acknowledge', slots, 'code', M.askCode);
   return attempt(() => t.verbs.acknowledge({ code: c }), (h) => hazardResultReply(M.acknowledgedTitle(h.code), h, t.actor.role));
 }

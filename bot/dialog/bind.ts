@@ -8,22 +8,27 @@ import { parseMessage } from './parse/index.js';
 import { externalIdOf } from './sender.js';
 import { unboundReply } from './help.js';
 import { M } from './messages.js';
+import type { BindThrottle } from './bind-throttle.js';
 
 /**
  * A sender with no bound person learns how to bind and nothing else: whatever they typed, the only
  * command that does anything is `绑定 123456`.
  */
-export async function strangerReply(deps: Deps, msg: IncomingMessage, text: string, now: Date): Promise<Reply | null> {
+export async function strangerReply(deps: Deps, throttle: BindThrottle, msg: IncomingMessage, text: string, now: Date): Promise<Reply | null> {
   if (!text && msg.images.length === 0) return null;
   const parsed = parseMessage(text, now);
   const externalId = externalIdOf(msg.platform, msg.senderId);
   if (parsed.intent !== 'bind' || !externalId) return unboundReply();
+  if (!throttle.allowed(msg.platform, externalId, now)) return { title: '绑定失败', lines: [M.bindTooMany] };
   try {
     const { personId, name } = await redeemBindingCode(deps, { platform: msg.platform, externalId, code: parsed.code, now });
     const actor = await loadActor(deps.db, personId);
     return { title: '绑定成功', lines: [M.bound(name, actor?.role ?? 'worker')] };
   } catch (e) {
-    if (e instanceof DomainError && e.code !== 'internal') return { title: '绑定失败', lines: [e.message, M.unbound[1]] };
+    if (e instanceof DomainError && e.code !== 'internal') {
+      throttle.failed(msg.platform, externalId, now);
+      return { title: '绑定失败', lines: [e.message, M.bindRetry] };
+    }
     throw e;
   }
 }

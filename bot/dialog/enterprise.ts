@@ -1,11 +1,11 @@
 import type { Turn, Slots } from './turn.js';
 import type { Reply } from '../present/reply.js';
+import type { EnterpriseMatch } from '../client/types.js';
 import { ask, errorReply } from './turn.js';
 import { clip } from '../present/reply.js';
 import { M } from './messages.js';
 
 export type PickedEnterprise = { id: number; name: string };
-export type Candidate = { id: number; name: string; shortName?: string | null; exact?: boolean };
 
 // More than this many candidates is not a choice a worker can make on a phone: ask for a longer name.
 const MAX_CHOICES = 5;
@@ -22,7 +22,7 @@ export type Resolution =
  * written against the wrong enterprise is worse than one more tap.
  */
 export async function resolveEnterprise(t: Turn, phrase: string): Promise<Resolution> {
-  const found: Candidate[] = await t.verbs.matchEnterprises(phrase, MAX_CHOICES);
+  const found = await t.verbs.matchEnterprises(phrase, MAX_CHOICES);
   const exact = found.filter((c) => c.exact);
   if (exact.length === 1) return { kind: 'one', enterprise: pick(exact[0]) };
   if (found.length === 0) return { kind: 'none' };
@@ -30,7 +30,7 @@ export async function resolveEnterprise(t: Turn, phrase: string): Promise<Resolu
   return { kind: 'choice', candidates: list.slice(0, MAX_CHOICES).map(pick) };
 }
 
-const pick = (c: Candidate): PickedEnterprise => ({ id: c.id, name: c.name });
+const pick = (c: EnterpriseMatch): PickedEnterprise => ({ id: c.id, name: c.name });
 
 /**
  * Resolves `slots.enterpriseText` into `slots.enterprise`, asking when needed. Returns the filled

@@ -10,6 +10,7 @@ import { draftStore, type Draft, type DraftStore } from './drafts.js';
 import { answerDraft } from './answer.js';
 import { helpReply } from './help.js';
 import { strangerReply } from './bind.js';
+import { bindThrottle, type BindThrottle } from './bind-throttle.js';
 import { photosOnly } from './photos.js';
 import { startReport } from './report.js';
 import { startPatrol } from './patrol.js';
@@ -23,7 +24,11 @@ export type DialogOptions = {
   deps: Deps;
   /** How verbs are reached: in-process (default) or over HTTP when the bot runs on its own. */
   client?: VerbClient;
+  /** Wrong binding codes are limited per process by default, across every dialog built here. */
+  throttle?: BindThrottle;
 };
+
+const processThrottle = bindThrottle();
 
 /**
  * The conversation: a recorded message (sender resolved and photos stored by the inbox) becomes
@@ -32,8 +37,9 @@ export type DialogOptions = {
 export function createDialog(opts: DialogOptions): DialogHandler {
   const client = opts.client ?? inProcessClient(opts.deps);
   const drafts = draftStore(opts.deps.db, opts.deps.writer);
+  const throttle = opts.throttle ?? processThrottle;
   return async (msg, received) => {
-    const reply = await converse(opts.deps, client, drafts, msg, received);
+    const reply = await converse({ deps: opts.deps, client, drafts, throttle }, msg, received);
     return reply ? render(msg.platform, reply) : null;
   };
 }
@@ -43,13 +49,15 @@ export function handleMessage(opts: DialogOptions, msg: IncomingMessage, receive
   return createDialog(opts)(msg, received);
 }
 
-async function converse(deps: Deps, client: VerbClient, drafts: DraftStore, msg: IncomingMessage, received: Received): Promise<Reply | null> {
+type Services = { deps: Deps; client: VerbClient; drafts: DraftStore; throttle: BindThrottle };
+
+async function converse({ deps, client, drafts, throttle }: Services, msg: IncomingMessage, received: Received): Promise<Reply | null> {
   // In a group the bot speaks only when spoken to; the inbox has kept any photo for later.
   if (msg.conversation.kind === 'group' && !msg.mentioned) return null;
   const now = deps.clock();
   const text = msg.text.trim();
   const actor = received.sender;
-  if (!actor) return strangerReply(deps, msg, text, now);
+  if (!actor) return strangerReply(deps, throttle, msg, text, now);
 
   const t: Turn = { deps, msg, actor, verbs: client.as(actor, msg.platform), drafts, now, photoIds: received.photoIds };
   const draft = await drafts.load(actor.personId, now);
@@ -65,7 +73,7 @@ async function converse(deps: Deps, client: VerbClient, drafts: DraftStore, msg:
     const answered = await answerDraft(t, draft, parsed, text);
     if (answered) return answered;
     if (parsed.intent === 'choice' || parsed.intent === 'confirm') {
-      return { title: '请回答上一个问题', lines: [draft.awaiting === 'duplicate' ? M.answerYesNo : M.chooseHint] };
+      return { title: '请回答上一个问题', lines: [draft.awaiting === 'duplicate' ? M.answerYesNo : M.answerPrevious] };
     }
     // Something else entirely: the new command replaces the unanswered question.
     await drafts.drop(actor.personId);

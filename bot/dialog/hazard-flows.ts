@@ -2,23 +2,21 @@ import type { Reply } from '../present/reply.js';
 import { hazardResultReply } from '../present/hazard.js';
 import type { DeadlineSlot, IntentOf } from './intents.js';
 import { markPhotoTarget, recentPhotoIds } from './photos.js';
-import { ask, attempt, deadlineInput, type Slots, type Turn } from './turn.js';
+import { ask, attempt, deadlineInput, slotText, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
 import { shanghaiIsoDay } from '../../lib/time.js';
 
 // 整改 and 复查 / 销号 on a hazard named by its code. A missing code, result or reason is one question.
-
-const code = (s: Slots) => (typeof s.code === 'string' && s.code ? s.code : null);
 
 export function startRectify(t: Turn, p: IntentOf<'rectify'>): Promise<Reply> {
   return continueRectify(t, { code: p.code, note: p.note });
 }
 
 export async function continueRectify(t: Turn, slots: Slots): Promise<Reply> {
-  const c = code(slots);
+  const c = slotText(slots, 'code');
   if (!c) return ask(t, 'rectify', slots, 'code', M.askCode);
   const photoIds = await recentPhotoIds(t);
-  const note = typeof slots.note === 'string' && slots.note.trim() ? slots.note.trim() : undefined;
+  const note = slotText(slots, 'note');
   if (!note && photoIds.length === 0) return ask(t, 'rectify', slots, 'evidence', M.askRectifyEvidence);
   return attempt(
     () => t.verbs.rectify({ code: c }, { ...(note ? { note } : {}), ...(photoIds.length ? { photoIds } : {}) }),
@@ -40,10 +38,10 @@ export function startClose(t: Turn, p: IntentOf<'close'>): Promise<Reply> {
 }
 
 export async function continueReview(t: Turn, slots: Slots): Promise<Reply> {
-  const c = code(slots);
+  const c = slotText(slots, 'code');
   if (!c) return ask(t, 'review', slots, 'code', M.askCode);
   if (typeof slots.pass !== 'boolean') return ask(t, 'review', slots, 'review_result', M.askReviewResult);
-  const reason = typeof slots.reason === 'string' && slots.reason.trim() ? slots.reason.trim() : undefined;
+  const reason = slotText(slots, 'reason');
   if (!slots.pass && !reason) return ask(t, 'review', slots, 'reason', M.askFailReason);
   const { fixNow, ...deadline } = slots.pass ? {} : deadlineInput(slots.deadline as DeadlineSlot | undefined, t.now);
   // Review has no "fix now": a failed review told 立即整改 gets today as its new deadline.

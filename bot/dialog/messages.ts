@@ -41,6 +41,8 @@ export const M = {
   ],
   bound: (name: string, role: Role) => `绑定成功：${name}（${ROLE_NAMES[role]}）。发送“帮助”查看可用命令。`,
   alreadyBound: (name: string) => `您已绑定为 ${name}，无需再次绑定。`,
+  bindRetry: '请核对绑定码，或向管理员索取新的绑定码后重新发送：绑定 123456',
+  bindTooMany: '绑定码错误次数过多，请 1 小时后再试，或联系管理员。',
 
   // help
   helpTitle: (role: Role) => `${ROLE_NAMES[role]}可用命令`,
@@ -62,6 +64,7 @@ export const M = {
   duplicate: (code: string, desc: string) =>
     [`该企业已有相似的未销号隐患 ${code}：${desc}`, `是否补充到已有隐患 ${code}？回复“是”补充，回复“否”另行上报`],
   answerYesNo: '请回复“是”或“否”，或回复“取消”。',
+  answerPrevious: '请先回答上一个问题，或回复“取消”。',
 
   // enterprises
   noEnterprise: (q: string) => `在您的范围内没有找到企业“${q}”，请核对名称后重试。`,
@@ -91,13 +94,10 @@ export const M = {
   voidedTitle: (code: string) => `已作废 ${code}`,
   whistledTitle: (code: string) => `已吹哨 ${code}`,
   acknowledgedTitle: (code: string) => `已报到 ${code}`,
-  nextStepReview: '等待复查。',
 
   // fallbacks
   unknown: '没看懂这条消息。发送“帮助”查看可用命令。',
-  emptyText: '请发送文字命令，发送“帮助”查看可用命令。',
   failed: '抱歉，处理您的消息时出错了，请稍后再试。',
-  notAllowed: '您的角色不能使用这个命令。发送“帮助”查看可用命令。',
   errorTitle: '无法完成',
 } as const;
 

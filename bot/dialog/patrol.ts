@@ -3,7 +3,7 @@ import { patrolReply } from '../present/patrol.js';
 import type { DeadlineSlot, IntentOf } from './intents.js';
 import { needEnterprise, type PickedEnterprise } from './enterprise.js';
 import { markPhotoTarget, recentPhotoIds } from './photos.js';
-import { ask, deadlineInput, errorReply, source, type Slots, type Turn } from './turn.js';
+import { ask, deadlineInput, errorReply, slotText, source, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
 
 // 巡查: enterprise → result (正常, or what was found) → patrol (+ the hazard found, via the same verb).
@@ -23,7 +23,7 @@ export async function continuePatrol(t: Turn, slots: Slots): Promise<Reply> {
   const e = await needEnterprise(t, 'patrol', slots);
   if ('reply' in e) return e.reply;
   const s = e.slots;
-  const findings = typeof s.findings === 'string' ? s.findings.trim() : '';
+  const findings = slotText(s, 'findings') ?? '';
   if (!s.result && !findings) return ask(t, 'patrol', s, 'patrol_result', M.askPatrolResult);
   if (s.result === 'issues' && !findings) return ask(t, 'patrol', s, 'findings', M.askFindings);
   return submitPatrol(t, s, findings);
@@ -32,7 +32,7 @@ export async function continuePatrol(t: Turn, slots: Slots): Promise<Reply> {
 async function submitPatrol(t: Turn, slots: Slots, findings: string): Promise<Reply> {
   const enterprise = slots.enterprise as PickedEnterprise;
   const photoIds = await recentPhotoIds(t);
-  const note = typeof slots.note === 'string' && slots.note.trim() ? slots.note.trim() : undefined;
+  const note = slotText(slots, 'note');
   const hazard = findings
     ? [{ description: findings, level: slots.level as 'general' | 'major' | undefined, ...deadlineInput(slots.deadline as DeadlineSlot | undefined, t.now) }]
     : undefined;

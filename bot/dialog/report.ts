@@ -6,7 +6,7 @@ import { hazardResultReply, reportedReply } from '../present/hazard.js';
 import type { DeadlineSlot, IntentOf } from './intents.js';
 import { needEnterprise, type PickedEnterprise } from './enterprise.js';
 import { markPhotoTarget, recentPhotoIds } from './photos.js';
-import { ask, deadlineInput, errorReply, source, type Slots, type Turn } from './turn.js';
+import { ask, deadlineInput, errorReply, slotText, source, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
 
 // 上报: enterprise → description → (duplicate?) → hazard. Each missing piece is one question.
@@ -20,7 +20,7 @@ export function startReport(t: Turn, p: IntentOf<'report'>): Promise<Reply> {
 export async function continueReport(t: Turn, slots: Slots): Promise<Reply> {
   const e = await needEnterprise(t, 'report', slots);
   if ('reply' in e) return e.reply;
-  if (typeof e.slots.description !== 'string' || !e.slots.description.trim()) {
+  if (!slotText(e.slots, 'description')) {
     return ask(t, 'report', e.slots, 'description', M.askDescription);
   }
   return submitReport(t, e.slots, false);

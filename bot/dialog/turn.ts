@@ -24,8 +24,11 @@ export type Turn = {
 /** The slots of a draft under construction, stored as JSON in the drafts table. */
 export type Slots = Record<string, unknown>;
 
-/** A step of a flow: a reply, or null for silence. */
-export type Step = Promise<Reply | null>;
+/** A text slot, trimmed; undefined when absent or blank. */
+export const slotText = (s: Slots, key: string): string | undefined => {
+  const v = s[key];
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+};
 
 export const source = (t: Turn) => ({ platform: t.msg.platform, messageId: t.msg.messageId });
 

@@ -42,17 +42,26 @@ export const hazards = sqliteTable('hazards', {
   // A chat message creates at most one hazard (redelivery safety on top of received_messages).
   uniqueIndex('hazards_source_uq').on(t.sourcePlatform, t.sourceMessageId),
   // Open hazards by deadline: digests (deadline ≤ 2 days), escalation (overdue ≥ 3/7 days), 逾期.
-  index('hazards_status_deadline_idx').on(t.status, t.deadlineAt),
-  // Town-scoped lists and period statistics (found in period).
-  index('hazards_town_reported_idx').on(t.townId, t.reportedAt),
-  index('hazards_grid_status_idx').on(t.gridId, t.status),
+  // level and town_id make it covering for the district-wide 统计 snapshot (open / overdue / major
+  // open per town) and 重大隐患, so those never touch the table.
+  index('hazards_status_deadline_idx').on(t.status, t.deadlineAt, t.level, t.townId),
+  // Town-scoped 统计 snapshot, 逾期 and 重大隐患 lists, and 我的任务 for town admins (reported awaiting
+  // assignment, major reviews): covering, grouped by grid without table reads.
+  index('hazards_town_status_idx').on(t.townId, t.status, t.deadlineAt, t.level, t.gridId),
+  // Town-scoped lists and "found in period" statistics per grid (status to drop voided ones).
+  index('hazards_town_reported_idx').on(t.townId, t.reportedAt, t.status, t.gridId),
+  // Worker scope: 我的任务 / digest (open hazards of my grids by deadline, general reviews), grid 统计.
+  // Without it the planner walks every open hazard of the district through hazards_status_deadline_idx.
+  index('hazards_grid_status_idx').on(t.gridId, t.status, t.deadlineAt, t.level),
   // Duplicate guard and enterprise page: open hazards of one enterprise.
   index('hazards_enterprise_status_idx').on(t.enterpriseId, t.status),
-  // Closed-in-period statistics.
-  index('hazards_closed_idx').on(t.closedAt),
+  // District-wide "closed in period" (closed on time needs deadline_at; closed_at is only set on 销号).
+  index('hazards_closed_idx').on(t.closedAt, t.townId, t.deadlineAt),
+  // Town-scoped "closed in period" per grid.
+  index('hazards_town_closed_idx').on(t.townId, t.closedAt, t.gridId, t.deadlineAt),
   index('hazards_reporter_idx').on(t.reporterId, t.reportedAt),
-  // District-wide period statistics (found in period) without a town.
-  index('hazards_reported_idx').on(t.reportedAt),
+  // District-wide period statistics (found in period, per town) without a town.
+  index('hazards_reported_idx').on(t.reportedAt, t.status, t.townId),
 ]);
 
 export const hazardCodeCounters = sqliteTable('hazard_code_counters', {

@@ -25,8 +25,13 @@ export const patrols = sqliteTable('patrols', {
 }, (t) => [
   // Enterprise timeline (查询 华美) and last-patrol lookups.
   index('patrols_enterprise_time_idx').on(t.enterpriseId, t.patrolledAt),
-  // Period statistics and ledger exports by town, and per-worker assessment.
-  index('patrols_town_time_idx').on(t.townId, t.patrolledAt),
+  // Period statistics and ledger exports by town, and per-worker assessment; grid and enterprise
+  // ids make the town's "done in period" count per grid covering.
+  index('patrols_town_time_idx').on(t.townId, t.patrolledAt, t.gridId, t.enterpriseId),
+  // District-wide "done in period" per town (统计 全区).
+  index('patrols_time_idx').on(t.patrolledAt, t.townId, t.enterpriseId),
+  // Worker scope: patrols in my grids (统计 for a worker, patrol lists).
+  index('patrols_grid_time_idx').on(t.gridId, t.patrolledAt),
   index('patrols_worker_time_idx').on(t.workerId, t.patrolledAt),
   // A chat message creates at most one patrol.
   uniqueIndex('patrols_source_uq').on(t.sourcePlatform, t.sourceMessageId),

@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { ChatPlatform, SendResult } from '../../bot/port.js';
+import type { ChatPlatform } from '../../bot/port.js';
 import { defaultJobsConfig, type JobsConfig } from '../config.js';
-import { renderFor } from '../messages.js';
 import { inQuietHours, quietHoursEnd } from '../shanghai-window.js';
-import { loadRoutes, pickRoute, type Route } from './recipients.js';
+import { deliver } from './deliver.js';
+import { planSends, type OutboxRow } from './plan.js';
+import { loadRoutes } from './recipients.js';
 import { realPacing, type Pacing, type Senders } from './senders.js';
-import { failRows, retryRows, markSent, type Outcome } from './settle.js';
+import { claim, failRows, groupSendsLastMinute, markSent, postpone, retryRows, type Outcome } from './row-updates.js';
+import { affected } from '../db-result.js';
 
 export type DrainOptions = {
   db: Db;
@@ -17,9 +19,6 @@ export type DrainOptions = {
 };
 
 export type DrainReport = { sent: number; retried: number; failed: number; dropped: number; held: number; waiting: number };
-
-type Row = { id: number; personId: number | null; platform: string | null; target: string | null; urgent: number; title: string; text: string };
-type Send = { rows: Row[]; platform: ChatPlatform; to: Route['userId'][]; group?: string };
 
 /**
  * Delivers due outbox rows. Order of a round: drop routine rows whose day has passed; in quiet
@@ -38,51 +37,31 @@ export async function drainOutbox(opts: DrainOptions): Promise<DrainReport> {
   const o = config.outbox;
   const report: DrainReport = { sent: 0, retried: 0, failed: 0, dropped: 0, held: 0, waiting: 0 };
 
-  report.dropped = (await db.run(sql`update notifications set status = 'dropped', last_error = '已过当日发送时段，未发送'
-    where status = 'pending' and urgent = 0 and expires_at is not null and expires_at <= ${+now}`)).rowsAffected;
+  report.dropped = affected(await db.run(sql`update notifications set status = 'dropped', last_error = '已过当日发送时段，未发送'
+    where status = 'pending' and urgent = 0 and expires_at is not null and expires_at <= ${+now}`));
   if (inQuietHours(now, config)) {
-    report.held = (await db.run(sql`update notifications set not_before = ${+quietHoursEnd(now, config)}
-      where status = 'pending' and urgent = 0 and not_before <= ${+now}`)).rowsAffected;
+    report.held = affected(await db.run(sql`update notifications set not_before = ${+quietHoursEnd(now, config)}
+      where status = 'pending' and urgent = 0 and not_before <= ${+now}`));
   }
   if (!Object.keys(senders).length) return report;
 
-  const due = await db.all<Row>(sql`
+  const due = await db.all<OutboxRow>(sql`
     select id, person_id as "personId", platform, target, urgent, title, text from notifications
     where status = 'pending' and not_before <= ${+now} order by urgent desc, not_before, id limit ${o.claimBatch}`);
   if (!due.length) return report;
 
   const routes = await loadRoutes(db, due.flatMap((r) => (r.personId == null ? [] : [r.personId])));
-  const unreachable: Row[] = [];
-  const plan: Send[] = [];
-  const batches = new Map<string, Send>();
-  let groupBudget = o.groupRobotPerMinute - (await groupSendsLastMinute(db, now));
-  let wechatBudget = o.wechatPerDrain;
-  for (const r of due) {
-    if (r.target) {
-      const p = r.platform as ChatPlatform;
-      if (!senders[p] || (p === 'dingtalk' && groupBudget-- <= 0)) continue;
-      plan.push({ rows: [r], platform: p, to: [], group: r.target });
-      continue;
-    }
-    const route = pickRoute(routes.get(r.personId!), (p) => !!senders[p] && (p !== 'wechat' || wechatBudget > 0));
-    if (route === 'unreachable') unreachable.push(r);
-    if (!route || route === 'unreachable') continue;
-    if (route.platform === 'wechat') wechatBudget--;
-    if (route.platform === 'dingtalk' && senders.dingtalk?.sendBatch) {
-      // One batchSend carries one text to ≤ 20 users: group rows with identical title and text.
-      const key = `${r.title}\u0000${r.text}`;
-      let b = batches.get(key);
-      if (!b || b.to.length >= o.dingtalkBatchSize) batches.set(key, (b = { rows: [], platform: 'dingtalk', to: [] })), plan.push(b);
-      b.rows.push(r);
-      b.to.push(route.userId);
-      continue;
-    }
-    plan.push({ rows: [r], platform: route.platform, to: [route.userId] });
-  }
+  const { plan, unreachable, later } = planSends(due, routes, senders, {
+    groupRobot: o.groupRobotPerMinute - (await groupSendsLastMinute(db, now)),
+    wechat: o.wechatPerDrain,
+    dingtalkBatchSize: o.dingtalkBatchSize,
+  });
   report.failed += await failRows(db, unreachable.map((r) => r.id), '未绑定任何聊天账号');
+  await postpone(db, later.noSender, now, +now + o.noSenderDelaySeconds * 1000);
+  await postpone(db, later.budget, now, +now + 60_000);
 
   const claimed = await claim(db, plan.flatMap((s) => s.rows.map((r) => r.id)), now, o.leaseSeconds);
-  report.waiting = due.length - claimed.size - unreachable.length;
+  report.waiting = later.noSender.length + later.budget.length;
   let wechatSent = 0;
   for (const s of plan) {
     const rows = s.rows.filter((r) => claimed.has(r.id));
@@ -94,54 +73,6 @@ export async function drainOutbox(opts: DrainOptions): Promise<DrainReport> {
     await settle(db, outcome, s.platform, now, config, report);
   }
   return report;
-}
-
-async function groupSendsLastMinute(db: Db, now: Date): Promise<number> {
-  const [r] = await db.all<{ n: number }>(sql`select count(*) as n from notifications
-    where status = 'sent' and target is not null and platform = 'dingtalk' and sent_at > ${+now - 60_000}`);
-  return r?.n ?? 0;
-}
-
-async function claim(db: Db, ids: number[], now: Date, leaseSeconds: number): Promise<Set<number>> {
-  const got = new Set<number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = await db.all<{ id: number }>(sql`update notifications set not_before = ${+now + leaseSeconds * 1000}
-      where id in (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)}) and status = 'pending' and not_before <= ${+now}
-      returning id`);
-    for (const r of rows) got.add(r.id);
-  }
-  return got;
-}
-
-/** One platform call; a thrown error counts as retryable (network, token expiry …). */
-async function deliver(senders: Senders, s: Send, rows: Row[]): Promise<Outcome> {
-  const sender = senders[s.platform]!;
-  const users = rows.map((r) => s.to[s.rows.indexOf(r)]);
-  const ids = rows.map((r) => r.id);
-  const message = renderFor(s.platform, rows[0]);
-  const fromResult = (res: SendResult): Outcome =>
-    res.ok ? { sent: ids, retry: [], retryError: '', failed: [] }
-      : res.retryable ? { sent: [], retry: ids, retryError: res.error, failed: [] }
-        : { sent: [], retry: [], retryError: '', failed: ids.map((id) => ({ id, error: res.error })) };
-  try {
-    if (s.group) return fromResult(await sender.send({ groupId: s.group }, message));
-    if (!sender.sendBatch) return fromResult(await sender.send({ userId: users[0] }, message));
-    const res = await sender.sendBatch(users, message);
-    const sent = new Set(res.sent);
-    const failed = new Map(res.failed.map((f) => [f.userId, f.error]));
-    const out: Outcome = { sent: [], retry: [], retryError: '钉钉限流，稍后重试', failed: [] };
-    // A user the platform did not mention is retried rather than assumed delivered.
-    rows.forEach((r, i) => {
-      const u = users[i];
-      if (sent.has(u)) out.sent.push(r.id);
-      else if (failed.has(u)) out.failed.push({ id: r.id, error: failed.get(u)! });
-      else out.retry.push(r.id);
-    });
-    return out;
-  } catch (e) {
-    return { sent: [], retry: ids, retryError: e instanceof Error ? e.message : String(e), failed: [] };
-  }
 }
 
 async function settle(db: Db, out: Outcome, platform: ChatPlatform, now: Date, config: JobsConfig, report: DrainReport) {

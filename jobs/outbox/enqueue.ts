@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { notifications } from '../../db/schema/index.js';
 import type { OutboxSink, PlannedNotification } from '../types.js';
+import { affected } from '../db-result.js';
 
 // One statement per chunk with the rows as a single JSON parameter: no bound-parameter limit to
 // stay under, and a city-wide digest run (16,000 rows) is a handful of statements.
@@ -24,7 +25,7 @@ export function dbOutbox(db: Db): OutboxSink {
                  'pending', 0, ${+now}, j.value ->> 'exp', ${+now}
           from json_each(${json}) j where true
           on conflict (dedupe_key) do nothing`);
-        inserted += res.rowsAffected;
+        inserted += affected(res);
       }
       return inserted;
     },

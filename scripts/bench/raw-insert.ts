@@ -9,7 +9,7 @@ export type RawInsertOptions = {
   count?: number;
   warmup?: number;
 };
-export type RawInsertResult = { rows: number; elapsedMs: number; rate: number; p50: number; p99: number };
+export type RawInsertResult = { rows: number; elapsedMs: number; rate: number; p50: number; p99: number; cpuMsPerRow: number };
 
 /**
  * The baseline the intake figures are measured against (SPEC §9): how many single-row autocommit
@@ -20,6 +20,7 @@ export async function rawInsertRate(opts: RawInsertOptions): Promise<RawInsertRe
   let i = 0;
   for (let w = 0; w < (opts.warmup ?? 0); w++) await opts.client.execute({ sql: opts.sql, args: opts.args(i++) });
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const deadline = opts.durationMs === undefined ? Infinity : started + opts.durationMs;
   const limit = opts.count ?? Infinity;
@@ -29,7 +30,8 @@ export async function rawInsertRate(opts: RawInsertOptions): Promise<RawInsertRe
     latencies.push(performance.now() - t0);
   }
   const elapsedMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { rows: latencies.length, elapsedMs, rate: (latencies.length / elapsedMs) * 1000, p50: pct(0.5), p99: pct(0.99) };
+  return { rows: latencies.length, elapsedMs, rate: (latencies.length / elapsedMs) * 1000, p50: pct(0.5), p99: pct(0.99), cpuMsPerRow: (used.user + used.system) / 1000 / latencies.length };
 }

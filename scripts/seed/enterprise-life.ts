@@ -98,7 +98,8 @@ export class EnterpriseLife {
     const mean = (this.hazardsPerEnterprise * CLASS_FACTOR[cls] * COLOR_FACTOR[color]) / FACTOR_MEAN;
     const standalone = Math.max(0, Math.round(mean * (0.2 + rng.next() * 1.6) - patrolTimes.length * PATROL_HAZARD_RATE * 1.5));
     const from = Math.max(registeredAt, now - HAZARD_WINDOW_DAYS * DAY_MS);
-    for (let n = 0; n < standalone; n++) this.hazard(base, Math.min(now, workTime(rng, now, (now - from) / DAY_MS * rng.next())), null);
+    // workTime rounds to a working-hours slot of the day, which can fall just before registration.
+    for (let n = 0; n < standalone; n++) this.hazard(base, Math.max(from, workTime(rng, now, ((now - from) / DAY_MS) * rng.next())), null);
     await this.flushFull();
   }
 

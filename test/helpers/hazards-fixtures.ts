@@ -55,7 +55,10 @@ export async function insertPhoto(db: Db, uploaderId: number, extra: { patrolId?
   const sha = n.toString(16).padStart(64, '0');
   const [a] = await db
     .insert(attachments)
-    .values({ sha256: sha, size: 1000 + n, mime: 'image/jpeg', path: `${sha.slice(0, 2)}/${sha}`, receivedAt: new Date('2026-11-23T01:59:00Z'), uploaderId, patrolId: extra.patrolId, createdAt: new Date() })
+    .values({
+      sha256: sha, size: 1000 + n, mime: 'image/jpeg', path: `${sha.slice(0, 2)}/${sha}`,
+      receivedAt: new Date('2026-11-23T01:59:00Z'), uploaderId, patrolId: extra.patrolId, createdAt: new Date(),
+    })
     .returning();
   return a;
 }
@@ -69,4 +72,10 @@ export async function hazardCounts(db: Db, hazardId?: number) {
   ]);
   const row = hazardId ? await db.select().from(hazards).where(eq(hazards.id, hazardId)).get() : undefined;
   return { hazards: h.n, events: e.n, links: d.n, row };
+}
+
+/** POST /v1/hazards and return the hazard view (tests that only care about the result). */
+export async function reportVia(app: App, who: Auth, body: Record<string, unknown>) {
+  const res = await post(app, '/v1/hazards', who, body);
+  return (await res.json()).hazard;
 }

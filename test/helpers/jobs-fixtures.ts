@@ -88,6 +88,6 @@ export function fakePacing(): Pacing & { waits: number[] } {
   return { waits, sleep: async (ms) => void waits.push(ms), random: () => 0.5 };
 }
 
-/** 2026-11-dd hh:mm Asia/Shanghai as an instant. */
+/** 2026-mm-dd hh:mm Asia/Shanghai as an instant (month defaults to November). */
 export const sh = (day: number, hh = 8, mm = 30, month = 11) =>
   new Date(Date.UTC(2026, month - 1, day, hh - 8, mm));

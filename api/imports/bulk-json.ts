@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
@@ -18,7 +18,7 @@ export function insertRowsAsJson<K extends string>(
   db: Db,
   table: SQLiteTable,
   columns: Record<K, SQLiteColumn>,
-  rows: Partial<Record<K, unknown>>[],
+  rows: readonly object[],
   conflict = '',
 ): BatchItem<'sqlite'> {
   const keys = Object.keys(columns) as K[];
@@ -27,7 +27,7 @@ export function insertRowsAsJson<K extends string>(
   const payload = rows.map((r) => {
     const out: Record<string, unknown> = {};
     for (const k of keys) {
-      const v = r[k];
+      const v = (r as Record<string, unknown>)[k];
       out[k] = v instanceof Date ? v.getTime() : v;
     }
     return out;
@@ -41,4 +41,32 @@ export function insertRowsAsJson<K extends string>(
 export function upsertSet(target: SQLiteColumn[], update: SQLiteColumn[]): string {
   const set = update.map((c) => `"${c.name}" = excluded."${c.name}"`).join(', ');
   return `on conflict (${target.map((c) => `"${c.name}"`).join(', ')}) do update set ${set}`;
+}
+
+/**
+ * Multi-row UPDATE from one JSON parameter (UPDATE … FROM json_each): each row names its `id`;
+ * a key that is absent or null keeps the stored value, so a blank spreadsheet cell never erases data.
+ */
+export function updateRowsAsJson<K extends string>(
+  db: Db,
+  table: SQLiteTable,
+  id: SQLiteColumn,
+  columns: Record<K, SQLiteColumn>,
+  rows: readonly ({ id: number } & object)[],
+): BatchItem<'sqlite'> {
+  const t = `"${getTableName(table)}"`;
+  const keys = Object.keys(columns) as K[];
+  // Qualified target columns: json_each has columns of its own (id, key, value …).
+  const set = keys.map((k) => `"${columns[k].name}" = coalesce(json_extract(v.value, '$.${k}'), ${t}."${columns[k].name}")`).join(', ');
+  const payload = rows.map((r) => {
+    const out: Record<string, unknown> = { id: r.id };
+    for (const k of keys) {
+      const v = (r as Record<string, unknown>)[k];
+      out[k] = v instanceof Date ? v.getTime() : v;
+    }
+    return out;
+  });
+  return db.run(
+    sql`update ${table} set ${sql.raw(set)} from json_each(${JSON.stringify(payload)}) v where ${sql.raw(`${t}."${id.name}"`)} = json_extract(v.value, '$.id')`,
+  );
 }

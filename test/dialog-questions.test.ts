@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { drafts, hazards } from '../db/schema/index.js';
+import { dialogWorld } from './helpers/dialog-world.js';
+
+describe('dialog: one short question for each missing piece', () => {
+  it('整改 without a code asks for it; the bare code answers; the note completes it', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.adminA, '上报 华美化工 灭火器过期 明天整改');
+    const [h] = await c.db.select().from(hazards);
+    expect(await c.say(c.w.workerA1, '整改')).toContain('请提供隐患编号');
+    expect(await c.say(c.w.workerA1, h.code.toLowerCase())).toContain('请发送整改后的照片');
+    expect(await c.say(c.w.workerA1, '已更换新灭火器')).toContain(`已提交整改 ${h.code}`);
+    const [after] = await c.db.select().from(hazards);
+    expect(after.status).toBe('review');
+  });
+
+  it('复查 without a result asks 是/否; 否 then asks the reason', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.adminA, '上报 华美化工 消防通道堵塞 3天内整改');
+    const [h] = await c.db.select().from(hazards);
+    await c.say(c.w.workerA1, `整改 ${h.code} 通道已清理`);
+    expect(await c.say(c.w.workerA1, `复查 ${h.code}`)).toContain('复查是否通过');
+    expect(await c.say(c.w.workerA1, '否')).toContain('请说明不通过的原因');
+    expect(await c.say(c.w.workerA1, '通道仍有货物堆放')).toContain(`复查不通过 ${h.code}`);
+    const [after] = await c.db.select().from(hazards);
+    expect(after.status).toBe('rectifying');
+  });
+
+  it('查询 an ambiguous enterprise gives a numbered choice too', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '查询 华美');
+    expect(q).toContain('请选择企业：');
+    const n = q.split('\n').find((l) => l.includes('塑料'))!.trim()[0];
+    const reply = await c.say(c.w.workerA1, n);
+    expect(reply).toContain('【常州华美塑料制品有限公司】');
+    expect(reply).toContain('下次巡查：');
+  });
+
+  it('a new command while a question is open replaces the question', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.workerA1, '上报 华美 消防栓被遮挡');
+    expect(await c.say(c.w.workerA1, '巡查 华美化工 正常')).toContain('巡查已记录');
+    expect(await c.db.select().from(drafts).where(eq(drafts.personId, c.w.workerA1.id))).toEqual([]);
+    expect(await c.say(c.w.workerA1, '1')).toContain('没有待回答的问题');
+  });
+
+  it('a patrol with an unknown enterprise says so and keeps asking for it', async () => {
+    const c = await dialogWorld();
+    const reply = await c.say(c.w.workerA1, '巡查 宇宙无敌公司 正常');
+    expect(reply).toContain('没有找到企业“宇宙无敌公司”');
+    expect(await c.say(c.w.workerA1, '华美化工')).toContain('巡查已记录');
+  });
+});
