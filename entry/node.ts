@@ -5,6 +5,7 @@ import { createInbox } from '../bot/inbox.js';
 import { createDialog } from '../bot/dialog/handle.js';
 import { outboxNotifier } from '../jobs/urgent-alert.js';
 import { startScheduler } from './scheduler.js';
+import { jobsConfig } from '../jobs/config.js';
 import { openRuntime } from './open-runtime.js';
 import { configuredAdapters } from './chat-adapters.js';
 
@@ -56,7 +57,9 @@ async function main() {
   }
 
   if (run.has('jobs') && config.SCHEDULER === 'on') {
-    const scheduler = startScheduler({ db: deps.db, clock: deps.clock, senders });
+    // The WeChat adapter already paces every send (replies too); the outbox need not add its own gap.
+    const schedule = jobsConfig({ outbox: { wechatGapMs: { min: 0, max: 0 } } });
+    const scheduler = startScheduler({ db: deps.db, clock: deps.clock, senders, config: schedule });
     kick = scheduler.kick;
     stops.push(() => scheduler.stop());
     console.log('定时任务已启动（每日 08:30 待办提醒、督办、周报、月度考核，Asia/Shanghai）');

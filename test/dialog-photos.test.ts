@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { count, eq, isNull } from 'drizzle-orm';
 import { attachments, hazards, hazardEvents, patrols } from '../db/schema/index.js';
-import { dialogWorld } from './helpers/dialog-world.js';
+import { dialogWorld, pngBytes } from './helpers/dialog-world.js';
 
 describe('dialog: photos within 10 minutes attach to the report', () => {
   it('photos first, report within 10 minutes: attached to it, and the reply says how many', async () => {
@@ -77,5 +77,20 @@ describe('dialog: photos within 10 minutes attach to the report', () => {
     const reply = await c.say(null, '', { photos: 2 });
     expect(reply).toContain('绑定');
     expect(await c.db.select({ n: count() }).from(attachments)).toEqual([{ n: 0 }]);
+  });
+
+  it('a photo whose turn runs after the report that already took it is acknowledged, not refused', async () => {
+    const c = await dialogWorld();
+    const { inProcessClient } = await import('../bot/client/in-process.js');
+    const { loadActor } = await import('../api/core/actor.js');
+    const actor = (await loadActor(c.db, c.w.workerA1.id))!;
+    // The inbox stored the photo, then the report (a later message) ran first and claimed it.
+    const stored = await inProcessClient(c.deps).as(actor, 'wechat').storePhoto({ bytes: pngBytes(), mime: 'image/png' });
+    expect(await c.say(c.w.workerA1, '上报 华美化工 消防通道堵塞')).toContain('已附 1 张照片');
+    const [h] = await c.db.select().from(hazards);
+    const late = await c.dialog(c.message(c.w.workerA1, '', { photos: 1 }), { sender: actor, photoIds: [stored.id] });
+    expect(late?.text).toContain(`已附在隐患 ${h.code}`);
+    expect(late?.text).not.toContain('无法完成');
+    expect(await c.db.select().from(hazardEvents).where(eq(hazardEvents.action, 'attach'))).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { drafts, hazards } from '../db/schema/index.js';
+import { drafts, hazards, patrols } from '../db/schema/index.js';
 import { dialogWorld } from './helpers/dialog-world.js';
 
 describe('dialog: one short question for each missing piece', () => {
@@ -50,5 +50,33 @@ describe('dialog: one short question for each missing piece', () => {
     const reply = await c.say(c.w.workerA1, '巡查 宇宙无敌公司 正常');
     expect(reply).toContain('没有找到企业“宇宙无敌公司”');
     expect(await c.say(c.w.workerA1, '华美化工')).toContain('巡查已记录');
+  });
+});
+
+describe('dialog: answers that look like commands', () => {
+  it('answering 巡查结果如何？ with 发现… records the patrol with that finding and its deadline', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '巡查 华美化工')).toContain('巡查结果如何');
+    expect(await c.say(c.w.workerA1, '发现灭火器过期 3天内')).toContain('【巡查已记录】');
+    const [p] = await c.db.select().from(patrols);
+    expect(p).toMatchObject({ enterpriseId: c.huamei.id, result: 'issues' });
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ patrolId: p.id, description: '灭火器过期', status: 'rectifying' });
+  });
+
+  it('answering 请简要描述隐患情况 with 发现… reports at the enterprise already given', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '上报 华美化工')).toContain('请简要描述隐患情况');
+    expect(await c.say(c.w.workerA1, '发现消防通道堵塞')).toContain('【隐患已登记');
+    expect(await c.db.select().from(hazards)).toMatchObject([{ enterpriseId: c.huamei.id, description: '消防通道堵塞' }]);
+  });
+
+  it('有问题 as the patrol result asks what was found and records nothing yet', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.workerA1, '巡查 华美化工');
+    expect(await c.say(c.w.workerA1, '有问题')).toContain('发现了什么问题');
+    expect(await c.db.select().from(patrols)).toHaveLength(0);
+    expect(await c.say(c.w.workerA1, '配电箱未接地')).toContain('【巡查已记录】');
+    expect(await c.db.select().from(hazards)).toMatchObject([{ description: '配电箱未接地' }]);
   });
 });

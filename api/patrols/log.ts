@@ -56,7 +56,10 @@ export type LogPatrolResult = { patrol: PatrolDetail; hazards: HazardView[]; cre
  * the ordinary report verb, linked to the patrol, so the lifecycle rules live in one place.
  */
 export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatrolResult> {
-  const input = LogPatrolInput.parse(raw);
+  // In-process callers (bot, jobs) skip the route's validation: same schema, same error shape.
+  const parsedInput = LogPatrolInput.safeParse(raw);
+  if (!parsedInput.success) throw validationFailed(MSG.badInput, parsedInput.error.issues);
+  const input = parsedInput.data;
   const { actor } = ctx;
   if (actor.role === 'department') throw forbidden(MSG.departmentCannotPatrol);
   const ent = await ctx.db.select().from(enterprises).where(eq(enterprises.id, input.enterpriseId)).get();
@@ -104,7 +107,7 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
   let patrolId: number;
   try {
     const [inserted] = photoIds.length
-      ? await ctx.writer.batch([insert, touch, claimPhotos(ctx, photoIds)])
+      ? await ctx.writer.batch([insert, claimPhotos(ctx, photoIds), touch])
       : await ctx.writer.batch([insert, touch]);
     patrolId = inserted[0].id;
   } catch (e) {
@@ -114,9 +117,9 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
     throw e;
   }
 
-  const hazards: HazardView[] = [];
-  for (const r of reports) hazards.push((await reportHazard(ctx, { ...r, patrolId })).hazard);
-  return { patrol: await getPatrol(ctx, patrolId), hazards, created: true, nextDueDay: await nextDue(ctx, ent.id) };
+  const reported: HazardView[] = [];
+  for (const r of reports) reported.push((await reportHazard(ctx, { ...r, patrolId })).hazard);
+  return { patrol: await getPatrol(ctx, patrolId), hazards: reported, created: true, nextDueDay: await nextDue(ctx, ent.id) };
 }
 
 function claimPhotos(ctx: Ctx, photoIds: number[]) {

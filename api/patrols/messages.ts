@@ -3,6 +3,7 @@ export const MSG = {
   enterprise: '企业',
   patrol: '巡查记录',
   departmentCannotPatrol: '行业部门账号不能登记巡查',
+  badInput: '巡查登记内容不正确',
   futureTime: '巡查时间不能晚于当前时间',
   unknownCheckItem: (id: number) => `检查项 ${id} 不存在或已停用`,
   badPhoto: (id: number) => `照片 ${id} 不存在、不是您上传的或已被使用`,

@@ -28,8 +28,11 @@ export const UpdatePolicyInput = z
 export type UpdatePolicyInputT = z.infer<typeof UpdatePolicyInput>;
 
 /** District safety office edits the patrol intervals; due days everywhere follow at once (derived). */
-export async function updatePolicy(ctx: Ctx, input: UpdatePolicyInputT): Promise<PatrolPolicy> {
+export async function updatePolicy(ctx: Ctx, raw: UpdatePolicyInputT): Promise<PatrolPolicy> {
   requireRole(ctx.actor, 'district_admin');
+  const parsed = UpdatePolicyInput.safeParse(raw);
+  if (!parsed.success) throw validationFailed('巡查周期应为 1–365 天的整数', parsed.error.issues);
+  const input = parsed.data;
   const writes: BatchItem<'sqlite'>[] = [];
   for (const cls of ENTERPRISE_CLASSES) {
     const days = input.byClass?.[cls];

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context.js';
+import { validationFailed } from '../core/errors.js';
+import { MSG } from './messages.js';
 import { resolveStatsScope } from './stats-scope.js';
 
 export const MajorOpenInput = z
@@ -24,7 +26,9 @@ export type MajorOpenList = z.infer<typeof MajorOpenSchema>;
  * reading the table.
  */
 export async function majorOpen(ctx: Ctx, raw: MajorOpenInputT): Promise<MajorOpenList> {
-  const input = MajorOpenInput.parse(raw);
+  const parsed = MajorOpenInput.safeParse(raw);
+  if (!parsed.success) throw validationFailed(MSG.badQuery, parsed.error.issues);
+  const input = parsed.data;
   const scope = await resolveStatsScope(ctx, input);
   const now = ctx.clock().getTime();
   const where = sql`h.status in ('reported', 'rectifying', 'review') and h.level = 'major' and ${scope.where('h')}`;

@@ -11,4 +11,5 @@ export const MSG = {
   townAdminOnlyOwnTown: '只能查看本镇（街道）的统计',
   adminsOnly: '考核仅限镇、区管理员查看',
   badMonth: '月份格式应为 YYYY-MM',
+  badQuery: '查询条件不正确',
 } as const;

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context.js';
+import { validationFailed } from '../core/errors.js';
+import { MSG } from './messages.js';
 import { loadPolicy } from '../patrols/policy.js';
 import { DAY_MS, shanghaiIsoDay, shanghaiMidnight } from '../../lib/time.js';
 import { dayStartSql, dueArmsSql, dueKeySql } from './due-sql.js';
@@ -35,7 +37,9 @@ export type OverdueList = z.infer<typeof OverdueListSchema>;
  * yesterday is 1 day overdue today; a patrol due yesterday is 1 day overdue.
  */
 export async function overdueList(ctx: Ctx, raw: OverdueInputT): Promise<OverdueList> {
-  const input = OverdueInput.parse(raw);
+  const parsed = OverdueInput.safeParse(raw);
+  if (!parsed.success) throw validationFailed(MSG.badQuery, parsed.error.issues);
+  const input = parsed.data;
   const scope = await resolveStatsScope(ctx, input);
   const now = ctx.clock().getTime();
   const today = shanghaiMidnight(now).getTime();

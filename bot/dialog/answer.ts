@@ -1,5 +1,6 @@
 import type { Reply } from '../present/reply.js';
-import type { ParsedMessage } from './intents.js';
+import type { DeadlineSlot, HazardLevel, ParsedMessage } from './intents.js';
+import { freeText, takeDeadline, takeLevel } from './parse/slots.js';
 import type { Draft } from './drafts.js';
 import { findHazardCode, normalise } from './parse/index.js';
 import { answerDuplicate, continueReport } from './report.js';
@@ -25,6 +26,30 @@ const FLOWS: Record<string, (t: Turn, slots: Slots) => Promise<Reply>> = {
   acknowledge: continueAcknowledge,
   query_enterprise: continueQueryEnterprise,
 };
+
+/**
+ * The answer to "what is the hazard / what was found": its words, with any deadline or level said in
+ * them. "发现消防通道堵塞" parses as a report without an enterprise: here it is that answer, not a
+ * new report (one naming an enterprise is a new command). Null when the message is something else.
+ */
+function hazardWords(parsed: ParsedMessage, now: Date): { description: string; deadline?: DeadlineSlot; level?: HazardLevel } | null {
+  if (parsed.intent === 'report' && !parsed.enterprise && parsed.description) {
+    return { description: parsed.description, deadline: parsed.deadline, level: parsed.level };
+  }
+  if (parsed.intent !== 'unknown') return null;
+  const { deadline, rest } = takeDeadline(parsed.text, now);
+  const { level, rest: words } = takeLevel(rest);
+  const description = freeText(words);
+  return description ? { description, deadline, level } : null;
+}
+
+/** Slots from hazard words: what the answer says wins, what the draft had is kept otherwise. */
+const withWords = (s: Slots, key: 'description' | 'findings', w: NonNullable<ReturnType<typeof hazardWords>>): Slots => ({
+  ...s,
+  [key]: w.description,
+  deadline: w.deadline ?? s.deadline,
+  level: w.level ?? s.level,
+});
 
 const FAIL = /不通过|不合格|未通过|没通过|驳回|不行/;
 const PASS = /^(?:复查)?(?:通过|合格|验收通过|可以)/;
@@ -52,12 +77,20 @@ export async function answerDraft(t: Turn, draft: Draft, parsed: ParsedMessage, 
     }
     case 'enterprise':
       return free ? resume({ ...s, enterpriseText: free }) : null;
-    case 'description':
-      return free ? resume({ ...s, description: free }) : null;
-    case 'findings':
-      return free ? resume({ ...s, result: 'issues', findings: free }) : null;
-    case 'patrol_result':
-      return free ? resume(patrolResultAnswer(s, free)) : null;
+    case 'description': {
+      const w = hazardWords(parsed, t.now);
+      return w ? resume(withWords(s, 'description', w)) : null;
+    }
+    case 'findings': {
+      const w = hazardWords(parsed, t.now);
+      return w ? resume({ ...withWords(s, 'findings', w), result: 'issues' }) : null;
+    }
+    case 'patrol_result': {
+      const answer = free ? patrolResultAnswer(s, free) : null;
+      if (answer) return resume(answer);
+      const w = hazardWords(parsed, t.now);
+      return w ? resume({ ...withWords(s, 'findings', w), result: 'issues' }) : null;
+    }
     case 'code': {
       // A bare code reads as 查询 YH…: here it answers the question.
       const code = parsed.intent === 'query_hazard' ? parsed.code : null;

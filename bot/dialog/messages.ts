@@ -80,6 +80,8 @@ export const M = {
   // photos
   photoReceived: (n: number) => `已收到 ${n} 张照片，10 分钟内上报隐患将自动附上`,
   photosAdded: (n: number, code: string) => `已将 ${n} 张照片补充到隐患 ${code}`,
+  photosAlreadyOn: (n: number, code: string) => `已收到 ${n} 张照片，已附在隐患 ${code}`,
+  photosAttachedElsewhere: '已收到照片，已附在刚才的记录上',
   photosAttached: (n: number) => `已附 ${n} 张照片`,
   photoNotStored: '照片没有保存成功，请重新发送。',
 

@@ -9,14 +9,18 @@ import { M } from './messages.js';
 // 巡查: enterprise → result (正常, or what was found) → patrol (+ the hazard found, via the same verb).
 
 const NORMAL_WORDS = /^(正常|无异常|没有异常|一切正常|没问题|没有问题|无问题|未发现问题|未发现隐患|无隐患|良好)[。.!！]?$/;
+// "There is a problem" without saying which: the next question is what was found.
+const ISSUES_ONLY = /^(有问题|有隐患|发现问题|发现隐患|存在问题|存在隐患|不正常|异常|有)[。.!！]?$/;
 
 export function startPatrol(t: Turn, p: IntentOf<'patrol'>): Promise<Reply> {
   return continuePatrol(t, { enterpriseText: p.enterprise, result: p.result, findings: p.findings, note: p.note, level: p.level, deadline: p.deadline });
 }
 
-/** The answer to "巡查结果如何？": 正常, or the words are what was found. */
-export function patrolResultAnswer(slots: Slots, text: string): Slots {
-  return NORMAL_WORDS.test(text.trim()) ? { ...slots, result: 'normal' } : { ...slots, result: 'issues', findings: text.trim() };
+/** The answer to "巡查结果如何？" when it is only a verdict (正常 / 有问题); null when it describes something. */
+export function patrolResultAnswer(slots: Slots, text: string): Slots | null {
+  if (NORMAL_WORDS.test(text.trim())) return { ...slots, result: 'normal' };
+  if (ISSUES_ONLY.test(text.trim())) return { ...slots, result: 'issues', findings: undefined };
+  return null;
 }
 
 export async function continuePatrol(t: Turn, slots: Slots): Promise<Reply> {

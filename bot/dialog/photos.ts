@@ -1,5 +1,5 @@
-import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
-import { attachments } from '../../db/schema/index.js';
+import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { attachments, hazards } from '../../db/schema/index.js';
 import type { Reply } from '../present/reply.js';
 import type { Turn } from './turn.js';
 import { errorReply } from './turn.js';
@@ -38,14 +38,30 @@ export async function markPhotoTarget(t: Turn, hazard: { id: number; code: strin
   await t.drafts.save(t.actor.personId, { intent: 'attach', slots: { hazardId: hazard.id, code: hazard.code }, awaiting: null }, t.now, PHOTO_WINDOW_MS);
 }
 
+/**
+ * This message's photos that no record has claimed. Two messages of one sender run concurrently:
+ * a report sent right after a photo may already have taken it (it was stored, and so found, first).
+ */
+async function stillFree(t: Turn): Promise<{ free: number[]; takenBy: string | null }> {
+  const rows = await t.deps.db
+    .select({ id: attachments.id, hazardId: attachments.hazardId, patrolId: attachments.patrolId, code: hazards.code })
+    .from(attachments)
+    .leftJoin(hazards, eq(hazards.id, attachments.hazardId))
+    .where(inArray(attachments.id, t.photoIds));
+  const free = rows.filter((r) => r.hazardId == null && r.patrolId == null).map((r) => r.id);
+  return { free, takenBy: rows.find((r) => r.code)?.code ?? null };
+}
+
 /** A message that is only photos: add them to the hazard just reported, or keep them for the next report. */
 export async function photosOnly(t: Turn, target: { hazardId: number; code: string } | null): Promise<Reply> {
-  const n = t.photoIds.length;
-  if (!target) return { title: '照片已收到', lines: [M.photoReceived(n)] };
+  const { free, takenBy } = await stillFree(t);
+  if (free.length === 0) return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
+  if (!target) return { title: '照片已收到', lines: [M.photoReceived(free.length)] };
+  const photoIds = free.slice(0, MAX_PHOTOS);
   try {
-    await t.verbs.addNote({ id: target.hazardId }, { photoIds: t.photoIds.slice(0, MAX_PHOTOS) });
+    await t.verbs.addNote({ id: target.hazardId }, { photoIds });
   } catch (e) {
     return errorReply(e);
   }
-  return { title: '照片已补充', lines: [M.photosAdded(Math.min(n, MAX_PHOTOS), target.code)] };
+  return { title: '照片已补充', lines: [M.photosAdded(photoIds.length, target.code)] };
 }

@@ -47,12 +47,13 @@ function plain(reply: Reply, hint: (a: { label: string; command: string }) => st
 }
 
 function markdown(reply: Reply): string {
-  const body = reply.lines.map((l) => escapeMarkdown(cleanText(l)));
+  // A list keeps lines apart without DingTalk's wide paragraph gaps (a bare newline is not a break).
+  const body = reply.lines.map((l) => cleanText(l).replace(/^·\s*/, '')).filter(Boolean).map((l) => `- ${escapeMarkdown(l)}`);
   const buttons = (reply.actions ?? []).map(
     (a) => `[${escapeMarkdown(a.label)}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(a.command)})`,
   );
-  // Two trailing spaces would be needed for soft breaks; DingTalk honours blank-line paragraphs.
-  return limit([`#### ${escapeMarkdown(cleanText(reply.title))}`, ...body, ...(buttons.length ? [buttons.join('　')] : [])].join('\n\n'));
+  const parts = [`#### ${escapeMarkdown(cleanText(reply.title))}`, body.join('\n'), ...(buttons.length ? [buttons.join('　')] : [])];
+  return limit(parts.filter(Boolean).join('\n\n'));
 }
 
 /** Renders a reply for one platform: DingTalk markdown with buttons, WeChat / terminal plain text. */

@@ -5,6 +5,11 @@ import type { IncomingImage, IncomingMessage } from '../../port.js';
 const TEXT = 7;
 const IMAGE = 6;
 
+// A WeChat quote-reply arrives as one text: the quoted message in 「…」, a line of spaced dashes,
+// then what the person typed. Only the typed part is the message (a numbered answer "2" must stay "2").
+const QUOTE = /^「[\s\S]*」\s*\n\s*(?:-\s*){6,}\n/;
+export const stripQuote = (text: string) => text.replace(QUOTE, '');
+
 export const replyToRoom = (id: string) => `room:${id}`;
 export const replyToContact = (id: string) => `contact:${id}`;
 
@@ -23,7 +28,7 @@ export async function normaliseWechatMessage(msg: Message): Promise<IncomingMess
   if (room && type === TEXT && !mentioned) return null;
 
   // mentionText() drops the "@安全助手" part; in direct chats the raw text is the message.
-  const text = type === TEXT ? (room ? await msg.mentionText() : msg.text()).trim() : '';
+  const text = type === TEXT ? stripQuote((room ? await msg.mentionText() : msg.text()).trim()).trim() : '';
   const images: IncomingImage[] = type === IMAGE
     ? [{
         ref: msg.id,
