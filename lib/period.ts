@@ -47,7 +47,17 @@ export function parsePeriod(text: string | undefined | null, now: Date): Period 
     case '今年':
     case '本年':
     case '本年度':
-      return { from: day({ year: today.year, month: 1, day: 1 }), to: day({ year: today.year + 1, month: 1, day: 1 }), label: '今年' };
+      return yearPeriod(today.year, '今年');
+    case '去年':
+    case '上年':
+    case '上一年':
+      return yearPeriod(today.year - 1, '去年');
+    case '本季度':
+    case '这个季度':
+      return quarterPeriod(today.year, Math.floor((today.month - 1) / 3), '本季度');
+    case '上季度':
+    case '上个季度':
+      return quarterPeriod(today.year, Math.floor((today.month - 1) / 3) - 1, '上季度');
   }
   const recent = /^(?:近|最近)(\d{1,3})(?:天|日)$/.exec(t);
   if (recent) {
@@ -61,6 +71,19 @@ export function parsePeriod(text: string | undefined | null, now: Date): Period 
   if (m) return validMonth(today.year, Number(m[1]));
   return null;
 }
+
+const yearPeriod = (year: number, label: string): Period => ({
+  from: day({ year, month: 1, day: 1 }),
+  to: day({ year: year + 1, month: 1, day: 1 }),
+  label,
+});
+
+/** Quarter index 0–3 of the year; -1 is the last quarter of the year before (Date.UTC normalises the month). */
+const quarterPeriod = (year: number, quarter: number, label: string): Period => ({
+  from: day({ year, month: quarter * 3 + 1, day: 1 }),
+  to: day({ year, month: quarter * 3 + 4, day: 1 }),
+  label,
+});
 
 function validMonth(year: number, month: number): Period | null {
   if (month < 1 || month > 12 || year < 2000 || year > 2100) return null;

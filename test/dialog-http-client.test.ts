@@ -49,7 +49,7 @@ describe('the bot over HTTP (API_URL)', () => {
     expect(await c.say(c.w.adminA, `交办 ${h.code} 1天`)).toContain(`已交办 ${h.code}`);
     expect(await c.say(c.w.workerA1, '查询 华美化工')).toContain('未销号隐患：1 条');
     expect(await c.say(c.w.adminA, '统计 上周')).toContain('统计（横林镇，上周）');
-    expect(await c.say(c.w.adminA, '统计 上季度')).toContain('无法识别的统计时段');
+    expect(await c.say(c.w.adminA, '统计 上季度')).toContain('统计（横林镇，上季度）');
     expect(await c.say(c.w.workerA1, '我的任务')).toContain(h.code);
     expect(await c.say(c.w.workerA1, `吹哨 ${h.code} 消防`)).toContain('已吹哨');
   });

@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { testApp } from './helpers/deps.js';
-import { makeWorld } from './helpers/fixtures.js';
+import { ctxFor, makeWorld } from './helpers/fixtures.js';
+import { logPatrol } from '../api/patrols/log.js';
 import { attachments, enterprises, hazards, patrols } from '../db/schema/index.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
@@ -139,6 +140,13 @@ describe('patrols: log, read, list', () => {
       expect((await res.json()).error.code).toBe('validation_failed');
       expect([await patrolCount(w.entA2.id), await hazardCount(w.entA2.id), await lastPatrol(w.entA2.id)]).toEqual(before);
     });
+  });
+
+  it('gives in-process callers (chat) the same validation error, not a crash', async () => {
+    const ctx = await ctxFor(t.deps, w.workerA1.id, 'dingtalk');
+    const before = await patrolCount(w.entA1.id);
+    await expect(logPatrol(ctx, { enterpriseId: w.entA1.id, photoIds: Array(10).fill(1) })).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(await patrolCount(w.entA1.id)).toBe(before);
   });
 
   describe('scope', () => {

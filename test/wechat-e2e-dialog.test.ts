@@ -68,7 +68,7 @@ describe('WeChat end to end: multi-turn conversation', () => {
     expect(done.text).toContain(h.code);
   });
 
-  // BUG (bot/adapters/wechat/normalise.ts): WeChat quote-replies arrive through the puppets as one
+  // Regression (fixed bug in bot/adapters/wechat/normalise.ts): WeChat quote-replies arrive through the puppets as one
   // text, `「<quoted sender>：<quoted text>」\n- - - - - - - - - - - - - - -\n<reply>`. The quote is
   // not stripped, so quoting the bot's question and answering `2` is read as an enterprise phrase:
   // the numbered choice is replaced by a new choice (the quote names both enterprises) or by
@@ -83,7 +83,7 @@ describe('WeChat end to end: multi-turn conversation', () => {
     expect(await w.db.select().from(hazards)).toMatchObject([{ enterpriseId: second.id }]);
   });
 
-  // BUG (bot/dialog/answer.ts with parse): `发现…` parses as a new 上报 (implicit report), so while the
+  // Regression (fixed bug in bot/dialog/answer.ts with parse): `发现…` parses as a new 上报 (implicit report), so while the
   // bot waits for the patrol result the answer that its own question suggests ("直接描述发现的问题")
   // drops the patrol draft and starts a report that asks for the enterprise again. Finishing it
   // (`华美`) leaves a hazard with no patrol record at all.
@@ -98,7 +98,7 @@ describe('WeChat end to end: multi-turn conversation', () => {
     expect(await w.db.select().from(hazards)).toMatchObject([{ patrolId: p.id, description: '灭火器过期' }]);
   });
 
-  // BUG (same cause): the answer to 请简要描述隐患情况 that starts with 发现 forgets the enterprise.
+  // Regression (fixed bug in same cause): the answer to 请简要描述隐患情况 that starts with 发现 forgets the enterprise.
   it('answering 请简要描述隐患情况 with 发现… reports at the enterprise already given', async () => {
     w = await wechatE2eWorld();
     await w.bindWorker();
@@ -108,7 +108,7 @@ describe('WeChat end to end: multi-turn conversation', () => {
     expect(await w.db.select().from(hazards)).toMatchObject([{ enterpriseId: w.huamei.id, description: '消防通道堵塞' }]);
   });
 
-  // BUG (bot/dialog/patrol.ts patrolResultAnswer): any answer but 正常 is taken as the finding, so
+  // Regression (fixed bug in bot/dialog/patrol.ts patrolResultAnswer): any answer but 正常 is taken as the finding, so
   // `有问题` becomes a hazard whose description is "有问题" instead of the askFindings question.
   it('有问题 as the patrol result asks what was found and records nothing yet', async () => {
     w = await wechatE2eWorld();

@@ -165,12 +165,12 @@ describe('WeChat end to end: photos', () => {
     expect(w.logs.some((l) => l.includes('image not stored'))).toBe(true);
   });
 
-  // BUG (bot/dialog/photos.ts photosOnly / handle.ts bareMessage): when a photo is stored by the
+  // Regression (fixed bug in bot/dialog/photos.ts photosOnly / handle.ts bareMessage): when a photo is stored by the
   // inbox, the report that follows it claims it (recentPhotoIds), and only then the photo's own turn
   // runs, the photo turn calls addNote with a photo already attached and the worker is told
   // 【无法完成】部分照片不存在、不是您上传的或已关联到其他记录 — although the photo is on the hazard.
   // Two messages of one sender are handled concurrently, so a slow turn makes this happen.
-  it.fails('a photo already claimed by the report sent right after it gets no error (KNOWN BUG)', async () => {
+  it('a photo already claimed by the report sent right after it gets no error', async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let photoStored = false;

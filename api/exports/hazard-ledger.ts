@@ -1,27 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { checkItems, enterprises, grids, hazards, people, towns, HAZARD_LEVELS, HAZARD_STATUSES, OPEN_STATUSES } from '../../db/schema/index.js';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { checkItems, enterprises, grids, hazards, people, towns, OPEN_STATUSES } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { hazardScope } from '../core/scope.js';
-import { DAY_MS, endOfShanghaiDay, parseIsoDay, shanghaiIsoDay, shanghaiMidnight, startOfShanghaiDay } from '../../lib/time.js';
+import { hazardFilters, ListHazardsQuery } from '../hazards/list.js';
+import { DAY_MS, shanghaiIsoDay, shanghaiMidnight } from '../../lib/time.js';
 import { LEVEL_LABEL, STATUS_LABEL, shanghaiMinute, type Ledger } from './format.js';
 
-const Id = z.coerce.number().int().positive();
-const IsoDay = z.string().refine((s) => parseIsoDay(s) !== null, { message: '日期格式应为 YYYY-MM-DD' });
-
 /** The hazard list's filters (GET /v1/hazards), minus paging: an export is the whole filtered ledger. */
-export const HazardLedgerQuery = z
-  .object({
-    status: z.enum([...HAZARD_STATUSES, 'open']).optional(),
-    level: z.enum(HAZARD_LEVELS).optional(),
-    townId: Id.optional(),
-    gridId: Id.optional(),
-    from: IsoDay.optional().openapi({ description: '上报日期起（含）' }),
-    to: IsoDay.optional().openapi({ description: '上报日期止（含）' }),
-    overdue: z.enum(['true', 'false']).optional(),
-  })
-  .strict();
-export type HazardLedgerQueryT = z.infer<typeof HazardLedgerQuery>;
+export const HazardLedgerQuery = ListHazardsQuery.omit({ limit: true, offset: true });
+export type HazardLedgerQueryT = z.output<typeof HazardLedgerQuery>;
 
 const HEADERS = ['序号', '隐患编号', '镇（街道）', '网格', '企业名称', '统一社会信用代码', '隐患描述', '隐患类别', '隐患等级', '状态',
   '上报人', '上报时间', '整改期限', '是否逾期', '逾期天数', '责任人', '吹哨部门', '整改完成时间', '销号时间'];
@@ -34,17 +22,7 @@ const PAGE = 1000;
  */
 export function hazardLedger(ctx: Ctx, q: HazardLedgerQueryT): Ledger {
   const now = ctx.clock();
-  const overdue = and(inArray(hazards.status, OPEN_STATUSES), lt(hazards.deadlineAt, now));
-  const where: (SQL | undefined)[] = [
-    hazardScope(ctx.actor),
-    q.status === 'open' ? inArray(hazards.status, OPEN_STATUSES) : q.status ? eq(hazards.status, q.status) : undefined,
-    q.level ? eq(hazards.level, q.level) : undefined,
-    q.townId ? eq(hazards.townId, q.townId) : undefined,
-    q.gridId ? eq(hazards.gridId, q.gridId) : undefined,
-    q.from ? gte(hazards.reportedAt, startOfShanghaiDay(parseIsoDay(q.from)!)) : undefined,
-    q.to ? lt(hazards.reportedAt, endOfShanghaiDay(parseIsoDay(q.to)!)) : undefined,
-    q.overdue === 'true' ? overdue : q.overdue === 'false' ? sql`not coalesce(${overdue}, 0)` : undefined,
-  ];
+  const where: (SQL | undefined)[] = [hazardScope(ctx.actor), ...hazardFilters(q, now)];
   const today = shanghaiMidnight(now).getTime();
 
   async function* pages() {

@@ -33,8 +33,10 @@ export type HazardPage = { items: HazardView[]; total: number; limit: number; of
 
 const likeEscape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The filters as SQL; every one is AND-ed with the actor's scope by the caller. */
-function filters(f: z.output<typeof ListHazardsQuery>, now: Date): (SQL | undefined)[] {
+export type HazardFilters = Omit<z.output<typeof ListHazardsQuery>, 'limit' | 'offset'>;
+
+/** The filters as SQL (shared with the ledger export); every one is AND-ed with the actor's scope by the caller. */
+export function hazardFilters(f: HazardFilters, now: Date): (SQL | undefined)[] {
   const overdueSql = and(inArray(hazards.status, OPEN_STATUSES), lt(hazards.deadlineAt, now));
   return [
     f.status === 'open' ? inArray(hazards.status, OPEN_STATUSES) : f.status ? eq(hazards.status, f.status) : undefined,
@@ -64,7 +66,7 @@ export async function listHazards(ctx: Ctx, query: ListHazardsQueryT): Promise<H
   if (!parsed.success) throw validationFailed('查询条件不正确', parsed.error.issues);
   const f = parsed.data;
   const now = ctx.clock();
-  const where = and(hazardScope(ctx.actor), ...filters(f, now));
+  const where = and(hazardScope(ctx.actor), ...hazardFilters(f, now));
   const [rows, [{ total }]] = await Promise.all([
     ctx.db
       .select(hazardWithEnterprise)
