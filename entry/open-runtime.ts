@@ -5,7 +5,7 @@ import { diskFileStore } from '../api/core/file-store.js';
 import { nullNotifier, type Notifier } from '../api/core/notifier.js';
 import { systemClock } from '../lib/clock.js';
 import type { Config } from '../lib/config.js';
-import { dbWriter } from '../api/core/write.js';
+import { groupCommitWriter } from '../db/group-commit.js';
 import type { Deps } from '../api/core/context.js';
 
 /** Opens, migrates and bootstraps the database and builds the shared dependencies. */
@@ -13,6 +13,13 @@ export async function openRuntime(config: Config, notifier: Notifier = nullNotif
   const handle = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   await migrateDb(handle.db);
   await bootstrapDb(handle.db, { districtName: config.DISTRICT_NAME, adminToken: config.BOOTSTRAP_ADMIN_TOKEN, now: systemClock() });
-  const deps: Deps = { db: handle.db, writer: dbWriter(handle.db), clock: systemClock, notifier, files: diskFileStore(config.DATA_DIR) };
+  const deps: Deps = {
+    db: handle.db,
+    // Concurrent requests' batches share one commit (see db/group-commit.ts).
+    writer: groupCommitWriter(handle.db),
+    clock: systemClock,
+    notifier,
+    files: diskFileStore(config.DATA_DIR),
+  };
   return { deps, handle };
 }

@@ -1,4 +1,5 @@
-// npm run demo: a fresh demo district (SPEC §8) on data/demo.db and the API on PORT (default 8787).
+// npm run demo: a fresh demo district (SPEC §8) on data/demo.db, the API on PORT (default 8787) and a
+// terminal chat with the bot as the demo grid worker (`-- --no-chat` serves the API only).
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -13,6 +14,7 @@ import { systemClock } from '../lib/clock.js';
 import type { Deps } from '../api/core/context.js';
 import { seedDemo, type DemoSeed } from './demo/seed.js';
 import { DEMO_DISTRICT } from './demo-data.js';
+import { runTerminalChat } from '../bot/adapters/terminal.js';
 
 export type DemoOptions = { dbPath?: string; dataDir?: string; port?: number; hostname?: string };
 export type RunningDemo = { deps: Deps; handle: DbHandle; seed: DemoSeed; server: ServerType; url: string; stop: () => Promise<void> };
@@ -60,7 +62,9 @@ export function demoBanner(d: Pick<RunningDemo, 'seed' | 'url'>): string {
     `  curl -s -X POST ${d.url}/v1/hazards -H "Authorization: Bearer ${tokens.worker.token}" -H "Content-Type: application/json" \\`,
     `       -d '{"enterpriseId":${d.seed.demoEnterpriseId},"description":"消防通道堵塞","deadlineDays":3}'`,
     '',
-    'Ctrl+C 退出 quit',
+    '终端聊天 terminal chat: 以网格员身份发消息，例如 try as the grid worker:',
+    `  上报 华美 消防通道堵塞 3天内整改    巡查 华美 正常    我的任务    统计`,
+    '  /who 人员列表  /as 序号 切换身份  /photo 图片路径  /quit 退出（或 Ctrl+C）',
   ].join('\n');
 }
 
@@ -71,6 +75,10 @@ async function main() {
   const quit = () => void demo.stop().then(() => process.exit(0));
   process.on('SIGINT', quit);
   process.on('SIGTERM', quit);
+  if (process.argv.includes('--no-chat')) return;
+  // The same inbox and dialog as DingTalk and WeChat, talking as the demo worker; /quit ends the demo.
+  await runTerminalChat({ deps: demo.deps, input: process.stdin, output: process.stdout, as: demo.seed.tokens.worker.name });
+  quit();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -4,7 +4,7 @@ import { bootstrapDb } from '../../db/bootstrap.js';
 import { fixedClock, type Clock } from '../../lib/clock.js';
 import { recordingNotifier } from '../../api/core/notifier.js';
 import { memoryFileStore } from '../../api/core/file-store.js';
-import { dbWriter } from '../../api/core/write.js';
+import { groupCommitWriter } from '../../db/group-commit.js';
 import type { Deps } from '../../api/core/context.js';
 import { createApp } from '../../api/app.js';
 
@@ -17,7 +17,7 @@ export async function testDeps(opts: { now?: string; clock?: Clock } = {}) {
   const clock = opts.clock ?? fixedClock(opts.now ?? TEST_NOW);
   await bootstrapDb(handle.db, { districtName: '测试区', now: clock() });
   const notifier = recordingNotifier();
-  const deps: Deps = { db: handle.db, writer: dbWriter(handle.db), clock, notifier, files: memoryFileStore() };
+  const deps: Deps = { db: handle.db, writer: groupCommitWriter(handle.db), clock, notifier, files: memoryFileStore() };
   return { ...deps, deps, notifier, handle, close: handle.close };
 }
 
