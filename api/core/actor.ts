@@ -1,32 +1,37 @@
-import { eq, and, isNull } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { people, grids, apiTokens } from '../../db/schema/index.js';
+import type { Role } from '../../db/schema/index.js';
 import { sha256Hex } from '../../lib/hash.js';
 import type { Actor } from './context.js';
 
-/** Loads a person as an actor with their scope; null when unknown or inactive. */
-export async function loadActor(db: Db, personId: number): Promise<Actor | null> {
-  const person = await db.query.people.findFirst({ where: and(eq(people.id, personId), eq(people.active, true)) });
-  if (!person) return null;
-  const held = person.role === 'worker'
-    ? await db.select({ id: grids.id }).from(grids).where(eq(grids.workerId, person.id))
-    : [];
+type ActorRow = { id: number; name: string; role: Role; town_id: number | null; department_id: number | null; grid_ids: string | null };
+
+// One statement per request (person, role and the worker's grids together): actor resolution runs
+// on every API call and every chat message, so three round trips here cost more than the verb's writes.
+const ACTOR_COLUMNS = sql`p.id, p.name, p.role, p.town_id, p.department_id,
+  (select group_concat(g.id) from grids g where g.worker_id = p.id and p.role = 'worker') as grid_ids`;
+
+async function actorWhere(db: Db, from: SQL): Promise<Actor | null> {
+  // db.all, not db.get: drizzle's libsql get() throws on an empty result for raw SQL.
+  const [row] = await db.all<ActorRow>(sql`select ${ACTOR_COLUMNS} ${from} limit 1`);
+  if (!row) return null;
   return {
-    personId: person.id,
-    name: person.name,
-    role: person.role,
-    townId: person.role === 'town_admin' ? person.townId : null,
-    gridIds: held.map((g) => g.id),
-    departmentId: person.role === 'department' ? person.departmentId : null,
+    personId: row.id,
+    name: row.name,
+    role: row.role,
+    townId: row.role === 'town_admin' ? row.town_id : null,
+    gridIds: row.grid_ids ? row.grid_ids.split(',').map(Number) : [],
+    departmentId: row.role === 'department' ? row.department_id : null,
   };
 }
 
+/** Loads a person as an actor with their scope; null when unknown or inactive. */
+export function loadActor(db: Db, personId: number): Promise<Actor | null> {
+  return actorWhere(db, sql`from people p where p.id = ${personId} and p.active = 1`);
+}
+
 /** Resolves a bearer token (stored only as its sha256) to an actor. */
-export async function actorForToken(db: Db, token: string): Promise<Actor | null> {
-  const row = await db
-    .select({ personId: apiTokens.personId })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt)))
-    .get();
-  return row ? loadActor(db, row.personId) : null;
+export function actorForToken(db: Db, token: string): Promise<Actor | null> {
+  return actorWhere(db, sql`from api_tokens t join people p on p.id = t.person_id
+    where t.token_hash = ${sha256Hex(token)} and t.revoked_at is null and p.active = 1`);
 }
