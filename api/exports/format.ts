@@ -2,10 +2,8 @@ import { shanghaiIsoDay, shanghaiTime } from '../../lib/time.js';
 
 // Ledger wording and formats a town office files (台账): Chinese labels, Shanghai wall-clock times.
 
-export const LEVEL_LABEL: Record<string, string> = { general: '一般', major: '重大' };
-export const STATUS_LABEL: Record<string, string> = {
-  reported: '已上报', rectifying: '整改中', review: '待复查', closed: '已销号', void: '已作废',
-};
+// The hazard verbs' own words, so the ledger says what the chat and the API say.
+export { LEVEL_NAMES as LEVEL_LABEL, STATUS_NAMES as STATUS_LABEL } from '../hazards/messages.js';
 export const RESULT_LABEL: Record<string, string> = { normal: '正常', issues: '发现问题' };
 
 /** YYYY-MM-DD HH:mm in Shanghai; empty for no time. */

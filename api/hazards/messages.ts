@@ -9,6 +9,9 @@ export const STATUS_NAMES: Record<HazardStatus, string> = {
   void: '已作废',
 };
 
+/** Hazard levels as a town office writes them (台账: 一般/重大; chat adds 隐患). */
+export const LEVEL_NAMES = { general: '一般', major: '重大' } as const;
+
 export const ACTION_NAMES = {
   report: '上报',
   assign: '交办',

@@ -1,6 +1,7 @@
 // Every sentence the bot says in a conversation, in one place so the wording can be reviewed.
 // Short and plain: workers read these on a phone between two enterprises.
 import type { Role } from '../../db/schema/index.js';
+import { LEVEL_NAMES as HAZARD_LEVEL } from '../../api/hazards/messages.js';
 
 export const ROLE_NAMES: Record<Role, string> = {
   worker: '网格员',
@@ -9,27 +10,9 @@ export const ROLE_NAMES: Record<Role, string> = {
   department: '行业部门',
 };
 
-export const STATUS_NAMES: Record<string, string> = {
-  reported: '待交办',
-  rectifying: '整改中',
-  review: '待复查',
-  closed: '已销号',
-  void: '已作废',
-};
-
-export const LEVEL_NAMES: Record<string, string> = { general: '一般隐患', major: '重大隐患' };
-
-export const ACTION_NAMES: Record<string, string> = {
-  report: '上报',
-  assign: '交办',
-  rectify: '整改完成',
-  review_pass: '复查通过',
-  review_fail: '复查不通过',
-  void: '作废',
-  whistle: '吹哨',
-  acknowledge: '报到',
-  attach: '补充',
-};
+// Status and action words are the hazard verbs' own, so chat, API and ledger never disagree.
+export { STATUS_NAMES, ACTION_NAMES } from '../../api/hazards/messages.js';
+export const LEVEL_NAMES: Record<string, string> = { general: `${HAZARD_LEVEL.general}隐患`, major: `${HAZARD_LEVEL.major}隐患` };
 
 export const M = {
   // binding

@@ -1,5 +1,5 @@
 import type { MyTasks, OverdueList, MajorOpen, HazardDetail, EnterpriseView, HazardView } from '../client/types.js';
-import type { Role } from '../../db/schema/index.js';
+import type { HazardStatus, Role } from '../../db/schema/index.js';
 import { ACTION_NAMES, STATUS_NAMES } from '../dialog/messages.js';
 import { clip, type Reply } from './reply.js';
 import { dayLabel, firstFew, timeLabel } from './format.js';
@@ -58,7 +58,7 @@ export function overdueReply(o: OverdueList): Reply {
 export function majorReply(m: MajorOpen): Reply {
   const lines = [`${m.scope.label}：未销号重大隐患 ${m.total} 条。`];
   lines.push(...firstFew(m.items, SHOWN, (h) =>
-    `· ${h.code} ${clip(h.enterpriseName, 16)}：${clip(h.description, 20)}（${STATUS_NAMES[h.status] ?? h.status}${h.overdue ? '，已逾期' : ''}）`, more));
+    `· ${h.code} ${clip(h.enterpriseName, 16)}：${clip(h.description, 20)}（${STATUS_NAMES[h.status as HazardStatus] ?? h.status}${h.overdue ? '，已逾期' : ''}）`, more));
   const first = m.items[0];
   return { title: `重大隐患（${m.scope.label}）`, lines, actions: first ? [{ label: '查看详情', command: `查询 ${first.code}` }] : undefined };
 }
