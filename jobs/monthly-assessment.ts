@@ -30,9 +30,11 @@ export const monthlyAssessment: Job = async ({ db, now, config, outbox = dbOutbo
     ), pat as (
       select worker_id as w, count(*) as n from patrols where town_id in (select id from towns) and patrolled_at >= ${start} and patrolled_at < ${end} group by worker_id
     ), rep as (
-      select reporter_id as w, sum(level = 'major' and status <> 'void') as majors,
+      -- Same rules as api/stats/assessment.ts: a major hazard counts once an admin has taken it up,
+      -- a false report by the void's recorded reason (not by the wording of its note).
+      select reporter_id as w, sum(level = 'major' and status in ('rectifying', 'review', 'closed')) as majors,
              sum(status = 'void' and exists (select 1 from hazard_events ev where ev.hazard_id = hazards.id
-                 and ev.action = 'void' and ev.note like '%不属实%')) as untrue
+                 and ev.action = 'void' and json_extract(ev.data, '$.reason') = 'false_report')) as untrue
       from hazards where reported_at >= ${start} and reported_at < ${end} group by reporter_id
     )
     select p.id, p.name, ent.t, ent.ents, ent.ontime, coalesce(pat.n, 0) as patrols,

@@ -29,8 +29,9 @@ async function recipients(db: Db, hazardId: number, townId: number, whistleAt: n
 
 /** Plans the urgent messages for one alert (exported for the CLI and tests). */
 export async function planUrgentAlert(db: Db, alert: UrgentAlert): Promise<PlannedNotification[]> {
-  const [h] = await db.all<{ code: string; ent: string; town: string; townId: number; description: string }>(sql`
-    select h.code, coalesce(e.short_name, e.name) as ent, tw.name as town, h.town_id as "townId", h.description
+  const [h] = await db.all<{ code: string; ent: string; town: string; townId: number; description: string; major: number }>(sql`
+    select h.code, coalesce(e.short_name, e.name) as ent, tw.name as town, h.town_id as "townId", h.description,
+      (h.level = 'major' or e.risk_color = 'red') as major
     from hazards h join enterprises e on e.id = h.enterprise_id join towns tw on tw.id = h.town_id where h.id = ${alert.hazardId}`);
   if (!h) return [];
   // A whistle alert concerns the departments of that whistle (the latest); its instant keys the dedupe,
@@ -47,8 +48,11 @@ export async function planUrgentAlert(db: Db, alert: UrgentAlert): Promise<Plann
   }
   const msg = urgentAlertMessage(alert.kind, { code: h.code, enterprise: h.ent, town: h.town, description: h.description, departments });
   const key = alert.kind === 'whistle' ? `urgent:whistle:${alert.hazardId}:${whistleAt}` : `urgent:${alert.kind}:${alert.hazardId}`;
+  // SPEC §5: only a major hazard or a red enterprise breaks quiet hours. A whistle on a general
+  // hazard still goes out at once by day, but waits for 08:00 at night like any routine message.
+  const urgent = alert.kind !== 'whistle' || h.major === 1;
   return (await recipients(db, alert.hazardId, h.townId, whistleAt)).map((personId) => ({
-    dedupeKey: `${key}:${personId}`, personId, kind: `urgent_${alert.kind}`, urgent: true, ...msg, expiresAt: null,
+    dedupeKey: `${key}:${personId}`, personId, kind: `urgent_${alert.kind}`, urgent, ...msg, expiresAt: null,
   }));
 }
 

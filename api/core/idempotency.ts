@@ -3,7 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { idempotencyKeys } from '../../db/schema/index.js';
 import { sha256Hex } from '../../lib/hash.js';
 import type { AppEnv } from './hono-env.js';
-import { conflict, validationFailed } from './errors.js';
+import { conflict, errorBody, validationFailed } from './errors.js';
+
+const SECRET_NOT_REPLAYED = '该请求的结果含一次性密钥，不会重复返回；如需要请重新申请';
 
 const PENDING = 0;
 
@@ -49,6 +51,9 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     await db.delete(idempotencyKeys).where(where);
     return;
   }
-  const responseBody = await c.res.clone().text();
-  await db.update(idempotencyKeys).set({ statusCode: c.res.status, responseBody }).where(where);
+  // A response carrying a secret (a new token or binding code, marked no-store) is never stored:
+  // a replay gets a conflict telling the caller to ask again, not a second copy of the secret.
+  const secret = /no-store/.test(c.res.headers.get('cache-control') ?? '');
+  const responseBody = secret ? JSON.stringify(errorBody(conflict(SECRET_NOT_REPLAYED))) : await c.res.clone().text();
+  await db.update(idempotencyKeys).set({ statusCode: secret ? 409 : c.res.status, responseBody }).where(where);
 };

@@ -11,6 +11,7 @@ import { getEnterprise } from './get-enterprise.js';
 import { ENTERPRISE_MSG } from './messages.js';
 import { resolvePlace } from './place.js';
 import { EnterpriseFields, type EnterpriseView } from './schemas.js';
+import { followEnterprisePlace } from './follow-place.js';
 
 export const UpdateEnterpriseInput = z
   .object(EnterpriseFields)
@@ -36,7 +37,10 @@ export async function updateEnterprise(ctx: Ctx, enterpriseId: number, raw: Upda
   if (Object.keys(patch).length === 0) throw validationFailed(ENTERPRISE_MSG.nothingToUpdate);
   if (patch.creditCode) await assertCreditCodeFree(ctx, patch.creditCode, enterpriseId);
   await uniqueAsConflict(
-    ctx.writer.batch([ctx.db.update(enterprises).set(patch).where(eq(enterprises.id, enterpriseId))]),
+    ctx.writer.batch([
+      ctx.db.update(enterprises).set(patch).where(eq(enterprises.id, enterpriseId)),
+      ...(patch.gridId !== undefined && patch.gridId !== current.gridId ? followEnterprisePlace(ctx.db, [enterpriseId]) : []),
+    ]),
     ENTERPRISE_MSG.creditCodeTaken(patch.creditCode ?? ''),
   );
   return getEnterprise(ctx, enterpriseId);

@@ -5,6 +5,13 @@ import type { Ledger } from './format.js';
 
 const BOM = '\ufeff';
 
+/**
+ * Text a worker typed ends up in a CSV the office opens in Excel: a cell starting with = + - @ (or a
+ * tab/CR) would run as a formula (CSV injection). A leading apostrophe makes Excel show it as text.
+ */
+export const neutraliseCell = (v: unknown) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const csvRows = (rows: unknown[][]) => stringify(rows.map((r) => r.map(neutraliseCell)));
+
 /** CSV with a UTF-8 BOM (so Excel on a town office PC shows Chinese correctly), one page at a time. */
 export function ledgerCsv(ledger: Ledger): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -19,7 +26,7 @@ export function ledgerCsv(ledger: Ledger): ReadableStream<Uint8Array> {
       }
       const next = await it.next();
       if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(stringify(next.value)));
+      controller.enqueue(encoder.encode(csvRows(next.value)));
     },
     async cancel() {
       await it.return?.();

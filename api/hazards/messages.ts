@@ -25,6 +25,7 @@ export const ACTION_NAMES = {
 } as const;
 
 export const MSG = {
+  sourceTaken: '该消息来源编号已被他人使用，不能重复登记',
   hazard: '隐患',
   enterprise: '企业',
   department: '部门',

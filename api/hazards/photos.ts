@@ -3,7 +3,6 @@ import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { attachments } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { validationFailed } from '../core/errors.js';
-import { isAdmin } from '../core/scope.js';
 import { MSG } from './messages.js';
 
 // SPEC §4: at most 9 photos per event.
@@ -14,8 +13,9 @@ export const PhotoIds = z
   .openapi({ description: '照片附件 id（先上传，最多 9 张）' });
 
 /**
- * Photos an event may claim: they exist, were uploaded by the actor (an admin may attach anyone's,
- * e.g. forwarded from a worker), and belong to no hazard yet. A patrol's own photos may go to a
+ * Photos an event may claim: they exist, were uploaded by the actor, and belong to no hazard yet.
+ * Only the uploader: ids are sequential, so letting anyone else claim an unattached photo would let
+ * them pull another town's photo into their scope and download it. A patrol's own photos may go to a
  * hazard found on that patrol. Returns the ids without repeats.
  */
 export async function checkPhotos(ctx: Ctx, ids: number[] | undefined, patrolId?: number): Promise<number[]> {
@@ -30,7 +30,7 @@ export async function checkPhotos(ctx: Ctx, ids: number[] | undefined, patrolId?
     .where(inArray(attachments.id, unique));
   const usable = new Set(
     rows
-      .filter((a) => a.uploaderId === ctx.actor.personId || isAdmin(ctx.actor))
+      .filter((a) => a.uploaderId === ctx.actor.personId)
       .filter((a) => a.hazardId == null && a.eventId == null && (a.patrolId == null || a.patrolId === patrolId))
       .map((a) => a.id),
   );

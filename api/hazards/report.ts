@@ -4,7 +4,7 @@ import { enterprises, hazardCodeCounters, hazardEvents, hazards, patrols, HAZARD
 import type { HazardStatus } from '../../db/schema/index.js';
 import { shanghaiDayKey } from '../../lib/time.js';
 import type { Ctx } from '../core/context.js';
-import { forbidden, notFound, validationFailed } from '../core/errors.js';
+import { conflict, forbidden, notFound, validationFailed } from '../core/errors.js';
 import { coversPlace } from '../core/scope.js';
 import { alertSafely } from './alerts.js';
 import { detectCheckItem, loadCheckItem } from './check-item.js';
@@ -123,6 +123,8 @@ async function findBySource(ctx: Ctx, source: { platform: string; messageId: str
     .where(and(eq(hazards.sourcePlatform, source.platform), eq(hazards.sourceMessageId, source.messageId)))
     .get();
   if (!row) return undefined;
+  // A source id is the reporter's own chat message: another person's is not theirs to see or reuse.
+  if (row.hazards.reporterId !== ctx.actor.personId) throw conflict(MSG.sourceTaken);
   const [view] = await toHazardViews(ctx.db, [{ ...row.hazards, enterpriseName: row.enterprises.name }], ctx.clock());
   return view;
 }

@@ -13,6 +13,7 @@ import { chunk, type PlanResult } from './plan.js';
 import { loadGrids, loadTowns, resolveTown } from './references.js';
 import { RowErrors } from './row-errors.js';
 import type { Table } from './read-table.js';
+import { followEnterprisePlace } from '../enterprises/follow-place.js';
 
 const CLASSES: Record<string, EnterpriseClass> = {
   重点: 'key', 重点企业: 'key', 重点行业: 'key', 重点行业领域: 'key', 重点行业领域企业: 'key', key: 'key',
@@ -91,6 +92,7 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
   const seenExisting = new Map<string, number>();
   const fresh: Values[] = [];
   const changed: (Partial<Values> & { id: number })[] = [];
+  const moved: number[] = [];
   const now = ctx.clock();
   for (const { line, r, gridId, townId } of parsed) {
     if (r.creditCode && errors.duplicate(seenCode, r.creditCode, line, 'creditCode', '统一社会信用代码')) continue;
@@ -114,6 +116,7 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
     ) as Partial<Values>;
     if (old) {
       changed.push({ ...given, id: old.id, gridId, townId });
+      if (old.gridId !== gridId) moved.push(old.id);
     } else {
       fresh.push({ riskColor: DEFAULT_COLOR, aliases: [], registeredAt: now, ...given, name: r.name, class: r.class, gridId, townId, createdAt: now });
     }
@@ -122,6 +125,8 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
   const statements = [
     ...chunk(changed).map((part) => updateRowsAsJson(ctx.db, enterprises, enterprises.id, WRITTEN, part)),
     ...chunk(fresh).map((part) => insertRowsAsJson(ctx.db, enterprises, { ...WRITTEN, createdAt: enterprises.createdAt }, part)),
+    // Enterprises the file moves to another grid take their hazards and patrols along.
+    ...chunk(moved, LOOKUP_CHUNK).flatMap((ids) => followEnterprisePlace(ctx.db, ids)),
   ];
   return { errors: errors.list, plan: { created: fresh.length, updated: changed.length, statements } };
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import { chatIdentities, departments, people, type Role } from '../../db/schema/index.js';
+import { TOWN_ROLES } from '../people/person-rules.js';
 import type { Ctx } from '../core/context.js';
 import { insertRowsAsJson, upsertSet } from './bulk-json.js';
 import { locateColumns, type ColumnSpec } from './columns.js';
@@ -70,6 +71,8 @@ export async function planPeople(ctx: Ctx, table: Table): Promise<PlanResult> {
       if (!town) continue;
       townId = town.id;
     } else if (actor.role === 'town_admin' && !old) townId = actor.townId;
+    // District-wide roles carry no town (a town would put them in that town admin's reach).
+    if (!TOWN_ROLES.includes(role)) townId = null;
     let departmentId = role === 'department' ? (old?.departmentId ?? null) : null;
     if (r.department) {
       const id = deptByName.get(r.department);

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { attachments, checkItems, enterprises, hazards, patrols } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { coversPlace } from '../core/scope.js';
-import { forbidden, notFound, validationFailed } from '../core/errors.js';
+import { conflict, forbidden, notFound, validationFailed } from '../core/errors.js';
 import { ReportHazardInput, reportHazard } from '../hazards/report.js';
 import { resolveDeadline } from '../hazards/deadline.js';
 import { loadCheckItem } from '../hazards/check-item.js';
@@ -149,9 +149,12 @@ async function checkPhotos(ctx: Ctx, photoIds: number[]) {
 }
 
 async function findBySource(ctx: Ctx, source: { platform: string; messageId: string }) {
-  return ctx.db.select({ id: patrols.id }).from(patrols)
+  const row = await ctx.db.select({ id: patrols.id, workerId: patrols.workerId }).from(patrols)
     .where(and(eq(patrols.sourcePlatform, source.platform), eq(patrols.sourceMessageId, source.messageId)))
     .get();
+  // A source id is the worker's own chat message: another person's is not theirs to replay.
+  if (row && row.workerId !== ctx.actor.personId) throw conflict(MSG.sourceTaken);
+  return row;
 }
 
 /** The same answer as the first delivery got, so a re-sent chat message gets the same reply. */

@@ -1,5 +1,6 @@
 // Every user-facing message of the patrol verbs, in one place for review.
 export const MSG = {
+  sourceTaken: '该消息来源编号已被他人使用，不能重复登记',
   enterprise: '企业',
   patrol: '巡查记录',
   departmentCannotPatrol: '行业部门账号不能登记巡查',

@@ -1,5 +1,6 @@
 // Every user-facing message of the people module, in one place for wording review.
 export const PEOPLE_MSG = {
+  townOnlyForTownRoles: '区管理员和部门人员不属于某个镇，请不要填写镇（街道）',
   person: '人员',
   token: '令牌',
   phoneTaken: (phone: string) => `手机号 ${phone} 已被其他人员使用`,

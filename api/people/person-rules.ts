@@ -4,6 +4,9 @@ import type { Db } from '../../db/client.js';
 import { conflict, validationFailed } from '../core/errors.js';
 import { PEOPLE_MSG } from './messages.js';
 
+/** Roles placed in a town; district admins and departments are district-wide and carry none. */
+export const TOWN_ROLES: Role[] = ['worker', 'town_admin'];
+
 export type PersonShape = { role: Role; phone: string | null; townId: number | null; departmentId: number | null };
 
 /**
@@ -14,6 +17,7 @@ export async function assertPersonShape(db: Db, p: PersonShape, selfId?: number)
   if (p.role === 'town_admin' && p.townId == null) throw validationFailed(PEOPLE_MSG.townRequired);
   if (p.role === 'department' && p.departmentId == null) throw validationFailed(PEOPLE_MSG.departmentRequired);
   if (p.role !== 'department' && p.departmentId != null) throw validationFailed(PEOPLE_MSG.departmentOnlyForDepartmentRole);
+  if (!TOWN_ROLES.includes(p.role) && p.townId != null) throw validationFailed(PEOPLE_MSG.townOnlyForTownRoles);
   if (p.townId != null) {
     const town = await db.select({ id: towns.id }).from(towns).where(eq(towns.id, p.townId)).get();
     if (!town) throw validationFailed(PEOPLE_MSG.townNotFound);

@@ -93,12 +93,13 @@ export function registerPeopleRoutes(app: OpenAPIHono<AppEnv>) {
     c.json(await setIdentities(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200));
   app.openapi(routes.bindingCode, async (c) => {
     const issued = await issueBindingCode(c.get('ctx'), c.req.valid('param').id);
-    return c.json({ ...issued, expiresAt: issued.expiresAt.toISOString() }, 201);
+    // no-store: the code is shown once; caches and the idempotency record must not keep it.
+    return c.json({ ...issued, expiresAt: issued.expiresAt.toISOString() }, 201, { 'cache-control': 'no-store' });
   });
   app.openapi(routes.mintToken, async (c) => {
     // The body is optional (a label only); the validator yields {} defaults when it is absent.
     const minted = await mintToken(c.get('ctx'), c.req.valid('param').id, c.req.valid('json') ?? {});
-    return c.json({ ...minted, createdAt: minted.createdAt.toISOString() }, 201);
+    return c.json({ ...minted, createdAt: minted.createdAt.toISOString() }, 201, { 'cache-control': 'no-store' });
   });
   app.openapi(routes.revokeToken, async (c) => {
     const revoked = await revokeToken(c.get('ctx'), c.req.valid('param').id);

@@ -8,7 +8,7 @@ import { uniqueAsConflict } from '../org/unique-violation.js';
 import { assertCanManage } from './access.js';
 import { loadPerson } from './load-person.js';
 import { PEOPLE_MSG } from './messages.js';
-import { assertPersonShape } from './person-rules.js';
+import { TOWN_ROLES, assertPersonShape } from './person-rules.js';
 import { PersonName, Phone, PlatformSchema, RoleSchema, toPerson, type PersonT } from './schemas.js';
 
 export const UpdatePersonInput = z
@@ -40,12 +40,14 @@ export async function updatePerson(ctx: Ctx, personId: number, input: UpdatePers
   if (patch.active === false && personId === ctx.actor.personId) throw validationFailed(PEOPLE_MSG.cannotDeactivateSelf);
   const next = { ...current, ...patch };
   if (input.role !== undefined && input.role !== 'department' && input.departmentId === undefined) next.departmentId = null;
+  // District-wide roles have no town: a town left behind would put them in a town admin's reach.
+  if (input.role !== undefined && !TOWN_ROLES.includes(input.role) && input.townId === undefined) next.townId = null;
   const shape = { role: next.role, phone: next.phone ?? null, townId: next.townId ?? null, departmentId: next.departmentId ?? null };
   assertCanManage(ctx.actor, shape);
   await assertPersonShape(ctx.db, shape, personId);
   const [[row]] = await uniqueAsConflict(
     ctx.writer.batch([
-      ctx.db.update(people).set({ ...patch, departmentId: shape.departmentId }).where(eq(people.id, personId)).returning(),
+      ctx.db.update(people).set({ ...patch, townId: shape.townId, departmentId: shape.departmentId }).where(eq(people.id, personId)).returning(),
     ]),
     PEOPLE_MSG.phoneTaken(shape.phone ?? ''),
   );
