@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { testApp } from './helpers/deps.js';
 import { ctxFor, makeWorld } from './helpers/fixtures.js';
 import { logPatrol } from '../api/patrols/log.js';
-import { attachments, enterprises, hazards, patrols } from '../db/schema/index.js';
+import { attachments, enterprises, hazardEvents, hazards, patrols } from '../db/schema/index.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 type W = Awaited<ReturnType<typeof makeWorld>>;
@@ -119,6 +119,24 @@ describe('patrols: log, read, list', () => {
       expect(replay.hazards.map((h: { code: string }) => h.code)).toEqual(original.hazards.map((h: { code: string }) => h.code));
       expect([await patrolCount(w.entA1.id), await hazardCount(w.entA1.id)]).toEqual(before);
     });
+  });
+
+  it('a redelivery after a crash between the patrol and its hazards completes the hazards once', async () => {
+    const body = { enterpriseId: w.entA2.id, source: { platform: 'dingtalk', messageId: 'crash-1' }, hazards: [{ description: '配电箱未接地' }, { description: '消防通道堵塞' }] };
+    const first = await (await post(w.workerA2.auth, body)).json();
+    // The crash: the patrol's batch committed, the second hazard's did not.
+    const lost = first.hazards[1].id;
+    await t.db.delete(hazardEvents).where(eq(hazardEvents.hazardId, lost));
+    await t.db.delete(hazards).where(eq(hazards.id, lost));
+    expect(await hazardCount(w.entA2.id)).toBe(1);
+    const again = await (await post(w.workerA2.auth, body)).json();
+    expect(again.created).toBe(false);
+    expect(again.hazards.map((h: { description: string }) => h.description)).toEqual(['配电箱未接地', '消防通道堵塞']);
+    expect(await hazardCount(w.entA2.id)).toBe(2);
+    expect((await post(w.workerA2.auth, body)).status).toBe(200);
+    expect(await hazardCount(w.entA2.id)).toBe(2);
+    const linked = await t.db.select().from(hazards).where(eq(hazards.patrolId, first.patrol.id));
+    expect(linked).toHaveLength(2);
   });
 
   describe('bad input writes nothing', () => {

@@ -4,7 +4,7 @@ import { attachments, checkItems, enterprises, hazards, patrols } from '../../db
 import type { Ctx } from '../core/context.js';
 import { coversPlace } from '../core/scope.js';
 import { conflict, forbidden, notFound, validationFailed } from '../core/errors.js';
-import { ReportHazardInput, reportHazard } from '../hazards/report.js';
+import { ReportHazardInput, reportHazard, type ReportHazardInputT } from '../hazards/report.js';
 import { resolveDeadline } from '../hazards/deadline.js';
 import { loadCheckItem } from '../hazards/check-item.js';
 import { hazardWithEnterprise, toHazardViews, type HazardView } from '../hazards/view.js';
@@ -69,11 +69,6 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
   const patrolledAt = input.patrolledAt ? new Date(input.patrolledAt) : now;
   if (patrolledAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw validationFailed(MSG.futureTime);
 
-  if (input.source) {
-    const existing = await findBySource(ctx, input.source);
-    if (existing) return replay(ctx, existing, ent);
-  }
-
   const found = input.hazards ?? [];
   const reports = found.map((h, i) => {
     const parsed = ReportHazardInput.safeParse({
@@ -85,6 +80,10 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
     if (!parsed.success) throw validationFailed(MSG.badHazard(i), parsed.error.issues);
     return parsed.data;
   });
+  if (input.source) {
+    const existing = await findBySource(ctx, input.source);
+    if (existing) return replay(ctx, existing, ent, reports);
+  }
   // The report verb's own rules that can refuse a hazard, checked now so a bad one writes nothing.
   for (const r of reports) {
     resolveDeadline(r, now);
@@ -113,7 +112,7 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
   } catch (e) {
     // A concurrent delivery of the same chat message won the unique (platform, message id) race.
     const winner = input.source ? await findBySource(ctx, input.source) : undefined;
-    if (winner) return replay(ctx, winner, ent);
+    if (winner) return replay(ctx, winner, ent, reports);
     throw e;
   }
 
@@ -157,8 +156,14 @@ async function findBySource(ctx: Ctx, source: { platform: string; messageId: str
   return row;
 }
 
-/** The same answer as the first delivery got, so a re-sent chat message gets the same reply. */
-async function replay(ctx: Ctx, existing: { id: number }, ent: { id: number }): Promise<LogPatrolResult> {
+/**
+ * The same answer as the first delivery got, so a re-sent chat message gets the same reply. The
+ * patrol and its hazards are separate batches: if the process died between them, the redelivery
+ * (or the inbox's replay at start) completes the hazards. Each hazard's source id is deterministic
+ * (`<message>#<i>`), so those already reported are found, never made twice.
+ */
+async function replay(ctx: Ctx, existing: { id: number }, ent: { id: number }, reports: ReportHazardInputT[]): Promise<LogPatrolResult> {
+  for (const r of reports) if (r.source) await reportHazard(ctx, { ...r, patrolId: existing.id });
   const patrol = await getPatrol(ctx, existing.id);
   const rows = await ctx.db.select(hazardWithEnterprise).from(hazards)
     .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
