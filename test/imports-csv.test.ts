@@ -63,6 +63,17 @@ describe('CSV import', () => {
     expect((await t.db.select({ n: count() }).from(people).where(eq(people.phone, '13800000001')))[0].n).toBe(1);
   });
 
+  it('a re-import that leaves the credit code blank updates the enterprise of that name, not a copy', async () => {
+    await importOrgFixtures(t.app, district.auth);
+    await upload(t.app, '/v1/imports/enterprises', district.auth, CSV, fixture('enterprises.csv'));
+    const sheet = '镇（街道）,网格,企业名称,企业类别,风险等级\n横林镇,崔桥村网格,常州华美化工有限公司,重点,橙\n';
+    const res = await upload(t.app, '/v1/imports/enterprises', district.auth, CSV, sheet);
+    expect(res.body).toMatchObject({ created: 0, updated: 1 });
+    expect(await enterpriseCount()).toBe(4);
+    const huamei = (await t.db.select().from(enterprises).where(eq(enterprises.name, '常州华美化工有限公司')).get())!;
+    expect(huamei).toMatchObject({ riskColor: 'orange', creditCode: '91320412000000101R' });
+  });
+
   it('reads GBK-encoded CSV as saved by Excel on Chinese Windows', async () => {
     await importOrgFixtures(t.app, district.auth);
     const res = await upload(t.app, '/v1/imports/enterprises', district.auth, 'text/csv', fixture('enterprises-gbk.csv'));

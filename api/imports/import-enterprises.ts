@@ -98,8 +98,11 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
     if (r.creditCode && errors.duplicate(seenCode, r.creditCode, line, 'creditCode', '统一社会信用代码')) continue;
     if (errors.duplicate(seenName, `${gridId}|${r.name}`, line, 'name', '企业（同一网格内同名）')) continue;
     const byName = byGridName.get(`${gridId}|${r.name}`);
+    // By credit code; else by grid + name unless both sides carry different codes (then they are two
+    // enterprises). A row without a code is the stored one of that name, code or not: a sheet that
+    // leaves the column blank must update, not duplicate.
     const old = (r.creditCode ? byCode.get(r.creditCode) : undefined)
-      ?? (byName && (!byName.creditCode || byName.creditCode === r.creditCode) ? byName : undefined);
+      ?? (byName && (!r.creditCode || !byName.creditCode || byName.creditCode === r.creditCode) ? byName : undefined);
     if (old && ctx.actor.role === 'town_admin' && old.townId !== ctx.actor.townId) {
       errors.add(line, 'creditCode', IMPORT_MSG.creditCodeElsewhere);
       continue;
