@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { count } from 'drizzle-orm';
-import { attachments, hazards } from '../db/schema/index.js';
+import { attachments, hazardEvents, hazards } from '../db/schema/index.js';
 import { createApp } from '../api/app.js';
 import { httpClient } from '../bot/client/http.js';
 import { createDialog } from '../bot/dialog/handle.js';
@@ -38,6 +38,9 @@ describe('the bot over HTTP (API_URL)', () => {
     const [h] = await c.db.select().from(hazards);
     expect(h.reporterId).toBe(c.w.workerA1.id);
     expect(await c.db.select({ n: count() }).from(attachments)).toEqual([{ n: 1 }]);
+    // The event records the chat platform, not "api", although it arrived over HTTP.
+    const [event] = await c.db.select().from(hazardEvents);
+    expect(event.channel).toBe(c.message(c.w.workerA1, 'x').platform);
   });
 
   it('queries through the API and gets the API’s own refusals', async () => {

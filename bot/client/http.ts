@@ -15,12 +15,14 @@ class ApiCaller {
   constructor(
     private readonly base: string,
     private readonly token: () => Promise<string>,
+    private readonly channel: string,
   ) {}
 
   async call<T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; json?: unknown; bytes?: Uint8Array; mime?: string } = {}): Promise<T> {
     const url = new URL(path, this.base);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { authorization: `Bearer ${await this.token()}`, accept: 'application/json' };
+    // The chat platform the message came from, so the API records it on every event (SPEC §4).
+    const headers: Record<string, string> = { authorization: `Bearer ${await this.token()}`, accept: 'application/json', 'x-gridsafe-channel': this.channel };
     let body: BodyInit | undefined;
     if (opts.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -53,7 +55,7 @@ function safeJson(text: string): unknown {
 /** `tokenFor(personId)` supplies each person's API token (minted by an admin for the bot). */
 export function httpClient(apiUrl: string, tokenFor: TokenFor): VerbClient {
   const base = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
-  return { as: (actor) => httpVerbs(new ApiCaller(base, async () => tokenFor(actor.personId)), actor) };
+  return { as: (actor, channel) => httpVerbs(new ApiCaller(base, async () => tokenFor(actor.personId), channel), actor) };
 }
 
 function httpVerbs(api: ApiCaller, actor: Actor): ActorVerbs {
