@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { people } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { notFound, validationFailed } from '../core/errors.js';
+import { validationFailed } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
-import { assertCanManage } from './access.js';
-import { loadPerson } from './load-person.js';
+import { loadManageablePerson } from './load-person.js';
 import { PEOPLE_MSG } from './messages.js';
 import { toPerson, type PersonT } from './schemas.js';
 
@@ -14,12 +13,7 @@ import { toPerson, type PersonT } from './schemas.js';
  */
 export async function deactivatePerson(ctx: Ctx, personId: number): Promise<PersonT> {
   requireRole(ctx.actor, 'district_admin', 'town_admin');
-  const current = await loadPerson(ctx.db, personId);
-  try {
-    assertCanManage(ctx.actor, current);
-  } catch {
-    throw notFound(PEOPLE_MSG.person);
-  }
+  const current = await loadManageablePerson(ctx.db, ctx.actor, personId);
   if (personId === ctx.actor.personId) throw validationFailed(PEOPLE_MSG.cannotDeactivateSelf);
   if (!current.active) throw validationFailed(PEOPLE_MSG.alreadyInactive);
   const [[row]] = await ctx.writer.batch([

@@ -1,9 +1,8 @@
 import type { Ctx } from '../core/context.js';
-import { notFound, validationFailed } from '../core/errors.js';
+import { validationFailed } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
-import { assertCanManage } from './access.js';
 import { createBindingCode } from './create-binding-code.js';
-import { loadPerson } from './load-person.js';
+import { loadManageablePerson } from './load-person.js';
 import { PEOPLE_MSG } from './messages.js';
 
 export type IssuedBindingCode = { personId: number; code: string; expiresAt: Date };
@@ -14,12 +13,7 @@ export type IssuedBindingCode = { personId: number; code: string; expiresAt: Dat
  */
 export async function issueBindingCode(ctx: Ctx, personId: number): Promise<IssuedBindingCode> {
   requireRole(ctx.actor, 'district_admin', 'town_admin');
-  const person = await loadPerson(ctx.db, personId);
-  try {
-    assertCanManage(ctx.actor, person);
-  } catch {
-    throw notFound(PEOPLE_MSG.person);
-  }
+  const person = await loadManageablePerson(ctx.db, ctx.actor, personId);
   if (!person.active) throw validationFailed(PEOPLE_MSG.personInactive);
   const { code, expiresAt } = await createBindingCode(ctx, personId);
   return { personId, code, expiresAt };

@@ -3,11 +3,10 @@ import { and, asc, eq, ne, or, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { chatIdentities, PLATFORMS, type Platform } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { conflict, notFound, validationFailed } from '../core/errors.js';
+import { conflict, validationFailed } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
 import { uniqueAsConflict } from '../org/unique-violation.js';
-import { assertCanManage } from './access.js';
-import { loadPerson } from './load-person.js';
+import { loadManageablePerson } from './load-person.js';
 import { PEOPLE_MSG } from './messages.js';
 
 const ExternalId = z.string().trim().min(1).max(128);
@@ -25,12 +24,7 @@ export type IdentityT = { platform: Platform; externalId: string };
 /** Sets a person's chat identities (DingTalk staffId from the org directory); admins within reach. */
 export async function setIdentities(ctx: Ctx, personId: number, input: SetIdentitiesInputT): Promise<{ identities: IdentityT[] }> {
   requireRole(ctx.actor, 'district_admin', 'town_admin');
-  const person = await loadPerson(ctx.db, personId);
-  try {
-    assertCanManage(ctx.actor, person);
-  } catch {
-    throw notFound(PEOPLE_MSG.person);
-  }
+  const person = await loadManageablePerson(ctx.db, ctx.actor, personId);
   const touched = PLATFORMS.filter((p) => input[p] !== undefined);
   if (touched.length === 0) throw validationFailed(PEOPLE_MSG.nothingToUpdate);
   const wanted = touched.flatMap((p) => (input[p] ? [{ platform: p, externalId: input[p] as string }] : []));

@@ -2,11 +2,11 @@ import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { people } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { notFound, validationFailed } from '../core/errors.js';
+import { validationFailed } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
 import { uniqueAsConflict } from '../org/unique-violation.js';
 import { assertCanManage } from './access.js';
-import { loadPerson } from './load-person.js';
+import { loadManageablePerson } from './load-person.js';
 import { PEOPLE_MSG } from './messages.js';
 import { TOWN_ROLES, assertPersonShape } from './person-rules.js';
 import { PersonName, Phone, PlatformSchema, RoleSchema, toPerson, type PersonT } from './schemas.js';
@@ -28,13 +28,7 @@ export type UpdatePersonInputT = z.infer<typeof UpdatePersonInput>;
 /** Changes a person; both the person as it is and as it would become must be the actor's to manage. */
 export async function updatePerson(ctx: Ctx, personId: number, input: UpdatePersonInputT): Promise<PersonT> {
   requireRole(ctx.actor, 'district_admin', 'town_admin');
-  const current = await loadPerson(ctx.db, personId);
-  try {
-    assertCanManage(ctx.actor, current);
-  } catch {
-    // Someone outside the town admin's reach is not revealed to exist.
-    throw notFound(PEOPLE_MSG.person);
-  }
+  const current = await loadManageablePerson(ctx.db, ctx.actor, personId);
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<typeof people.$inferInsert>;
   if (Object.keys(patch).length === 0) throw validationFailed(PEOPLE_MSG.nothingToUpdate);
   if (patch.active === false && personId === ctx.actor.personId) throw validationFailed(PEOPLE_MSG.cannotDeactivateSelf);
