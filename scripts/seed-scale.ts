@@ -12,6 +12,7 @@ import { createRng } from './seed/random.js';
 import { BulkInsert } from './seed/bulk-insert.js';
 import { writeOrg } from './seed/org.js';
 import { EnterpriseLife, type CheckItemRow, type Writers } from './seed/enterprise-life.js';
+import { backfillPatrolDueAt } from '../api/patrols/due-at.js';
 
 export type SeedScaleOptions = {
   scale: number;
@@ -88,6 +89,8 @@ export async function seedScale(opts: SeedScaleOptions): Promise<SeedScaleResult
     bars.stop();
 
     if (indexes.length > 0) await timed(log, '重建索引 recreate indexes', () => client.executeMultiple(indexes.join(';\n')));
+    // After the indexes are back: each patrol's due day seeks its predecessor in patrols_enterprise_time_idx.
+    await timed(log, '巡查应巡日 patrol due days', () => db.run(backfillPatrolDueAt));
     await timed(log, 'ANALYZE', () => client.execute('ANALYZE'));
     await client.executeMultiple('PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;');
     const counts = {

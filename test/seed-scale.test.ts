@@ -96,6 +96,11 @@ describe('seed-scale at a tiny scale', () => {
 
   it('caches the latest patrol on the enterprise and leaves a share of patrols due', async () => {
     expect(await one('SELECT count(*) FROM enterprises e WHERE e.last_patrol_at IS NOT (SELECT max(patrolled_at) FROM patrols p WHERE p.enterprise_id = e.id)')).toBe(0);
+    // Every patrol knows the due day it answered; a first patrol's is its enterprise's registration day.
+    expect(await one('SELECT count(*) FROM patrols WHERE due_at IS NULL')).toBe(0);
+    expect(await one(`SELECT count(*) FROM patrols p JOIN enterprises e ON e.id = p.enterprise_id
+      WHERE NOT EXISTS (SELECT 1 FROM patrols p2 WHERE p2.enterprise_id = p.enterprise_id AND p2.patrolled_at < p.patrolled_at)
+        AND p.due_at != ((e.registered_at + 28800000) / 86400000) * 86400000 - 28800000`)).toBe(0);
     const overdue = await one(`SELECT count(*) FROM enterprises WHERE last_patrol_at < ${NOW.getTime()} - (CASE risk_color WHEN 'red' THEN 8 WHEN 'orange' THEN 15 ELSE CASE class WHEN 'key' THEN 31 WHEN 'above' THEN 61 ELSE 91 END END) * 86400000`);
     expect(overdue).toBeGreaterThan(400 * 0.05);
     expect(overdue).toBeLessThan(400 * 0.4);

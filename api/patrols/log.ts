@@ -12,6 +12,7 @@ import { getPatrol, type PatrolDetail } from './get.js';
 import { dueDay, loadPolicy } from './policy.js';
 import { shanghaiIsoDay } from '../../lib/time.js';
 import { MSG } from './messages.js';
+import { patrolDueAtSql } from './due-at.js';
 
 // Device clocks drift a little; a patrol stamped a moment "in the future" is not an error.
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -97,6 +98,7 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
   const result = found.length > 0 ? 'issues' : input.result ?? (failedItem ? 'issues' : 'normal');
   const insert = ctx.db.insert(patrols).values({
     enterpriseId: ent.id, gridId: ent.gridId, townId: ent.townId, workerId: actor.personId, patrolledAt, result,
+    dueAt: patrolDueAtSql(ent.id, patrolledAt),
     note: input.note || null, lat: input.lat ?? null, lng: input.lng ?? null, checklist: input.checklist ?? null,
     sourcePlatform: input.source?.platform ?? null, sourceMessageId: input.source?.messageId ?? null, createdAt: now,
   }).returning({ id: patrols.id });

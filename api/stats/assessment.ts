@@ -66,8 +66,8 @@ export async function assessment(ctx: Ctx, raw: AssessmentInputT, weights: Asses
     ctx.db.all<{ id: number; name: string }>(sql`select w.id, w.name from people w where w.role = 'worker' and w.active = 1
       and (${townId == null ? sql`1 = 1` : sql`w.town_id = ${townId} or exists (select 1 from grids g where g.worker_id = w.id and g.town_id = ${townId})`})
       order by w.id`),
-    ctx.db.all<{ w: number; n: number; on_time: number }>(sql`select p.worker_id as w, count(*) as n, sum(${onTimeSql(policy)}) as on_time
-      from patrols p join enterprises e on e.id = p.enterprise_id
+    ctx.db.all<{ w: number; n: number; on_time: number }>(sql`select p.worker_id as w, count(*) as n, sum(${onTimeSql()}) as on_time
+      from patrols p
       where ${inTown('p')} and p.patrolled_at >= ${from} and p.patrolled_at < ${to} group by p.worker_id`),
     ctx.db.all<{ w: number; n: number }>(sql`select g.worker_id as w, count(*) as n
       from enterprises e join grids g on g.id = e.grid_id

@@ -34,20 +34,23 @@ export function dueKeySql(policy: PatrolPolicy, alias = 'e'): SQL {
   return sql`coalesce(${sql.raw(`${alias}.last_patrol_at`)} + ${intervalSql(policy, alias)} * ${DAY_MS}, ${sql.raw(`${alias}.registered_at`)})`;
 }
 
+// Integer literals, not bound parameters: libsql binds every JS number as REAL, and REAL division
+// would not floor to the day (measured: typeof(?) = 'real' for 86400000).
+const OFFSET = sql.raw(String(SHANGHAI_OFFSET_MS));
+const DAY = sql.raw(String(DAY_MS));
+
 /** 00:00 Shanghai of the day holding the instant `expr` (epoch ms). */
 export function dayStartSql(expr: SQL): SQL {
-  return sql`((((${expr}) + ${SHANGHAI_OFFSET_MS}) / ${DAY_MS}) * ${DAY_MS} - ${SHANGHAI_OFFSET_MS})`;
+  return sql`((((${expr}) + ${OFFSET}) / ${DAY}) * ${DAY} - ${OFFSET})`;
 }
 
 /**
- * Was patrol `p` (joined to its enterprise `e`) on time? Its day must not be after the due day
- * set by the enterprise's previous patrol (or registration). The previous patrol is one seek in
- * patrols_enterprise_time_idx.
+ * Was patrol `p` on time? Its day must not be after the due day it answered, stored on the patrol
+ * when it was logged (patrols.due_at, see api/patrols/due-at.ts), so this is a column read from the
+ * covering indexes rather than a seek for each patrol's predecessor.
  */
-export function onTimeSql(policy: PatrolPolicy): SQL {
-  const prev = sql`(select max(p2.patrolled_at) from patrols p2 where p2.enterprise_id = p.enterprise_id and p2.patrolled_at < p.patrolled_at)`;
-  const due = sql`coalesce(${prev} + ${intervalSql(policy)} * ${DAY_MS}, e.registered_at)`;
-  return sql`(p.patrolled_at < ${dayStartSql(due)} + ${DAY_MS})`;
+export function onTimeSql(): SQL {
+  return sql`(p.patrolled_at < p.due_at + ${DAY_MS})`;
 }
 
 /**

@@ -70,8 +70,8 @@ export async function statsSummary(ctx: Ctx, input: StatsSummaryInputT): Promise
       ? rows(ctx, sql`select k, count(*) as n from (${dueArmsSql(policy, asOf.getTime(), sql`e.town_id as k`)}) group by k`)
       : rows(ctx, sql`select ${k('e')} as k, count(*) as n from enterprises e
           where ${scope.where('e')} and ${dueKeySql(policy)} < ${asOf.getTime()} group by k`),
-    rows(ctx, sql`select ${k('p')} as k, count(*) as n, sum(${onTimeSql(policy)}) as on_time
-      from patrols p join enterprises e on e.id = p.enterprise_id
+    rows(ctx, sql`select ${k('p')} as k, count(*) as n, sum(${onTimeSql()}) as on_time
+      from patrols p
       where ${scope.where('p')} and p.patrolled_at >= ${from.getTime()} and p.patrolled_at < ${to.getTime()} group by k`),
     rows(ctx, sql`select ${k('h')} as k, count(*) as n from hazards h
       where ${scope.where('h')} and h.reported_at >= ${from.getTime()} and h.reported_at < ${to.getTime()} and h.status <> 'void' group by k`),

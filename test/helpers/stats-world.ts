@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { enterprises, hazardDepartments, hazardEvents, hazards, patrols } from '../../db/schema/index.js';
 import type { HazardLevel, HazardStatus } from '../../db/schema/index.js';
 import { makeDepartment, makeEnterprise, makeGrid, makePerson, makeTown } from './fixtures.js';
+import { patrolDueAtSql } from '../../api/patrols/due-at.js';
 
 /** A Shanghai wall-clock time ("2026-11-05T10:00") as an instant. */
 export const sh = (local: string) => new Date(`${local}:00+08:00`);
@@ -40,8 +41,11 @@ export async function makeStatsWorld(db: Db) {
   const e7 = await makeEnterprise(db, g3, { class: 'key', riskColor: 'yellow', registeredAt: jan1 });
 
   const patrol = async (e: typeof e1, worker: { id: number }, at: string, note?: string) => {
+    // Patrols are inserted in time order per enterprise, so the due day computed at insert is the
+    // one logPatrol would store.
     const [p] = await db.insert(patrols).values({
       enterpriseId: e.id, gridId: e.gridId, townId: e.townId, workerId: worker.id, patrolledAt: sh(at), result: 'normal', note, createdAt: sh(at),
+      dueAt: patrolDueAtSql(e.id, sh(at)),
     }).returning();
     await db.update(enterprises).set({ lastPatrolAt: sql`max(coalesce(${enterprises.lastPatrolAt}, 0), ${sh(at).getTime()})` }).where(eq(enterprises.id, e.id));
     return p;
