@@ -20,3 +20,25 @@ export function attachmentDisposition(chineseName: string, asciiFallback: string
 
 /** A ledger: its column headers and the pages of rows (each a list of cells), streamed in id order. */
 export type Ledger = { sheetName: string; headers: string[]; widths: number[]; pages: AsyncIterable<(string | number)[][]> };
+
+export const LEDGER_PAGE = 1000;
+
+/**
+ * Pages of ledger rows read by id (keyset, never OFFSET), so a district-wide export of millions of
+ * rows runs in bounded memory. `fetch(after, limit)` returns rows with id > after in id order; `toCells`
+ * turns one into its cells, given its 1-based position in the ledger (the 序号 column).
+ */
+export async function* keysetPages<R extends { id: number }>(
+  fetch: (after: number, limit: number) => Promise<R[]>,
+  toCells: (row: R, position: number) => (string | number)[],
+): AsyncIterable<(string | number)[][]> {
+  let after = 0;
+  let n = 0;
+  for (;;) {
+    const rows = await fetch(after, LEDGER_PAGE);
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1].id;
+    yield rows.map((r) => toCells(r, ++n));
+    if (rows.length < LEDGER_PAGE) return;
+  }
+}

@@ -5,7 +5,7 @@ import type { Ctx } from '../core/context.js';
 import { hazardScope } from '../core/scope.js';
 import { hazardFilters, ListHazardsQuery } from '../hazards/list.js';
 import { DAY_MS, shanghaiIsoDay, shanghaiMidnight } from '../../lib/time.js';
-import { LEVEL_LABEL, STATUS_LABEL, shanghaiMinute, type Ledger } from './format.js';
+import { LEVEL_LABEL, STATUS_LABEL, keysetPages, shanghaiMinute, type Ledger } from './format.js';
 
 /** The hazard list's filters (GET /v1/hazards), minus paging: an export is the whole filtered ledger. */
 export const HazardLedgerQuery = ListHazardsQuery.omit({ limit: true, offset: true });
@@ -14,7 +14,6 @@ export type HazardLedgerQueryT = z.output<typeof HazardLedgerQuery>;
 const HEADERS = ['序号', '隐患编号', '镇（街道）', '网格', '企业名称', '统一社会信用代码', '隐患描述', '隐患类别', '隐患等级', '状态',
   '上报人', '上报时间', '整改期限', '是否逾期', '逾期天数', '责任人', '吹哨部门', '整改完成时间', '销号时间'];
 const WIDTHS = [7, 18, 12, 12, 28, 22, 40, 12, 9, 9, 10, 17, 12, 9, 9, 12, 20, 17, 17];
-const PAGE = 1000;
 
 /**
  * The hazard ledger (隐患台账) in the actor's scope. Rows are read a page at a time by id (keyset,
@@ -25,44 +24,36 @@ export function hazardLedger(ctx: Ctx, q: HazardLedgerQueryT): Ledger {
   const where: (SQL | undefined)[] = [hazardScope(ctx.actor), ...hazardFilters(q, now)];
   const today = shanghaiMidnight(now).getTime();
 
-  async function* pages() {
-    let after = 0;
-    let n = 0;
-    for (;;) {
-      const rows = await ctx.db
-        .select({
-          id: hazards.id, code: hazards.code, town: towns.name, grid: grids.name, enterprise: enterprises.name, creditCode: enterprises.creditCode,
-          description: hazards.description, category: checkItems.category, level: hazards.level, status: hazards.status,
-          reporter: people.name, reportedAt: hazards.reportedAt, deadlineAt: hazards.deadlineAt, responsible: hazards.responsible,
-          closedAt: hazards.closedAt,
-          departments: sql<string | null>`(select group_concat(d.name, '、') from hazard_departments hd join departments d on d.id = hd.department_id where hd.hazard_id = ${hazards.id})`,
-          rectifiedAt: sql<number | null>`(select max(ev.at) from hazard_events ev where ev.hazard_id = ${hazards.id} and ev.action = 'rectify')`,
-        })
-        .from(hazards)
-        .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
-        .leftJoin(grids, eq(grids.id, hazards.gridId))
-        .leftJoin(towns, eq(towns.id, hazards.townId))
-        .leftJoin(checkItems, eq(checkItems.id, hazards.checkItemId))
-        .leftJoin(people, eq(people.id, hazards.reporterId))
-        .where(and(...where, gt(hazards.id, after)))
-        .orderBy(asc(hazards.id))
-        .limit(PAGE);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1].id;
-      yield rows.map((h) => {
-        const late = OPEN_STATUSES.includes(h.status) && h.deadlineAt != null && h.deadlineAt.getTime() < now.getTime();
-        // A deadline is stored as 24:00 of its day; the ledger shows the day itself.
-        const deadlineDayStart = h.deadlineAt ? shanghaiMidnight(h.deadlineAt.getTime() - 1).getTime() : null;
-        return [
-          ++n, h.code, h.town ?? '', h.grid ?? '', h.enterprise, h.creditCode ?? '', h.description, h.category ?? '其他',
-          LEVEL_LABEL[h.level], STATUS_LABEL[h.status], h.reporter ?? '', shanghaiMinute(h.reportedAt),
-          h.deadlineAt ? shanghaiIsoDay(h.deadlineAt.getTime() - 1) : '', late ? '是' : '否',
-          late && deadlineDayStart != null ? Math.max(1, Math.round((today - deadlineDayStart) / DAY_MS)) : 0,
-          h.responsible ?? '', h.departments ?? '', shanghaiMinute(h.rectifiedAt), shanghaiMinute(h.closedAt),
-        ];
-      });
-      if (rows.length < PAGE) return;
-    }
-  }
-  return { sheetName: '隐患台账', headers: HEADERS, widths: WIDTHS, pages: pages() };
+  const fetch = (after: number, limit: number) =>
+    ctx.db
+      .select({
+        id: hazards.id, code: hazards.code, town: towns.name, grid: grids.name, enterprise: enterprises.name, creditCode: enterprises.creditCode,
+        description: hazards.description, category: checkItems.category, level: hazards.level, status: hazards.status,
+        reporter: people.name, reportedAt: hazards.reportedAt, deadlineAt: hazards.deadlineAt, responsible: hazards.responsible,
+        closedAt: hazards.closedAt,
+        departments: sql<string | null>`(select group_concat(d.name, '、') from hazard_departments hd join departments d on d.id = hd.department_id where hd.hazard_id = ${hazards.id})`,
+        rectifiedAt: sql<number | null>`(select max(ev.at) from hazard_events ev where ev.hazard_id = ${hazards.id} and ev.action = 'rectify')`,
+      })
+      .from(hazards)
+      .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+      .leftJoin(grids, eq(grids.id, hazards.gridId))
+      .leftJoin(towns, eq(towns.id, hazards.townId))
+      .leftJoin(checkItems, eq(checkItems.id, hazards.checkItemId))
+      .leftJoin(people, eq(people.id, hazards.reporterId))
+      .where(and(...where, gt(hazards.id, after)))
+      .orderBy(asc(hazards.id))
+      .limit(limit);
+  const pages = keysetPages(fetch, (h, position) => {
+    const late = OPEN_STATUSES.includes(h.status) && h.deadlineAt != null && h.deadlineAt.getTime() < now.getTime();
+    // A deadline is stored as 24:00 of its day; the ledger shows the day itself.
+    const deadlineDayStart = h.deadlineAt ? shanghaiMidnight(h.deadlineAt.getTime() - 1).getTime() : null;
+    return [
+      position, h.code, h.town ?? '', h.grid ?? '', h.enterprise, h.creditCode ?? '', h.description, h.category ?? '其他',
+      LEVEL_LABEL[h.level], STATUS_LABEL[h.status], h.reporter ?? '', shanghaiMinute(h.reportedAt),
+      h.deadlineAt ? shanghaiIsoDay(h.deadlineAt.getTime() - 1) : '', late ? '是' : '否',
+      late && deadlineDayStart != null ? Math.max(1, Math.round((today - deadlineDayStart) / DAY_MS)) : 0,
+      h.responsible ?? '', h.departments ?? '', shanghaiMinute(h.rectifiedAt), shanghaiMinute(h.closedAt),
+    ];
+  });
+  return { sheetName: '隐患台账', headers: HEADERS, widths: WIDTHS, pages };
 }

@@ -4,7 +4,7 @@ import { enterprises, grids, patrols, people, towns } from '../../db/schema/inde
 import type { Ctx } from '../core/context.js';
 import { patrolScope } from '../core/scope.js';
 import { endOfShanghaiDay, parseIsoDay, startOfShanghaiDay } from '../../lib/time.js';
-import { RESULT_LABEL, shanghaiMinute, type Ledger } from './format.js';
+import { RESULT_LABEL, keysetPages, shanghaiMinute, type Ledger } from './format.js';
 
 const Id = z.coerce.number().int().positive();
 const IsoDay = z.string().refine((s) => parseIsoDay(s) !== null, { message: '日期格式应为 YYYY-MM-DD' });
@@ -22,7 +22,6 @@ export type PatrolLedgerQueryT = z.infer<typeof PatrolLedgerQuery>;
 
 const HEADERS = ['序号', '巡查时间', '镇（街道）', '网格', '企业名称', '网格员', '巡查结果', '发现隐患数', '备注'];
 const WIDTHS = [7, 17, 12, 12, 28, 10, 10, 10, 40];
-const PAGE = 1000;
 
 /** The patrol ledger (巡查台账) in the actor's scope, paged by id like the hazard ledger. */
 export function patrolLedger(ctx: Ctx, q: PatrolLedgerQueryT): Ledger {
@@ -35,32 +34,24 @@ export function patrolLedger(ctx: Ctx, q: PatrolLedgerQueryT): Ledger {
     q.to ? lt(patrols.patrolledAt, endOfShanghaiDay(parseIsoDay(q.to)!)) : undefined,
   ];
 
-  async function* pages() {
-    let after = 0;
-    let n = 0;
-    for (;;) {
-      const rows = await ctx.db
-        .select({
-          id: patrols.id, patrolledAt: patrols.patrolledAt, town: towns.name, grid: grids.name, enterprise: enterprises.name,
-          worker: people.name, result: patrols.result, note: patrols.note,
-          hazardCount: sql<number>`(select count(*) from hazards h where h.patrol_id = ${patrols.id})`,
-        })
-        .from(patrols)
-        .innerJoin(enterprises, eq(enterprises.id, patrols.enterpriseId))
-        .leftJoin(grids, eq(grids.id, patrols.gridId))
-        .leftJoin(towns, eq(towns.id, patrols.townId))
-        .leftJoin(people, eq(people.id, patrols.workerId))
-        .where(and(...where, gt(patrols.id, after)))
-        .orderBy(asc(patrols.id))
-        .limit(PAGE);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1].id;
-      yield rows.map((p) => [
-        ++n, shanghaiMinute(p.patrolledAt), p.town ?? '', p.grid ?? '', p.enterprise, p.worker ?? '',
-        RESULT_LABEL[p.result], p.hazardCount, p.note ?? '',
-      ]);
-      if (rows.length < PAGE) return;
-    }
-  }
-  return { sheetName: '巡查台账', headers: HEADERS, widths: WIDTHS, pages: pages() };
+  const fetch = (after: number, limit: number) =>
+    ctx.db
+      .select({
+        id: patrols.id, patrolledAt: patrols.patrolledAt, town: towns.name, grid: grids.name, enterprise: enterprises.name,
+        worker: people.name, result: patrols.result, note: patrols.note,
+        hazardCount: sql<number>`(select count(*) from hazards h where h.patrol_id = ${patrols.id})`,
+      })
+      .from(patrols)
+      .innerJoin(enterprises, eq(enterprises.id, patrols.enterpriseId))
+      .leftJoin(grids, eq(grids.id, patrols.gridId))
+      .leftJoin(towns, eq(towns.id, patrols.townId))
+      .leftJoin(people, eq(people.id, patrols.workerId))
+      .where(and(...where, gt(patrols.id, after)))
+      .orderBy(asc(patrols.id))
+      .limit(limit);
+  const pages = keysetPages(fetch, (p, position) => [
+    position, shanghaiMinute(p.patrolledAt), p.town ?? '', p.grid ?? '', p.enterprise, p.worker ?? '',
+    RESULT_LABEL[p.result], p.hazardCount, p.note ?? '',
+  ]);
+  return { sheetName: '巡查台账', headers: HEADERS, widths: WIDTHS, pages };
 }
