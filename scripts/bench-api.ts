@@ -14,7 +14,6 @@ import { benchReporters, benchToken, dropBenchTokens, reportRequest } from './be
 import { writerLoad } from './bench/writer-load.js';
 import { dbWriter } from '../api/core/write.js';
 import { groupCommitWriter } from '../db/group-commit.js';
-import { openSingleConnection } from './bench/single-connection.js';
 
 const { values } = parseArgs({
   options: {
@@ -66,14 +65,10 @@ async function main() {
 
   // The report's write batch alone, in process: what group commit changes without the HTTP and reads around it.
   const e = { id: Number(ent.id), gridId: Number(ent.grid_id), townId: Number(ent.town_id) };
-  const single = await openSingleConnection(dbPath);
   const writes = {
     direct: await writerLoad(handle.db, dbWriter(handle.db), { concurrency, durationMs, enterprise: e, tag: 'D' }),
     group: await writerLoad(handle.db, groupCommitWriter(handle.db), { concurrency, durationMs, enterprise: e, tag: 'G' }),
-    'direct, 1 connection': await writerLoad(single.db, dbWriter(single.db), { concurrency, durationMs, enterprise: e, tag: 'D1' }),
-    'group, 1 connection': await writerLoad(single.db, groupCommitWriter(single.db), { concurrency, durationMs, enterprise: e, tag: 'G1' }),
   };
-  single.close();
   await handle.client.execute("DELETE FROM hazard_events WHERE hazard_id IN (SELECT id FROM hazards WHERE code LIKE 'BENCH-%')");
   await handle.client.execute("DELETE FROM hazards WHERE code LIKE 'BENCH-%'");
   await handle.client.execute("DELETE FROM hazard_code_counters WHERE day LIKE 'BENCH-%'");
@@ -83,8 +78,6 @@ async function main() {
   const variants: [string, BenchServerConfig][] = [
     ['direct writer', { kind: 'app', dbPath, writer: 'direct' }],
     ['group commit', { kind: 'app', dbPath, writer: 'group' }],
-    ['direct, 1 connection', { kind: 'app', dbPath, writer: 'direct', singleConnection: true }],
-    ['group, 1 connection', { kind: 'app', dbPath, writer: 'group', singleConnection: true }],
   ];
   let offset = 0;
   for (const [label, config] of variants) {

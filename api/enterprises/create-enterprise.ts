@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { enterprises } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { requireRole } from '../core/scope.js';
-import { uniqueAsConflict } from '../org/unique-violation.js';
+import { uniqueAsConflict } from '../core/unique-violation.js';
 import { parseIsoDay, startOfShanghaiDay } from '../../lib/time.js';
 import { assertCreditCodeFree } from './credit-code-free.js';
 import { getEnterprise } from './get-enterprise.js';

@@ -3,7 +3,7 @@ import { and, asc, count, eq, or } from 'drizzle-orm';
 import { enterprises } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { enterpriseScope } from '../core/scope.js';
-import { contains } from '../org/contains.js';
+import { contains } from '../core/contains.js';
 import { PageQuery } from '../core/schemas.js';
 import { loadPolicy } from '../patrols/policy.js';
 import { parseIsoDay, shanghaiDate } from '../../lib/time.js';

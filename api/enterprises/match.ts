@@ -2,7 +2,7 @@ import { and, or, sql, type SQL } from 'drizzle-orm';
 import { enterprises } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { enterpriseScope } from '../core/scope.js';
-import { contains } from '../org/contains.js';
+import { contains } from '../core/contains.js';
 import { canonicalName, charOverlap, coreName } from './normalize-name.js';
 
 export type EnterpriseCandidate = { id: number; name: string; shortName: string | null; score: number; exact: boolean };

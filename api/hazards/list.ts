@@ -5,6 +5,7 @@ import { endOfShanghaiDay, parseIsoDay, startOfShanghaiDay } from '../../lib/tim
 import type { Ctx } from '../core/context.js';
 import { validationFailed } from '../core/errors.js';
 import { hazardScope } from '../core/scope.js';
+import { contains } from '../core/contains.js';
 import { IsoDay } from './deadline.js';
 import { hazardWithEnterprise, toHazardViews, type HazardView } from './view.js';
 
@@ -31,8 +32,6 @@ export const ListHazardsQuery = z
 export type ListHazardsQueryT = z.input<typeof ListHazardsQuery>;
 export type HazardPage = { items: HazardView[]; total: number; limit: number; offset: number };
 
-const likeEscape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export type HazardFilters = Omit<z.output<typeof ListHazardsQuery>, 'limit' | 'offset'>;
 
 /** The filters as SQL (shared with the ledger export); every one is AND-ed with the actor's scope by the caller. */
@@ -53,8 +52,8 @@ export function hazardFilters(f: HazardFilters, now: Date): (SQL | undefined)[] 
     f.to ? lt(hazards.reportedAt, endOfShanghaiDay(parseIsoDay(f.to)!)) : undefined,
     f.q
       ? or(
-        sql`${hazards.description} like ${likeEscape(f.q)} escape '\\'`,
-        sql`${hazards.code} like ${likeEscape(f.q.toUpperCase())} escape '\\'`,
+        contains(hazards.description, f.q),
+        contains(hazards.code, f.q.toUpperCase()),
       )
       : undefined,
   ];

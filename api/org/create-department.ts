@@ -6,7 +6,7 @@ import { conflict } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
 import { ORG_MSG } from './messages.js';
 import { OrgName, toDepartment, type DepartmentT } from './schemas.js';
-import { uniqueAsConflict } from './unique-violation.js';
+import { uniqueAsConflict } from '../core/unique-violation.js';
 
 // Keywords are the short words people whistle with in chat ("消防", "住建").
 export const DepartmentKeywords = z.array(z.string().trim().min(1).max(20)).max(20);

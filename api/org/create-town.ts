@@ -6,7 +6,7 @@ import { conflict, validationFailed } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
 import { ORG_MSG } from './messages.js';
 import { OrgName, toTown, type TownT } from './schemas.js';
-import { uniqueAsConflict } from './unique-violation.js';
+import { uniqueAsConflict } from '../core/unique-violation.js';
 
 export const CreateTownInput = z.object({ name: OrgName }).strict().openapi('CreateTownInput');
 export type CreateTownInputT = z.infer<typeof CreateTownInput>;

@@ -7,7 +7,7 @@ import { requireRole } from '../core/scope.js';
 import { DepartmentKeywords } from './create-department.js';
 import { ORG_MSG } from './messages.js';
 import { OrgName, toDepartment, type DepartmentT } from './schemas.js';
-import { uniqueAsConflict } from './unique-violation.js';
+import { uniqueAsConflict } from '../core/unique-violation.js';
 
 export const UpdateDepartmentInput = z
   .object({ name: OrgName.optional(), keywords: DepartmentKeywords.optional() })

@@ -7,7 +7,7 @@ import { coversTown, requireRole } from '../core/scope.js';
 import { assertAssignableWorker } from './assignable-worker.js';
 import { ORG_MSG } from './messages.js';
 import { OrgName, toGrid, type GridT } from './schemas.js';
-import { uniqueAsConflict } from './unique-violation.js';
+import { uniqueAsConflict } from '../core/unique-violation.js';
 
 // A grid never moves between towns: its enterprises, hazards and patrols carry the town denormalised.
 export const UpdateGridInput = z

@@ -3,7 +3,7 @@ import { bindingCodes } from '../../db/schema/index.js';
 import type { Deps } from '../core/context.js';
 import { DAY_MS } from '../../lib/time.js';
 import { newBindingCode, sha256Hex } from '../../lib/hash.js';
-import { isUniqueViolation } from '../org/unique-violation.js';
+import { isUniqueViolation } from '../core/unique-violation.js';
 
 export const BINDING_CODE_TTL_DAYS = 7;
 const ATTEMPTS = 8;

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { people } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { requireRole } from '../core/scope.js';
-import { uniqueAsConflict } from '../org/unique-violation.js';
+import { uniqueAsConflict } from '../core/unique-violation.js';
 import { assertCanManage } from './access.js';
 import { PEOPLE_MSG } from './messages.js';
 import { assertPersonShape } from './person-rules.js';

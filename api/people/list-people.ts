@@ -3,7 +3,7 @@ import { and, asc, count, eq, or } from 'drizzle-orm';
 import { people } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { PageQuery } from '../core/schemas.js';
-import { contains } from '../org/contains.js';
+import { contains } from '../core/contains.js';
 import { personScope } from './access.js';
 import { RoleSchema, toPerson } from './schemas.js';
 

@@ -5,7 +5,7 @@ import { chatIdentities, PLATFORMS, type Platform } from '../../db/schema/index.
 import type { Ctx } from '../core/context.js';
 import { conflict, validationFailed } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
-import { uniqueAsConflict } from '../org/unique-violation.js';
+import { uniqueAsConflict } from '../core/unique-violation.js';
 import { loadManageablePerson } from './load-person.js';
 import { PEOPLE_MSG } from './messages.js';
 

@@ -4,7 +4,7 @@ import { people } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { validationFailed } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
-import { uniqueAsConflict } from '../org/unique-violation.js';
+import { uniqueAsConflict } from '../core/unique-violation.js';
 import { assertCanManage } from './access.js';
 import { loadManageablePerson } from './load-person.js';
 import { PEOPLE_MSG } from './messages.js';

@@ -4,7 +4,6 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { openDb } from '../../db/client.js';
-import { openSingleConnection } from './single-connection.js';
 import { createApp } from '../../api/app.js';
 import { dbWriter, type Writer } from '../../api/core/write.js';
 import { nullNotifier } from '../../api/core/notifier.js';
@@ -14,7 +13,7 @@ import { groupCommitWriter } from '../../db/group-commit.js';
 
 export type BenchServerConfig =
   | { kind: 'bare' }
-  | { kind: 'app'; dbPath: string; writer: 'direct' | 'group'; singleConnection?: boolean };
+  | { kind: 'app'; dbPath: string; writer: 'direct' | 'group' };
 
 // Server CPU time, so a phase's CPU per request can be read off independently of other load on the machine.
 const cpuMs = () => {
@@ -30,7 +29,8 @@ async function main() {
     app.get('/ping', (c) => c.json({ ok: true, time: Date.now() }));
     fetch = app.fetch;
   } else {
-    const { db } = config.singleConnection ? await openSingleConnection(config.dbPath) : await openDb(`file:${config.dbPath}`);
+    // openDb: WAL, synchronous=NORMAL, busy timeout, one connection — exactly the production settings.
+    const { db } = await openDb(`file:${config.dbPath}`);
     const group = config.writer === 'group' ? groupCommitWriter(db) : null;
     const writer: Writer = group ?? dbWriter(db);
     let errors = 0;

@@ -1,4 +1,4 @@
-import { conflict } from '../core/errors.js';
+import { conflict } from './errors.js';
 
 /**
  * Pre-checks give friendly conflict messages, but two concurrent writers can both pass them: the
