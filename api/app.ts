@@ -1,9 +1,9 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { HTTPException } from 'hono/http-exception';
-import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from './core/context.js';
 import { newRouter } from './core/hono-env.js';
 import { authenticate } from './core/auth.js';
+import { limitBody } from './core/body-limit.js';
 import { idempotency } from './core/idempotency.js';
 import { DomainError, errorBody, validationFailed } from './core/errors.js';
 import { routeModules } from './routes.js';
@@ -44,13 +44,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     c.set('deps', deps);
     await next();
   });
-  app.use('/v1/*', async (c, next) => {
-    const type = c.req.header('content-type') ?? '';
-    const limit = type.startsWith('multipart/') || type.startsWith('text/csv') || type.includes('spreadsheet') || type.startsWith('image/')
+  app.use('/v1/*', limitBody((type) =>
+    type.startsWith('multipart/') || type.startsWith('text/csv') || type.includes('spreadsheet') || type.startsWith('image/')
       ? MAX_UPLOAD_BYTES
-      : MAX_JSON_BYTES;
-    return bodyLimit({ maxSize: limit, onError: () => { throw new DomainError('payload_too_large', '请求体过大'); } })(c, next);
-  });
+      : MAX_JSON_BYTES));
   app.use('/v1/*', authenticate(deps));
   app.use('/v1/*', idempotency);
 

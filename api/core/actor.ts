@@ -1,20 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
+import { SqlText } from '../../db/sql-text.js';
+import { batchLoader } from '../../lib/batch-loader.js';
 import { sha256Hex } from '../../lib/hash.js';
 import type { Actor } from './context.js';
 
 type ActorRow = { id: number; name: string; role: Role; town_id: number | null; department_id: number | null; grid_ids: string | null };
 
-// One statement per request (person, role and the worker's grids together): actor resolution runs
+// One statement per lookup (person, role and the worker's grids together): actor resolution runs
 // on every API call and every chat message, so three round trips here cost more than the verb's writes.
-const ACTOR_COLUMNS = sql`p.id, p.name, p.role, p.town_id, p.department_id,
+const ACTOR_COLUMNS = `p.id, p.name, p.role, p.town_id, p.department_id,
   (select group_concat(g.id) from grids g where g.worker_id = p.id and p.role = 'worker') as grid_ids`;
 
-async function actorWhere(db: Db, from: SQL): Promise<Actor | null> {
-  // db.all, not db.get: drizzle's libsql get() throws on an empty result for raw SQL.
-  const [row] = await db.all<ActorRow>(sql`select ${ACTOR_COLUMNS} ${from} limit 1`);
-  if (!row) return null;
+function toActor(row: ActorRow): Actor {
   return {
     personId: row.id,
     name: row.name,
@@ -25,13 +24,36 @@ async function actorWhere(db: Db, from: SQL): Promise<Actor | null> {
   };
 }
 
+async function actorWhere(db: Db, from: SQL): Promise<Actor | null> {
+  // db.all, not db.get: drizzle's libsql get() throws on an empty result for raw SQL.
+  const [row] = await db.all<ActorRow>(sql`select ${sql.raw(ACTOR_COLUMNS)} ${from} limit 1`);
+  return row ? toActor(row) : null;
+}
+
 /** Loads a person as an actor with their scope; null when unknown or inactive. */
 export function loadActor(db: Db, personId: number): Promise<Actor | null> {
   return actorWhere(db, sql`from people p where p.id = ${personId} and p.active = 1`);
 }
 
+// Every API request resolves its bearer token; requests that arrive together share one query.
+const tokenLoaders = new WeakMap<Db, (hash: string) => Promise<Actor | undefined>>();
+
+function tokenLoader(db: Db) {
+  let load = tokenLoaders.get(db);
+  if (!load) {
+    load = batchLoader(async (hashes: string[]) => {
+      const q = new SqlText().raw(`select t.token_hash, ${ACTOR_COLUMNS} from api_tokens t join people p on p.id = t.person_id
+        where t.revoked_at is null and p.active = 1 and t.token_hash in (`);
+      q.list(hashes, ', ', (h) => q.param(h)).raw(')');
+      const rows = await db.all<ActorRow & { token_hash: string }>(q.toSQL());
+      return new Map(rows.map((r) => [r.token_hash, toActor(r)]));
+    });
+    tokenLoaders.set(db, load);
+  }
+  return load;
+}
+
 /** Resolves a bearer token (stored only as its sha256) to an actor. */
-export function actorForToken(db: Db, token: string): Promise<Actor | null> {
-  return actorWhere(db, sql`from api_tokens t join people p on p.id = t.person_id
-    where t.token_hash = ${sha256Hex(token)} and t.revoked_at is null and p.active = 1`);
+export async function actorForToken(db: Db, token: string): Promise<Actor | null> {
+  return (await tokenLoader(db)(sha256Hex(token))) ?? null;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { checkItems } from '../../db/schema/index.js';
 import { validationFailed } from '../core/errors.js';
@@ -12,23 +12,49 @@ export const OTHER_CHECK_ITEM = 'OTHER';
 /** A check item named by the reporter; inactive ones are refused like unknown ones. */
 export async function loadCheckItem(db: Db, id: number): Promise<CheckItem> {
   const item = await db.select().from(checkItems).where(eq(checkItems.id, id)).get();
+  return requireActive(item);
+}
+
+/** The active checklist in checklist order: a few dozen rows, read once per intake group. */
+export function loadActiveCheckItems(db: Db): Promise<CheckItem[]> {
+  return db.select().from(checkItems).where(eq(checkItems.active, true)).orderBy(asc(checkItems.sort), asc(checkItems.id));
+}
+
+/** `id` among the active items, else the same refusal as loadCheckItem. */
+export function pickCheckItem(active: CheckItem[], id: number): CheckItem {
+  return requireActive(active.find((i) => i.id === id));
+}
+
+function requireActive(item: CheckItem | undefined): CheckItem {
   if (!item || !item.active) throw validationFailed(MSG.unknownCheckItem, [{ path: 'checkItemId', code: 'not_found' }]);
   return item;
 }
 
+// Characters, not UTF-16 units: a keyword outside the BMP must not outweigh a longer one.
+const charLength = (s: string) => [...s].length;
+
 /**
  * The check item a free-text report is about, from the items' keywords. The longest matching
- * keyword wins ("消防通道" over "通道"), then the checklist order; no match → undefined. Matched in
- * SQL so one row comes back per report instead of the whole checklist (this is on the intake path).
+ * keyword wins ("消防通道" over "通道"), then the checklist order; no match → undefined.
+ * `active` must be in checklist order (loadActiveCheckItems).
  */
+export function matchCheckItem(active: CheckItem[], description: string): CheckItem | undefined {
+  let best: CheckItem | undefined;
+  let bestLength = 0;
+  for (const item of active) {
+    for (const keyword of item.keywords) {
+      const n = charLength(keyword);
+      // Strictly longer only: on a tie the earlier item in checklist order keeps the match.
+      if (n > bestLength && description.includes(keyword)) {
+        best = item;
+        bestLength = n;
+      }
+    }
+  }
+  return best;
+}
+
+/** matchCheckItem over the database's current checklist (one report at a time: tests, tools). */
 export async function detectCheckItem(db: Db, description: string): Promise<CheckItem | undefined> {
-  const longestHit = sql`(select max(length(k.value)) from json_each(${checkItems.keywords}) k
-    where length(k.value) > 0 and instr(${description}, k.value) > 0)`;
-  return db
-    .select()
-    .from(checkItems)
-    .where(and(eq(checkItems.active, true), sql`${longestHit} is not null`))
-    .orderBy(desc(longestHit), asc(checkItems.sort))
-    .limit(1)
-    .get();
+  return matchCheckItem(await loadActiveCheckItems(db), description);
 }

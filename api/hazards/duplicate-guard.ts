@@ -1,7 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { hazards, OPEN_STATUSES } from '../../db/schema/index.js';
-import { conflict } from '../core/errors.js';
+import { SqlText } from '../../db/sql-text.js';
+import { conflict, type DomainError } from '../core/errors.js';
 import { MSG } from './messages.js';
 import { OTHER_CHECK_ITEM } from './check-item.js';
 
@@ -28,8 +27,10 @@ function bigrams(s: string): Map<string, number> {
 
 /** Sørensen–Dice coefficient over character bigrams (multiset), 0…1, on normalised text. */
 export function bigramSimilarity(a: string, b: string): number {
-  const x = bigrams(normaliseText(a));
-  const y = bigrams(normaliseText(b));
+  return dice(bigrams(normaliseText(a)), bigrams(normaliseText(b)));
+}
+
+function dice(x: Map<string, number>, y: Map<string, number>): number {
   let total = 0;
   let shared = 0;
   for (const n of x.values()) total += n;
@@ -38,29 +39,51 @@ export function bigramSimilarity(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
-export type DuplicateCandidate = { enterpriseId: number; description: string; checkItemId: number | null; checkItemCode: string | null };
+export type DuplicateCandidate = { description: string; checkItemId: number | null; checkItemCode: string | null };
+export type OpenHazard = { id: number; code: string; description: string; checkItemId: number | null };
+
+/**
+ * The open hazards of several enterprises in one query (an intake group reads them together), at
+ * most MAX_COMPARED per enterprise. Enterprises without open hazards are absent from the map.
+ */
+export async function openHazardsOf(db: Db, enterpriseIds: number[]): Promise<Map<number, OpenHazard[]>> {
+  const out = new Map<number, OpenHazard[]>();
+  if (enterpriseIds.length === 0) return out;
+  // Served by hazards_enterprise_status_idx; row_number keeps the cap per enterprise, not per query.
+  // SqlText: this read runs for every intake group (see db/sql-text.ts for why not drizzle's builder).
+  const q = new SqlText().raw(`select id, code, description, check_item_id as checkItemId, enterprise_id as enterpriseId from (
+      select h.id, h.code, h.description, h.check_item_id, h.enterprise_id,
+        row_number() over (partition by h.enterprise_id order by h.id) as rn from hazards h
+      where h.status in ('reported', 'rectifying', 'review') and h.enterprise_id in (`)
+    .ints(enterpriseIds).raw(')) where rn <= ').int(MAX_COMPARED);
+  const rows = await db.all<OpenHazard & { enterpriseId: number }>(q.toSQL());
+  for (const { enterpriseId, ...h } of rows) {
+    const list = out.get(enterpriseId) ?? [];
+    list.push(h);
+    out.set(enterpriseId, list);
+  }
+  return out;
+}
 
 /**
  * SPEC §4 duplicate guard: an open hazard of the same enterprise in the same check item (other
- * than OTHER) or with near-identical text makes the new report a possible duplicate. The reporter
- * is asked to add to the existing one (add-note) or to confirm with force.
+ * than OTHER) or with near-identical text makes the new report a possible duplicate.
  */
-export async function assertNotDuplicate(db: Db, c: DuplicateCandidate): Promise<void> {
-  const open = await db
-    .select({ id: hazards.id, code: hazards.code, description: hazards.description, checkItemId: hazards.checkItemId })
-    .from(hazards)
-    .where(and(eq(hazards.enterpriseId, c.enterpriseId), inArray(hazards.status, OPEN_STATUSES)))
-    .limit(MAX_COMPARED);
-  const sameItem = (h: (typeof open)[number]) =>
-    c.checkItemId != null && c.checkItemCode !== OTHER_CHECK_ITEM && h.checkItemId === c.checkItemId;
+export function findDuplicate<H extends Omit<OpenHazard, 'id' | 'code'>>(open: H[], c: DuplicateCandidate): H | undefined {
+  const sameItem = (h: H) => c.checkItemId != null && c.checkItemCode !== OTHER_CHECK_ITEM && h.checkItemId === c.checkItemId;
+  // The candidate is normalised once, not once per open hazard (this runs for every report).
   const text = normaliseText(c.description);
-  const sameText = (h: (typeof open)[number]) =>
-    normaliseText(h.description) === text || bigramSimilarity(h.description, c.description) >= SIMILARITY_THRESHOLD;
-  const hit = open.find(sameItem) ?? open.find(sameText);
-  if (hit) {
-    throw conflict(MSG.possibleDuplicate(hit.code, hit.description), {
-      reason: 'possible_duplicate',
-      hazard: { id: hit.id, code: hit.code, description: hit.description },
-    });
-  }
+  const grams = bigrams(text);
+  const sameText = (h: H) => {
+    const other = normaliseText(h.description);
+    return other === text || dice(bigrams(other), grams) >= SIMILARITY_THRESHOLD;
+  };
+  return open.find(sameItem) ?? open.find(sameText);
 }
+
+/** The reporter is asked to add to the existing hazard (add-note) or to confirm with force. */
+export const duplicateError = (hit: OpenHazard): DomainError =>
+  conflict(MSG.possibleDuplicate(hit.code, hit.description), {
+    reason: 'possible_duplicate',
+    hazard: { id: hit.id, code: hit.code, description: hit.description },
+  });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { attachments } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { validationFailed } from '../core/errors.js';
@@ -52,4 +52,19 @@ export function claimPhotosForLastEvent(ctx: Ctx, ids: number[]) {
       hazardId: sql`(select hazard_id from hazard_events where id = last_insert_rowid())`,
     })
     .where(and(inArray(attachments.id, ids), isNull(attachments.hazardId), sql`changes() = 1`));
+}
+
+/**
+ * Links the photos to a hazard reported in the same batch and to its report event, where `hazardId`
+ * is an SQL expression naming the new hazard (a multi-row insert leaves no last_insert_rowid() per
+ * row). A photo claimed meanwhile by another report stays there.
+ */
+export function claimPhotosForReport(ctx: Ctx, ids: number[], hazardId: SQL) {
+  return ctx.db
+    .update(attachments)
+    .set({
+      hazardId,
+      eventId: sql`(select id from hazard_events where hazard_id = ${hazardId} and action = 'report')`,
+    })
+    .where(and(inArray(attachments.id, ids), isNull(attachments.hazardId)));
 }

@@ -21,6 +21,9 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
+// Exit on SIGTERM through process.exit so `node --cpu-prof` writes its profile when the bench stops us.
+process.on('SIGTERM', () => process.exit(0));
+
 async function main() {
   const config = JSON.parse(process.argv[2]) as BenchServerConfig;
   let fetch: (req: Request) => Response | Promise<Response>;

@@ -1,0 +1,10 @@
+import type { Ctx } from '../core/context.js';
+import type { ReportHazardInputT, ReportHazardResult } from './report.js';
+
+/** One report waiting in the intake queue: its caller's context, its parsed input and its promise. */
+export type IntakeItem = {
+  ctx: Ctx;
+  input: ReportHazardInputT;
+  resolve: (result: ReportHazardResult) => void;
+  reject: (error: unknown) => void;
+};

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { SqlText } from '../../db/sql-text.js';
+import { shanghaiDayKey } from '../../lib/time.js';
+import { claimPhotosForReport } from './photos.js';
+import type { Admitted } from './report-checks.js';
+import type { HazardRow } from './view.js';
+
+const HAZARD_COLUMNS = `code, enterprise_id, grid_id, town_id, reporter_id, patrol_id, source_platform, source_message_id,
+  description, check_item_id, level, status, deadline_at, responsible, lat, lng, reported_at, updated_at`;
+const EVENT_COLUMNS = 'hazard_id, action, from_status, to_status, actor_id, at, note, channel, data';
+
+/**
+ * Writes a group of admitted reports in ONE batch: per Shanghai day, one counter upsert that takes
+ * n sequence numbers, one multi-row hazard insert, one multi-row event insert, and a photo claim per
+ * report that has photos. The k-th report of a day gets the k-th of the n numbers, computed in SQL
+ * from the counter after the upsert, so codes stay unique across processes without an interactive
+ * transaction (D1 has none); the event finds its hazard by that unique code. Returns each report's
+ * hazard row, in the order given.
+ *
+ * The statements are written with SqlText, not drizzle's insert builder: this is the intake hot
+ * path (SPEC §9), and building the two inserts cost more CPU than SQLite spent running them. The
+ * column lists above must name every column the schema requires (db/schema/hazards.ts).
+ */
+export async function writeReports(admitted: Admitted[]): Promise<HazardRow[]> {
+  const { ctx } = admitted[0].item;
+  const byDay = new Map<string, number[]>();
+  admitted.forEach((a, i) => {
+    const day = shanghaiDayKey(a.now);
+    byDay.set(day, [...(byDay.get(day) ?? []), i]);
+  });
+
+  const statements: BatchItem<'sqlite'>[] = [];
+  const inserts: { at: number; indexes: number[] }[] = [];
+  for (const [day, indexes] of byDay) {
+    const n = indexes.length;
+    // The k-th of the n numbers just taken: the counter's new value minus (n - 1 - k).
+    const code = (q: SqlText, k: number) => q.raw(`'YH' || `).word(day)
+      .raw(` || '-' || printf('%04d', (select seq from hazard_code_counters where day = `).word(day).raw(') - ').int(n - 1 - k).raw(')');
+    const hazardId = (q: SqlText, k: number) => code(q.raw('(select id from hazards where code = '), k).raw(')');
+
+    statements.push(ctx.db.run(new SqlText().raw('insert into hazard_code_counters (day, seq) values (').word(day).raw(', ').int(n)
+      .raw(') on conflict (day) do update set seq = seq + ').int(n).toSQL()));
+
+    const hazardsInsert = new SqlText().raw(`insert into hazards (${HAZARD_COLUMNS}) values `);
+    hazardsInsert.list(indexes, ', ', (i, k) => writeHazard(code(hazardsInsert.raw('('), k), admitted[i]).raw(')'));
+    inserts.push({ at: statements.length, indexes });
+    statements.push(ctx.db.all<{ id: number; code: string }>(hazardsInsert.raw(' returning id, code').toSQL()));
+
+    const eventsInsert = new SqlText().raw(`insert into hazard_events (${EVENT_COLUMNS}) values `);
+    eventsInsert.list(indexes, ', ', (i, k) => writeEvent(hazardId(eventsInsert.raw('('), k), admitted[i]).raw(')'));
+    statements.push(ctx.db.run(eventsInsert.toSQL()));
+
+    indexes.forEach((i, k) => {
+      const a = admitted[i];
+      if (a.photoIds.length) statements.push(claimPhotosForReport(a.item.ctx, a.photoIds, hazardId(new SqlText(), k).toSQL()));
+    });
+  }
+
+  const results = (await ctx.writer.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown[];
+  const rows: HazardRow[] = new Array(admitted.length);
+  for (const { at, indexes } of inserts) {
+    // RETURNING order is unspecified in SQLite; within a day the sequence numbers follow k.
+    const returned = [...(results[at] as { id: number; code: string }[])].sort((x, y) => sequenceOf(x.code) - sequenceOf(y.code));
+    // Only id and code were unknown before the insert: the rest of the row is what was written.
+    indexes.forEach((i, k) => (rows[i] = { ...rowOf(admitted[i]), id: returned[k].id, code: returned[k].code }));
+  }
+  return rows;
+}
+
+// Numerically: past 9999 a day's codes grow a digit, so YH…-10000 sorts before YH…-9999 as text.
+const sequenceOf = (code: string) => Number(code.slice(code.lastIndexOf('-') + 1));
+
+/** The hazard row as written (HAZARD_COLUMNS after code), also what the caller gets back. */
+function rowOf(a: Admitted): Omit<HazardRow, 'id' | 'code'> {
+  const { input, ctx } = a.item;
+  return {
+    enterpriseId: a.ent.id, gridId: a.ent.gridId, townId: a.ent.townId, reporterId: ctx.actor.personId,
+    patrolId: input.patrolId ?? null, sourcePlatform: input.source?.platform ?? null, sourceMessageId: input.source?.messageId ?? null,
+    description: input.description, checkItemId: a.check?.id ?? null, level: a.level, status: a.status,
+    deadlineAt: a.suggestedOnly ? null : a.deadlineAt ?? null, responsible: input.responsible ?? null,
+    lat: input.lat ?? null, lng: input.lng ?? null, reportedAt: a.now, updatedAt: a.now,
+    closedAt: null, duplicateOfId: null,
+  };
+}
+
+function writeHazard(q: SqlText, a: Admitted): SqlText {
+  const r = rowOf(a);
+  return q.raw(', ').int(r.enterpriseId).raw(', ').int(r.gridId).raw(', ').int(r.townId).raw(', ').int(r.reporterId)
+    .raw(', ').int(r.patrolId).raw(', ').param(r.sourcePlatform).raw(', ').param(r.sourceMessageId)
+    .raw(', ').param(r.description).raw(', ').int(r.checkItemId).raw(', ').word(r.level).raw(', ').word(r.status)
+    .raw(', ').int(r.deadlineAt?.getTime()).raw(', ').param(r.responsible).raw(', ').param(r.lat).raw(', ').param(r.lng)
+    .raw(', ').int(r.reportedAt.getTime()).raw(', ').int(r.updatedAt.getTime());
+}
+
+/** The report event (EVENT_COLUMNS after hazard_id); `data` is JSON text, as drizzle's json mode writes it. */
+function writeEvent(q: SqlText, a: Admitted): SqlText {
+  const { input, ctx } = a.item;
+  const deadline = a.deadlineAt?.toISOString() ?? null;
+  const data = {
+    level: a.level, checkItemId: a.check?.id ?? null, photoIds: a.photoIds, patrolId: input.patrolId ?? null, source: input.source ?? null,
+    deadline: a.suggestedOnly ? null : deadline,
+    ...(a.suggestedOnly ? { suggestedDeadline: deadline } : {}),
+    ...(input.force ? { forced: true } : {}),
+  };
+  return q.raw(`, 'report', null, `).word(a.status).raw(', ').int(ctx.actor.personId).raw(', ').int(a.now.getTime())
+    .raw(', null, ').word(ctx.channel).raw(', ').param(JSON.stringify(data));
+}
