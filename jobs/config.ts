@@ -1,5 +1,6 @@
 // Thresholds, times and the escalation ladder of SPEC §5, in one object so a deployment can tune
-// them without touching the jobs. Times are Asia/Shanghai wall-clock.
+// them without touching the jobs. Times are Asia/Shanghai wall-clock. 考核 weights are not here: the
+// monthly message must score as `排名` does (DEFAULT_ASSESSMENT_WEIGHTS, api/stats/assessment.ts).
 
 export type JobsConfig = {
   digest: {
@@ -19,7 +20,6 @@ export type JobsConfig = {
   runLeaseSeconds: number;
   /** Departments that have not reported in this long after a whistle are reminded (once per whistle). */
   departmentReminderHours: number;
-  assessment: { majorHazardBonus: number; voidedUntruePenalty: number };
   quietHours: { startHour: number; endHour: number };
   outbox: {
     /** Retry delays after a retryable failure; the last one repeats until maxAttempts. */
@@ -45,7 +45,6 @@ export const defaultJobsConfig: JobsConfig = {
   escalation: { townHazardOverdueDays: 3, townPatrolOverdueDays: 14, districtHazardOverdueDays: 7 },
   runLeaseSeconds: 600,
   departmentReminderHours: 24,
-  assessment: { majorHazardBonus: 2, voidedUntruePenalty: 1 },
   quietHours: { startHour: 21, endHour: 8 },
   outbox: {
     backoffMinutes: [1, 5, 15, 60],

@@ -1,5 +1,9 @@
 import type { OutgoingMessage } from '../bot/port.js';
 import { DAY_MS, shanghaiDate, shanghaiMidnight } from '../lib/time.js';
+import { percent } from '../bot/present/format.js';
+import type { StatsSummary } from '../api/stats/summary.js';
+import type { AssessmentWeights } from '../api/stats/assessment.js';
+import type { AssessmentRowT } from '../api/stats/assessment-query.js';
 
 // Every text the jobs send, in one place. Short, counts first, then the few most urgent items by
 // name and code, and a last line `回复“…”查看全部` that DingTalk renders as a tap-to-send link.
@@ -120,37 +124,49 @@ export function departmentReminderMessage(h: { code: string; enterprise: string;
   };
 }
 
-export type SummaryFigures = { patrols: number; enterprises: number; patrolOverdue: number; found: number; closed: number; overdue: number };
-const rate = (f: SummaryFigures) => (f.enterprises ? `${Math.round((100 * (f.enterprises - f.patrolOverdue)) / f.enterprises)}%` : '—');
-const figures = (f: SummaryFigures) =>
-  `巡查 ${f.patrols} 次，按期率 ${rate(f)}；隐患新增 ${f.found}、销号 ${f.closed}、逾期 ${f.overdue}`;
+/** The figures of one place as statsSummary (统计) gives them. */
+export type SummaryFigures = Pick<StatsSummary, 'patrols' | 'hazards'>;
+const ratio = (p: SummaryFigures['patrols']) => `${percent(p.completionRate)}（${p.onTime}÷${p.due}）`;
 
-export function weeklySummaryMessage(scope: string, from: Date, to: Date, total: SummaryFigures, parts: { name: string; f: SummaryFigures }[]): Msg {
+/**
+ * 周报: statsSummary's figures for last week, worded as `统计 上周` answers, so a supervisor who
+ * replies with that command sees the same numbers. Places are named weakest first, as 统计 lists them.
+ */
+export function weeklySummaryMessage(scope: string, from: Date, to: Date, total: SummaryFigures, parts: { name: string; f: SummaryFigures }[], partKind: '镇街' | '网格'): Msg {
+  const p = total.patrols, h = total.hazards;
   return {
     title: `${scope}周报`,
     text: lines(
       `【周报】${scope} ${md(from)}—${md(to)}`,
-      figures(total),
-      ...parts.map((p) => bullet(`${p.name}：${figures(p.f)}`)),
+      `巡查：应巡查 ${p.due}，已巡查 ${p.done}，按期完成 ${p.onTime}，按期巡查率 ${percent(p.completionRate)}`,
+      '（按期巡查率 = 按期完成 ÷ 应巡查；应巡查 = 当周已巡查 + 到期仍未巡查）',
+      `隐患：新发现 ${h.found}，销号 ${h.closed}，逾期未整改 ${h.overdue}`,
+      parts.length > 0 && `按期巡查率最低的${partKind}：`,
+      ...parts.map((x) => bullet(`${x.name}：按期巡查率 ${ratio(x.f.patrols)}，逾期隐患 ${x.f.hazards.overdue}`)),
       hint('统计 上周'),
     ),
   };
 }
 
-export type AssessmentRow = { name: string; patrols: number; enterprises: number; onTime: number; majors: number; untrue: number; score: number };
-
-export function monthlyAssessmentMessage(scope: string, month: string, rows: AssessmentRow[], shown: number): Msg {
-  const pct = (r: AssessmentRow) => (r.enterprises ? `${Math.round((100 * r.onTime) / r.enterprises)}%` : '—');
-  const line = (r: AssessmentRow) =>
-    bullet(`${r.name} 按期 ${pct(r)}，巡查 ${r.patrols} 次，重大隐患 +${r.majors}，不属实 −${r.untrue}，得分 ${r.score}`);
-  const sorted = [...rows].sort((a, b) => a.score - b.score);
+/**
+ * 考核: the month's ranking as `排名` gives it (rows best first, API weights), naming the lowest
+ * scores with their rank and the figures the score is made of. Sent on the 1st, so the month is
+ * 上月 to the bot (chat reads no YYYY-MM period).
+ */
+export function monthlyAssessmentMessage(scope: string, month: string, rows: AssessmentRowT[], weights: AssessmentWeights, shown: number): Msg {
+  const label = `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+  const line = (r: AssessmentRowT, rank: number) => bullet(`第 ${rank} 名 ${r.name} ${r.score} 分：应巡查 ${r.patrolsDue}，按期完成 ${r.patrolsOnTime}，` +
+    `按期巡查率 ${percent(r.completionRate)}，重大隐患 +${r.majorVerified}，不属实 −${r.falseReports}`);
+  const lowest = rows.map((r, i) => ({ r, rank: i + 1 })).reverse().slice(0, shown);
   return {
-    title: `${month} 考核`,
+    title: `${label}考核`,
     text: lines(
-      `【${month} 考核】${scope} 网格员 ${rows.length} 人`,
-      rows.length > shown && `得分最低 ${shown} 人：`,
-      ...sorted.slice(0, shown).map(line),
-      hint(`排名 ${month}`),
+      `【${label}考核】${scope} 网格员 ${rows.length} 人`,
+      `得分 = 按期巡查率×${weights.completion} + 核实重大隐患×${weights.majorBonus} − 不属实上报×${weights.falsePenalty}`,
+      '（按期巡查率 = 按期完成 ÷ 应巡查，即“排名”中的完成率）',
+      rows.length > shown ? `得分最低 ${shown} 人：` : '得分由低到高：',
+      ...lowest.map(({ r, rank }) => line(r, rank)),
+      hint('排名 上月'),
     ),
   };
 }
