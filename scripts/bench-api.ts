@@ -11,9 +11,7 @@ import { rawInsertRate } from './bench/raw-insert.js';
 import { startBenchServer } from './bench/child-server.js';
 import type { BenchServerConfig } from './bench/server.js';
 import { benchReporters, benchToken, dropBenchTokens, reportRequest } from './bench/report-load.js';
-import { writerLoad } from './bench/writer-load.js';
-import { dbWriter } from '../api/core/write.js';
-import { groupCommitWriter } from '../db/group-commit.js';
+import { verbLoad } from './bench/verb-load.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,16 +61,10 @@ async function main() {
   await handle.client.execute("DELETE FROM hazards WHERE code LIKE 'RAW-%'");
   console.log(`(b) raw single-row insert ${raw.rate.toFixed(0)} rows/s  p50 ${raw.p50.toFixed(3)} ms  p99 ${raw.p99.toFixed(3)} ms; CPU ${raw.cpuMsPerRow.toFixed(3)} ms/row`);
 
-  // The report's write batch alone, in process: what group commit changes without the HTTP and reads around it.
-  const e = { id: Number(ent.id), gridId: Number(ent.grid_id), townId: Number(ent.town_id) };
-  const writes = {
-    direct: await writerLoad(handle.db, dbWriter(handle.db), { concurrency, durationMs, enterprise: e, tag: 'D' }),
-    group: await writerLoad(handle.db, groupCommitWriter(handle.db), { concurrency, durationMs, enterprise: e, tag: 'G' }),
-  };
-  await handle.client.execute("DELETE FROM hazard_events WHERE hazard_id IN (SELECT id FROM hazards WHERE code LIKE 'BENCH-%')");
-  await handle.client.execute("DELETE FROM hazards WHERE code LIKE 'BENCH-%'");
-  await handle.client.execute("DELETE FROM hazard_code_counters WHERE day LIKE 'BENCH-%'");
-  for (const [label, w] of Object.entries(writes)) console.log(`(b') report write batch, ${label.padEnd(20)} ${concurrency} callers: ${w.rate.toFixed(0)} batches/s`);
+  // The report verb alone, in this process: what the HTTP stack costs on top of intake itself.
+  // Its reports use request numbers the HTTP phases never reach, so none is a duplicate of another.
+  const verb = await verbLoad(handle.db, reporters, { concurrency, durationMs, first: 1_000_000 });
+  console.log(`(b') report verb in-process, ${concurrency} callers: ${verb.rate.toFixed(0)} reports/s (${verb.failed} refused); CPU ${verb.cpuMsPerReport.toFixed(3)} ms/report`);
 
   const reports: Record<string, LoadResult & { commits?: number; cpuMsPerRequest: number }> = {};
   const variants: [string, BenchServerConfig][] = [
@@ -103,7 +95,7 @@ async function main() {
   const stats = await statsPhase(cityPath === dbPath ? null : cityPath, dbPath);
 
   console.log('\n比值 ratios (same run):');
-  for (const [label, w] of Object.entries(writes)) console.log(`  report write batch (${label}) ÷ raw insert = ${(w.rate / raw.rate).toFixed(2)}`);
+  console.log(`  report verb in-process ÷ raw insert = ${(verb.rate / raw.rate).toFixed(2)}; by CPU per report: ${(raw.cpuMsPerRow / verb.cpuMsPerReport).toFixed(2)}`);
   for (const [label, r] of Object.entries(reports)) {
     console.log(`  report (${label}) ÷ raw insert = ${(r.rps / raw.rate).toFixed(2)}; by CPU per request: ${(raw.cpuMsPerRow / r.cpuMsPerRequest).toFixed(3)}`);
   }

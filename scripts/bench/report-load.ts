@@ -4,7 +4,7 @@ import { apiTokens } from '../../db/schema/index.js';
 import { newApiToken, sha256Hex } from '../../lib/hash.js';
 import type { LoadRequest } from './load.js';
 
-export type BenchReporter = { token: string; enterpriseIds: number[] };
+export type BenchReporter = { personId: number; token: string; enterpriseIds: number[] };
 
 // Places × problems × details: report texts without check-item keywords that rarely come out
 // near-identical, so the duplicate guard runs on every report but seldom refuses one.
@@ -21,7 +21,7 @@ export async function benchReporters(db: Db, limit: number): Promise<BenchReport
   for (const r of rows) {
     const token = newApiToken();
     await db.insert(apiTokens).values({ personId: r.worker_id, tokenHash: sha256Hex(token), label: 'bench', createdAt: new Date() });
-    out.push({ token, enterpriseIds: r.ids.split(',').map(Number) });
+    out.push({ personId: r.worker_id, token, enterpriseIds: r.ids.split(',').map(Number) });
   }
   return out;
 }
