@@ -1,12 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context.js';
 import { forbidden, validationFailed } from '../core/errors.js';
 import { isAdmin } from '../core/scope.js';
-import { loadPolicy } from '../patrols/policy.js';
-import { DAY_MS, shanghaiMidnight, startOfShanghaiDay } from '../../lib/time.js';
-import { dueKeySql, onTimeSql } from './due-sql.js';
-import { completionRate } from './summary.js';
+import { assessmentRows, assessmentWindow } from './assessment-query.js';
 import { MSG } from './messages.js';
 
 /**
@@ -42,9 +38,8 @@ export const AssessmentSchema = z
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
 /**
- * Monthly assessment per worker, with the same due/on-time definitions as statsSummary: due = the
- * worker's patrols in the month + enterprises in the grids they now hold still outstanding at month
- * end (or today); on time = patrol day not after the due day.
+ * Monthly assessment per worker (definitions in assessment-query.ts, shared with the monthly 考核
+ * job), for the district or one town; a town admin sees only their own town.
  */
 export async function assessment(ctx: Ctx, raw: AssessmentInputT, weights: AssessmentWeights = DEFAULT_ASSESSMENT_WEIGHTS): Promise<Assessment> {
   const parsed = AssessmentInput.safeParse(raw);
@@ -55,41 +50,6 @@ export async function assessment(ctx: Ctx, raw: AssessmentInputT, weights: Asses
   if (actor.role === 'town_admin' && (actor.townId == null || (input.townId && input.townId !== actor.townId))) throw forbidden(MSG.townAdminOnlyOwnTown);
   const townId = actor.role === 'town_admin' ? actor.townId! : input.townId ?? null;
 
-  const [year, month] = input.month.split('-').map(Number);
-  const from = startOfShanghaiDay({ year, month, day: 1 }).getTime();
-  const to = startOfShanghaiDay({ year, month: month + 1, day: 1 }).getTime();
-  const asOf = Math.min(to, shanghaiMidnight(ctx.clock()).getTime() + DAY_MS);
-  const policy = await loadPolicy(ctx.db);
-  const inTown = (alias: string) => (townId == null ? sql`1 = 1` : sql`${sql.raw(alias)}.town_id = ${townId}`);
-
-  const [workers, done, outstanding, reports] = await Promise.all([
-    ctx.db.all<{ id: number; name: string }>(sql`select w.id, w.name from people w where w.role = 'worker' and w.active = 1
-      and (${townId == null ? sql`1 = 1` : sql`w.town_id = ${townId} or exists (select 1 from grids g where g.worker_id = w.id and g.town_id = ${townId})`})
-      order by w.id`),
-    ctx.db.all<{ w: number; n: number; on_time: number }>(sql`select p.worker_id as w, count(*) as n, sum(${onTimeSql()}) as on_time
-      from patrols p
-      where ${inTown('p')} and p.patrolled_at >= ${from} and p.patrolled_at < ${to} group by p.worker_id`),
-    ctx.db.all<{ w: number; n: number }>(sql`select g.worker_id as w, count(*) as n
-      from enterprises e join grids g on g.id = e.grid_id
-      where ${inTown('e')} and g.worker_id is not null and ${dueKeySql(policy)} < ${asOf} group by g.worker_id`),
-    ctx.db.all<{ w: number; major: number; false_reports: number }>(sql`select h.reporter_id as w,
-        sum(h.level = 'major' and h.status in ('rectifying', 'review', 'closed')) as major,
-        sum(h.status = 'void' and exists (select 1 from hazard_events ev where ev.hazard_id = h.id and ev.action = 'void'
-          and json_extract(ev.data, '$.reason') = 'false_report')) as false_reports
-      from hazards h where ${inTown('h')} and h.reported_at >= ${from} and h.reported_at < ${to} group by h.reporter_id`),
-  ]);
-
-  const byWorker = <T extends { w: number }>(rows: T[]) => new Map(rows.map((r) => [r.w, r]));
-  const doneBy = byWorker(done), outBy = byWorker(outstanding), repBy = byWorker(reports);
-  const rows = workers.map((w) => {
-    const d = doneBy.get(w.id), r = repBy.get(w.id);
-    const patrolsDone = d?.n ?? 0, patrolsOnTime = d?.on_time ?? 0;
-    const patrolsDue = patrolsDone + (outBy.get(w.id)?.n ?? 0);
-    const rate = completionRate(patrolsOnTime, patrolsDue);
-    const majorVerified = r?.major ?? 0, falseReports = r?.false_reports ?? 0;
-    const score = Math.round((weights.completion * rate + weights.majorBonus * majorVerified - weights.falsePenalty * falseReports) * 10) / 10;
-    return { personId: w.id, name: w.name, patrolsDue, patrolsDone, patrolsOnTime, completionRate: rate, majorVerified, falseReports, score };
-  });
-  rows.sort((a, b) => b.score - a.score || a.personId - b.personId);
+  const rows = await assessmentRows(ctx.db, assessmentWindow(input.month, ctx.clock()), townId, weights);
   return { month: input.month, townId, weights: { ...weights }, rows };
 }

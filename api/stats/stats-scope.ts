@@ -17,6 +17,8 @@ export type StatsScope = {
   breakdown: 'town' | 'grid' | null;
   /** No place filter at all (district admin, whole district): enterprise counts may use dueArmsSql. */
   wholeDistrict: boolean;
+  /** Equal keys mean equal filters, hence equal figures (identical concurrent summaries coalesce on it). */
+  key: string;
   /** The places of the breakdown, in display order (zero rows included). */
   groups: { id: number; name: string }[];
   where: (alias: 'e' | 'p' | 'h') => SQL;
@@ -48,8 +50,10 @@ export async function resolveStatsScope(ctx: Ctx, q: { townId?: number; gridId?:
     ? await db.select({ name: departments.name }).from(departments).where(eq(departments.id, actor.departmentId)).get()
     : undefined;
 
+  const key = (place: string) => actor.role === 'department' ? `${place}|dept:${actor.departmentId ?? '-'}` : place;
+
   if (grid) {
-    return { label: `${town!.name}${grid.name}`, townId: grid.townId, gridId: grid.id, breakdown: null, groups: [], wholeDistrict: false,
+    return { label: `${town!.name}${grid.name}`, townId: grid.townId, gridId: grid.id, breakdown: null, groups: [], wholeDistrict: false, key: key(`grid:${grid.id}`),
       where: (a) => and(sql`${col(a, 'grid_id')} = ${grid.id}`, deptFilter(a))! };
   }
   const ownTown = actor.role === 'town_admin' ? actor.townId : null;
@@ -57,19 +61,19 @@ export async function resolveStatsScope(ctx: Ctx, q: { townId?: number; gridId?:
   if (scopeTownId != null) {
     const name = town?.name ?? (await db.select({ name: towns.name }).from(towns).where(eq(towns.id, scopeTownId)).get())?.name ?? '';
     const groups = await db.select({ id: grids.id, name: grids.name }).from(grids).where(eq(grids.townId, scopeTownId)).orderBy(grids.id);
-    return { label: name, townId: scopeTownId, gridId: null, breakdown: 'grid', groups, wholeDistrict: false,
+    return { label: name, townId: scopeTownId, gridId: null, breakdown: 'grid', groups, wholeDistrict: false, key: key(`town:${scopeTownId}`),
       where: (a) => and(sql`${col(a, 'town_id')} = ${scopeTownId}`, deptFilter(a))! };
   }
   if (actor.role === 'worker') {
     const groups = actor.gridIds.length
       ? await db.select({ id: grids.id, name: grids.name }).from(grids).where(inArray(grids.id, actor.gridIds)).orderBy(grids.id)
       : [];
-    return { label: MSG.myGrids, townId: null, gridId: null, breakdown: 'grid', groups, wholeDistrict: false,
+    return { label: MSG.myGrids, townId: null, gridId: null, breakdown: 'grid', groups, wholeDistrict: false, key: `grids:${actor.gridIds.join(',')}`,
       where: (a) => actor.gridIds.length ? sql`${col(a, 'grid_id')} in (${ids(actor.gridIds)})` : none };
   }
   const groups = await db.select({ id: towns.id, name: towns.name }).from(towns).orderBy(towns.id);
   const label = actor.role === 'department' ? MSG.department(dept?.name ?? '') : MSG.district;
-  return { label, townId: null, gridId: null, breakdown: 'town', groups, wholeDistrict: actor.role === 'district_admin', where: (a) => deptFilter(a) ?? sql`1 = 1` };
+  return { label, townId: null, gridId: null, breakdown: 'town', groups, wholeDistrict: actor.role === 'district_admin', key: key('district'), where: (a) => deptFilter(a) ?? sql`1 = 1` };
 }
 
 /** The GROUP BY key for a breakdown (a constant when there is none). */

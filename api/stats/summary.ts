@@ -4,7 +4,9 @@ import type { Ctx } from '../core/context.js';
 import { validationFailed } from '../core/errors.js';
 import { loadPolicy } from '../patrols/policy.js';
 import { DAY_MS, shanghaiIsoDay, shanghaiMidnight } from '../../lib/time.js';
-import { dueArmsSql, dueKeySql, onTimeSql } from './due-sql.js';
+import { dueByTownSql, dueKeySql } from './due-sql.js';
+import { periodCounts } from './period-counts.js';
+import { coalesce } from './coalesce.js';
 import { groupKey, resolveStatsScope, type StatsScope } from './stats-scope.js';
 import { MSG } from './messages.js';
 
@@ -59,37 +61,38 @@ export async function statsSummary(ctx: Ctx, input: StatsSummaryInputT): Promise
   const { from, to } = input;
   if (!(from < to) || to.getTime() - from.getTime() > MAX_SPAN_MS) throw validationFailed(MSG.badRange);
   const scope = await resolveStatsScope(ctx, input);
+  const key = [scope.key, from.getTime(), to.getTime(), input.label ?? '', Math.floor(ctx.clock().getTime() / 60_000)].join('|');
+  return coalesce(ctx.db, key, () => summaryFor(ctx, scope, input));
+}
+
+async function summaryFor(ctx: Ctx, scope: StatsScope, input: StatsSummaryInputT): Promise<StatsSummary> {
+  const { from, to } = input;
   const now = ctx.clock();
   const asOf = new Date(Math.min(to.getTime(), shanghaiMidnight(now).getTime() + DAY_MS));
   const policy = await loadPolicy(ctx.db);
-  const k = (a: 'e' | 'p' | 'h') => groupKey(scope, a);
   const open = sql`h.status in ('reported', 'rectifying', 'review')`;
+  const snapshotCols = sql`count(*) as n, sum(h.deadline_at < ${now.getTime()}) as overdue, sum(h.level = 'major') as major`;
 
-  const [outstanding, done, found, closed, snapshot] = await Promise.all([
+  const [outstanding, counts, snapshot] = await Promise.all([
     scope.wholeDistrict
-      ? rows(ctx, sql`select k, count(*) as n from (${dueArmsSql(policy, asOf.getTime(), sql`e.town_id as k`)}) group by k`)
-      : rows(ctx, sql`select ${k('e')} as k, count(*) as n from enterprises e
+      ? rows(ctx, dueByTownSql(policy, asOf.getTime()))
+      : rows(ctx, sql`select ${groupKey(scope, 'e')} as k, count(*) as n from enterprises e
           where ${scope.where('e')} and ${dueKeySql(policy)} < ${asOf.getTime()} group by k`),
-    rows(ctx, sql`select ${k('p')} as k, count(*) as n, sum(${onTimeSql()}) as on_time
-      from patrols p
-      where ${scope.where('p')} and p.patrolled_at >= ${from.getTime()} and p.patrolled_at < ${to.getTime()} group by k`),
-    rows(ctx, sql`select ${k('h')} as k, count(*) as n from hazards h
-      where ${scope.where('h')} and h.reported_at >= ${from.getTime()} and h.reported_at < ${to.getTime()} and h.status <> 'void' group by k`),
-    rows(ctx, sql`select ${k('h')} as k, count(*) as n,
-        sum(h.deadline_at is null or h.closed_at <= h.deadline_at) as on_time
-      from hazards h
-      where ${scope.where('h')} and h.closed_at >= ${from.getTime()} and h.closed_at < ${to.getTime()} group by k`),
-    rows(ctx, sql`select ${k('h')} as k, count(*) as n,
-        sum(h.deadline_at < ${now.getTime()}) as overdue, sum(h.level = 'major') as major
-      from hazards h where ${scope.where('h')} and ${open} group by k`),
+    periodCounts(ctx, scope, from, to),
+    // District-wide driven from towns like directCounts: one index range per town and status.
+    scope.wholeDistrict
+      ? rows(ctx, sql`select t.id as k, ${snapshotCols} from towns t join hazards h on h.town_id = t.id and ${open} group by t.id`)
+      : rows(ctx, sql`select ${groupKey(scope, 'h')} as k, ${snapshotCols} from hazards h where ${scope.where('h')} and ${open} group by k`),
   ]);
 
   const byKey = new Map<number, FiguresT>();
   const at = (key: number) => byKey.get(key) ?? byKey.set(key, emptyFigures()).get(key)!;
   for (const r of outstanding) at(r.k).patrols.due += r.n;
-  for (const r of done) Object.assign(at(r.k).patrols, { done: r.n, onTime: r.on_time ?? 0, due: at(r.k).patrols.due + r.n });
-  for (const r of found) at(r.k).hazards.found = r.n;
-  for (const r of closed) Object.assign(at(r.k).hazards, { closed: r.n, closedOnTime: r.on_time ?? 0 });
+  for (const c of counts) {
+    const f = at(c.k);
+    Object.assign(f.patrols, { done: c.done, onTime: c.onTime, due: f.patrols.due + c.done });
+    Object.assign(f.hazards, { found: c.found, closed: c.closed, closedOnTime: c.closedOnTime });
+  }
   for (const r of snapshot) Object.assign(at(r.k).hazards, { open: r.n, overdue: r.overdue ?? 0, majorOpen: r.major ?? 0 });
 
   const total = emptyFigures();
@@ -103,7 +106,7 @@ export async function statsSummary(ctx: Ctx, input: StatsSummaryInputT): Promise
   };
 }
 
-type Row = { k: number; n: number; on_time?: number | null; overdue?: number | null; major?: number | null };
+type Row = { k: number; n: number; overdue?: number | null; major?: number | null };
 const rows = (ctx: Ctx, q: SQL) => ctx.db.all<Row>(q);
 
 const emptyFigures = (): FiguresT => ({

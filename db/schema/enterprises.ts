@@ -42,6 +42,10 @@ export const enterprises = sqliteTable('enterprises', {
   // (class, colour) on last_patrol_at (or registered_at when never patrolled), so the cost follows the
   // enterprises that are due rather than all 400,000 (api/stats/due-sql.ts dueArmsSql).
   index('enterprises_due_idx').on(t.class, t.riskColor, t.lastPatrolAt, t.registeredAt, t.townId),
+  // District-wide 统计 outstanding patrols per town (api/stats/due-sql.ts dueByTownSql): one range per
+  // (town, class, colour) counted in index order, so no temporary B-tree groups the ~100,000 due
+  // enterprises by town (measured 52 → 9 ms at city scale).
+  index('enterprises_town_due_idx').on(t.townId, t.class, t.riskColor, t.lastPatrolAt, t.registeredAt),
 ]);
 
 export const patrolPolicy = sqliteTable('patrol_policy', {

@@ -12,6 +12,7 @@ export const OPEN_STATUSES: HazardStatus[] = ['reported', 'rectifying', 'review'
 export const HAZARD_ACTIONS = ['report', 'assign', 'rectify', 'review_pass', 'review_fail', 'void', 'whistle', 'acknowledge', 'attach'] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
 
+// Inserts, updates and deletes also maintain stats_daily through triggers (migration 0004).
 export const hazards = sqliteTable('hazards', {
   id: integer('id').primaryKey(),
   // YH<yyyymmdd>-<nnnn>, the day in Asia/Shanghai, sequence from hazard_code_counters.

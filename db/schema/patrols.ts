@@ -7,6 +7,7 @@ export const PATROL_RESULTS = ['normal', 'issues'] as const;
 
 export type ChecklistResult = { checkItemId: number; ok: boolean; note?: string };
 
+// Inserts, updates and deletes also maintain stats_daily through triggers (migration 0004).
 export const patrols = sqliteTable('patrols', {
   id: integer('id').primaryKey(),
   enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),

@@ -1,0 +1,1 @@
+CREATE INDEX `enterprises_town_due_idx` ON `enterprises` (`town_id`,`class`,`risk_color`,`last_patrol_at`,`registered_at`);
