@@ -45,7 +45,15 @@ async function main() {
   const seeded = await seedScale({ scale: Number(values.scale), out: dbPath, seed: 1 });
   console.log(`seeded bench db: ${seeded.counts.enterprises} enterprises, ${seeded.counts.hazards} hazards, ${seeded.counts.grids} grids`);
   const handle = await openDb(`file:${dbPath}`);
-  const reporters = await benchReporters(handle.db, 64);
+  // Every worker reports on their own grid's enterprises, as a whole district would.
+  const reporters = await benchReporters(handle.db, 100_000);
+  // Each report phase starts from the seeded state: the reports of the phase before are deleted
+  // (their stats triggers run too), so no phase meets the open hazards another phase left behind.
+  const seededMaxId = Number((await handle.client.execute('SELECT max(id) AS m FROM hazards')).rows[0].m);
+  const resetReports = async () => {
+    await handle.client.execute(`DELETE FROM hazard_events WHERE hazard_id > ${seededMaxId}`);
+    await handle.client.execute(`DELETE FROM hazards WHERE id > ${seededMaxId}`);
+  };
 
   const bare = await withServer({ kind: 'bare' }, (url) =>
     runLoad({ url, concurrency, durationMs, warmup: 2000, next: () => ({ path: '/ping' }) }));
@@ -77,6 +85,7 @@ async function main() {
   // Its reports use request numbers the HTTP phases never reach, so none is a duplicate of another.
   const verb = await verbLoad(handle.db, reporters, { concurrency, durationMs, first: 1_000_000 });
   console.log(`(b') report verb in-process, ${concurrency} callers: ${verb.rate.toFixed(0)} reports/s (${verb.failed} refused); CPU ${verb.cpuMsPerReport.toFixed(3)} ms/report`);
+  await resetReports();
 
   const reports: Record<string, LoadResult & { commits?: number; cpuMsPerRequest: number }> = {};
   const variants: [string, BenchServerConfig][] = [
@@ -97,6 +106,7 @@ async function main() {
       return { ...res, commits, cpuMsPerRequest: (after.cpuMs - before.cpuMs) / res.requests };
     });
     reports[label] = r;
+    await resetReports();
     const perCommit = r.commits ? `, ${(r.requests / r.commits).toFixed(1)} reports/commit` : '';
     console.log(`(c) POST /v1/hazards ${label.padEnd(22)} ${fmtLoad(r)}${perCommit}; server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/report`);
   }

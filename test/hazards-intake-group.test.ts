@@ -8,6 +8,8 @@ import { DomainError } from '../api/core/errors.js';
 import { checkItems, hazardCodeCounters, hazardEvents, hazards } from '../db/schema/index.js';
 import type { Ctx } from '../api/core/context.js';
 import type { Writer } from '../api/core/write.js';
+import { createCheckItem } from '../api/policy/create-check-item.js';
+import { updateCheckItem } from '../api/policy/update-check-item.js';
 
 type Outcome = { ok: true; code: string; created: boolean; description: string } | { ok: false; code: string; status: number };
 
@@ -160,5 +162,25 @@ describe('concurrent reports are checked and written together (intake groups)', 
     const rows = await t.db.select().from(hazards);
     expect(rows.map((h) => h.description).sort()).toEqual(['正常一 楼梯扶手松动', '正常二 井盖缺失'].sort());
     expect(await t.db.select().from(hazardEvents)).toHaveLength(2);
+  });
+
+  it('the kept checklist follows edits at once in this process, and an id created elsewhere is confirmed from the database', async () => {
+    const t = await testDeps();
+    const w = await makeWorld(t.db);
+    const a1 = await ctxFor(t.deps, w.workerA1.id);
+    const admin = await ctxFor(t.deps, w.district.id);
+    await reportHazard(a1, { enterpriseId: w.entA1.id, description: '第一条，读入检查表', force: true });
+
+    const forklift = await createCheckItem(admin, { code: 'ZZ-FORK', category: '特种设备', title: '叉车', keywords: ['叉车超速'] });
+    const found = await reportHazard(a1, { enterpriseId: w.entA1.id, description: '叉车超速行驶', force: true });
+    expect(found.hazard.checkItemId).toBe(forklift.id);
+    await updateCheckItem(admin, forklift.id, { active: false });
+    await expect(reportHazard(a1, { enterpriseId: w.entA1.id, description: '再次', checkItemId: forklift.id, force: true }))
+      .rejects.toMatchObject({ code: 'validation_failed' });
+
+    // Written behind the verbs' back (another process): the id is still accepted at once.
+    const [other] = await t.db.insert(checkItems).values({ code: 'ZZ-OTHER-PROC', category: '其他', title: '别处新增', keywords: [], sort: 999 }).returning();
+    const named = await reportHazard(a1, { enterpriseId: w.entA1.id, description: '按编号上报', checkItemId: other.id, force: true });
+    expect(named.hazard.checkItemId).toBe(other.id);
   });
 });

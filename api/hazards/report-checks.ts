@@ -1,11 +1,11 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { SqlText } from '../../db/sql-text.js';
-import { enterprises, hazards, patrols } from '../../db/schema/index.js';
+import { checkItems, enterprises, hazards, patrols } from '../../db/schema/index.js';
 import type { HazardLevel, HazardStatus } from '../../db/schema/index.js';
 import { conflict, notFound, validationFailed } from '../core/errors.js';
 import { coversPlace } from '../core/scope.js';
-import { loadActiveCheckItems, matchCheckItem, pickCheckItem, type CheckItem } from './check-item.js';
+import { activeCheckItems, matchCheckItem, pickCheckItem, type CheckItem } from './check-item.js';
 import { resolveDeadline } from './deadline.js';
 import { duplicateError, findDuplicate, openHazardsOf } from './duplicate-guard.js';
 import { initialStatus } from './lifecycle.js';
@@ -72,10 +72,13 @@ export async function checkReports(items: IntakeItem[]): Promise<{ admitted: Adm
     d.deadlineAt = resolveDeadline(d.item.input, d.now);
   });
 
-  const checklist = await loadActiveCheckItems(db);
+  const checklist = await activeCheckItems(db);
+  // An id the kept checklist lacks may be an item created since (in another process): ask the database.
+  const unknownIds = drafts.flatMap((d) => d.item.input.checkItemId ?? []).filter((id) => !checklist.some((i) => i.id === id));
+  const named = unknownIds.length ? [...checklist, ...await db.select().from(checkItems).where(inArray(checkItems.id, unknownIds))] : checklist;
   each((d) => {
     const { checkItemId, description, level } = d.item.input;
-    d.check = checkItemId ? pickCheckItem(checklist, checkItemId) : matchCheckItem(checklist, description);
+    d.check = checkItemId ? pickCheckItem(named, checkItemId) : matchCheckItem(checklist, description);
     d.level = level ?? (d.check?.majorByDefault ? 'major' : 'general');
   });
 

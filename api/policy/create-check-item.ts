@@ -1,6 +1,7 @@
 import { eq, max } from 'drizzle-orm';
 import { checkItems } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
+import { forgetCheckItems } from '../hazards/check-item.js';
 import { requireRole } from '../core/scope.js';
 import { conflict, validationFailed } from '../core/errors.js';
 import { CreateCheckItemInput, type CheckItemView, type CreateCheckItemInputT } from './check-item-schemas.js';
@@ -17,5 +18,6 @@ export async function createCheckItem(ctx: Ctx, raw: CreateCheckItemInputT): Pro
   const [rows] = await ctx.writer.batch([
     ctx.db.insert(checkItems).values({ ...input, sort: input.sort ?? (last ?? 0) + 1, active: true }).returning(),
   ]);
+  forgetCheckItems(ctx.db);
   return rows[0];
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { checkItems } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
+import { forgetCheckItems } from '../hazards/check-item.js';
 import { requireRole } from '../core/scope.js';
 import { notFound, validationFailed } from '../core/errors.js';
 import { UpdateCheckItemInput, type CheckItemView, type UpdateCheckItemInputT } from './check-item-schemas.js';
@@ -15,5 +16,6 @@ export async function updateCheckItem(ctx: Ctx, id: number, raw: UpdateCheckItem
   const existing = await ctx.db.select({ id: checkItems.id }).from(checkItems).where(eq(checkItems.id, id)).get();
   if (!existing) throw notFound('检查项');
   const [rows] = await ctx.writer.batch([ctx.db.update(checkItems).set(input).where(eq(checkItems.id, id)).returning()]);
+  forgetCheckItems(ctx.db);
   return rows[0];
 }
