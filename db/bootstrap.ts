@@ -25,7 +25,9 @@ export async function bootstrapDb(db: Db, opts: { districtName: string; adminTok
   await db.insert(patrolPolicy).values(DEFAULT_POLICY).onConflictDoNothing();
   const [{ items }] = await db.select({ items: count() }).from(checkItems);
   if (items === 0) {
-    await db.insert(checkItems).values(DEFAULT_CHECKLIST.map((c, i) => ({ ...c, sort: i + 1 })));
+    // Ten rows per insert: D1 binds at most 100 parameters per statement (7 per item here).
+    const rows = DEFAULT_CHECKLIST.map((c, i) => ({ ...c, sort: i + 1 }));
+    for (let i = 0; i < rows.length; i += 10) await db.insert(checkItems).values(rows.slice(i, i + 10));
   }
   if (opts.adminToken) await ensureTokenAdmin(db, opts.adminToken, opts.now);
 }

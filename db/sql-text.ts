@@ -9,12 +9,18 @@ import { sql, type SQL, type SQLChunk } from 'drizzle-orm';
  * part of the SQL text. Integers as literals also keep them INTEGER: libsql binds JS numbers as REAL.
  */
 export class SqlText {
-  private readonly chunks: SQLChunk[] = [];
-  private text = '';
+  // texts.length === values.length + 1: text, value, text, value, …, text.
+  private readonly texts: string[] = [''];
+  private readonly values: (string | number)[] = [];
+
+  /** Bound parameters so far (D1 accepts at most 100 per statement). */
+  get paramCount(): number {
+    return this.values.length;
+  }
 
   /** SQL written by the caller (keywords, column lists, punctuation). Never user input. */
   raw(s: string): this {
-    this.text += s;
+    this.texts[this.texts.length - 1] += s;
     return this;
   }
 
@@ -40,8 +46,8 @@ export class SqlText {
   /** Any other value (text, reals) as a bound parameter; null as NULL. */
   param(v: string | number | null | undefined): this {
     if (v == null) return this.raw('null');
-    this.chunks.push(sql.raw(this.text), sql.param(v));
-    this.text = '';
+    this.values.push(v);
+    this.texts.push('');
     return this;
   }
 
@@ -54,7 +60,39 @@ export class SqlText {
     return this;
   }
 
-  toSQL(): SQL {
-    return sql.join([...this.chunks, sql.raw(this.text)]);
+  /** Appends another statement fragment, text and parameters. */
+  append(other: SqlText): this {
+    this.raw(other.texts[0]);
+    other.values.forEach((v, i) => this.param(v).raw(other.texts[i + 1]));
+    return this;
   }
+
+  toSQL(): SQL {
+    const chunks: SQLChunk[] = [];
+    this.values.forEach((v, i) => chunks.push(sql.raw(this.texts[i]), sql.param(v)));
+    chunks.push(sql.raw(this.texts[this.texts.length - 1]));
+    return sql.join(chunks);
+  }
+}
+
+// D1 binds at most 100 parameters per statement (libsql tens of thousands); rows are packed under it.
+export const MAX_BOUND_PARAMS = 100;
+
+/**
+ * `head row, row, … tail` statements, each with at most MAX_BOUND_PARAMS parameters (a single row
+ * over the limit still gets a statement of its own, and the database says no).
+ */
+export function packRows(head: string, rows: SqlText[], tail = ''): SqlText[] {
+  const out: SqlText[] = [];
+  let current: SqlText | null = null;
+  for (const row of rows) {
+    if (current && current.paramCount + row.paramCount > MAX_BOUND_PARAMS) {
+      out.push(current.raw(tail));
+      current = null;
+    }
+    current = current ? current.raw(', ') : new SqlText().raw(head);
+    current.append(row);
+  }
+  if (current) out.push(current.raw(tail));
+  return out;
 }

@@ -7,7 +7,10 @@ import { createApp } from '../api/app.js';
 import type { Deps } from '../api/core/context.js';
 import { memoryFileStore } from '../api/core/file-store.js';
 import { dbWriter } from '../api/core/write.js';
+import { d1Writer, type D1Batcher } from '../db/d1-writer.js';
 import { systemClock } from '../lib/clock.js';
+import { parseConfig } from '../lib/config.js';
+import { bootstrapDb } from '../db/bootstrap.js';
 import { shanghaiCronToUtc } from '../jobs/cron.js';
 import { schedules } from '../jobs/schedules.js';
 import { runDueJobs, type RunReport } from '../jobs/run-due.js';
@@ -16,12 +19,14 @@ import { outboxNotifier } from '../jobs/urgent-alert.js';
 // Thin Worker entry: fetch = the same Hono app, scheduled = the same jobs as node-cron runs.
 // Jobs enqueue into the outbox; the Node process that holds the chat connections drains it.
 
-type Env = {
+export type Env = {
   /** Cloudflare D1 binding (wrangler.toml). */
   DB?: unknown;
   /** Or a libsql server (Turso / sqld) over HTTP. */
   DATABASE_URL?: string;
   DATABASE_AUTH_TOKEN?: string;
+  DISTRICT_NAME?: string;
+  BOOTSTRAP_ADMIN_TOKEN?: string;
 };
 type ScheduledEvent = { cron: string; scheduledTime: number };
 type ExecutionContext = { waitUntil(p: Promise<unknown>): void };
@@ -33,11 +38,27 @@ function openDb(env: Env): Db {
   return drizzleLibsql(createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }), { schema }) as unknown as Db;
 }
 
-function deps(env: Env): Deps {
-  const db = openDb(env);
+// Once per isolate and database: the district row, default policy and checklist, the bootstrap
+// admin (idempotent, as the Node process does at every start; migrations are applied by wrangler).
+const bootstrapped = new Map<unknown, Promise<void>>();
+function ready(env: Env, db: Db): Promise<void> {
+  const key = env.DB ?? env.DATABASE_URL;
+  let done = bootstrapped.get(key);
+  if (!done) {
+    const config = parseConfig({ DISTRICT_NAME: env.DISTRICT_NAME, BOOTSTRAP_ADMIN_TOKEN: env.BOOTSTRAP_ADMIN_TOKEN });
+    done = bootstrapDb(db, { districtName: config.DISTRICT_NAME, adminToken: config.BOOTSTRAP_ADMIN_TOKEN, now: systemClock() });
+    // A failed bootstrap is retried by the next request rather than remembered.
+    done.catch(() => bootstrapped.delete(key));
+    bootstrapped.set(key, done);
+  }
+  return done;
+}
+
+function deps(env: Env, db: Db): Deps {
   return {
     db,
-    writer: dbWriter(db),
+    // drizzle's D1 batch cannot run raw statements (db/d1-writer.ts); libsql's can.
+    writer: env.DB ? d1Writer(env.DB as D1Batcher) : dbWriter(db),
     clock: systemClock,
     notifier: outboxNotifier({ db, clock: systemClock }),
     // Photos need durable storage (R2) on Workers; until then uploads live for the request only.
@@ -46,8 +67,10 @@ function deps(env: Env): Deps {
 }
 
 export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    return createApp(deps(env)).fetch(request, env, ctx as never);
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    const db = openDb(env);
+    await ready(env, db);
+    return createApp(deps(env, db)).fetch(request, env, ctx as never);
   },
   scheduled(event: ScheduledEvent, env: Env, ctx: ExecutionContext) {
     const only = schedules.filter((s) => shanghaiCronToUtc(s.cron) === event.cron).map((s) => s.name);
@@ -58,6 +81,6 @@ export default {
     };
     // The jobs of this cron first; then a catch-up pass over the rest, so a run missed or killed
     // earlier today is picked up at the next (hourly) trigger, as the Node scheduler does.
-    ctx.waitUntil(runDueJobs({ db, now, only }).then(log).then(() => runDueJobs({ db, now })).then(log));
+    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only })).then(log).then(() => runDueJobs({ db, now })).then(log));
   },
 };

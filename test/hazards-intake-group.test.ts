@@ -183,4 +183,23 @@ describe('concurrent reports are checked and written together (intake groups)', 
     const named = await reportHazard(a1, { enterpriseId: w.entA1.id, description: '按编号上报', checkItemId: other.id, force: true });
     expect(named.hazard.checkItemId).toBe(other.id);
   });
+
+  it('a large group of chat reports is split across statements under the bound-parameter limit, codes still consecutive', async () => {
+    const t = await testDeps();
+    const w = await makeWorld(t.db);
+    const ents = [w.entA1, ...(await Promise.all(Array.from({ length: 4 }, () => makeEnterprise(t.db, w.gridA1))))];
+    const a1 = await ctxFor(t.deps, w.workerA1.id, 'dingtalk');
+    // 3 bound parameters a row (platform, message id, description): 60 rows need two hazard inserts.
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => reportHazard(a1, {
+      enterpriseId: ents[i % ents.length].id, description: `第${i}号隐患：${'东南西北'[i % 4]}侧护栏松动编号${i * 7919}`,
+      source: { platform: 'dingtalk', messageId: `bulk-${i}` }, force: true,
+    })));
+    expect(results.every((r) => r.created)).toBe(true);
+    expect(results.map((r) => Number(r.hazard.code.slice(-4))).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    for (const r of results) {
+      const [row] = await t.db.select().from(hazards).where(eq(hazards.id, r.hazard.id));
+      expect([row.code, row.description, row.sourceMessageId]).toEqual([r.hazard.code, r.hazard.description, expect.stringMatching(/^bulk-/)]);
+    }
+    expect(await t.db.select().from(hazardEvents)).toHaveLength(60);
+  });
 });

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
-import { SqlText } from '../../db/sql-text.js';
+import { MAX_BOUND_PARAMS, SqlText } from '../../db/sql-text.js';
 import { batchLoader } from '../../lib/batch-loader.js';
 import { sha256Hex } from '../../lib/hash.js';
 import type { Actor } from './context.js';
@@ -42,11 +42,15 @@ function tokenLoader(db: Db) {
   let load = tokenLoaders.get(db);
   if (!load) {
     load = batchLoader(async (hashes: string[]) => {
-      const q = new SqlText().raw(`select t.token_hash, ${ACTOR_COLUMNS} from api_tokens t join people p on p.id = t.person_id
-        where t.revoked_at is null and p.active = 1 and t.token_hash in (`);
-      q.list(hashes, ', ', (h) => q.param(h)).raw(')');
-      const rows = await db.all<ActorRow & { token_hash: string }>(q.toSQL());
-      return new Map(rows.map((r) => [r.token_hash, toActor(r)]));
+      const found = new Map<string, Actor>();
+      // At most MAX_BOUND_PARAMS hashes per query (D1's limit on bound parameters).
+      for (let i = 0; i < hashes.length; i += MAX_BOUND_PARAMS) {
+        const q = new SqlText().raw(`select t.token_hash, ${ACTOR_COLUMNS} from api_tokens t join people p on p.id = t.person_id
+          where t.revoked_at is null and p.active = 1 and t.token_hash in (`);
+        q.list(hashes.slice(i, i + MAX_BOUND_PARAMS), ', ', (h) => q.param(h)).raw(')');
+        for (const r of await db.all<ActorRow & { token_hash: string }>(q.toSQL())) found.set(r.token_hash, toActor(r));
+      }
+      return found;
     });
     tokenLoaders.set(db, load);
   }

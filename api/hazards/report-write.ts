@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { SqlText } from '../../db/sql-text.js';
+import { packRows, SqlText } from '../../db/sql-text.js';
 import { shanghaiDayKey } from '../../lib/time.js';
 import { claimPhotosForReport } from './photos.js';
 import type { Admitted } from './report-checks.js';
@@ -31,7 +31,8 @@ export async function writeReports(admitted: Admitted[]): Promise<HazardRow[]> {
   });
 
   const statements: BatchItem<'sqlite'>[] = [];
-  const inserts: { at: number; indexes: number[] }[] = [];
+  // Where each hazard insert's RETURNING rows land, and the day's reports they belong to.
+  const returning: { at: number; day: number[] }[] = [];
   for (const [day, indexes] of byDay) {
     const n = indexes.length;
     // The k-th of the n numbers just taken: the counter's new value minus (n - 1 - k).
@@ -42,14 +43,17 @@ export async function writeReports(admitted: Admitted[]): Promise<HazardRow[]> {
     statements.push(ctx.db.run(new SqlText().raw('insert into hazard_code_counters (day, seq) values (').word(day).raw(', ').int(n)
       .raw(') on conflict (day) do update set seq = seq + ').int(n).toSQL()));
 
-    const hazardsInsert = new SqlText().raw(`insert into hazards (${HAZARD_COLUMNS}) values `);
-    hazardsInsert.list(indexes, ', ', (i, k) => writeHazard(code(hazardsInsert.raw('('), k), admitted[i]).raw(')'));
-    inserts.push({ at: statements.length, indexes });
-    statements.push(ctx.db.all<{ id: number; code: string }>(hazardsInsert.raw(' returning id, code').toSQL()));
-
-    const eventsInsert = new SqlText().raw(`insert into hazard_events (${EVENT_COLUMNS}) values `);
-    eventsInsert.list(indexes, ', ', (i, k) => writeEvent(hazardId(eventsInsert.raw('('), k), admitted[i]).raw(')'));
-    statements.push(ctx.db.run(eventsInsert.toSQL()));
+    // Packed under D1's 100 bound parameters per statement; the counter does not move in between,
+    // so every statement of the day computes its codes from the same sequence.
+    const hazardRows = indexes.map((i, k) => writeHazard(code(new SqlText().raw('('), k), admitted[i]).raw(')'));
+    for (const insert of packRows(`insert into hazards (${HAZARD_COLUMNS}) values `, hazardRows, ' returning id, code')) {
+      returning.push({ at: statements.length, day: indexes });
+      statements.push(ctx.db.all<{ id: number; code: string }>(insert.toSQL()));
+    }
+    const eventRows = indexes.map((i, k) => writeEvent(hazardId(new SqlText().raw('('), k), admitted[i]).raw(')'));
+    for (const insert of packRows(`insert into hazard_events (${EVENT_COLUMNS}) values `, eventRows)) {
+      statements.push(ctx.db.run(insert.toSQL()));
+    }
 
     indexes.forEach((i, k) => {
       const a = admitted[i];
@@ -59,9 +63,11 @@ export async function writeReports(admitted: Admitted[]): Promise<HazardRow[]> {
 
   const results = (await ctx.writer.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown[];
   const rows: HazardRow[] = new Array(admitted.length);
-  for (const { at, indexes } of inserts) {
+  const byDayReturned = new Map<number[], { id: number; code: string }[]>();
+  for (const { at, day } of returning) byDayReturned.set(day, [...(byDayReturned.get(day) ?? []), ...(results[at] as { id: number; code: string }[])]);
+  for (const [indexes, returned] of byDayReturned) {
     // RETURNING order is unspecified in SQLite; within a day the sequence numbers follow k.
-    const returned = [...(results[at] as { id: number; code: string }[])].sort((x, y) => sequenceOf(x.code) - sequenceOf(y.code));
+    returned.sort((x, y) => sequenceOf(x.code) - sequenceOf(y.code));
     // Only id and code were unknown before the insert: the rest of the row is what was written.
     indexes.forEach((i, k) => (rows[i] = { ...rowOf(admitted[i]), id: returned[k].id, code: returned[k].code }));
   }

@@ -24,7 +24,7 @@ export type IdentityT = { platform: Platform; externalId: string };
 /** Sets a person's chat identities (DingTalk staffId from the org directory); admins within reach. */
 export async function setIdentities(ctx: Ctx, personId: number, input: SetIdentitiesInputT): Promise<{ identities: IdentityT[] }> {
   requireRole(ctx.actor, 'district_admin', 'town_admin');
-  const person = await loadManageablePerson(ctx.db, ctx.actor, personId);
+  await loadManageablePerson(ctx.db, ctx.actor, personId); // throws unless the person is within reach
   const touched = PLATFORMS.filter((p) => input[p] !== undefined);
   if (touched.length === 0) throw validationFailed(PEOPLE_MSG.nothingToUpdate);
   const wanted = touched.flatMap((p) => (input[p] ? [{ platform: p, externalId: input[p] as string }] : []));
