@@ -5,7 +5,8 @@ import * as schema from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
 import { createApp } from '../api/app.js';
 import type { Deps } from '../api/core/context.js';
-import { memoryFileStore } from '../api/core/file-store.js';
+import { unavailableFileStore } from '../api/core/file-store.js';
+import { r2FileStore, type R2Bucketish } from '../api/core/r2-file-store.js';
 import { dbWriter } from '../api/core/write.js';
 import { d1Writer, type D1Batcher } from '../db/d1-writer.js';
 import { systemClock } from '../lib/clock.js';
@@ -25,6 +26,8 @@ export type Env = {
   /** Or a libsql server (Turso / sqld) over HTTP. */
   DATABASE_URL?: string;
   DATABASE_AUTH_TOKEN?: string;
+  /** R2 bucket for photos (wrangler.toml). */
+  FILES?: unknown;
   DISTRICT_NAME?: string;
   BOOTSTRAP_ADMIN_TOKEN?: string;
 };
@@ -61,8 +64,8 @@ function deps(env: Env, db: Db): Deps {
     writer: env.DB ? d1Writer(env.DB as D1Batcher) : dbWriter(db),
     clock: systemClock,
     notifier: outboxNotifier({ db, clock: systemClock }),
-    // Photos need durable storage (R2) on Workers; until then uploads live for the request only.
-    files: memoryFileStore(),
+    // Photos go to the R2 bucket bound as FILES; without it uploads are refused, never kept in memory.
+    files: env.FILES ? r2FileStore(env.FILES as R2Bucketish) : unavailableFileStore(),
   };
 }
 

@@ -93,4 +93,28 @@ describe('on Cloudflare D1 (local workerd via miniflare)', () => {
     expect(summary.status).toBe(200);
     expect(summary.body.hazards).toMatchObject({ found: 1, open: 1 });
   }, 30_000);
+
+  it('photos uploaded through the Worker go to R2 and a later request reads them back; without the bucket uploads are refused', async () => {
+    const t = await localD1();
+    open.push(t);
+    const token = 'gs_worker_bootstrap_token_0123456789';
+    const ctx = { waitUntil: () => undefined };
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 64 }, (_, i) => i)]);
+    const upload = (env: Record<string, unknown>) => worker.fetch(new Request('http://worker/v1/photos', {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: png,
+    }), env, ctx);
+
+    const withBucket = { DB: t.binding, FILES: t.files, BOOTSTRAP_ADMIN_TOKEN: token };
+    const stored = await upload(withBucket);
+    expect(stored.status).toBe(201);
+    const photo = await stored.json() as { id: number; sha256: string };
+    expect(await t.files.head(`${photo.sha256.slice(0, 2)}/${photo.sha256}`)).not.toBeNull();
+    const back = await worker.fetch(new Request(`http://worker/v1/photos/${photo.id}`, { headers: { authorization: `Bearer ${token}` } }), withBucket, ctx);
+    expect(back.status).toBe(200);
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(png);
+
+    const refused = await upload({ DB: t.binding, BOOTSTRAP_ADMIN_TOKEN: token });
+    expect(refused.status).toBe(500);
+    expect(await refused.json()).toEqual({ error: { code: 'internal', message: '服务器未配置照片存储，暂时无法上传或查看照片' } });
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile, rename, stat } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { sha256Hex } from '../../lib/hash.js';
+import { DomainError } from './errors.js';
 
 /** Content-addressed storage for photos and attachments under DATA_DIR/files. */
 export interface FileStore {
@@ -47,4 +48,15 @@ export function memoryFileStore(): FileStore {
       return f;
     },
   };
+}
+
+/**
+ * Where no durable storage is configured (a Worker without its R2 binding): uploads are refused
+ * with a clear error instead of being kept for the request only and lost.
+ */
+export function unavailableFileStore(): FileStore {
+  const refuse = async (): Promise<never> => {
+    throw new DomainError('internal', '服务器未配置照片存储，暂时无法上传或查看照片');
+  };
+  return { put: refuse, get: refuse };
 }
