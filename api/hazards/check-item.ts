@@ -20,25 +20,30 @@ export function loadActiveCheckItems(db: Db): Promise<CheckItem[]> {
   return db.select().from(checkItems).where(eq(checkItems.active, true)).orderBy(asc(checkItems.sort), asc(checkItems.id));
 }
 
-// The checklist changes a few times a year; every intake group needs it. Verbs that change it in
-// this process forget the copy at once; another process on the same database (an API split from
-// the bots) sees the change within the TTL. An item named by id is always confirmed from the
-// database when the copy lacks it (report-checks.ts), so only keyword detection can lag.
+// The checklist changes a few times a year; every intake group needs it for keyword detection.
+// Verbs that change it in this process forget the copy at once; another process on the same
+// database (an API split from the bots) sees the change within the TTL. Items named by id are
+// always read from the database (report-checks.ts), so only keyword detection can lag.
 const CHECKLIST_TTL_MS = 30_000;
-const checklists = new WeakMap<Db, { items: CheckItem[]; readAt: number }>();
+type Kept = { items: CheckItem[]; readAt: number };
+const checklists = new WeakMap<Db, Kept>();
+// Bumped by forgetCheckItems: a read that started before an edit must not store what it read.
+const generations = new WeakMap<Db, number>();
 
 /** loadActiveCheckItems, kept per database handle for CHECKLIST_TTL_MS of wall-clock time. */
 export async function activeCheckItems(db: Db): Promise<CheckItem[]> {
   const kept = checklists.get(db);
   const now = Date.now(); // cache freshness, not business time: no injected clock
   if (kept && now - kept.readAt < CHECKLIST_TTL_MS) return kept.items;
+  const generation = generations.get(db) ?? 0;
   const items = await loadActiveCheckItems(db);
-  checklists.set(db, { items, readAt: now });
+  if ((generations.get(db) ?? 0) === generation) checklists.set(db, { items, readAt: now });
   return items;
 }
 
 /** Called by the verbs that create or edit check items. */
 export function forgetCheckItems(db: Db): void {
+  generations.set(db, (generations.get(db) ?? 0) + 1);
   checklists.delete(db);
 }
 

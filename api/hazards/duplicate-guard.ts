@@ -7,7 +7,7 @@ import { OTHER_CHECK_ITEM } from './check-item.js';
 // Two reports are near-identical when their character-bigram sets overlap this much (Dice).
 export const SIMILARITY_THRESHOLD = 0.8;
 // An enterprise rarely has more than a handful of open hazards; the cap bounds a pathological one.
-const MAX_COMPARED = 500;
+export const MAX_COMPARED = 500;
 
 /** Case, width, spaces and punctuation do not make a report different ("消防通道堵塞。" = "消防通道 堵塞"). */
 export function normaliseText(s: string): string {

@@ -60,17 +60,21 @@ async function flush(queue: Queue) {
 /**
  * The next group, in arrival order. A report that shares a chat source or a photo with one already
  * in the group waits for the next group: its source dedupe or photo claim must see the earlier one
- * committed, exactly as if they had come one after another. (Reports of one enterprise may share a
- * group; checkReports defers a likely duplicate of an earlier one.)
+ * committed, exactly as if they had come one after another. Once a report waits, every later report
+ * sharing its source, a photo or its enterprise waits too, so none overtakes it. (Reports of one
+ * enterprise may otherwise share a group; checkReports defers a likely duplicate of an earlier one.)
  */
 function takeGroup(queue: Queue): IntakeItem[] {
   const group: IntakeItem[] = [];
   const rest: IntakeItem[] = [];
   const taken = new Set<string>();
+  const behind = new Set<string>(); // the keys and enterprises of reports left for a later group
   for (const item of queue.pending) {
     const keys = keysOf(item);
-    if (group.length >= MAX_GROUP || keys.some((k) => taken.has(k))) {
+    const ent = `e:${item.input.enterpriseId}`;
+    if (group.length >= MAX_GROUP || keys.some((k) => taken.has(k) || behind.has(k)) || behind.has(ent)) {
       rest.push(item);
+      for (const k of [...keys, ent]) behind.add(k);
       continue;
     }
     for (const k of keys) taken.add(k);

@@ -7,7 +7,7 @@ import { conflict, notFound, validationFailed } from '../core/errors.js';
 import { coversPlace } from '../core/scope.js';
 import { activeCheckItems, matchCheckItem, pickCheckItem, type CheckItem } from './check-item.js';
 import { resolveDeadline } from './deadline.js';
-import { duplicateError, findDuplicate, openHazardsOf } from './duplicate-guard.js';
+import { duplicateError, findDuplicate, MAX_COMPARED, openHazardsOf, type OpenHazard } from './duplicate-guard.js';
 import { initialStatus } from './lifecycle.js';
 import { MSG } from './messages.js';
 import { checkPhotos } from './photos.js';
@@ -72,10 +72,13 @@ export async function checkReports(items: IntakeItem[]): Promise<{ admitted: Adm
     d.deadlineAt = resolveDeadline(d.item.input, d.now);
   });
 
-  const checklist = await activeCheckItems(db);
-  // An id the kept checklist lacks may be an item created since (in another process): ask the database.
-  const unknownIds = drafts.flatMap((d) => d.item.input.checkItemId ?? []).filter((id) => !checklist.some((i) => i.id === id));
-  const named = unknownIds.length ? [...checklist, ...await db.select().from(checkItems).where(inArray(checkItems.id, unknownIds))] : checklist;
+  // Items named by id are read from the database every time (another process may have just retired
+  // or created one); the kept checklist only serves keyword detection.
+  const namedIds = [...new Set(drafts.flatMap((d) => d.item.input.checkItemId ?? []))];
+  const [checklist, named] = await Promise.all([
+    activeCheckItems(db),
+    namedIds.length ? db.select().from(checkItems).where(inArray(checkItems.id, namedIds)) : Promise.resolve([]),
+  ]);
   each((d) => {
     const { checkItemId, description, level } = d.item.input;
     d.check = checkItemId ? pickCheckItem(named, checkItemId) : matchCheckItem(checklist, description);
@@ -107,21 +110,29 @@ export async function checkReports(items: IntakeItem[]): Promise<{ admitted: Adm
   drafts = withPhotos;
 
   const open = await openHazardsOf(db, drafts.filter((d) => !d.item.input.force).map((d) => d.ent!.id));
-  each((d) => {
-    if (d.item.input.force) return;
-    const hit = findDuplicate(open.get(d.ent!.id) ?? [], candidate(d));
-    if (hit) throw duplicateError(hit);
-  });
-
+  // Each report is compared with the enterprise's open hazards and then with the group's earlier
+  // reports of it: the list, in id order, it would meet alone once those were written. Matching an
+  // earlier report of the group defers it (next group, that report committed, it gets the same
+  // answer with the same code); matching an open hazard refuses it now.
+  type Earlier = { description: string; checkItemId: number | null; inGroup: true };
   const deferred: IntakeItem[] = [];
-  const earlier = new Map<number, { description: string; checkItemId: number | null }[]>();
+  const earlier = new Map<number, Earlier[]>();
   drafts = drafts.filter((d) => {
     const before = earlier.get(d.ent!.id) ?? [];
-    if (!d.item.input.force && findDuplicate(before, candidate(d))) {
-      deferred.push(d.item);
-      return false;
+    if (!d.item.input.force) {
+      // Capped as openHazardsOf caps a lone report's list: the earliest MAX_COMPARED by id.
+      const compared: (OpenHazard | Earlier)[] = [...(open.get(d.ent!.id) ?? []), ...before].slice(0, MAX_COMPARED);
+      const hit = findDuplicate(compared, candidate(d));
+      if (hit && 'inGroup' in hit) {
+        deferred.push(d.item);
+        return false;
+      }
+      if (hit) {
+        d.item.reject(duplicateError(hit));
+        return false;
+      }
     }
-    earlier.set(d.ent!.id, [...before, { description: d.item.input.description, checkItemId: d.check?.id ?? null }]);
+    earlier.set(d.ent!.id, [...before, { description: d.item.input.description, checkItemId: d.check?.id ?? null, inGroup: true }]);
     return true;
   });
 

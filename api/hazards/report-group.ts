@@ -6,7 +6,7 @@ import { toHazardView, type HazardRow } from './view.js';
 
 /**
  * Checks and writes a group of reports, settling each one's promise except those deferred to the
- * next group, which it returns. If the group's batch fails, nothing of it was written; each report
+ * next group, which it returns; it returns once the group is committed. If the group's batch fails, nothing of it was written; each report
  * is then tried alone, so exactly the failing report gets its error and the others are recorded as
  * if they had come by themselves.
  */
@@ -25,7 +25,10 @@ export async function reportGroup(items: IntakeItem[]): Promise<IntakeItem[]> {
     }
     return deferred;
   }
-  await Promise.all(admitted.map((a, i) => announce(a, rows[i])));
+  // Not awaited: the group is committed, and the next group must not wait on one report's urgent
+  // alert (a stalled notifier would otherwise hold every later report). Each caller still gets its
+  // answer after its own alert, as a lone report did.
+  admitted.forEach((a, i) => void announce(a, rows[i]).catch((e) => a.item.reject(e)));
   return deferred;
 }
 

@@ -25,7 +25,7 @@ import { MSG } from './messages.js';
  *                       met after the period shows as a late patrol in the later period instead.
  * - patrols.completionRate = min(1, onTime ÷ due); 1 when nothing was due.
  * - hazards.found     = hazards reported in the period, not voided.
- * - hazards.closed    = hazards closed (销号) in the period; closedOnTime = closed by their deadline.
+ * - hazards.closed    = hazards closed (销号) in the period; closedOnTime = closed by their deadline (or having none).
  *                       (closed_at is written only by 销号 and closed is final, so no status test.)
  * - hazards.open / overdue / majorOpen are a snapshot at now (open = reported, rectifying or review;
  *   overdue = open with the deadline passed; SPEC §4: derived, never stored).
