@@ -1,4 +1,4 @@
-import { and, eq, asc } from 'drizzle-orm';
+import { eq, asc } from 'drizzle-orm';
 import { receivedMessages } from '../db/schema/index.js';
 import type { Deps, Actor } from '../api/core/context.js';
 import type { IncomingMessage, OutgoingMessage } from './port.js';
@@ -7,6 +7,9 @@ import { inProcessClient } from './client/in-process.js';
 import { resolveSender } from './dialog/sender.js';
 import { render } from './present/reply.js';
 import { M } from './dialog/messages.js';
+import { messageFromPayload } from './inbox/payload.js';
+import { messageRecorder } from './inbox/record.js';
+import { doneMarker } from './inbox/mark-done.js';
 
 /** What the dialog receives besides the message: the resolved sender and the photos stored for it. */
 export type Received = { sender: Actor | null; photoIds: number[] };
@@ -30,38 +33,14 @@ export type Inbox = {
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const MAX_IMAGES = 9;
 
-/** The message as stored: no functions, so it can be replayed after a crash. */
-function payloadOf(msg: IncomingMessage): Record<string, unknown> {
-  return {
-    platform: msg.platform,
-    messageId: msg.messageId,
-    senderId: msg.senderId,
-    senderName: msg.senderName,
-    text: msg.text,
-    images: msg.images.map((i) => ({ ref: i.ref })),
-    conversation: msg.conversation,
-    mentioned: msg.mentioned,
-    receivedAt: msg.receivedAt.toISOString(),
-    replyTo: msg.replyTo,
-  };
-}
-
-function messageFromPayload(p: Record<string, unknown>): IncomingMessage {
-  return {
-    ...(p as unknown as IncomingMessage),
-    // Platform download links have expired by now; photos stored before the crash are already in
-    // attachments and are found by the dialog's time window.
-    images: [],
-    receivedAt: new Date(String(p.receivedAt)),
-  };
-}
-
 /**
  * The one entry for every platform: record the message (unique per platform + message id) so a
  * redelivery is answered once, store its photos at once, run the dialog, store the reply. Once the
  * message is recorded nothing is thrown to the adapter: a failure becomes a short apology, status
  * 'failed' and a log line. Only when it cannot even be recorded does `receive` reject, so the
  * adapter does not ACK and the platform delivers it again (an ACKed message must never be lost).
+ * Messages arriving together are recorded, resolved and marked done together (bot/inbox/*,
+ * bot/dialog/sender.ts): one statement per group instead of one per message.
  */
 export function createInbox(opts: InboxOptions): Inbox {
   const { deps } = opts;
@@ -69,8 +48,10 @@ export function createInbox(opts: InboxOptions): Inbox {
   const log = opts.log ?? ((line: string) => console.error(line));
   // Redeliveries arriving while the first delivery is still being handled in this process.
   const inFlight = new Set<string>();
+  const record = messageRecorder(deps);
+  const markDone = doneMarker(deps);
 
-  async function handleRecorded(msg: IncomingMessage, where: ReturnType<typeof and>): Promise<OutgoingMessage | null> {
+  async function handleRecorded(msg: IncomingMessage, id: number): Promise<OutgoingMessage | null> {
     const key = `${msg.platform}\u0000${msg.messageId}`;
     if (inFlight.has(key)) return null;
     inFlight.add(key);
@@ -83,12 +64,12 @@ export function createInbox(opts: InboxOptions): Inbox {
       } catch (e) {
         log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} failed: ${e instanceof Error ? e.message : String(e)}`);
         reply = render(msg.platform, { title: M.errorTitle, lines: [M.failed] });
-        await markDone(where, 'failed', reply).catch(() => {});
+        await markDone({ id, status: 'failed', reply }).catch(() => {});
         return reply;
       }
       // The work is done and committed; if only the bookkeeping fails, the row stays 'received' and a
       // replay finds the verbs' own records (source message id) instead of writing twice.
-      await markDone(where, 'handled', reply).catch((e: unknown) =>
+      await markDone({ id, status: 'handled', reply }).catch((e: unknown) =>
         log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} not marked handled: ${e instanceof Error ? e.message : String(e)}`));
       return reply;
     } finally {
@@ -113,48 +94,19 @@ export function createInbox(opts: InboxOptions): Inbox {
     return ids;
   }
 
-  /** True when this delivery is to be handled: new, or recorded before a crash and never handled. */
-  async function record(msg: IncomingMessage, where: ReturnType<typeof and>): Promise<boolean> {
-    const [inserted] = await deps.writer.batch([
-      deps.db
-        .insert(receivedMessages)
-        .values({
-          platform: msg.platform,
-          messageId: msg.messageId,
-          senderExternalId: msg.senderId,
-          receivedAt: deps.clock(),
-          payload: payloadOf(msg),
-          status: 'received',
-        })
-        .onConflictDoNothing()
-        .returning({ id: receivedMessages.id }),
-    ]);
-    if (inserted.length > 0) return true;
-    const prior = await deps.db.select({ status: receivedMessages.status }).from(receivedMessages).where(where).get();
-    // Answered already (or failed and apologised): a redelivery changes nothing.
-    return prior?.status === 'received';
-  }
-
-  async function markDone(where: ReturnType<typeof and>, status: 'handled' | 'failed', reply: OutgoingMessage | null) {
-    await deps.writer.batch([
-      deps.db.update(receivedMessages).set({ status, reply, handledAt: deps.clock() }).where(where),
-    ]);
-  }
-
   return {
     async receive(msg) {
       // Plain chatter in a group is not for the bot and is not kept; a photo might be (WeChat
       // cannot @-mention with a picture, so a worker's photo comes before the @-mentioned report).
       if (msg.conversation.kind === 'group' && !msg.mentioned && msg.images.length === 0) return null;
-      const where = and(eq(receivedMessages.platform, msg.platform), eq(receivedMessages.messageId, msg.messageId));
-      let fresh: boolean;
+      let recorded: { id: number; fresh: boolean };
       try {
-        fresh = await record(msg, where);
+        recorded = await record(msg);
       } catch (e) {
         log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} not recorded: ${e instanceof Error ? e.message : String(e)}`);
         throw new Error('message not recorded');
       }
-      return fresh ? handleRecorded(msg, where) : null;
+      return recorded.fresh ? handleRecorded(msg, recorded.id) : null;
     },
 
     async replayPending() {
@@ -166,8 +118,7 @@ export function createInbox(opts: InboxOptions): Inbox {
         .limit(1000);
       const out: { platform: string; messageId: string; reply: OutgoingMessage | null }[] = [];
       for (const row of pending) {
-        const where = eq(receivedMessages.id, row.id);
-        const reply = await handleRecorded(messageFromPayload(row.payload), and(where)).catch(() => null);
+        const reply = await handleRecorded(messageFromPayload(row.payload), row.id).catch(() => null);
         out.push({ platform: row.platform, messageId: row.messageId, reply });
       }
       return out;

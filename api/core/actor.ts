@@ -61,3 +61,16 @@ function tokenLoader(db: Db) {
 export async function actorForToken(db: Db, token: string): Promise<Actor | null> {
   return (await tokenLoader(db)(sha256Hex(token))) ?? null;
 }
+
+/** The active people behind chat identities of one platform, many at once (the bot's sender lookup). */
+export async function actorsForIdentities(db: Db, platform: string, externalIds: string[]): Promise<Map<string, Actor>> {
+  const found = new Map<string, Actor>();
+  // At most MAX_BOUND_PARAMS ids per query (D1's limit on bound parameters).
+  for (let i = 0; i < externalIds.length; i += MAX_BOUND_PARAMS) {
+    const q = new SqlText().raw(`select ci.external_id, ${ACTOR_COLUMNS} from chat_identities ci join people p on p.id = ci.person_id
+      where p.active = 1 and ci.platform = `).word(platform).raw(' and ci.external_id in (');
+    q.list(externalIds.slice(i, i + MAX_BOUND_PARAMS), ', ', (id) => q.param(id)).raw(')');
+    for (const r of await db.all<ActorRow & { external_id: string }>(q.toSQL())) found.set(r.external_id, toActor(r));
+  }
+  return found;
+}

@@ -4,6 +4,7 @@ import type { Ctx } from '../core/context.js';
 import { enterpriseScope } from '../core/scope.js';
 import { contains } from '../core/contains.js';
 import { canonicalName, charOverlap, coreName } from './normalize-name.js';
+import { enterprisesOfGrids } from './grid-candidates.js';
 
 export type EnterpriseCandidate = { id: number; name: string; shortName: string | null; score: number; exact: boolean };
 type Kind = 'equal' | 'contains' | 'similar';
@@ -25,11 +26,28 @@ function scoreKey(q: string, key: string): { score: number; kind: Kind } | null 
   return sim >= SIMILAR_MIN ? { score: 0.6 * sim, kind: 'similar' } : null;
 }
 
+// Both forms of every name scored, kept by the raw name: they are pure functions of it, and a
+// worker's chat report scores every enterprise of the grid (NFKC and the regexes were ~15 % of a
+// chat report's CPU). Bounded: forgotten wholesale past the limit, then rebuilt as names come up.
+const FORMS_KEPT = 100_000;
+const forms = new Map<string, { canonical: string; core: string }>();
+
+function formsOf(raw: string) {
+  let f = forms.get(raw);
+  if (!f) {
+    if (forms.size >= FORMS_KEPT) forms.clear();
+    f = { canonical: canonicalName(raw), core: coreName(raw) };
+    forms.set(raw, f);
+  }
+  return f;
+}
+
 function scoreEnterprise(q: string, qCanonical: string, e: { name: string; shortName: string | null; aliases: string[] }) {
   let best: { score: number; kind: Kind } | null = null;
   for (const raw of [e.name, e.shortName ?? '', ...e.aliases]) {
     if (!raw) continue;
-    const s = canonicalName(raw) === qCanonical ? { score: 1, kind: 'equal' as const } : scoreKey(q, coreName(raw));
+    const f = formsOf(raw);
+    const s = f.canonical === qCanonical ? { score: 1, kind: 'equal' as const } : scoreKey(q, f.core);
     if (s && (!best || s.score > best.score)) best = s;
   }
   return best;
@@ -55,13 +73,16 @@ export async function matchEnterprises(ctx: Ctx, query: string, limit = 5): Prom
   const scope = enterpriseScope(ctx.actor);
   // The scope comes first (grid/town index); a worker's few grids are small enough to score whole,
   // which also keeps similarity-only matches (typos sharing no bigram) for the people who type most.
-  const small = ctx.actor.role === 'worker';
-  const candidates = ctx.db
-    .select({ id: enterprises.id, name: enterprises.name, shortName: enterprises.shortName, aliases: enterprises.aliases })
-    .from(enterprises)
-    .where(and(scope, small ? undefined : prefilter(q)))
-    .$dynamic();
-  const rows = small ? await candidates : await candidates.orderBy(sql`(${contains(enterprises.name, q)}) desc`).limit(PREFILTER_FETCH);
+  // A worker's scope is exactly their grids (enterpriseScope), read per grid so that the chat
+  // reports of a whole district arriving together share one query.
+  const rows = ctx.actor.role === 'worker'
+    ? await enterprisesOfGrids(ctx.db, ctx.actor.gridIds)
+    : await ctx.db
+      .select({ id: enterprises.id, name: enterprises.name, shortName: enterprises.shortName, aliases: enterprises.aliases })
+      .from(enterprises)
+      .where(and(scope, prefilter(q)))
+      .orderBy(sql`(${contains(enterprises.name, q)}) desc`)
+      .limit(PREFILTER_FETCH);
 
   const scored: Scored[] = [];
   for (const r of rows) {

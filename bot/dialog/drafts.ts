@@ -1,7 +1,8 @@
-import { and, eq, gt } from 'drizzle-orm';
-import { drafts } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { Writer } from '../../api/core/write.js';
+import { packRows, SqlText } from '../../db/sql-text.js';
+import { batchLoader } from '../../lib/batch-loader.js';
+import { turnGroup } from '../turn-group.js';
 
 // A conversation half-done lives in the database (one row per person), so a restart of the bot
 // or a second device continues it. It expires after 30 minutes: an answer much later is more
@@ -35,35 +36,46 @@ export type DraftStore = {
   drop(personId: number): Promise<void>;
 };
 
+type Row = { person_id: number; intent: string; slots: string; awaiting: string | null; expires_at: number };
+type Op = { personId: number; draft: (Omit<Draft, 'expiresAt'> & { now: Date; expiresAt: Date }) | null };
+
+/**
+ * The drafts of the messages handled in one turn are read with one query and written with one
+ * upsert (packed under the bound-parameter limit) plus one delete, as SqlText rather than drizzle's
+ * builders: this is the chat intake hot path, where every report reads a draft and leaves one for
+ * its photos. Writes of one turn apply in call order, so a person's last save or drop is what
+ * stays, exactly as if they had run one by one.
+ */
 export function draftStore(db: Db, writer: Writer): DraftStore {
+  const rows = batchLoader(async (personIds: number[]) => {
+    const q = new SqlText().raw('select person_id, intent, slots, awaiting, expires_at from drafts where person_id in (').ints(personIds).raw(')');
+    return new Map((await db.all<Row>(q.toSQL())).map((r) => [r.person_id, r]));
+  });
+  const write = turnGroup(async (ops: Op[]) => {
+    const last = new Map(ops.map((op) => [op.personId, op]));
+    const saves = [...last.values()].filter((op) => op.draft);
+    const drops = [...last.values()].filter((op) => !op.draft);
+    const rows = saves.map(({ personId, draft: d }) => new SqlText().raw('(').int(personId).raw(', ').word(d!.intent)
+      .raw(', ').param(JSON.stringify(d!.slots)).raw(', ').word(d!.awaiting).raw(', ').int(d!.now.getTime()).raw(', ').int(d!.expiresAt.getTime()).raw(')'));
+    const statements = packRows('insert into drafts (person_id, intent, slots, awaiting, updated_at, expires_at) values ', rows,
+      ` on conflict (person_id) do update set intent = excluded.intent, slots = excluded.slots, awaiting = excluded.awaiting,
+        updated_at = excluded.updated_at, expires_at = excluded.expires_at`).map((q) => db.run(q.toSQL()));
+    if (drops.length) statements.push(db.run(new SqlText().raw('delete from drafts where person_id in (').ints(drops.map((d) => d.personId)).raw(')').toSQL()));
+    await writer.batch(statements as [(typeof statements)[number], ...typeof statements]);
+    return ops.map(() => undefined);
+  });
   return {
     async load(personId, now) {
-      const row = await db
-        .select()
-        .from(drafts)
-        .where(and(eq(drafts.personId, personId), gt(drafts.expiresAt, now)))
-        .get();
-      if (!row) return null;
-      return { intent: row.intent, slots: row.slots, awaiting: row.awaiting as Awaiting | null, expiresAt: row.expiresAt };
+      const row = await rows(personId);
+      // Read for every person of the turn at once; each message still sees only what is live at its own `now`.
+      if (!row || row.expires_at <= now.getTime()) return null;
+      return { intent: row.intent, slots: JSON.parse(row.slots), awaiting: row.awaiting as Awaiting | null, expiresAt: new Date(row.expires_at) };
     },
-    async save(personId, draft, now, ttlMs = DRAFT_TTL_MS) {
-      const values = {
-        personId,
-        intent: draft.intent,
-        slots: draft.slots,
-        awaiting: draft.awaiting,
-        updatedAt: now,
-        expiresAt: new Date(now.getTime() + ttlMs),
-      };
-      await writer.batch([
-        db.insert(drafts).values(values).onConflictDoUpdate({
-          target: drafts.personId,
-          set: { intent: values.intent, slots: values.slots, awaiting: values.awaiting, updatedAt: now, expiresAt: values.expiresAt },
-        }),
-      ]);
+    save(personId, draft, now, ttlMs = DRAFT_TTL_MS) {
+      return write({ personId, draft: { ...draft, now, expiresAt: new Date(now.getTime() + ttlMs) } });
     },
-    async drop(personId) {
-      await writer.batch([db.delete(drafts).where(eq(drafts.personId, personId))]);
+    drop(personId) {
+      return write({ personId, draft: null });
     },
   };
 }

@@ -1,5 +1,8 @@
-import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { attachments, hazards } from '../../db/schema/index.js';
+import type { Db } from '../../db/client.js';
+import { SqlText } from '../../db/sql-text.js';
+import { batchLoader } from '../../lib/batch-loader.js';
 import type { Reply } from '../present/reply.js';
 import type { Turn } from './turn.js';
 import { errorReply } from './turn.js';
@@ -10,23 +13,39 @@ import { M } from './messages.js';
 export const PHOTO_WINDOW_MS = 10 * 60_000;
 export const MAX_PHOTOS = 9;
 
+type Unclaimed = { id: number; uploader_id: number; received_at: number };
+
+// Per database handle: the messages handled in one turn look for their senders' photos with one query.
+const loaders = new WeakMap<Db, (key: string) => Promise<Unclaimed[] | undefined>>();
+
+/**
+ * Unclaimed photos of several uploaders, each within the window before its own message's `now`
+ * (key `personId:nowMs`), oldest first. One read on attachments_uploader_time_idx spans every
+ * key's window; each key then keeps only its own, as its own query would have returned.
+ */
+function unclaimedLoader(db: Db) {
+  let load = loaders.get(db);
+  if (!load) {
+    load = batchLoader(async (keys: string[]) => {
+      const asked = keys.map((k) => k.split(':').map(Number) as [number, number]);
+      const q = new SqlText().raw('select id, uploader_id, received_at from attachments where uploader_id in (')
+        .ints([...new Set(asked.map(([p]) => p))])
+        .raw(') and received_at >= ').int(Math.min(...asked.map(([, now]) => now)) - PHOTO_WINDOW_MS)
+        .raw(' and received_at <= ').int(Math.max(...asked.map(([, now]) => now)))
+        .raw(' and hazard_id is null and event_id is null and patrol_id is null order by received_at, id');
+      const rows = await db.all<Unclaimed>(q.toSQL());
+      return new Map(asked.map(([person, now], i) => [keys[i], rows
+        .filter((r) => r.uploader_id === person && r.received_at >= now - PHOTO_WINDOW_MS && r.received_at <= now)
+        .slice(0, MAX_PHOTOS)]));
+    });
+    loaders.set(db, load);
+  }
+  return load;
+}
+
 /** The sender's photos of the last 10 minutes that no record has claimed yet, oldest first. */
 export async function recentPhotoIds(t: Turn): Promise<number[]> {
-  const rows = await t.deps.db
-    .select({ id: attachments.id })
-    .from(attachments)
-    .where(
-      and(
-        eq(attachments.uploaderId, t.actor.personId),
-        gte(attachments.receivedAt, new Date(t.now.getTime() - PHOTO_WINDOW_MS)),
-        lte(attachments.receivedAt, t.now),
-        isNull(attachments.hazardId),
-        isNull(attachments.eventId),
-        isNull(attachments.patrolId),
-      ),
-    )
-    .orderBy(asc(attachments.receivedAt), asc(attachments.id))
-    .limit(MAX_PHOTOS);
+  const rows = (await unclaimedLoader(t.deps.db)(`${t.actor.personId}:${t.now.getTime()}`)) ?? [];
   const ids = rows.map((r) => r.id);
   // This message's own photos count even if the clock put them a moment past `now`.
   for (const id of t.photoIds) if (!ids.includes(id) && ids.length < MAX_PHOTOS) ids.push(id);

@@ -1,0 +1,24 @@
+import type { Deps } from '../../api/core/context.js';
+import { packRows, SqlText } from '../../db/sql-text.js';
+import type { OutgoingMessage } from '../port.js';
+import { turnGroup } from '../turn-group.js';
+
+export type Done = { id: number; status: 'handled' | 'failed'; reply: OutgoingMessage | null };
+
+/**
+ * Stores the outcome and reply of handled messages, the messages finished in one turn with one
+ * update (UPDATE … FROM a VALUES list, packed under the bound-parameter limit) in one batch: after
+ * the verbs' own writes, this bookkeeping was a statement and a commit per message.
+ */
+export function doneMarker(deps: Deps): (done: Done) => Promise<void> {
+  return turnGroup(async (items: Done[]) => {
+    const at = deps.clock().getTime();
+    const rows = items.map((d) => new SqlText().raw('(').int(d.id).raw(', ').word(d.status).raw(', ')
+      .param(d.reply ? JSON.stringify(d.reply) : null).raw(', ').int(at).raw(')'));
+    const updates = packRows(`update received_messages set status = v.status, reply = v.reply, handled_at = v.at
+      from (select column1 as id, column2 as status, column3 as reply, column4 as at from (values `, rows, ')) as v where received_messages.id = v.id')
+      .map((q) => deps.db.run(q.toSQL()));
+    await deps.writer.batch(updates as [(typeof updates)[number], ...typeof updates]);
+    return items.map(() => undefined);
+  });
+}
