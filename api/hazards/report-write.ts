@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { packRows, SqlText } from '../../db/sql-text.js';
 import { shanghaiDayKey } from '../../lib/time.js';
@@ -9,6 +8,9 @@ import type { HazardRow } from './view.js';
 const HAZARD_COLUMNS = `code, enterprise_id, grid_id, town_id, reporter_id, patrol_id, source_platform, source_message_id,
   description, check_item_id, level, status, deadline_at, responsible, lat, lng, reported_at, updated_at`;
 const EVENT_COLUMNS = 'hazard_id, action, from_status, to_status, actor_id, at, note, channel, data';
+// The VALUES rows below carry an offset first, then these many columns (all of the lists but the first).
+const HAZARD_VALUE_COLUMNS = 17;
+const EVENT_VALUE_COLUMNS = 8;
 
 /**
  * Writes a group of admitted reports in ONE batch: per Shanghai day, one counter upsert that takes
@@ -34,30 +36,36 @@ export async function writeReports(admitted: Admitted[]): Promise<HazardRow[]> {
   // Where each hazard insert's RETURNING rows land, and the day's reports they belong to.
   const returning: { at: number; day: number[] }[] = [];
   for (const [day, indexes] of byDay) {
+    if (!/^\d{8}$/.test(day)) throw new TypeError(`not a yyyymmdd day: ${day}`);
     const n = indexes.length;
-    // The k-th of the n numbers just taken: the counter's new value minus (n - 1 - k).
-    const code = (q: SqlText, k: number) => q.raw(`'YH' || `).word(day)
-      .raw(` || '-' || printf('%04d', (select seq from hazard_code_counters where day = `).word(day).raw(') - ').int(n - 1 - k).raw(')');
-    const hazardId = (q: SqlText, k: number) => code(q.raw('(select id from hazards where code = '), k).raw(')');
-
     statements.push(ctx.db.run(new SqlText().raw('insert into hazard_code_counters (day, seq) values (').word(day).raw(', ').int(n)
       .raw(') on conflict (day) do update set seq = seq + ').int(n).toSQL()));
 
-    // Packed under D1's 100 bound parameters per statement; the counter does not move in between,
-    // so every statement of the day computes its codes from the same sequence.
-    const hazardRows = indexes.map((i, k) => writeHazard(code(new SqlText().raw('('), k), admitted[i]).raw(')'));
-    for (const insert of packRows(`insert into hazards (${HAZARD_COLUMNS}) values `, hazardRows, ' returning id, code')) {
+    // Each row carries its offset from the counter's new value (n - 1 - k for the k-th report), and
+    // one join to the counter computes every row's code: a subquery per row made preparing the two
+    // inserts cost more than running them. Rows are packed under D1's 100 bound parameters per
+    // statement; the counter does not move in between, so every statement computes from one value.
+    const code = `'YH${day}-' || printf('%04d', c.seq - v.column1)`;
+    const counter = `join hazard_code_counters c on c.day = '${day}'`;
+    const hazardRows = indexes.map((i, k) => writeHazard(new SqlText().raw('(').int(n - 1 - k), admitted[i]).raw(')'));
+    const hazardValues = Array.from({ length: HAZARD_VALUE_COLUMNS }, (_, j) => `v.column${j + 2}`).join(', ');
+    for (const insert of packRows(`insert into hazards (${HAZARD_COLUMNS}) select ${code}, ${hazardValues} from (values `, hazardRows,
+      `) v ${counter} returning id, code`)) {
       returning.push({ at: statements.length, day: indexes });
       statements.push(ctx.db.all<{ id: number; code: string }>(insert.toSQL()));
     }
-    const eventRows = indexes.map((i, k) => writeEvent(hazardId(new SqlText().raw('('), k), admitted[i]).raw(')'));
-    for (const insert of packRows(`insert into hazard_events (${EVENT_COLUMNS}) values `, eventRows)) {
+    const eventRows = indexes.map((i, k) => writeEvent(new SqlText().raw('(').int(n - 1 - k), admitted[i]).raw(')'));
+    const eventValues = Array.from({ length: EVENT_VALUE_COLUMNS }, (_, j) => `v.column${j + 2}`).join(', ');
+    for (const insert of packRows(`insert into hazard_events (${EVENT_COLUMNS}) select h.id, ${eventValues} from (values `, eventRows,
+      `) v ${counter} join hazards h on h.code = ${code}`)) {
       statements.push(ctx.db.run(insert.toSQL()));
     }
 
     indexes.forEach((i, k) => {
       const a = admitted[i];
-      if (a.photoIds.length) statements.push(claimPhotosForReport(a.item.ctx, a.photoIds, hazardId(new SqlText(), k).toSQL()));
+      const hazardId = new SqlText().raw(`(select id from hazards where code = 'YH${day}-' || printf('%04d', (select seq from hazard_code_counters where day = '${day}') - `)
+        .int(n - 1 - k).raw('))');
+      if (a.photoIds.length) statements.push(claimPhotosForReport(a.item.ctx, a.photoIds, hazardId.toSQL()));
     });
   }
 
