@@ -50,6 +50,8 @@ export function createInbox(opts: InboxOptions): Inbox {
   const inFlight = new Set<string>();
   const record = messageRecorder(deps);
   const markDone = doneMarker(deps);
+  // The last message of each sender still being handled: a sender's messages are handled in arrival order.
+  const tails = new Map<string, Promise<void>>();
 
   async function handleRecorded(msg: IncomingMessage, id: number): Promise<OutgoingMessage | null> {
     const key = `${msg.platform}\u0000${msg.messageId}`;
@@ -99,14 +101,34 @@ export function createInbox(opts: InboxOptions): Inbox {
       // Plain chatter in a group is not for the bot and is not kept; a photo might be (WeChat
       // cannot @-mention with a picture, so a worker's photo comes before the @-mentioned report).
       if (msg.conversation.kind === 'group' && !msg.mentioned && msg.images.length === 0) return null;
-      let recorded: { id: number; fresh: boolean };
+      const sender = `${msg.platform}\u0000${msg.senderId}`;
+      const before = tails.get(sender);
+      let release!: () => void;
+      const mine = new Promise<void>((r) => (release = r));
+      tails.set(sender, mine);
       try {
-        recorded = await record(msg);
-      } catch (e) {
-        log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} not recorded: ${e instanceof Error ? e.message : String(e)}`);
-        throw new Error('message not recorded');
+        let recorded: { id: number; fresh: boolean };
+        try {
+          recorded = await record(msg);
+        } catch (e) {
+          log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} not recorded: ${e instanceof Error ? e.message : String(e)}`);
+          throw new Error('message not recorded');
+        }
+        if (!recorded.fresh) return null;
+        // Claim the message before waiting, so a redelivery arriving meanwhile is not handled too.
+        const key = `${msg.platform}\u0000${msg.messageId}`;
+        if (inFlight.has(key)) return null;
+        inFlight.add(key);
+        try {
+          if (before) await before;
+        } finally {
+          inFlight.delete(key);
+        }
+        return await handleRecorded(msg, recorded.id);
+      } finally {
+        release();
+        if (tails.get(sender) === mine) tails.delete(sender);
       }
-      return recorded.fresh ? handleRecorded(msg, recorded.id) : null;
     },
 
     async replayPending() {

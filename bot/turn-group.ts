@@ -25,6 +25,10 @@ export function turnGroup<T, R>(run: (items: T[]) => Promise<R[]>, max = 200): (
     }
   }
 
+  // Groups run one after another, retries included: a later group's write (a draft dropped) must
+  // never commit before an earlier group's retried write (the same draft saved) and be undone by it.
+  let previous: Promise<void> = Promise.resolve();
+
   return (item) =>
     new Promise((resolve, reject) => {
       if (!waiting || waiting.length >= max) {
@@ -32,7 +36,7 @@ export function turnGroup<T, R>(run: (items: T[]) => Promise<R[]>, max = 200): (
         waiting = group;
         nextTurn(() => {
           if (waiting === group) waiting = null;
-          void flush(group);
+          previous = previous.then(() => flush(group));
         });
       }
       waiting.push({ item, resolve, reject });

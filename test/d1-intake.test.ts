@@ -45,7 +45,7 @@ describe('on Cloudflare D1 (local workerd via miniflare)', () => {
     expect(rollup[0].n).toBe(3);
   }, 30_000);
 
-  it('a group of 40 chat reports stays under D1’s 100 bound parameters per statement', async () => {
+  it('a group of 60 chat reports stays under D1’s 100 bound parameters per statement', async () => {
     const t = await localD1();
     open.push(t);
     const clock = fixedClock('2026-11-23T02:00:00Z');
@@ -58,11 +58,11 @@ describe('on Cloudflare D1 (local workerd via miniflare)', () => {
     const counting: typeof writer = { batch: (s) => writer.batch(s).catch((e) => { refused.push(e); throw e; }) };
     const deps: Deps = { db: t.db, writer: counting, clock, notifier: recordingNotifier(), files: memoryFileStore() };
     const a1 = await ctxFor(deps, w.workerA1.id, 'dingtalk');
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => reportHazard(a1, {
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => reportHazard(a1, {
       enterpriseId: w.entA1.id, description: `钉钉上报第${i}条，编号${i * 7919}`, source: { platform: 'dingtalk', messageId: `d1-${i}` }, force: true,
     })));
-    expect(new Set(results.map((r) => r.hazard.code)).size).toBe(40);
-    expect(await t.db.select().from(hazardEvents)).toHaveLength(40);
+    expect(new Set(results.map((r) => r.hazard.code)).size).toBe(60);
+    expect(await t.db.select().from(hazardEvents)).toHaveLength(60);
     expect(refused).toEqual([]);
   }, 30_000);
 

@@ -169,8 +169,8 @@ describe('WeChat end to end: photos', () => {
   // inbox, the report that follows it claims it (recentPhotoIds), and only then the photo's own turn
   // runs, the photo turn calls addNote with a photo already attached and the worker is told
   // 【无法完成】部分照片不存在、不是您上传的或已关联到其他记录 — although the photo is on the hazard.
-  // Two messages of one sender are handled concurrently, so a slow turn makes this happen.
-  it('a photo already claimed by the report sent right after it gets no error', async () => {
+  // (Before messages of one sender were handled in order, a slow photo turn let the report overtake it.)
+  it('a report sent while the photo before it is still being handled waits for it, then takes the photo', async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let photoStored = false;
@@ -184,13 +184,15 @@ describe('WeChat end to end: photos', () => {
     await w.bindWorker();
     w.wx.worker.say(jpegBox()).to(w.wx.me);
     await until(() => photoStored);
-
-    const report = await w.ask('上报 华美 消防通道堵塞');
-    expect(report.text).toContain('已附 1 张照片');
+    w.wx.worker.say('上报 华美 消防通道堵塞').to(w.wx.me);
+    // One sender's messages are handled in the order sent: the report waits for the photo's turn.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(w.wx.said).toHaveLength(0);
     release();
     await until(() => w.wx.said.length === 2);
+    expect(w.wx.said[0].text).not.toContain('无法完成');
+    expect(w.wx.said[1].text).toContain('已附 1 张照片');
     const [h] = await w.db.select().from(hazards);
     expect(await w.db.select().from(attachments).where(eq(attachments.hazardId, h.id))).toHaveLength(1);
-    expect(w.wx.said[1].text).not.toContain('无法完成');
   });
 });
