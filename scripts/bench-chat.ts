@@ -142,7 +142,11 @@ async function main() {
     const grouped = groupCommitWriter(handle.db);
     const groupInbox = inboxFor({ ...deps, writer: grouped });
     // Warm-up: module caches and the JIT, on enterprises the phases do not use.
-    const spread = (from: number, n: number) => Array.from({ length: n }, (_, k) => ({ t: targets[from + k], i: from + k }));
+    // Message j goes to worker j mod WORKERS (their (j div WORKERS)-th enterprise): a district reporting
+    // at once is many workers, one message each at a time. The inbox handles one sender's messages in
+    // the order sent, so consecutive messages from one worker would measure a single person's queue.
+    const target = (j: number) => targets[(j % WORKERS) * PER_WORKER + (Math.floor(j / WORKERS) % PER_WORKER)];
+    const spread = (from: number, n: number) => Array.from({ length: n }, (_, k) => ({ t: target(from + k), i: from + k }));
     await run(inbox, spread(3 * MESSAGES, 100), 1);
     const seq = await run(inbox, spread(0, MESSAGES), 1);
     const par = await run(inbox, spread(MESSAGES, MESSAGES), CONCURRENCY);
