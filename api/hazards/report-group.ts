@@ -6,9 +6,9 @@ import { toHazardView, type HazardRow } from './view.js';
 
 /**
  * Checks and writes a group of reports, settling each one's promise except those deferred to the
- * next group, which it returns; it returns once the group is committed. If the group's batch fails, nothing of it was written; each report
- * is then tried alone, so exactly the failing report gets its error and the others are recorded as
- * if they had come by themselves.
+ * next group, which it returns as soon as the group is committed. If the group's batch fails,
+ * nothing of it was written; each report is then tried alone, so exactly the failing report gets
+ * its error and the others are recorded as if they had come by themselves.
  */
 export async function reportGroup(items: IntakeItem[]): Promise<IntakeItem[]> {
   const { admitted, deferred } = await checkReports(items);
