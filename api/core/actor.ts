@@ -35,23 +35,26 @@ export function loadActor(db: Db, personId: number): Promise<Actor | null> {
   return actorWhere(db, sql`from people p where p.id = ${personId} and p.active = 1`);
 }
 
+// Many actors by one key column (`k`), at most MAX_BOUND_PARAMS keys per query (D1's limit).
+async function actorsByKey(db: Db, head: (q: SqlText) => SqlText, keys: string[]): Promise<Map<string, Actor>> {
+  const found = new Map<string, Actor>();
+  for (let i = 0; i < keys.length; i += MAX_BOUND_PARAMS) {
+    const q = head(new SqlText());
+    q.list(keys.slice(i, i + MAX_BOUND_PARAMS), ', ', (key) => q.param(key)).raw(')');
+    for (const r of await db.all<ActorRow & { k: string }>(q.toSQL())) found.set(r.k, toActor(r));
+  }
+  return found;
+}
+
 // Every API request resolves its bearer token; requests that arrive together share one query.
 const tokenLoaders = new WeakMap<Db, (hash: string) => Promise<Actor | undefined>>();
 
 function tokenLoader(db: Db) {
   let load = tokenLoaders.get(db);
   if (!load) {
-    load = batchLoader(async (hashes: string[]) => {
-      const found = new Map<string, Actor>();
-      // At most MAX_BOUND_PARAMS hashes per query (D1's limit on bound parameters).
-      for (let i = 0; i < hashes.length; i += MAX_BOUND_PARAMS) {
-        const q = new SqlText().raw(`select t.token_hash, ${ACTOR_COLUMNS} from api_tokens t join people p on p.id = t.person_id
-          where t.revoked_at is null and p.active = 1 and t.token_hash in (`);
-        q.list(hashes.slice(i, i + MAX_BOUND_PARAMS), ', ', (h) => q.param(h)).raw(')');
-        for (const r of await db.all<ActorRow & { token_hash: string }>(q.toSQL())) found.set(r.token_hash, toActor(r));
-      }
-      return found;
-    });
+    load = batchLoader((hashes: string[]) => actorsByKey(db, (q) => q.raw(`select t.token_hash as k, ${ACTOR_COLUMNS}
+      from api_tokens t join people p on p.id = t.person_id
+      where t.revoked_at is null and p.active = 1 and t.token_hash in (`), hashes));
     tokenLoaders.set(db, load);
   }
   return load;
@@ -63,14 +66,8 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
 }
 
 /** The active people behind chat identities of one platform, many at once (the bot's sender lookup). */
-export async function actorsForIdentities(db: Db, platform: string, externalIds: string[]): Promise<Map<string, Actor>> {
-  const found = new Map<string, Actor>();
-  // At most MAX_BOUND_PARAMS ids per query (D1's limit on bound parameters).
-  for (let i = 0; i < externalIds.length; i += MAX_BOUND_PARAMS) {
-    const q = new SqlText().raw(`select ci.external_id, ${ACTOR_COLUMNS} from chat_identities ci join people p on p.id = ci.person_id
-      where p.active = 1 and ci.platform = `).word(platform).raw(' and ci.external_id in (');
-    q.list(externalIds.slice(i, i + MAX_BOUND_PARAMS), ', ', (id) => q.param(id)).raw(')');
-    for (const r of await db.all<ActorRow & { external_id: string }>(q.toSQL())) found.set(r.external_id, toActor(r));
-  }
-  return found;
+export function actorsForIdentities(db: Db, platform: string, externalIds: string[]): Promise<Map<string, Actor>> {
+  return actorsByKey(db, (q) => q.raw(`select ci.external_id as k, ${ACTOR_COLUMNS}
+    from chat_identities ci join people p on p.id = ci.person_id where p.active = 1 and ci.platform = `)
+    .word(platform).raw(' and ci.external_id in ('), externalIds);
 }

@@ -9,12 +9,17 @@ export interface FileStore {
   get(path: string): Promise<Uint8Array>;
 }
 
+/** Where a file of this content lives: `ab/abcdef…` (the same layout on disk, in memory and in R2). */
+export const contentPath = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
+/** A path contentPath could have made; anything else (`..`, absolute paths) is refused. */
+export const isContentPath = (path: string) => /^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(path);
+
 export function diskFileStore(dataDir: string): FileStore {
   const root = join(dataDir, 'files');
   return {
     async put(bytes) {
       const sha256 = sha256Hex(bytes);
-      const path = `${sha256.slice(0, 2)}/${sha256}`;
+      const path = contentPath(sha256);
       const full = join(root, path);
       const exists = await stat(full).then(() => true, () => false);
       if (!exists) {
@@ -27,7 +32,7 @@ export function diskFileStore(dataDir: string): FileStore {
       return { sha256, size: bytes.byteLength, path };
     },
     async get(path) {
-      if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(path)) throw new Error('bad file path');
+      if (!isContentPath(path)) throw new Error('bad file path');
       return new Uint8Array(await readFile(join(root, path)));
     },
   };
@@ -38,7 +43,7 @@ export function memoryFileStore(): FileStore {
   return {
     async put(bytes) {
       const sha256 = sha256Hex(bytes);
-      const path = `${sha256.slice(0, 2)}/${sha256}`;
+      const path = contentPath(sha256);
       files.set(path, bytes);
       return { sha256, size: bytes.byteLength, path };
     },

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../../lib/hash.js';
-import type { FileStore } from './file-store.js';
+import { contentPath, isContentPath, type FileStore } from './file-store.js';
 
 /** The slice of a Cloudflare R2 bucket binding the store uses (structural: Workers types stay out of api/). */
 export type R2Bucketish = {
@@ -7,8 +7,6 @@ export type R2Bucketish = {
   put(key: string, value: Uint8Array, options?: { sha256?: string }): Promise<unknown>;
   get(key: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> } | null>;
 };
-
-const PATH = /^[0-9a-f]{2}\/[0-9a-f]{64}$/;
 
 /**
  * Photos on Workers: the same content-addressed layout as diskFileStore (`ab/abcdef…`), in an R2
@@ -19,12 +17,12 @@ export function r2FileStore(bucket: R2Bucketish): FileStore {
   return {
     async put(bytes) {
       const sha256 = sha256Hex(bytes);
-      const path = `${sha256.slice(0, 2)}/${sha256}`;
+      const path = contentPath(sha256);
       if (!(await bucket.head(path))) await bucket.put(path, bytes, { sha256 });
       return { sha256, size: bytes.byteLength, path };
     },
     async get(path) {
-      if (!PATH.test(path)) throw new Error('bad file path');
+      if (!isContentPath(path)) throw new Error('bad file path');
       const object = await bucket.get(path);
       if (!object) throw new Error(`no such file: ${path}`);
       return new Uint8Array(await object.arrayBuffer());
