@@ -8,9 +8,8 @@ import type { HazardRow } from './view.js';
 const HAZARD_COLUMNS = `code, enterprise_id, grid_id, town_id, reporter_id, patrol_id, source_platform, source_message_id,
   description, check_item_id, level, status, deadline_at, responsible, lat, lng, reported_at, updated_at`;
 const EVENT_COLUMNS = 'hazard_id, action, from_status, to_status, actor_id, at, note, channel, data';
-// The VALUES rows below carry an offset first, then these many columns (all of the lists but the first).
-const HAZARD_VALUE_COLUMNS = 17;
-const EVENT_VALUE_COLUMNS = 8;
+// The VALUES rows below carry an offset first, then one value per column of the list but its first.
+const valueColumns = (columns: string) => columns.split(',').slice(1).map((_, j) => `v.column${j + 2}`).join(', ');
 
 /**
  * Writes a group of admitted reports in ONE batch: per Shanghai day, one counter upsert that takes
@@ -48,15 +47,13 @@ export async function writeReports(admitted: Admitted[]): Promise<HazardRow[]> {
     const code = `'YH${day}-' || printf('%04d', c.seq - v.column1)`;
     const counter = `join hazard_code_counters c on c.day = '${day}'`;
     const hazardRows = indexes.map((i, k) => writeHazard(new SqlText().raw('(').int(n - 1 - k), admitted[i]).raw(')'));
-    const hazardValues = Array.from({ length: HAZARD_VALUE_COLUMNS }, (_, j) => `v.column${j + 2}`).join(', ');
-    for (const insert of packRows(`insert into hazards (${HAZARD_COLUMNS}) select ${code}, ${hazardValues} from (values `, hazardRows,
+    for (const insert of packRows(`insert into hazards (${HAZARD_COLUMNS}) select ${code}, ${valueColumns(HAZARD_COLUMNS)} from (values `, hazardRows,
       `) v ${counter} returning id, code`)) {
       returning.push({ at: statements.length, day: indexes });
       statements.push(ctx.db.all<{ id: number; code: string }>(insert.toSQL()));
     }
     const eventRows = indexes.map((i, k) => writeEvent(new SqlText().raw('(').int(n - 1 - k), admitted[i]).raw(')'));
-    const eventValues = Array.from({ length: EVENT_VALUE_COLUMNS }, (_, j) => `v.column${j + 2}`).join(', ');
-    for (const insert of packRows(`insert into hazard_events (${EVENT_COLUMNS}) select h.id, ${eventValues} from (values `, eventRows,
+    for (const insert of packRows(`insert into hazard_events (${EVENT_COLUMNS}) select h.id, ${valueColumns(EVENT_COLUMNS)} from (values `, eventRows,
       `) v ${counter} join hazards h on h.code = ${code}`)) {
       statements.push(ctx.db.run(insert.toSQL()));
     }
