@@ -2,7 +2,8 @@ import { describe, it, expect, afterEach, vi } from 'vitest';
 import nock from 'nock';
 import { DWClient } from 'dingtalk-stream';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../bot/adapters/dingtalk/index.js';
-import { backoffDelay, DEFAULT_BACKOFF } from '../bot/adapters/dingtalk/reconnect.js';
+import { backoffDelay, DEFAULT_BACKOFF, superviseConnection, type BackoffOptions } from '../bot/adapters/dingtalk/reconnect.js';
+import { OPEN_TIMEOUT_MS } from '../bot/adapters/dingtalk/stream-client.js';
 import type { MessageHandler } from '../bot/port.js';
 import { startFakeDingTalk, FAKE_CLIENT, settle, waitFor, type FakeDingTalk } from './fakes/dingtalk/fake-dingtalk.js';
 import { robotMessage, textBody } from './fakes/dingtalk/robot-frames.js';
@@ -12,9 +13,11 @@ describe('DingTalk Stream adapter: connection loss and reconnects', () => {
   let adapter: DingTalkAdapter | undefined;
   const logs: string[] = [];
 
-  async function setup(handler: MessageHandler, reconnect?: { minDelayMs: number }) {
+  async function setup(handler: MessageHandler, reconnect?: Partial<BackoffOptions>) {
     fake = await startFakeDingTalk();
-    adapter = createDingTalkAdapter({ ...FAKE_CLIENT, apiBase: fake.apiBase, reconnect, log: (l) => logs.push(l) });
+    // A shortened schedule drops the one-second floor between open calls too, unless it sets its own.
+    const schedule = reconnect ? { minIntervalMs: 0, ...reconnect } : undefined;
+    adapter = createDingTalkAdapter({ ...FAKE_CLIENT, apiBase: fake.apiBase, reconnect: schedule, log: (l) => logs.push(l) });
     adapter.onMessage(handler);
     await adapter.start();
     await fake.waitForConnections(1);
@@ -196,9 +199,122 @@ describe('DingTalk Stream adapter: connection loss and reconnects', () => {
 
   it('computes a capped exponential backoff with bounded jitter', () => {
     const mid = (n: number) => backoffDelay(n, DEFAULT_BACKOFF, () => 0.5);
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map(mid)).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+    expect([1, 2, 3, 4, 5, 6].map(mid)).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
     expect(backoffDelay(1, DEFAULT_BACKOFF, () => 0)).toBe(800);
     expect(backoffDelay(1, DEFAULT_BACKOFF, () => 0.999999)).toBe(1200);
-    expect(backoffDelay(20, DEFAULT_BACKOFF, () => 0.999999)).toBe(60000);
+    expect(backoffDelay(20, DEFAULT_BACKOFF, () => 0.999999)).toBe(8000);
+  });
+
+  it('after the gateway is down 30 s, reconnects ≤ 20 s after it returns with ≤ 1 open call a second (real sockets, schedule ÷20)', async () => {
+    // Every duration of the default schedule divided by 20, so 30 s of outage take 1.5 s: the
+    // assertions are the issue's, divided the same way (≤ 1 s after the return, open calls ≥ 50 ms apart).
+    const SCALE = 20;
+    const backoff: BackoffOptions = {
+      minDelayMs: DEFAULT_BACKOFF.minDelayMs / SCALE,
+      maxDelayMs: DEFAULT_BACKOFF.maxDelayMs / SCALE,
+      stableAfterMs: DEFAULT_BACKOFF.stableAfterMs / SCALE,
+      minIntervalMs: DEFAULT_BACKOFF.minIntervalMs! / SCALE,
+    };
+    // Open calls as the client makes them, refused ones included (the server cannot count those).
+    const opens: number[] = [];
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/gateway/connections/open')) opens.push(Date.now());
+      return realFetch(input, init);
+    });
+    try {
+      const f = await setup(async () => null, backoff);
+      const apiPort = Number(new URL(f.apiBase).port);
+      const streamPort = f.stream.port;
+      // The whole gateway goes away: the open-connection endpoint and the Stream endpoint.
+      await f.api.close();
+      await f.stream.refuse();
+      await settle((30_000 / SCALE));
+      await f.stream.listen(streamPort);
+      await f.api.listen(apiPort);
+      const returnedAt = Date.now();
+      await waitFor(() => connectedLogs() >= 2, 'the reconnect', 5000);
+      const after = Date.now() - returnedAt;
+      const gaps = opens.slice(1).map((t, i) => t - opens[i]);
+      console.log(`RECONNECT ${after} ms after return (limit ${20_000 / SCALE}); ${opens.length} open calls, least gap ${Math.min(...gaps)} ms`);
+      expect(after).toBeLessThanOrEqual(20_000 / SCALE);
+      expect(opens.length).toBeGreaterThanOrEqual(4); // it kept trying during the outage
+      // Timers may fire up to 1 ms early against Date.now()'s rounding.
+      for (const g of gaps) expect(g).toBeGreaterThanOrEqual(1000 / SCALE - 1);
+    } finally {
+      spy.mockRestore();
+    }
+  }, 10_000);
+});
+
+describe('reconnect schedule over long outages (the supervisor on a fake clock)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // The supervisor with a client whose gateway, while down, hangs each call until the open timeout:
+  // the worst case, since an attempt started just before the return still fails after it.
+  function harness(random: () => number = () => 0.999999) {
+    let down = false;
+    const calls: number[] = [];
+    let connections = 0;
+    const client = {
+      async getEndpoint() {
+        calls.push(Date.now());
+        if (down) {
+          await new Promise((r) => setTimeout(r, OPEN_TIMEOUT_MS));
+          throw new Error('The operation was aborted due to timeout');
+        }
+        return client as never;
+      },
+      async _connect() {
+        connections += 1;
+      },
+      async close() {},
+    };
+    const supervisor = superviseConnection({
+      client, clientId: 'c', backoff: DEFAULT_BACKOFF, log: () => {}, random,
+    });
+    return { supervisor, calls, connections: () => connections, setDown: (d: boolean) => void (down = d) };
+  }
+
+  for (const outageMs of [30_000, 45_000, 5 * 60_000, 3 * 3600_000]) {
+    it.each([0, 0.5, 0.999999])(`gateway down ${outageMs / 1000} s, jitter %s: connected ≤ 20 s after its return, open calls ≥ 1 s apart`, async (jitter) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: new Date('2026-12-01T00:00:00Z') });
+      const h = harness(() => jitter);
+      await h.supervisor.start();
+      expect(h.connections()).toBe(1);
+      // Long enough that the loss starts the backoff afresh, then the connection drops.
+      await vi.advanceTimersByTimeAsync(DEFAULT_BACKOFF.stableAfterMs);
+      h.setDown(true);
+      h.supervisor.lost(1006);
+      await vi.advanceTimersByTimeAsync(outageMs);
+      h.setDown(false);
+      const returnedAt = Date.now();
+      while (h.connections() < 2 && Date.now() - returnedAt < 60_000) await vi.advanceTimersByTimeAsync(50);
+      expect(h.connections()).toBe(2);
+      expect(Date.now() - returnedAt).toBeLessThanOrEqual(20_000);
+      const gaps = h.calls.slice(1).map((t, i) => t - h.calls[i]);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000);
+      await h.supervisor.stop();
+    });
+  }
+
+  it('keeps open calls a second apart even when a connection dies right after opening', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: new Date('2026-12-01T00:00:00Z') });
+    const h = harness();
+    const s = superviseConnection({
+      client: { getEndpoint: async () => (h.calls.push(Date.now()), null as never), _connect: async () => {}, close: async () => {} },
+      clientId: 'c', backoff: DEFAULT_BACKOFF, log: () => {}, random: () => 0, // jitter at its lowest: 0.8 s
+    });
+    await s.start();
+    for (let i = 0; i < 5; i += 1) {
+      s.lost(1006); // lost at once: a short-lived connection keeps the backoff counting
+      await vi.advanceTimersByTimeAsync(20_000);
+    }
+    const gaps = h.calls.slice(1).map((t, i) => t - h.calls[i]);
+    expect(gaps).toHaveLength(5);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000);
+    await s.stop();
   });
 });

@@ -7,9 +7,16 @@ export type BackoffOptions = {
   maxDelayMs: number;
   /** A connection that lived this long counts as healthy: the next loss starts again from minDelayMs. */
   stableAfterMs: number;
+  /** Least time between two gateway open calls, whatever the jitter: at most one a second by default. */
+  minIntervalMs?: number;
 };
 
-export const DEFAULT_BACKOFF: BackoffOptions = { minDelayMs: 1000, maxDelayMs: 60_000, stableAfterMs: 30_000 };
+// The cap bounds how late the bot notices that DingTalk is back: an outage of any length ends with
+// an attempt at most maxDelayMs × 1.2 (jitter) after the gateway's return, plus the failed call's own
+// time (OPEN_TIMEOUT_MS in stream-client.ts). 60 s used to let the last attempt before the return
+// schedule the next one ~30–60 s later; 8 s keeps it under 20 s while a long outage still costs
+// only one cheap open call every ~8 s.
+export const DEFAULT_BACKOFF: BackoffOptions = { minDelayMs: 1000, maxDelayMs: 8000, stableAfterMs: 30_000, minIntervalMs: 1000 };
 
 /** Delay before retry number `failures` (1-based): exponential, capped, ±20 % jitter so many bots do not retry in step. */
 export function backoffDelay(failures: number, b: BackoffOptions, random: () => number = Math.random): number {
@@ -29,10 +36,12 @@ export type Supervisor = { start(): Promise<void>; stop(): Promise<void>; lost(c
  * stopped while a retry was queued connects again.
  */
 export function superviseConnection(opts: {
-  client: StreamClient;
+  client: Pick<StreamClient, 'getEndpoint' | '_connect' | 'close'>;
   clientId: string;
   backoff: BackoffOptions;
   log: (line: string) => void;
+  /** The jitter's source; tests pin it to the worst case. */
+  random?: () => number;
 }): Supervisor {
   let stopped = true;
   // Drives the backoff; a loss of a short-lived connection keeps counting.
@@ -40,11 +49,16 @@ export function superviseConnection(opts: {
   // For the log: failed attempts since the last connection.
   let failedAttempts = 0;
   let openedAt = 0;
+  // Start of the last gateway open call, for minIntervalMs.
+  let lastOpenAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function retryLater(): number {
     failures += 1;
-    const delay = backoffDelay(failures, opts.backoff);
+    // Jitter may go below minDelayMs (×0.8), and a connection lost right after it opened would retry
+    // at once after its own open call: the floor keeps open calls at least minIntervalMs apart.
+    const floor = lastOpenAt + (opts.backoff.minIntervalMs ?? 0) - Date.now();
+    const delay = Math.max(backoffDelay(failures, opts.backoff, opts.random), Math.ceil(floor));
     timer = setTimeout(() => void attempt(), delay);
     return delay;
   }
@@ -53,6 +67,7 @@ export function superviseConnection(opts: {
     timer = undefined;
     if (stopped) return;
     const { client } = opts;
+    lastOpenAt = Date.now();
     try {
       await client.getEndpoint();
       if (stopped) return;

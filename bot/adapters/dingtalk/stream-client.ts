@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { L } from './messages.js';
 
 // Fields of DWClient 2.1.5 that are `private` in its typings but must be reached to fix its quirks.
-type SdkInternals = { socket?: WebSocket; dw_url?: string; heartbeatIntervallId?: ReturnType<typeof setInterval> };
+type SdkInternals = {
+  socket?: WebSocket;
+  dw_url?: string;
+  heartbeatIntervallId?: ReturnType<typeof setInterval>;
+  sslopts: Record<string, unknown>;
+};
+
+// Both halves of an attempt are bounded, so a gateway that accepts and never answers cannot hold
+// the supervisor past its schedule: attempt time + the capped backoff stays under 20 s (reconnect.ts).
+export const OPEN_TIMEOUT_MS = 5000;
 
 const GatewayAnswer = z.object({ endpoint: z.string().min(1), ticket: z.string().min(1) });
 
@@ -34,6 +43,9 @@ export class StreamClient extends DWClient {
     // refused gateway call retries every second forever, without backoff. The reconnect
     // supervisor (reconnect.ts) replaces it.
     this.config.autoReconnect = false;
+    // Quirk: the SDK opens the WebSocket with no handshake timeout (ws waits forever on a silent
+    // endpoint); sslopts is passed to ws as its options.
+    this.sdk.sslopts = { ...this.sdk.sslopts, handshakeTimeout: OPEN_TIMEOUT_MS };
   }
 
   private get sdk(): SdkInternals {
@@ -54,7 +66,7 @@ export class StreamClient extends DWClient {
         ua: this.config.ua ?? '',
         subscriptions: this.config.subscriptions,
       }),
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(OPEN_TIMEOUT_MS),
     });
     if (!res.ok) throw new Error(`gateway/connections/open → HTTP ${res.status}`);
     const answer = GatewayAnswer.safeParse(await res.json().catch(() => null));

@@ -33,9 +33,10 @@ export class FakeApiServer {
     private readonly creds: { clientId: string; clientSecret: string },
   ) {}
 
-  async listen(): Promise<void> {
+  /** Listens on loopback; pass the old port to come back after close() (a gateway outage). */
+  async listen(port = 0): Promise<void> {
     this.http = createServer((req, res) => void this.route(req, res).catch((e) => send(res, 500, { message: String(e) })));
-    await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.http!.listen(port, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
   }
 
