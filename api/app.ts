@@ -5,8 +5,9 @@ import { newRouter } from './core/hono-env.js';
 import { authenticate } from './core/auth.js';
 import { limitBody } from './core/body-limit.js';
 import { idempotency } from './core/idempotency.js';
-import { DomainError, errorBody, validationFailed } from './core/errors.js';
+import { DomainError, domainErrorOf, errorBody, validationFailed } from './core/errors.js';
 import { routeModules } from './routes.js';
+import { errorFields, logger } from '../lib/log.js';
 
 export const MAX_JSON_BYTES = 256 * 1024;
 // Photos are at most 10 MB each (SPEC §4); imports may carry a whole district's spreadsheet.
@@ -17,10 +18,12 @@ export type AppOptions = { logError?: (e: unknown) => void };
 /** Builds the HTTP API over the given dependencies; no globals, no environment reads. */
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = newRouter();
-  const logError = options.logError ?? ((e) => console.error('[api] unhandled error:', e));
+  const logError = options.logError ?? ((e) => logger('api').error('未处理的错误', errorFields(e)));
 
   app.onError((err, c) => {
-    if (err instanceof DomainError) return c.json(errorBody(err), err.status as 400);
+    // A domain error raised below the ORM (a database timeout) arrives wrapped in drizzle's error.
+    const domain = domainErrorOf(err);
+    if (domain) return c.json(errorBody(domain), domain.status as 400);
     if (err instanceof HTTPException) {
       if (err.status === 413) return c.json(errorBody(new DomainError('payload_too_large', '请求体过大')), 413);
       if (err.status === 400) return c.json(errorBody(validationFailed('请求体不是合法的 JSON')), 400);

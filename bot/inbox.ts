@@ -10,6 +10,7 @@ import { M } from './dialog/messages.js';
 import { messageFromPayload } from './inbox/payload.js';
 import { messageRecorder } from './inbox/record.js';
 import { doneMarker } from './inbox/mark-done.js';
+import { lineLogger } from '../lib/log.js';
 
 /** What the dialog receives besides the message: the resolved sender and the photos stored for it. */
 export type Received = { sender: Actor | null; photoIds: number[] };
@@ -45,7 +46,7 @@ const MAX_IMAGES = 9;
 export function createInbox(opts: InboxOptions): Inbox {
   const { deps } = opts;
   const client = opts.client ?? inProcessClient(deps);
-  const log = opts.log ?? ((line: string) => console.error(line));
+  const log = opts.log ?? lineLogger('inbox', 'error');
   // Redeliveries arriving while the first delivery is still being handled in this process.
   const inFlight = new Set<string>();
   const record = messageRecorder(deps);

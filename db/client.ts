@@ -3,6 +3,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as schema from './schema/index.js';
+import { DEFAULT_DATABASE_TIMEOUT_MS, timeoutClient, timeoutFetch } from './timeout.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type DbHandle = { db: Db; client: Client; close: () => void };
@@ -16,7 +17,7 @@ function isLocalFile(url: string): boolean {
  * defaults (journal_mode=delete, busy_timeout=0) make a second process on the same file
  * fail at once with SQLITE_BUSY, and single-row commits ~10x slower.
  */
-export async function openDb(url: string, authToken?: string): Promise<DbHandle> {
+export async function openDb(url: string, authToken?: string, options: { timeoutMs?: number } = {}): Promise<DbHandle> {
   if (isLocalFile(url) && url !== 'file::memory:') {
     const path = url.slice('file:'.length).split('?')[0];
     if (path && !path.startsWith(':')) mkdirSync(dirname(path), { recursive: true });
@@ -24,7 +25,16 @@ export async function openDb(url: string, authToken?: string): Promise<DbHandle>
   // One connection for local files: libsql's pool (default 20) opens extra connections under
   // concurrent requests, and those miss the PRAGMAs below (busy_timeout=0, synchronous=FULL were
   // measured on them). A local call runs synchronously anyway, so one connection costs no parallelism.
-  const client = createClient({ url, authToken, ...(isLocalFile(url) ? { concurrency: 1 } : {}) });
+  const local = isLocalFile(url) || url === ':memory:';
+  // A remote server can stall: every call is bounded (db/timeout.ts), HTTP requests also aborted.
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DATABASE_TIMEOUT_MS;
+  const opened = createClient({
+    url,
+    authToken,
+    ...(isLocalFile(url) ? { concurrency: 1 } : {}),
+    ...(local ? {} : { fetch: timeoutFetch(timeoutMs) }),
+  });
+  const client = local ? opened : timeoutClient(opened, timeoutMs);
   if (isLocalFile(url) || url === ':memory:') {
     if (!url.includes(':memory:')) {
       await client.execute('PRAGMA journal_mode = WAL');

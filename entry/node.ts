@@ -8,6 +8,15 @@ import { startScheduler } from './scheduler.js';
 import { jobsConfig } from '../jobs/config.js';
 import { openRuntime } from './open-runtime.js';
 import { configuredAdapters } from './chat-adapters.js';
+import { errorFields, logger } from '../lib/log.js';
+import { installNodeLog, routeConsole } from '../lib/log-node.js';
+import { dingtalkSdkConsole } from '../bot/adapters/dingtalk/sdk-console.js';
+import { wechatySdkConsole } from '../bot/adapters/wechat/sdk-console.js';
+
+// First of all: every logger('…') and every SDK's console line goes through pino from here on.
+installNodeLog();
+routeConsole([dingtalkSdkConsole, wechatySdkConsole]);
+const log = logger('main');
 
 // Thin Node entry: one process runs the API, the configured chat bots and the scheduler
 // (`npm start`), or any subset with `--only api,bots,jobs`.
@@ -36,7 +45,7 @@ async function main() {
     const app = createApp(deps);
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}`;
-      console.log(`gridsafe API: ${url}  (文档 ${url}/docs, 健康检查 ${url}/health)`);
+      log.info(`gridsafe API: ${url}  (文档 ${url}/docs, 健康检查 ${url}/health)`);
     });
     stops.push(() => new Promise((r) => server.close(r)));
   }
@@ -46,14 +55,14 @@ async function main() {
     for (const adapter of adapters) {
       adapter.onMessage((msg) => inbox.receive(msg));
       await adapter.start();
-      console.log(`聊天平台已启动：${adapter.platform}`);
+      log.info(`聊天平台已启动：${adapter.platform}`);
       stops.push(() => adapter.stop());
     }
     // Messages recorded (and acknowledged) before a crash but never answered are handled now.
     const replayed = await inbox.replayPending();
-    if (replayed.length) console.log(`已补处理 ${replayed.length} 条中断前收到的消息`);
+    if (replayed.length) log.info(`已补处理 ${replayed.length} 条中断前收到的消息`);
   } else if (run.has('bots')) {
-    console.log('未配置聊天平台：设置 DINGTALK_CLIENT_ID/DINGTALK_CLIENT_SECRET 或 WECHATY_PUPPET 后重启（见 .env.example）。试用：npm run demo');
+    log.warn('未配置聊天平台：设置 DINGTALK_CLIENT_ID/DINGTALK_CLIENT_SECRET 或 WECHATY_PUPPET 后重启（见 .env.example）。试用：npm run demo');
   }
 
   if (run.has('jobs') && config.SCHEDULER === 'on') {
@@ -62,9 +71,9 @@ async function main() {
     const scheduler = startScheduler({ db: deps.db, clock: deps.clock, senders, config: schedule });
     kick = scheduler.kick;
     stops.push(() => scheduler.stop());
-    console.log('定时任务已启动（每日 08:30 待办提醒、督办、周报、月度考核，Asia/Shanghai）');
+    log.info('定时任务已启动（每日 08:30 待办提醒、督办、周报、月度考核，Asia/Shanghai）');
   }
-  for (const [k, v] of Object.entries(describeConfig(config))) console.log(`  ${k}: ${v}`);
+  log.info('配置', describeConfig(config));
 
   const stop = async () => {
     for (const s of stops.reverse()) await s();
@@ -77,9 +86,9 @@ async function main() {
 
 main().catch((e) => {
   if (e instanceof ConfigError) {
-    console.error(e.message);
+    log.error(e.message);
     process.exit(2);
   }
-  console.error('启动失败:', e instanceof Error ? e.message : e);
+  log.error('启动失败', errorFields(e));
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { schedules } from '../jobs/schedules.js';
 import { runDueJobs, type RunReport } from '../jobs/run-due.js';
 import { drainOutbox } from '../jobs/outbox/drain.js';
 import type { Senders } from '../jobs/outbox/senders.js';
+import { lineLogger } from '../lib/log.js';
 
 export type SchedulerOptions = {
   db: Db;
@@ -24,7 +25,7 @@ export type SchedulerOptions = {
  */
 export function startScheduler(opts: SchedulerOptions) {
   const config = opts.config ?? defaultJobsConfig;
-  const log = opts.log ?? ((line: string) => console.log(line));
+  const log = opts.log ?? lineLogger('jobs');
   const report = (reports: RunReport[]) => {
     for (const r of reports) log(`[jobs] ${r.job} ${r.slot}: ${r.error ? `失败 ${r.error}` : `计划 ${r.planned} 条，新入队 ${r.enqueued} 条`}`);
   };

@@ -16,6 +16,11 @@ import { shanghaiCronToUtc } from '../jobs/cron.js';
 import { schedules } from '../jobs/schedules.js';
 import { runDueJobs, type RunReport } from '../jobs/run-due.js';
 import { outboxNotifier } from '../jobs/urgent-alert.js';
+import { DomainError, domainErrorOf, errorBody } from '../api/core/errors.js';
+import { missingTables } from '../db/schema-check.js';
+import { DEFAULT_DATABASE_TIMEOUT_MS, timeoutClient, timeoutD1, timeoutFetch } from '../db/timeout.js';
+import { ConfigSchema } from '../lib/config.js';
+import { logger, errorFields } from '../lib/log.js';
 
 // Thin Worker entry: fetch = the same Hono app, scheduled = the same jobs as node-cron runs.
 // Jobs enqueue into the outbox; the Node process that holds the chat connections drains it.
@@ -26,30 +31,69 @@ export type Env = {
   /** Or a libsql server (Turso / sqld) over HTTP. */
   DATABASE_URL?: string;
   DATABASE_AUTH_TOKEN?: string;
+  /** Bound on every database call (D1 and libsql alike); default 10 000. */
+  DATABASE_TIMEOUT_MS?: string;
   /** R2 bucket for photos (wrangler.toml). */
   FILES?: unknown;
   DISTRICT_NAME?: string;
   BOOTSTRAP_ADMIN_TOKEN?: string;
 };
+const jobLog = logger('jobs');
 type ScheduledEvent = { cron: string; scheduledTime: number };
 type ExecutionContext = { waitUntil(p: Promise<unknown>): void };
 
+const log = logger('worker');
+
+// Both databases are remote to a Worker: every call is bounded (db/timeout.ts). The wrapped
+// bindings are kept per isolate, so the writer and drizzle share one.
+const timedD1 = new WeakMap<object, object>();
+function d1Of(env: Env): object {
+  const raw = env.DB as object;
+  const ms = timeoutOf(env);
+  return timedD1.get(raw) ?? timedD1.set(raw, timeoutD1(raw, ms)).get(raw)!;
+}
+function timeoutOf(env: Env): number {
+  const parsed = ConfigSchema.shape.DATABASE_TIMEOUT_MS.safeParse(env.DATABASE_TIMEOUT_MS);
+  return parsed.success ? parsed.data : DEFAULT_DATABASE_TIMEOUT_MS;
+}
+
 function openDb(env: Env): Db {
   // D1 and libsql share drizzle's SQLite dialect and batch(); the jobs and verbs only use those.
-  if (env.DB) return drizzleD1(env.DB as Parameters<typeof drizzleD1>[0], { schema }) as unknown as Db;
-  if (!env.DATABASE_URL) throw new Error('配置错误：需要 D1 绑定 DB 或 DATABASE_URL');
-  return drizzleLibsql(createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }), { schema }) as unknown as Db;
+  if (env.DB) return drizzleD1(d1Of(env) as Parameters<typeof drizzleD1>[0], { schema }) as unknown as Db;
+  if (!env.DATABASE_URL) throw new DomainError('internal', '服务配置错误：需要 D1 绑定 DB 或 DATABASE_URL');
+  const ms = timeoutOf(env);
+  const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN, fetch: timeoutFetch(ms) });
+  return drizzleLibsql(timeoutClient(client, ms), { schema }) as unknown as Db;
+}
+
+/** The database has none (or not all) of the tables: `wrangler dev` before `wrangler d1 migrations apply`. */
+export const notMigrated = () =>
+  new DomainError('database_not_migrated', '数据库尚未初始化：请先执行数据库迁移（wrangler d1 migrations apply），然后重试');
+
+/**
+ * The answer when the request cannot reach the app: a domain error as itself, anything else as the
+ * generic internal error. Never the error's text: a runtime's own 500 page shows the stack and SQL.
+ */
+function failure(e: unknown): Response {
+  const domain = domainErrorOf(e);
+  if (!domain || domain.code === 'internal') log.error('请求未能处理', errorFields(e));
+  const shown = domain ?? new DomainError('internal', '服务器内部错误，请稍后重试');
+  return Response.json(errorBody(shown), { status: shown.status });
 }
 
 // Once per isolate and database: the district row, default policy and checklist, the bootstrap
-// admin (idempotent, as the Node process does at every start; migrations are applied by wrangler).
+// admin (idempotent, as the Node process does at every start; migrations are applied by wrangler,
+// and until they are every request gets database_not_migrated, checked again by the next request).
 const bootstrapped = new Map<unknown, Promise<void>>();
 function ready(env: Env, db: Db): Promise<void> {
   const key = env.DB ?? env.DATABASE_URL;
   let done = bootstrapped.get(key);
   if (!done) {
     const config = parseConfig({ DISTRICT_NAME: env.DISTRICT_NAME, BOOTSTRAP_ADMIN_TOKEN: env.BOOTSTRAP_ADMIN_TOKEN });
-    done = bootstrapDb(db, { districtName: config.DISTRICT_NAME, adminToken: config.BOOTSTRAP_ADMIN_TOKEN, now: systemClock() });
+    done = missingTables(db).then((missing) => {
+      if (missing.length) throw notMigrated();
+      return bootstrapDb(db, { districtName: config.DISTRICT_NAME, adminToken: config.BOOTSTRAP_ADMIN_TOKEN, now: systemClock() });
+    });
     // A failed bootstrap is retried by the next request rather than remembered.
     done.catch(() => bootstrapped.delete(key));
     bootstrapped.set(key, done);
@@ -71,19 +115,24 @@ function deps(env: Env, db: Db): Deps {
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    const db = openDb(env);
-    await ready(env, db);
-    return createApp(deps(env, db)).fetch(request, env, ctx as never);
+    try {
+      const db = openDb(env);
+      await ready(env, db);
+      return await createApp(deps(env, db)).fetch(request, env, ctx as never);
+    } catch (e) {
+      return failure(e);
+    }
   },
   scheduled(event: ScheduledEvent, env: Env, ctx: ExecutionContext) {
     const only = schedules.filter((s) => shanghaiCronToUtc(s.cron) === event.cron).map((s) => s.name);
     const db = openDb(env);
     const now = new Date(event.scheduledTime);
     const log = (reports: RunReport[]) => {
-      for (const r of reports) console.log(`[jobs] ${r.job} ${r.slot}: ${r.error ?? `计划 ${r.planned} 条，新入队 ${r.enqueued} 条`}`);
+      for (const r of reports) jobLog[r.error ? 'warn' : 'info'](`${r.job} ${r.slot}: ${r.error ?? `计划 ${r.planned} 条，新入队 ${r.enqueued} 条`}`);
     };
     // The jobs of this cron first; then a catch-up pass over the rest, so a run missed or killed
     // earlier today is picked up at the next (hourly) trigger, as the Node scheduler does.
-    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only })).then(log).then(() => runDueJobs({ db, now })).then(log));
+    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only })).then(log).then(() => runDueJobs({ db, now })).then(log)
+      .catch((e) => jobLog.error('定时任务未能运行', errorFields(e))));
   },
 };

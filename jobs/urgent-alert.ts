@@ -5,6 +5,7 @@ import type { Notifier, UrgentAlert } from '../api/core/notifier.js';
 import { urgentAlertMessage } from './messages.js';
 import { dbOutbox } from './outbox/enqueue.js';
 import type { OutboxSink, PlannedNotification } from './types.js';
+import { errorFields, logger } from '../lib/log.js';
 
 export type OutboxNotifierDeps = {
   db: Db;
@@ -63,7 +64,7 @@ export async function planUrgentAlert(db: Db, alert: UrgentAlert): Promise<Plann
  */
 export function outboxNotifier(deps: OutboxNotifierDeps): Notifier {
   const outbox = deps.outbox ?? dbOutbox(deps.db);
-  const log = deps.log ?? ((m, e) => console.error(m, e));
+  const log = deps.log ?? ((m, e) => logger('jobs').error(m, errorFields(e)));
   return {
     async urgent(alert) {
       try {

@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  database_unavailable: 503,
+  database_not_migrated: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -38,3 +40,15 @@ export type ErrorBody = { error: { code: ErrorCode; message: string; details?: u
 export const errorBody = (e: DomainError): ErrorBody => ({
   error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) },
 });
+
+/**
+ * The domain error behind `e`: itself, or one an ORM wrapped as the cause of its own error
+ * (drizzle wraps whatever a driver throws in a DrizzleQueryError, e.g. db/timeout.ts's
+ * database_unavailable).
+ */
+export function domainErrorOf(e: unknown): DomainError | null {
+  for (let cur = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth += 1) {
+    if (cur instanceof DomainError) return cur;
+  }
+  return null;
+}

@@ -12,17 +12,21 @@ import type { D1Batcher } from '../../db/d1-writer.js';
  * the committed migrations the way `wrangler d1 migrations apply` runs them: file by file,
  * statement by statement.
  */
-export async function localD1() {
+export async function localD1(opts: { migrate?: boolean } = {}) {
   const mf = new Miniflare({
     modules: true, script: 'export default { fetch() { return new Response(null) } }', d1Databases: ['DB'], r2Buckets: ['FILES'],
   });
   const d1 = await mf.getD1Database('DB');
   const files = await mf.getR2Bucket('FILES');
-  for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()) {
-    for (const statement of readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint')) {
-      if (statement.trim()) await d1.prepare(statement).run();
+  const migrate = async () => {
+    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()) {
+      for (const statement of readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint')) {
+        if (statement.trim()) await d1.prepare(statement).run();
+      }
     }
-  }
+  };
+  // migrate: false leaves it as `wrangler dev` finds it before `wrangler d1 migrations apply`.
+  if (opts.migrate !== false) await migrate();
   const db = drizzle(d1 as never, { schema }) as unknown as Db;
-  return { d1: d1 as unknown as D1Batcher, binding: d1, files, db, dispose: () => mf.dispose() };
+  return { d1: d1 as unknown as D1Batcher, binding: d1, files, db, migrate, dispose: () => mf.dispose() };
 }

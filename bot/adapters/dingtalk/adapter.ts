@@ -5,6 +5,7 @@ import { sendBatch, sendGroup, resultFor, type BatchResult } from './proactive.j
 import { robotListener } from './receive.js';
 import { DEFAULT_BACKOFF, superviseConnection, type BackoffOptions } from './reconnect.js';
 import { StreamClient } from './stream-client.js';
+import { lineLogger } from '../../../lib/log.js';
 
 export type DingTalkAdapterOptions = {
   clientId: string;
@@ -14,7 +15,7 @@ export type DingTalkAdapterOptions = {
   /** Base of the gateway open call and every OpenAPI call (tests, private deployments). */
   apiBase?: string;
   reconnect?: Partial<BackoffOptions>;
-  /** Operator log, one line per event; default console.log. */
+  /** Operator log, one line per event; default the process log (lib/log.ts), component dingtalk. */
   log?: (line: string) => void;
   /** Time a message is received (IncomingMessage.receivedAt) and token expiry; default the system clock. */
   now?: () => Date;
@@ -30,7 +31,7 @@ export const DEFAULT_API_BASE = 'https://api.dingtalk.com';
 export function createDingTalkAdapter(options: DingTalkAdapterOptions): DingTalkAdapter {
   const apiBase = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '');
   const robotCode = options.robotCode ?? options.clientId;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? lineLogger('dingtalk');
   const now = options.now ?? (() => new Date());
   const api = createOpenApi({ apiBase, clientId: options.clientId, clientSecret: options.clientSecret, now: () => now().getTime() });
   let handler: MessageHandler | null = null;

@@ -3,6 +3,7 @@ import qrcodeTerminal from 'qrcode-terminal';
 import type { ChatAdapter, MessageHandler, OutgoingMessage, SendResult } from '../../port.js';
 import { normaliseWechatMessage, replyToContact, replyToRoom } from './normalise.js';
 import { createSlowQueue, type SlowQueueOptions } from './slow-queue.js';
+import { lineLogger } from '../../../lib/log.js';
 
 export type WechatAdapterOptions = {
   /** Puppet package name (e.g. wechaty-puppet-wechat4u, wechaty-puppet-service) or a puppet instance (tests). */
@@ -19,7 +20,7 @@ export type WechatAdapterOptions = {
 const DEFAULT_QUEUE: SlowQueueOptions = { minGapMs: 2000, jitterMs: 3000 };
 
 export function createWechatAdapter(opts: WechatAdapterOptions): ChatAdapter & { readonly bot: Wechaty } {
-  const log = opts.log ?? ((l: string) => console.log(`[wechat] ${l}`));
+  const log = opts.log ?? lineLogger('wechat');
   const bot = WechatyBuilder.build({
     name: opts.name ?? 'gridsafe',
     puppet: opts.puppet,

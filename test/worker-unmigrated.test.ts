@@ -1,0 +1,97 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import { localD1 } from './helpers/d1.js';
+import { testApp } from './helpers/deps.js';
+import worker from '../entry/worker.js';
+import { REQUIRED_TABLES } from '../db/schema-check.js';
+
+// Hostile and ordinary requests; none may see a stack trace, SQL or a driver's message.
+const HOSTILE: [string, RequestInit?][] = [
+  ['/health'],
+  ['/v1/me'],
+  ['/v1/me', { headers: { authorization: "Bearer ' OR 1=1 --" } }],
+  ['/v1/hazards?status=%3Cscript%3E&limit=-1', { headers: { authorization: 'Bearer gs_not_a_token_at_all_000000' } }],
+  ['/v1/hazards/1%27%20or%201%3D1', { headers: { authorization: 'Bearer x' } }],
+  ['/v1/hazards', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: '{"enterpriseId":' }],
+  ['/v1/hazards', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>' }],
+  ['/../../etc/passwd'],
+  ['/v1/%00%ff'],
+  ['/health', { method: 'DELETE' }],
+];
+const INTERNALS = /\bat [\w$.<>]+ \(|\.[cm]?[jt]s:\d+|sqlite|no such table|\bselect\b[^"]*\bfrom\b|\binsert into\b|create table|DrizzleQueryError|D1_ERROR|Failed query|stack/i;
+
+describe('the Worker before its migrations are applied (local D1 in miniflare)', () => {
+  const open: { dispose: () => Promise<void> }[] = [];
+  afterAll(async () => { await Promise.all(open.map((o) => o.dispose())); });
+  const ctx = { waitUntil: () => undefined };
+  const call = async (env: Record<string, unknown>, path: string, init?: RequestInit) => {
+    const res = await worker.fetch(new Request(`http://worker${path}`, init), env, ctx);
+    return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+  };
+
+  it('answers every request, /health included, with 503 database_not_migrated and no internals; works once migrated', async () => {
+    const t = await localD1({ migrate: false });
+    open.push(t);
+    const env = { DB: t.binding, BOOTSTRAP_ADMIN_TOKEN: 'gs_worker_bootstrap_token_0123456789' };
+    for (const [path, init] of HOSTILE) {
+      const r = await call(env, path, init);
+      expect(r.status, `${init?.method ?? 'GET'} ${path}`).toBe(503);
+      expect(r.type).toContain('application/json');
+      expect(JSON.parse(r.text)).toEqual({
+        error: { code: 'database_not_migrated', message: '数据库尚未初始化：请先执行数据库迁移（wrangler d1 migrations apply），然后重试' },
+      });
+      expect(r.text).not.toMatch(INTERNALS);
+    }
+
+    // `wrangler d1 migrations apply` while the Worker runs: the next request finds the tables.
+    await t.migrate();
+    const health = await call(env, '/health');
+    expect(health.status).toBe(200);
+    for (const [path, init] of HOSTILE) {
+      const r = await call(env, path, init);
+      expect(r.status, `${init?.method ?? 'GET'} ${path} → ${r.text}`).toBeLessThan(500);
+      expect(r.text).not.toMatch(INTERNALS);
+    }
+    const me = await call(env, '/v1/me', { headers: { authorization: `Bearer ${env.BOOTSTRAP_ADMIN_TOKEN}` } });
+    expect(me.status).toBe(200);
+  }, 30_000);
+
+  it('a database missing only a later migration’s table is not migrated either', async () => {
+    const t = await localD1();
+    open.push(t);
+    await t.binding.prepare('drop table stats_daily').run();
+    const r = await call({ DB: t.binding }, '/health');
+    expect(r.status).toBe(503);
+    expect(JSON.parse(r.text).error.code).toBe('database_not_migrated');
+    expect(REQUIRED_TABLES).toContain('hazards');
+  }, 30_000);
+
+  it('a D1 that never answers gets database_unavailable after DATABASE_TIMEOUT_MS, not a hung request', async () => {
+    const never = new Promise<never>(() => {});
+    const statement = { bind: () => statement, all: () => never, run: () => never, first: () => never, raw: () => never };
+    const stalled = { prepare: () => statement, batch: () => never, exec: () => never };
+    const t0 = Date.now();
+    const r = await call({ DB: stalled, DATABASE_TIMEOUT_MS: '200' }, '/health');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(r.status).toBe(503);
+    expect(JSON.parse(r.text)).toEqual({ error: { code: 'database_unavailable', message: '数据库暂时无响应，请稍后重试' } });
+  });
+
+  it('a Worker without any database binding says so, without internals', async () => {
+    const r = await call({}, '/health');
+    expect(r.status).toBe(500);
+    expect(JSON.parse(r.text).error.code).toBe('internal');
+    expect(r.text).not.toMatch(INTERNALS);
+  });
+
+  it('the Node app gives no 5xx and no internals for the same requests', async () => {
+    const t = await testApp();
+    for (const [path, init] of HOSTILE) {
+      const res = await t.app.request(path, init);
+      const text = await res.text();
+      expect(res.status, `${init?.method ?? 'GET'} ${path} → ${text}`).toBeLessThan(500);
+      expect(text).not.toMatch(INTERNALS);
+    }
+    expect(t.errors).toEqual([]);
+    t.close();
+  });
+});
