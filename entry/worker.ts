@@ -105,7 +105,7 @@ function deps(env: Env, db: Db): Deps {
   return {
     db,
     // drizzle's D1 batch cannot run raw statements (db/d1-writer.ts); libsql's can.
-    writer: env.DB ? d1Writer(env.DB as D1Batcher) : dbWriter(db),
+    writer: env.DB ? d1Writer(d1Of(env) as D1Batcher) : dbWriter(db),
     clock: systemClock,
     notifier: outboxNotifier({ db, clock: systemClock }),
     // Photos go to the R2 bucket bound as FILES; without it uploads are refused, never kept in memory.

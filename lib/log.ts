@@ -28,8 +28,9 @@ const SECRET_TEXT: [RegExp, string][] = [
   [/\bgs_[A-Za-z0-9_-]{6,}/g, REDACTED],
   // Credentials in URLs (DingTalk's Stream ticket, session webhooks, access tokens) and key=value text.
   [/([?&;\s]|^)(access_?token|token|ticket|session|secret|app_?secret|client_?secret|sign|password|code)=[^&\s"',;]+/gi, `$1$2=${REDACTED}`],
-  // JSON-ish "clientSecret":"…" in a printed object.
-  [/(["']?(?:client_?secret|app_?secret|secret|token|access_?token|password|authorization|ticket)["']?\s*[:=]\s*)["']?[^"',}\s]+["']?/gi, `$1"${REDACTED}"`],
+  // A printed object: JSON ("clientSecret":"…") or util.inspect (clientSecret: '…').
+  [/(["'](?:\w*secret|\w*token|password|authorization|ticket)["']\s*:\s*)"[^"]*"/gi, `$1"${REDACTED}"`],
+  [/(\b(?:\w*secret|\w*token|password|authorization|ticket)\s*:\s*)'[^']*'/gi, `$1'${REDACTED}'`],
   // A binding code in a chat command (bot/dialog/bind.ts: `绑定 123456`).
   [/(绑定\s*[:：]?\s*)\d{4,8}/g, `$1${REDACTED}`],
   // user:password@ in a connection URL.

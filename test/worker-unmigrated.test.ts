@@ -3,6 +3,7 @@ import { localD1 } from './helpers/d1.js';
 import { testApp } from './helpers/deps.js';
 import worker from '../entry/worker.js';
 import { REQUIRED_TABLES } from '../db/schema-check.js';
+import { makeWorld } from './helpers/fixtures.js';
 
 // Hostile and ordinary requests; none may see a stack trace, SQL or a driver's message.
 const HOSTILE: [string, RequestInit?][] = [
@@ -75,6 +76,33 @@ describe('the Worker before its migrations are applied (local D1 in miniflare)',
     expect(r.status).toBe(503);
     expect(JSON.parse(r.text)).toEqual({ error: { code: 'database_unavailable', message: '数据库暂时无响应，请稍后重试' } });
   });
+
+  it('a D1 whose writes stall: the report gets database_unavailable and the next one, once D1 answers, is written', async () => {
+    const t = await localD1();
+    open.push(t);
+    const token = 'gs_worker_bootstrap_token_0123456789';
+    let stalled = false;
+    const never = new Promise<never>(() => {});
+    const real = t.binding as unknown as { prepare(q: string): unknown; batch(s: unknown[]): Promise<unknown[]> };
+    const DB = { prepare: (q: string) => real.prepare(q), batch: (s: unknown[]) => (stalled ? never : real.batch(s)) };
+    const env = { DB, BOOTSTRAP_ADMIN_TOKEN: token, DATABASE_TIMEOUT_MS: '300' };
+    expect((await call(env, '/health')).status).toBe(200);
+    const w = await makeWorld(t.db);
+    const report = (description: string) => call(env, '/v1/hazards', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.workerA1.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ enterpriseId: w.entA1.id, description }),
+    });
+    stalled = true;
+    const t0 = Date.now();
+    const stuck = await report('消防通道堵塞');
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(stuck.status).toBe(503);
+    expect(JSON.parse(stuck.text).error.code).toBe('database_unavailable');
+    stalled = false;
+    const next = await report('配电箱未接地');
+    expect(next.status).toBe(201);
+  }, 30_000);
 
   it('a Worker without any database binding says so, without internals', async () => {
     const r = await call({}, '/health');
