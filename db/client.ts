@@ -6,7 +6,16 @@ import * as schema from './schema/index.js';
 import { DEFAULT_DATABASE_TIMEOUT_MS, timeoutClient, timeoutFetch } from './timeout.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
-export type DbHandle = { db: Db; client: Client; close: () => void };
+export type DbHandle = {
+  db: Db;
+  client: Client;
+  close: () => void;
+  /** The same connection with a bound long enough for migrations (a backfill may take minutes on a remote server). */
+  migrationDb?: Db;
+};
+
+// Bounded still: a stalled server must not hang the start-up forever either.
+const MIGRATION_TIMEOUT_MS = 10 * 60_000;
 
 function isLocalFile(url: string): boolean {
   return url.startsWith('file:');
@@ -44,5 +53,6 @@ export async function openDb(url: string, authToken?: string, options: { timeout
     await client.execute('PRAGMA foreign_keys = ON');
   }
   const db = drizzle(client, { schema });
-  return { db, client, close: () => client.close() };
+  const migrationDb = local ? db : drizzle(timeoutClient(opened, Math.max(timeoutMs, MIGRATION_TIMEOUT_MS)), { schema });
+  return { db, client, close: () => client.close(), migrationDb };
 }

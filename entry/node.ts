@@ -17,6 +17,11 @@ import { wechatySdkConsole } from '../bot/adapters/wechat/sdk-console.js';
 installNodeLog();
 routeConsole([dingtalkSdkConsole, wechatySdkConsole]);
 const log = logger('main');
+// A crash is still a crash (exit 1, as Node's default), but its last words are a log entry.
+process.on('uncaughtException', (e) => {
+  log.error('未捕获的异常，进程退出', errorFields(e));
+  process.exit(1);
+});
 
 // Thin Node entry: one process runs the API, the configured chat bots and the scheduler
 // (`npm start`), or any subset with `--only api,bots,jobs`.

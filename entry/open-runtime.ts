@@ -11,7 +11,7 @@ import type { Deps } from '../api/core/context.js';
 /** Opens, migrates and bootstraps the database and builds the shared dependencies. */
 export async function openRuntime(config: Config, notifier: Notifier = nullNotifier) {
   const handle = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, { timeoutMs: config.DATABASE_TIMEOUT_MS });
-  await migrateDb(handle.db);
+  await migrateDb(handle.migrationDb ?? handle.db);
   await bootstrapDb(handle.db, { districtName: config.DISTRICT_NAME, adminToken: config.BOOTSTRAP_ADMIN_TOKEN, now: systemClock() });
   const deps: Deps = {
     db: handle.db,

@@ -9,7 +9,7 @@ export const ConfigSchema = z.object({
     .refine((u) => /^(file:|libsql:|https?:|wss?:)/.test(u), '必须以 file:、libsql:、http(s): 或 ws(s): 开头'),
   DATABASE_AUTH_TOKEN: secret,
   /** Bound on every call to a remote database (libsql server, D1); local files are not bounded. */
-  DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  DATABASE_TIMEOUT_MS: z.coerce.number({ error: '必须是毫秒数' }).int('必须是整数毫秒').min(100, '至少 100 毫秒').max(600_000, '至多 600000 毫秒').default(10_000),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().trim().min(1).default('./data'),

@@ -19,6 +19,7 @@ import type { Deps } from '../api/core/context.js';
 import { domainErrorOf } from '../api/core/errors.js';
 import { ctxFor, makeWorld } from './helpers/fixtures.js';
 import { TEST_NOW } from './helpers/deps.js';
+import { parseConfig } from '../lib/config.js';
 
 const TIMEOUT = 150;
 
@@ -112,6 +113,13 @@ describe('a stalled remote database', () => {
     // Nothing half-written: only the report made after the stall, or also a stalled one whose batch
     // went through whole; each hazard has its events.
     expect(rows.map((h) => h.description)).toContain('灭火器过期');
+  });
+
+  it('DATABASE_TIMEOUT_MS defaults to 10 s and refuses what is not a sane number of milliseconds', () => {
+    expect(parseConfig({}).DATABASE_TIMEOUT_MS).toBe(10_000);
+    expect(parseConfig({ DATABASE_TIMEOUT_MS: '2500' }).DATABASE_TIMEOUT_MS).toBe(2500);
+    expect(() => parseConfig({ DATABASE_TIMEOUT_MS: 'abc' })).toThrow(/DATABASE_TIMEOUT_MS: 必须是毫秒数/);
+    expect(() => parseConfig({ DATABASE_TIMEOUT_MS: '5' })).toThrow(/至少 100 毫秒/);
   });
 
   it('the API answers 503 with a Chinese message and a stable code, and nothing of the internals', async () => {
