@@ -38,6 +38,7 @@ function parts(argv: string[]): Set<string> {
 
 async function main() {
   const config = parseConfig(process.env);
+  if (config.LOG_LEVEL !== 'info') installNodeLog({ level: config.LOG_LEVEL });
   const run = parts(process.argv.slice(2));
   let kick = () => {};
   const runtime = await openRuntime(config);

@@ -23,6 +23,8 @@ export const ConfigSchema = z.object({
   WECHATY_PUPPET: optional,
   WECHATY_PUPPET_SERVICE_TOKEN: secret,
   SCHEDULER: z.enum(['on', 'off']).default('on'),
+  /** Least level written to the log (debug shows the SDKs' own lines too). */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -33,6 +33,8 @@ const SECRET_TEXT: [RegExp, string][] = [
   [/(\b(?:\w*secret|\w*token|password|authorization|ticket)\s*:\s*)'[^']*'/gi, `$1'${REDACTED}'`],
   // A binding code in a chat command (bot/dialog/bind.ts: `绑定 123456`).
   [/(绑定\s*[:：]?\s*)\d{4,8}/g, `$1${REDACTED}`],
+  // The bound parameters drizzle prints in a failed query's message: message texts, codes, hashes.
+  [/(\nparams: ).*$/s, `$1${REDACTED}`],
   // user:password@ in a connection URL.
   [/(\/\/)[^/@\s:]+:[^/@\s]+@/g, `$1${REDACTED}@`],
 ];

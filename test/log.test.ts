@@ -63,6 +63,8 @@ describe('logs', () => {
     expect(err.type).toBe('Error');
     expect(err.message).toBe(`POST https://x/?access_token=${REDACTED} failed`);
     expect(err.stack).toContain('log.test.ts');
+    // drizzle's failed-query message carries the bound values (message texts, hashes): not logged.
+    expect(redactText('Failed query: select * from people where phone = ?\nparams: 13800138000')).toBe(`Failed query: select * from people where phone = ?\nparams: ${REDACTED}`);
     expect(JSON.stringify(c.entries)).not.toContain('zzz9');
   });
 
