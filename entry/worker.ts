@@ -38,11 +38,11 @@ export type Env = {
   DISTRICT_NAME?: string;
   BOOTSTRAP_ADMIN_TOKEN?: string;
 };
-const jobLog = logger('jobs');
 type ScheduledEvent = { cron: string; scheduledTime: number };
 type ExecutionContext = { waitUntil(p: Promise<unknown>): void };
 
 const log = logger('worker');
+const jobLog = logger('jobs');
 
 // Both databases are remote to a Worker: every call is bounded (db/timeout.ts). The wrapped
 // bindings are kept per isolate, so the writer and drizzle share one.
