@@ -8,6 +8,7 @@ import { startScheduler } from './scheduler.js';
 import { jobsConfig } from '../jobs/config.js';
 import { openRuntime } from './open-runtime.js';
 import { configuredAdapters } from './chat-adapters.js';
+import { withVoiceAndMedia } from '../bot/voice-and-media.js';
 
 // Thin Node entry: one process runs the API, the configured chat bots and the scheduler
 // (`npm start`), or any subset with `--only api,bots,jobs`.
@@ -44,7 +45,7 @@ async function main() {
   if (adapters.length) {
     const inbox = createInbox({ deps, handle: createDialog({ deps }) });
     for (const adapter of adapters) {
-      adapter.onMessage((msg) => inbox.receive(msg));
+      adapter.onMessage(withVoiceAndMedia((msg) => inbox.receive(msg)));
       await adapter.start();
       console.log(`聊天平台已启动：${adapter.platform}`);
       stops.push(() => adapter.stop());
@@ -53,7 +54,7 @@ async function main() {
     const replayed = await inbox.replayPending();
     if (replayed.length) console.log(`已补处理 ${replayed.length} 条中断前收到的消息`);
   } else if (run.has('bots')) {
-    console.log('未配置聊天平台：设置 DINGTALK_CLIENT_ID/DINGTALK_CLIENT_SECRET 或 WECHATY_PUPPET 后重启（见 .env.example）。试用：npm run demo');
+    console.log('未配置聊天平台：设置 DINGTALK_CLIENT_ID/DINGTALK_CLIENT_SECRET、WECOM_BOT_ID/WECOM_BOT_SECRET 或 WECHATY_PUPPET 后重启（见 .env.example）。试用：npm run demo');
   }
 
   if (run.has('jobs') && config.SCHEDULER === 'on') {
