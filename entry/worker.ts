@@ -16,11 +16,14 @@ import { shanghaiCronToUtc } from '../jobs/cron.js';
 import { schedules } from '../jobs/schedules.js';
 import { runDueJobs, type RunReport } from '../jobs/run-due.js';
 import { outboxNotifier } from '../jobs/urgent-alert.js';
+import { drainOutbox } from '../jobs/outbox/drain.js';
+import { httpChat, type HttpChatEnv } from './http-chat.js';
 
 // Thin Worker entry: fetch = the same Hono app, scheduled = the same jobs as node-cron runs.
-// Jobs enqueue into the outbox; the Node process that holds the chat connections drains it.
+// Jobs enqueue into the outbox; with DingTalk configured the Worker drains it itself through the
+// OpenAPI (and serves POST /callbacks/dingtalk), otherwise the Node process with the chat connections does.
 
-export type Env = {
+export type Env = HttpChatEnv & {
   /** Cloudflare D1 binding (wrangler.toml). */
   DB?: unknown;
   /** Or a libsql server (Turso / sqld) over HTTP. */
@@ -57,13 +60,13 @@ function ready(env: Env, db: Db): Promise<void> {
   return done;
 }
 
-function deps(env: Env, db: Db): Deps {
+function deps(env: Env, db: Db, onEnqueued?: () => void): Deps {
   return {
     db,
     // drizzle's D1 batch cannot run raw statements (db/d1-writer.ts); libsql's can.
     writer: env.DB ? d1Writer(env.DB as D1Batcher) : dbWriter(db),
     clock: systemClock,
-    notifier: outboxNotifier({ db, clock: systemClock }),
+    notifier: outboxNotifier({ db, clock: systemClock, onEnqueued }),
     // Photos go to the R2 bucket bound as FILES; without it uploads are refused, never kept in memory.
     files: env.FILES ? r2FileStore(env.FILES as R2Bucketish) : unavailableFileStore(),
   };
@@ -73,7 +76,13 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {
     const db = openDb(env);
     await ready(env, db);
-    return createApp(deps(env, db)).fetch(request, env, ctx as never);
+    const chat = httpChat(env);
+    // Urgent alerts enqueued by this request go out at once, as the Node scheduler's kick() does.
+    const drainNow = Object.keys(chat.senders).length
+      ? () => ctx.waitUntil(drainOutbox({ db, senders: chat.senders, now: systemClock() }).catch((e) => console.error('[outbox]', e)))
+      : undefined;
+    const d = deps(env, db, drainNow);
+    return createApp(d, { callbacks: chat.callbacks(d) }).fetch(request, env, ctx as never);
   },
   scheduled(event: ScheduledEvent, env: Env, ctx: ExecutionContext) {
     const only = schedules.filter((s) => shanghaiCronToUtc(s.cron) === event.cron).map((s) => s.name);
@@ -84,6 +93,8 @@ export default {
     };
     // The jobs of this cron first; then a catch-up pass over the rest, so a run missed or killed
     // earlier today is picked up at the next (hourly) trigger, as the Node scheduler does.
-    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only })).then(log).then(() => runDueJobs({ db, now })).then(log));
+    const { senders } = httpChat(env);
+    const drain = () => (Object.keys(senders).length ? drainOutbox({ db, senders, now }).then((r) => console.log(`[outbox] 已发送 ${r.sent} 条`)) : undefined);
+    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only })).then(log).then(() => runDueJobs({ db, now })).then(log).then(drain));
   },
 };
