@@ -217,6 +217,25 @@ describe('WeCom 智能机器人 end to end (real SDK, inbox, dialog, database)',
     expect(content).toContain(`常州东方化工有限公司${w2.id}`);
   });
 
+  it('welcomes a person who opens the chat, on the event’s req_id', async () => {
+    await start();
+    const reqId = fake.enterChat(userid);
+    await fake.until(() => fake.welcomes.length === 1, 5000, 'welcome');
+    expect(fake.welcomes[0]).toMatchObject({ reqId, errcode: 0, body: { msgtype: 'text' } });
+    expect(JSON.stringify(fake.welcomes[0].body)).toContain('帮助');
+  });
+
+  it('asks the sender to send again when the message could not be recorded (WeCom does not redeliver)', async () => {
+    await start();
+    adapter.onMessage(async () => {
+      throw new Error('message not recorded');
+    });
+    const reqId = fake.push(wecomBody({ userid }, text('上报 华美 消防通道堵塞')));
+    await fake.until(() => !!finalReply(reqId), 5000, 'reply');
+    expect(replyText(reqId)).toContain('请稍后重新发送');
+    expect(logs.some((l) => l.includes('未能记录'))).toBe(true);
+  });
+
   it('keeps a refused proactive send visible as a failure', async () => {
     await start();
     fake.refuseSendTo.add('never-wrote');

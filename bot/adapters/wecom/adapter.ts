@@ -1,7 +1,7 @@
 import { generateReqId, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
 import type { ChatAdapter, MessageHandler, OutgoingMessage, SendResult } from '../../port.js';
 import { DEFAULT_WECOM_BACKOFF, wecomConnection, type WecomBackoff } from './connection.js';
-import { L, WORKING } from './messages.js';
+import { L, NOT_RECORDED, WELCOME, WORKING } from './messages.js';
 import { chatIdOf, normaliseWecom, type WecomBody } from './normalise.js';
 import { contentOf, sendFailure } from './outgoing.js';
 
@@ -52,6 +52,8 @@ export function createWecomAdapter(opts: WecomAdapterOptions): WecomAdapter {
     log,
     // The SDK emits through an EventEmitter and ignores the result: every failure becomes a log line.
     onMessage: (client, frame) => void onFrame(client, frame).catch((e) => log(L.handlerFailed(msgIdOf(frame), errorText(e)))),
+    onEnterChat: (client, frame) =>
+      void client.replyWelcome(frame, { msgtype: 'text', text: { content: WELCOME } }).catch((e) => log(L.replyFailed(msgIdOf(frame), errorText(e)))),
   });
 
   async function onFrame(client: WSClient, frame: WsFrame<WecomBody>): Promise<void> {
@@ -72,6 +74,11 @@ export function createWecomAdapter(opts: WecomAdapterOptions): WecomAdapter {
     let reply: OutgoingMessage | null;
     try {
       reply = await handler(msg);
+    } catch (e) {
+      // Not recorded, and WeCom does not deliver a message twice: the sender is asked to send it again.
+      log(L.handlerFailed(body.msgid, errorText(e)));
+      await finish(client, frame, streamId, NOT_RECORDED, msg.replyTo, body.msgid);
+      return;
     } finally {
       clearTimeout(slow);
     }

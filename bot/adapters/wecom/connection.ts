@@ -25,6 +25,8 @@ export type ConnectionOptions = {
   log: (line: string) => void;
   /** Every message callback, with the client it arrived on (replies must use that connection's req_id). */
   onMessage: (client: WSClient, frame: WsFrame) => void;
+  /** A person opened the chat with the bot (first time that day): a welcome may be sent within 5 s. */
+  onEnterChat?: (client: WSClient, frame: WsFrame) => void;
 };
 
 export type Connection = {
@@ -108,6 +110,7 @@ export function wecomConnection(opts: ConnectionOptions): Connection {
       opts.log(L.connected(opts.botId));
     });
     c.on('message', (frame: WsFrame) => opts.onMessage(c, frame));
+    c.on('event.enter_chat', (frame: WsFrame) => opts.onEnterChat?.(c, frame));
     c.on('event.disconnected_event', () => {
       superseded = true;
     });

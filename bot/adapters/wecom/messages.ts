@@ -17,6 +17,12 @@ export const L = {
 /** Shown while a slow answer is being prepared, so the reply stream starts within WeCom's window. */
 export const WORKING = '正在处理，请稍候…';
 
+/** The welcome when someone opens the chat with the bot (WeCom's enter_chat, once a day). */
+export const WELCOME = '您好，我是安全生产网格化监管助手。可以直接发送：上报 企业简称 隐患描述（可附照片），或发送“帮助”查看全部命令。';
+
+/** The message could not be recorded (database down): WeCom will not send it again, so the sender must. */
+export const NOT_RECORDED = '抱歉，系统暂时无法处理这条消息，请稍后重新发送。';
+
 /** Shown to the reader when a message had to be cut to WeCom's size limit. */
 export const TRUNCATED_SUFFIX = '\n\n……（内容过长，已截断，请在系统中查看全文）';
 

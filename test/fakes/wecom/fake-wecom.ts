@@ -35,6 +35,7 @@ export class FakeWecom {
   silentPings = false;
   readonly replies: Reply[] = [];
   readonly sent: Sent[] = [];
+  readonly welcomes: Reply[] = [];
   readonly received: ClientFrame[] = [];
   /** Chats that refuse proactive messages (the person never wrote to the bot). */
   readonly refuseSendTo = new Set<string>();
@@ -121,6 +122,13 @@ export class FakeWecom {
         this.replies.push({ reqId, body, errcode });
         return this.answer(conn, reqId, errcode, errcode === 846605 ? 'invalid req_id' : errcode ? 'invalid message type' : 'ok');
       }
+      case 'aibot_respond_welcome_msg': {
+        // Only for an enter_chat event of this connection; text or template card.
+        const body = frame.body ?? {};
+        const errcode = !conn.reqIds.has(reqId) ? 846605 : ['text', 'template_card'].includes(String(body.msgtype)) ? 0 : 40008;
+        this.welcomes.push({ reqId, body, errcode });
+        return this.answer(conn, reqId, errcode, errcode ? 'refused' : 'ok');
+      }
       case 'aibot_send_msg': {
         const body = frame.body ?? {};
         const chatid = String(body.chatid ?? '');
@@ -143,6 +151,19 @@ export class FakeWecom {
     if (!conn) throw new Error('no authenticated connection');
     conn.reqIds.add(reqId);
     conn.ws.send(JSON.stringify({ cmd: 'aibot_msg_callback', headers: { req_id: reqId }, body }));
+    return reqId;
+  }
+
+  /** Pushes an enter_chat event (a person opened the chat); returns its req_id. */
+  enterChat(userid: string, reqId = `evt_${++seq}_${Date.now()}`): string {
+    const conn = [...this.conns].find((c) => c.authed && c.ws.readyState === c.ws.OPEN);
+    if (!conn) throw new Error('no authenticated connection');
+    conn.reqIds.add(reqId);
+    conn.ws.send(JSON.stringify({
+      cmd: 'aibot_event_callback',
+      headers: { req_id: reqId },
+      body: { msgid: `evt-${seq}`, aibotid: FAKE_BOT.botId, chattype: 'single', from: { userid }, msgtype: 'event', create_time: Date.now(), event: { eventtype: 'enter_chat' } },
+    }));
     return reqId;
   }
 
