@@ -180,7 +180,7 @@ describe('WeCom 智能机器人 end to end (real SDK, inbox, dialog, database)',
   });
 
   it('after another connection of the same bot takes over, alerts, waits, and takes over again alone', async () => {
-    await start({ supersededDelayMs: 500 });
+    await start({ supersededDelayMs: 1500 });
     const { WebSocket } = await import('ws');
     const other = new WebSocket(fake.wsUrl);
     await new Promise((r) => other.once('open', r));
@@ -188,8 +188,9 @@ describe('WeCom 智能机器人 end to end (real SDK, inbox, dialog, database)',
     await fake.until(() => !adapter.connected, 3000, 'adapter kicked');
     expect(logs.some((l) => l.includes('另一个连接'))).toBe(true);
     // Not before the superseded delay: no flapping.
-    await settle(200);
+    await settle(400);
     expect(adapter.connected).toBe(false);
+    expect(fake.authedCount).toBe(1);
     await fake.until(() => adapter.connected, 5000, 'take over');
     expect(fake.maxConcurrent).toBe(1);
     other.terminate();
