@@ -141,13 +141,17 @@ export function wecomConnection(opts: ConnectionOptions): Connection {
   };
 }
 
-/** The SDK logs every frame at debug (message bodies, download URLs): only its errors reach the operator log. */
+/** The SDK logs every frame at debug (message bodies, download URLs): only its errors reach the operator log, once each. */
 function sdkLogger(log: (line: string) => void) {
   const quiet = () => {};
   return {
     debug: quiet,
     info: quiet,
     warn: quiet,
-    error: (message: string, ...args: unknown[]) => log(L.sdkError([message, ...args.map(String)].join(' '))),
+    error: (message: string, ...args: unknown[]) => {
+      // Socket errors reach the 'error' event too and end up in the one "断开" line per attempt.
+      if (message.startsWith('WebSocket error')) return;
+      log(L.sdkError([message, ...args.map(String)].join(' ')));
+    },
   };
 }
