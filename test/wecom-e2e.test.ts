@@ -146,12 +146,17 @@ describe('WeCom 智能机器人 end to end (real SDK, inbox, dialog, database)',
   });
 
   it('opens the reply stream with a notice when the answer is slow, then finishes it', async () => {
-    await start({ interimAfterMs: 0 });
+    await start({ interimAfterMs: 50 });
+    adapter.onMessage(async () => {
+      await settle(300);
+      return { title: '慢', text: '慢回复' };
+    });
     const reqId = fake.push(wecomBody({ userid }, text('我的任务')));
     await fake.until(() => !!finalReply(reqId), 5000, 'reply');
     const frames = fake.replies.filter((r) => r.reqId === reqId);
     expect(frames).toHaveLength(2);
     expect(frames[0].body.stream).toMatchObject({ finish: false, content: '正在处理，请稍候…' });
+    expect(frames[1].body.stream).toMatchObject({ finish: true, content: '慢回复' });
     // Both frames belong to one stream.
     expect((frames[1].body.stream as { id: string }).id).toBe((frames[0].body.stream as { id: string }).id);
   });
