@@ -8,12 +8,17 @@ import { idempotency } from './core/idempotency.js';
 import { DomainError, domainErrorOf, errorBody, validationFailed } from './core/errors.js';
 import { routeModules } from './routes.js';
 import { errorFields, logger } from '../lib/log.js';
+import type { CallbackHandler } from '../bot/callbacks/handler.js';
 
 export const MAX_JSON_BYTES = 256 * 1024;
 // Photos are at most 10 MB each (SPEC §4); imports may carry a whole district's spreadsheet.
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-export type AppOptions = { logError?: (e: unknown) => void };
+export type AppOptions = {
+  logError?: (e: unknown) => void;
+  /** Chat platform callbacks (bot/callbacks/*), mounted at POST /callbacks/<name>: signed by the platform, outside bearer auth. */
+  callbacks?: Record<string, CallbackHandler>;
+};
 
 /** Builds the HTTP API over the given dependencies; no globals, no environment reads. */
 export function createApp(deps: Deps, options: AppOptions = {}) {
@@ -42,6 +47,17 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     info: { title: 'gridsafe API', version: '0.1.0', description: '安全生产网格化监管：隐患、巡查、企业、组织与统计' },
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+
+  for (const [name, handle] of Object.entries(options.callbacks ?? {})) {
+    app.post(`/callbacks/${name}`, (c) => handle(c.req.raw, (work) => {
+      // A Worker keeps running work handed to waitUntil; on Node, a detached promise does.
+      try {
+        c.executionCtx.waitUntil(work);
+      } catch {
+        void work;
+      }
+    }));
+  }
 
   app.use('/v1/*', async (c, next) => {
     c.set('deps', deps);

@@ -1,7 +1,7 @@
 // The chat port: adapters (bot/adapters/*) are the only files that import a chat SDK. Everything
 // past this file sees normalised messages and platform-neutral replies.
 
-export type ChatPlatform = 'dingtalk' | 'wechat' | 'terminal';
+export type ChatPlatform = 'dingtalk' | 'wechat' | 'wecom' | 'terminal';
 
 export type IncomingImage = {
   /** Platform reference (DingTalk downloadCode, WeChat message id) kept for the record. */
@@ -23,6 +23,10 @@ export type IncomingMessage = {
   /** Direct chat, or a group (answered only when mentioned). */
   conversation: { kind: 'direct' } | { kind: 'group'; id: string; title?: string };
   mentioned: boolean;
+  /** The text is the platform's speech recognition of a voice message (DingTalk audio, WeCom voice). */
+  voice?: boolean;
+  /** A message the bot cannot read (voice without recognised text, video, a non-image file): answered with a request for text. */
+  unreadable?: 'voice' | 'video' | 'file';
   receivedAt: Date;
   /** Adapter-private reply handle (DingTalk sessionWebhook, WeChat contact/room id). */
   replyTo: string;

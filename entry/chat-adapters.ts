@@ -3,6 +3,7 @@ import type { ChatAdapter } from '../bot/port.js';
 import type { Senders } from '../jobs/outbox/senders.js';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../bot/adapters/dingtalk/index.js';
 import { createWechatAdapter } from '../bot/adapters/wechat/adapter.js';
+import { createWecomAdapter } from '../bot/adapters/wecom/index.js';
 
 /** The chat platforms this configuration turns on (none with an empty environment). */
 export function configuredAdapters(config: Config): { adapters: ChatAdapter[]; senders: Senders } {
@@ -22,6 +23,16 @@ export function configuredAdapters(config: Config): { adapters: ChatAdapter[]; s
     const wechat = createWechatAdapter({ puppet: config.WECHATY_PUPPET as never, puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN });
     adapters.push(wechat);
     senders.wechat = wechat;
+  }
+  if (config.WECOM_BOT_ID && config.WECOM_BOT_SECRET) {
+    const wecom = createWecomAdapter({
+      botId: config.WECOM_BOT_ID,
+      secret: config.WECOM_BOT_SECRET,
+      wsUrl: config.WECOM_WS_URL,
+      botName: config.WECOM_BOT_NAME,
+    });
+    adapters.push(wecom);
+    senders.wecom = wecom;
   }
   return { adapters, senders };
 }

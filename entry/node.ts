@@ -22,6 +22,8 @@ process.on('uncaughtException', (e) => {
   log.error('未捕获的异常，进程退出', errorFields(e));
   process.exit(1);
 });
+import { withVoiceAndMedia } from '../bot/voice-and-media.js';
+import { httpChat } from './http-chat.js';
 
 // Thin Node entry: one process runs the API, the configured chat bots and the scheduler
 // (`npm start`), or any subset with `--only api,bots,jobs`.
@@ -48,7 +50,8 @@ async function main() {
   const stops: (() => Promise<unknown> | void)[] = [];
 
   if (run.has('api')) {
-    const app = createApp(deps);
+    // DingTalk's HTTP callback mode is served whenever the app secret is set (requests are signed).
+    const app = createApp(deps, { callbacks: httpChat(config).callbacks(deps) });
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}`;
       log.info(`gridsafe API: ${url}  (文档 ${url}/docs, 健康检查 ${url}/health)`);
@@ -59,7 +62,7 @@ async function main() {
   if (adapters.length) {
     const inbox = createInbox({ deps, handle: createDialog({ deps }) });
     for (const adapter of adapters) {
-      adapter.onMessage((msg) => inbox.receive(msg));
+      adapter.onMessage(withVoiceAndMedia((msg) => inbox.receive(msg)));
       await adapter.start();
       log.info(`聊天平台已启动：${adapter.platform}`);
       stops.push(() => adapter.stop());
@@ -68,7 +71,7 @@ async function main() {
     const replayed = await inbox.replayPending();
     if (replayed.length) log.info(`已补处理 ${replayed.length} 条中断前收到的消息`);
   } else if (run.has('bots')) {
-    log.warn('未配置聊天平台：设置 DINGTALK_CLIENT_ID/DINGTALK_CLIENT_SECRET 或 WECHATY_PUPPET 后重启（见 .env.example）。试用：npm run demo');
+    log.warn('未配置聊天平台：设置 DINGTALK_CLIENT_ID/DINGTALK_CLIENT_SECRET、WECOM_BOT_ID/WECOM_BOT_SECRET 或 WECHATY_PUPPET 后重启（见 .env.example）。试用：npm run demo');
   }
 
   if (run.has('jobs') && config.SCHEDULER === 'on') {

@@ -21,11 +21,14 @@ import { missingTables } from '../db/schema-check.js';
 import { DEFAULT_DATABASE_TIMEOUT_MS, timeoutClient, timeoutD1, timeoutFetch } from '../db/timeout.js';
 import { ConfigSchema } from '../lib/config.js';
 import { logger, errorFields } from '../lib/log.js';
+import { drainOutbox } from '../jobs/outbox/drain.js';
+import { httpChat, type HttpChatEnv } from './http-chat.js';
 
 // Thin Worker entry: fetch = the same Hono app, scheduled = the same jobs as node-cron runs.
-// Jobs enqueue into the outbox; the Node process that holds the chat connections drains it.
+// Jobs enqueue into the outbox; with DingTalk configured the Worker drains it itself through the
+// OpenAPI (and serves POST /callbacks/dingtalk), otherwise the Node process with the chat connections does.
 
-export type Env = {
+export type Env = HttpChatEnv & {
   /** Cloudflare D1 binding (wrangler.toml). */
   DB?: unknown;
   /** Or a libsql server (Turso / sqld) over HTTP. */
@@ -43,6 +46,7 @@ type ExecutionContext = { waitUntil(p: Promise<unknown>): void };
 
 const log = logger('worker');
 const jobLog = logger('jobs');
+const outboxLog = logger('outbox');
 
 // Both databases are remote to a Worker: every call is bounded (db/timeout.ts). The wrapped
 // bindings are kept per isolate, so the writer and drizzle share one.
@@ -101,13 +105,13 @@ function ready(env: Env, db: Db): Promise<void> {
   return done;
 }
 
-function deps(env: Env, db: Db): Deps {
+function deps(env: Env, db: Db, onEnqueued?: () => void): Deps {
   return {
     db,
     // drizzle's D1 batch cannot run raw statements (db/d1-writer.ts); libsql's can.
     writer: env.DB ? d1Writer(d1Of(env) as D1Batcher) : dbWriter(db),
     clock: systemClock,
-    notifier: outboxNotifier({ db, clock: systemClock }),
+    notifier: outboxNotifier({ db, clock: systemClock, onEnqueued }),
     // Photos go to the R2 bucket bound as FILES; without it uploads are refused, never kept in memory.
     files: env.FILES ? r2FileStore(env.FILES as R2Bucketish) : unavailableFileStore(),
   };
@@ -118,7 +122,13 @@ export default {
     try {
       const db = openDb(env);
       await ready(env, db);
-      return await createApp(deps(env, db)).fetch(request, env, ctx as never);
+      const chat = httpChat(env);
+      // Urgent alerts enqueued by this request go out at once, as the Node scheduler's kick() does.
+      const drainNow = Object.keys(chat.senders).length
+        ? () => ctx.waitUntil(drainOutbox({ db, senders: chat.senders, now: systemClock() }).catch((e) => outboxLog.error('发送队列未能处理', errorFields(e))))
+        : undefined;
+      const d = deps(env, db, drainNow);
+      return await createApp(d, { callbacks: chat.callbacks(d) }).fetch(request, env, ctx as never);
     } catch (e) {
       return failure(e);
     }
@@ -132,7 +142,9 @@ export default {
     };
     // The jobs of this cron first; then a catch-up pass over the rest, so a run missed or killed
     // earlier today is picked up at the next (hourly) trigger, as the Node scheduler does.
-    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only })).then(log).then(() => runDueJobs({ db, now })).then(log)
+    const { senders } = httpChat(env);
+    const drain = () => (Object.keys(senders).length ? drainOutbox({ db, senders, now }).then((r) => outboxLog.info(`已发送 ${r.sent} 条`)) : undefined);
+    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only })).then(log).then(() => runDueJobs({ db, now })).then(log).then(drain)
       .catch((e) => jobLog.error('定时任务未能运行', errorFields(e))));
   },
 };

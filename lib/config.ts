@@ -20,6 +20,12 @@ export const ConfigSchema = z.object({
   DINGTALK_CLIENT_SECRET: secret,
   DINGTALK_ROBOT_CODE: optional,
   DINGTALK_API_BASE: z.url().default('https://api.dingtalk.com'),
+  WECOM_BOT_ID: optional,
+  WECOM_BOT_SECRET: secret,
+  WECOM_WS_URL: z.string().trim().default('wss://openws.work.weixin.qq.com')
+    .refine((u) => /^wss?:\/\//.test(u), '必须以 ws:// 或 wss:// 开头'),
+  // The bot's display name, as typed after @ in a group (WeCom sends no list of mentions).
+  WECOM_BOT_NAME: optional,
   WECHATY_PUPPET: optional,
   WECHATY_PUPPET_SERVICE_TOKEN: secret,
   SCHEDULER: z.enum(['on', 'off']).default('on'),
@@ -46,6 +52,7 @@ export function describeConfig(c: Config): Record<string, string> {
     PORT: String(c.PORT),
     DATA_DIR: c.DATA_DIR,
     DINGTALK: c.DINGTALK_CLIENT_ID && c.DINGTALK_CLIENT_SECRET ? `已配置 (clientId ${c.DINGTALK_CLIENT_ID})` : '未配置',
+    WECOM: c.WECOM_BOT_ID && c.WECOM_BOT_SECRET ? `已配置 (botId ${c.WECOM_BOT_ID})` : '未配置',
     WECHAT: c.WECHATY_PUPPET ? `已配置 (${c.WECHATY_PUPPET})` : '未配置',
   };
 }

@@ -134,7 +134,7 @@ describe('DingTalk Stream adapter: receiving', () => {
     });
     const noWebhook = fake.pushRobot({ msgtype: 'text', text: { content: 'hi' }, msgId: 'x', conversationType: '1' });
     const notJson = fake.pushRobot('{not json');
-    const unknownType = fake.pushRobot(robotMessage({ sessionWebhook: fake.api.sessionWebhook() }, { msgtype: 'video', content: {} }));
+    const unknownType = fake.pushRobot(robotMessage({ sessionWebhook: fake.api.sessionWebhook() }, { msgtype: 'chatRecord', content: {} }));
     fake.stream.pushRaw('not even a frame');
     await fake.waitForAcks(noWebhook);
     await fake.waitForAcks(notJson);

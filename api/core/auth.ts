@@ -6,7 +6,7 @@ import { unauthorized } from './errors.js';
 
 // A bot running as its own process (API_URL) says which chat platform a request came from; it is
 // provenance recorded on events, never a permission, so any authenticated caller may state it.
-const CHAT_CHANNELS: Channel[] = ['dingtalk', 'wechat', 'terminal'];
+const CHAT_CHANNELS: Channel[] = ['dingtalk', 'wechat', 'wecom', 'terminal'];
 const channelOf = (header: string | undefined): Channel =>
   CHAT_CHANNELS.includes(header as Channel) ? (header as Channel) : 'api';
 

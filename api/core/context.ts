@@ -19,7 +19,7 @@ export type Actor = {
 };
 
 /** Where an action came from: recorded on every event. */
-export type Channel = 'api' | 'dingtalk' | 'wechat' | 'terminal' | 'job' | 'import';
+export type Channel = 'api' | 'dingtalk' | 'wechat' | 'wecom' | 'terminal' | 'job' | 'import';
 
 export type Deps = {
   db: Db;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { eq, isNotNull, sql } from 'drizzle-orm';
+import { inArray, isNotNull, sql } from 'drizzle-orm';
 import { chatIdentities, departments, people, type Role } from '../../db/schema/index.js';
 import { TOWN_ROLES } from '../people/person-rules.js';
 import type { Ctx } from '../core/context.js';
@@ -12,7 +12,7 @@ import { loadTowns, resolveTown, TOWN_HEADERS } from './references.js';
 import { RowErrors } from './row-errors.js';
 import type { Table } from './read-table.js';
 
-type Field = 'name' | 'phone' | 'role' | 'town' | 'department' | 'dingtalk';
+type Field = 'name' | 'phone' | 'role' | 'town' | 'department' | 'dingtalk' | 'wecom';
 const COLUMNS: ColumnSpec<Field>[] = [
   { field: 'name', label: '姓名', headers: ['姓名', '名字', '网格员', '网格员姓名', 'name'], required: true },
   { field: 'phone', label: '手机号', headers: ['手机号', '手机号码', '手机', '联系电话', '电话', 'phone', 'mobile'], required: true },
@@ -20,7 +20,13 @@ const COLUMNS: ColumnSpec<Field>[] = [
   { field: 'town', label: '镇（街道）', headers: TOWN_HEADERS },
   { field: 'department', label: '部门', headers: ['部门', '所属部门', '行业部门', 'department'] },
   { field: 'dingtalk', label: '钉钉ID', headers: ['钉钉ID', '钉钉id', '钉钉userid', '钉钉UserId', '钉钉staffId', '钉钉账号', 'dingtalk', 'dingtalkid', 'dingtalk_id', 'staffid'] },
+  { field: 'wecom', label: '企业微信ID', headers: ['企业微信ID', '企业微信id', '企业微信账号', '企业微信userid', '企业微信UserId', '企微ID', '企微账号', 'wecom', 'wecomid', 'wecom_id', 'wework'] },
 ];
+// Columns that become chat identities: the platform's own user id (DingTalk staffId, WeCom userid).
+const IDENTITY_COLUMNS = [
+  { field: 'dingtalk', platform: 'dingtalk', label: '钉钉ID' },
+  { field: 'wecom', platform: 'wecom', label: '企业微信ID' },
+] as const;
 const ROLES: Record<string, Role> = {
   网格员: 'worker', 专职网格员: 'worker', 兼职网格员: 'worker', worker: 'worker',
   镇管理员: 'town_admin', 镇级管理员: 'town_admin', '镇（街道）管理员': 'town_admin', 镇应急办: 'town_admin', town_admin: 'town_admin',
@@ -34,29 +40,30 @@ const Row = z.object({
   town: optionalText(50),
   department: optionalText(50),
   dingtalk: optionalText(128),
+  wecom: optionalText(128),
 });
 
 /**
- * People by phone (the natural key). DingTalk staffIds from the org directory become chat identities;
+ * People by phone (the natural key). DingTalk staffIds and WeCom userids from the org directory become chat identities;
  * a blank cell leaves what is stored, so a re-import never unbinds anyone.
  */
 export async function planPeople(ctx: Ctx, table: Table): Promise<PlanResult> {
   const located = locateColumns(table, COLUMNS);
   const errors = new RowErrors(located.columnName);
   const actor = ctx.actor;
-  const [townsByName, depts, known, dingtalkIds] = await Promise.all([
+  const [townsByName, depts, known, identityRows] = await Promise.all([
     loadTowns(ctx.db),
     ctx.db.select({ id: departments.id, name: departments.name }).from(departments),
     ctx.db.select().from(people).where(isNotNull(people.phone)),
-    ctx.db.select({ externalId: chatIdentities.externalId, personId: chatIdentities.personId }).from(chatIdentities).where(eq(chatIdentities.platform, 'dingtalk')),
+    ctx.db.select({ platform: chatIdentities.platform, externalId: chatIdentities.externalId, personId: chatIdentities.personId }).from(chatIdentities).where(inArray(chatIdentities.platform, IDENTITY_COLUMNS.map((c) => c.platform))),
   ]);
   const deptByName = new Map(depts.map((d) => [d.name, d.id]));
   const byPhone = new Map(known.map((p) => [p.phone!, p]));
-  const dingtalkOwner = new Map(dingtalkIds.map((i) => [i.externalId, i.personId]));
+  const owner = new Map(identityRows.map((i) => [`${i.platform}\u0000${i.externalId}`, i.personId]));
   const seenPhone = new Map<string, number>();
-  const seenDingtalk = new Map<string, number>();
+  const seenIdentity = new Map<string, number>();
   const values: (typeof people.$inferInsert)[] = [];
-  const bindings: { phone: string; staffId: string }[] = [];
+  const bindings: { phone: string; platform: string; externalId: string }[] = [];
   let updated = 0;
   const now = ctx.clock();
 
@@ -100,15 +107,26 @@ export async function planPeople(ctx: Ctx, table: Table): Promise<PlanResult> {
       errors.add(row.line, 'department', IMPORT_MSG.departmentRequired);
       continue;
     }
-    if (r.dingtalk) {
-      if (errors.duplicate(seenDingtalk, r.dingtalk, row.line, 'dingtalk', '钉钉ID')) continue;
-      const owner = dingtalkOwner.get(r.dingtalk);
-      if (owner !== undefined && owner !== old?.id) {
-        errors.add(row.line, 'dingtalk', IMPORT_MSG.dingtalkTaken);
+    const rowBindings: typeof bindings = [];
+    let identityError = false;
+    for (const c of IDENTITY_COLUMNS) {
+      const externalId = r[c.field];
+      if (!externalId) continue;
+      const key = `${c.platform}\u0000${externalId}`;
+      if (errors.duplicate(seenIdentity, key, row.line, c.field, c.label)) {
+        identityError = true;
         continue;
       }
-      bindings.push({ phone: r.phone, staffId: r.dingtalk });
+      const taken = owner.get(key);
+      if (taken !== undefined && taken !== old?.id) {
+        errors.add(row.line, c.field, c.platform === 'wecom' ? IMPORT_MSG.wecomTaken : IMPORT_MSG.dingtalkTaken);
+        identityError = true;
+        continue;
+      }
+      rowBindings.push({ phone: r.phone, platform: c.platform, externalId });
     }
+    if (identityError) continue;
+    bindings.push(...rowBindings);
     if (old) updated++;
     values.push({ name: r.name, phone: r.phone, role, townId, departmentId, createdAt: now });
   }
@@ -120,11 +138,11 @@ export async function planPeople(ctx: Ctx, table: Table): Promise<PlanResult> {
     ...chunk(bindings).flatMap((part) => {
       const rows = JSON.stringify(part);
       return [
-        // A person has one DingTalk identity: the directory's staffId replaces an older one.
-        ctx.db.run(sql`delete from chat_identities where platform = 'dingtalk' and person_id in
-          (select p.id from people p join json_each(${rows}) v on p.phone = json_extract(v.value, '$.phone'))`),
+        // A person has one identity per platform: the directory's id replaces an older one.
+        ctx.db.run(sql`delete from chat_identities where (person_id, platform) in
+          (select p.id, json_extract(v.value, '$.platform') from people p join json_each(${rows}) v on p.phone = json_extract(v.value, '$.phone'))`),
         ctx.db.run(sql`insert into chat_identities (person_id, platform, external_id, created_at)
-          select p.id, 'dingtalk', json_extract(v.value, '$.staffId'), ${now.getTime()}
+          select p.id, json_extract(v.value, '$.platform'), json_extract(v.value, '$.externalId'), ${now.getTime()}
           from json_each(${rows}) v join people p on p.phone = json_extract(v.value, '$.phone')`),
       ];
     }),

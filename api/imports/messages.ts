@@ -29,5 +29,6 @@ export const IMPORT_MSG = {
   townAdminWorkersOnly: '镇管理员只能导入本镇的网格员',
   personOutOfReach: '该手机号属于本镇网格员以外的人员，不能修改',
   dingtalkTaken: '该钉钉 ID 已绑定给其他人员',
+  wecomTaken: '该企业微信 ID 已绑定给其他人员',
   creditCodeElsewhere: '该统一社会信用代码已登记在其他镇（街道）的企业',
 } as const;

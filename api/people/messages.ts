@@ -24,5 +24,5 @@ export const PEOPLE_MSG = {
 } as const;
 
 export function platformName(platform: string): string {
-  return ({ dingtalk: '钉钉', wechat: '微信', terminal: '终端' } as Record<string, string>)[platform] ?? platform;
+  return ({ dingtalk: '钉钉', wechat: '微信', wecom: '企业微信', terminal: '终端' } as Record<string, string>)[platform] ?? platform;
 }

@@ -14,7 +14,7 @@ const ExternalId = z.string().trim().min(1).max(128);
 // Per platform: a string sets that identity, null removes it, an absent key leaves it alone — so an
 // admin setting a DingTalk staffId never unbinds the WeChat identity the worker linked themselves.
 export const SetIdentitiesInput = z
-  .object({ dingtalk: ExternalId.nullish(), wechat: ExternalId.nullish(), terminal: ExternalId.nullish() })
+  .object({ dingtalk: ExternalId.nullish(), wechat: ExternalId.nullish(), wecom: ExternalId.nullish(), terminal: ExternalId.nullish() })
   .strict()
   .openapi('SetIdentitiesInput');
 export type SetIdentitiesInputT = z.infer<typeof SetIdentitiesInput>;

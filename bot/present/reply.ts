@@ -62,6 +62,7 @@ export function render(platform: ChatPlatform, reply: Reply): OutgoingMessage {
     case 'dingtalk':
       return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), markdown: markdown(reply) };
     case 'wechat':
+    case 'wecom':
       return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`) };
     case 'terminal':
       return { title: cleanText(reply.title), text: plain(reply, (a) => `› ${a.label}：${a.command}`) };

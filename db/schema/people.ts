@@ -4,7 +4,7 @@ import { towns, departments } from './org.js';
 
 export const ROLES = ['worker', 'town_admin', 'district_admin', 'department'] as const;
 export type Role = (typeof ROLES)[number];
-export const PLATFORMS = ['dingtalk', 'wechat', 'terminal'] as const;
+export const PLATFORMS = ['dingtalk', 'wechat', 'wecom', 'terminal'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export const people = sqliteTable('people', {

@@ -6,7 +6,7 @@ export type NormaliseDeps = { api: OpenApi; robotCode: string; now: () => Date }
 
 /** The robot message as the rest of the bot sees it; no SDK or DingTalk type leaves this file. */
 export function normalise(raw: RobotMessageT, deps: NormaliseDeps): IncomingMessage {
-  const { text, downloadCodes } = contentOf(raw);
+  const { text, downloadCodes, voice, unreadable } = contentOf(raw);
   const group = raw.conversationType === '2';
   return {
     platform: 'dingtalk',
@@ -18,6 +18,8 @@ export function normalise(raw: RobotMessageT, deps: NormaliseDeps): IncomingMess
     images: downloadCodes.map((code) => image(code, deps)),
     conversation: group ? { kind: 'group', id: raw.conversationId, title: raw.conversationTitle } : { kind: 'direct' },
     mentioned: raw.isInAtList === true,
+    ...(voice ? { voice } : {}),
+    ...(unreadable ? { unreadable } : {}),
     receivedAt: deps.now(),
     replyTo: raw.sessionWebhook,
   };
@@ -25,7 +27,9 @@ export function normalise(raw: RobotMessageT, deps: NormaliseDeps): IncomingMess
 
 const IMAGE_FILE = /\.(jpe?g|png|webp|heic)$/i;
 
-function contentOf(raw: RobotMessageT): { text: string; downloadCodes: string[] } {
+type Content = { text: string; downloadCodes: string[]; voice?: boolean; unreadable?: IncomingMessage['unreadable'] };
+
+function contentOf(raw: RobotMessageT): Content {
   switch (raw.msgtype) {
     case 'text':
       return { text: raw.text.content, downloadCodes: [] };
@@ -36,12 +40,19 @@ function contentOf(raw: RobotMessageT): { text: string; downloadCodes: string[] 
       return { text: texts.join(''), downloadCodes: pictures };
     }
     case 'audio':
-      // DingTalk's own speech recognition: the worker spoke the report instead of typing it.
-      return { text: raw.content.recognition, downloadCodes: [] };
+      // DingTalk's own speech recognition: the worker spoke the report instead of typing it. The
+      // reply echoes what was heard (bot/voice-and-media.ts); without recognition, text is asked for.
+      return raw.content.recognition.trim()
+        ? { text: raw.content.recognition, downloadCodes: [], voice: true }
+        : { text: '', downloadCodes: [], unreadable: 'voice' };
     case 'file':
-      // A photo sent "as a file" keeps its original resolution; other files are recorded, not
-      // fetched, and their name is not read as a command.
-      return { text: '', downloadCodes: IMAGE_FILE.test(raw.content.fileName) ? [raw.content.downloadCode] : [] };
+      // A photo sent "as a file" keeps its original resolution; other files are not fetched, their
+      // name is not read as a command, and the sender is asked for text instead.
+      return IMAGE_FILE.test(raw.content.fileName)
+        ? { text: '', downloadCodes: [raw.content.downloadCode] }
+        : { text: '', downloadCodes: [], unreadable: 'file' };
+    case 'video':
+      return { text: '', downloadCodes: [], unreadable: 'video' };
   }
 }
 

@@ -4,7 +4,9 @@ import { TRUNCATED_SUFFIX } from './messages.js';
 // DingTalk rejects a proactive message whose msgParam (a JSON string) exceeds 15,000 bytes.
 export const MSG_PARAM_MAX_BYTES = 15_000;
 
-const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+// TextEncoder rather than Buffer: the outbox also sends from a Worker (openapi-sender.ts).
+const encoder = new TextEncoder();
+const bytes = (s: string) => encoder.encode(s).byteLength;
 
 /** msgKey + msgParam for the robot OpenAPI, cut politely to the size limit. */
 export function robotMsgParam(message: OutgoingMessage, maxBytes = MSG_PARAM_MAX_BYTES): { msgKey: string; msgParam: string } {

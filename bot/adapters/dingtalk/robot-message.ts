@@ -45,7 +45,13 @@ const File = Base.extend({
   content: z.object({ downloadCode: z.string().min(1), fileName: z.string().default('') }),
 });
 
-export const RobotMessage = z.discriminatedUnion('msgtype', [Text, Picture, RichText, Audio, File]);
+// Video arrives in direct chats only; the bot cannot watch it and asks for text instead.
+const Video = Base.extend({
+  msgtype: z.literal('video'),
+  content: z.object({ downloadCode: z.string().optional(), duration: z.number().optional(), videoType: z.string().optional() }).default({}),
+});
+
+export const RobotMessage = z.discriminatedUnion('msgtype', [Text, Picture, RichText, Audio, File, Video]);
 export type RobotMessageT = z.infer<typeof RobotMessage>;
 
 /** Text and picture runs of a rich text; runs of other kinds (emoji, @mentions) are skipped. */

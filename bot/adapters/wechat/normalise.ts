@@ -1,9 +1,12 @@
 import type { Message } from 'wechaty';
 import type { IncomingImage, IncomingMessage } from '../../port.js';
 
-// wechaty message types we act on (wechaty-puppet types.Message): Text 7, Image 6.
+// wechaty message types we act on (wechaty-puppet types.Message): Text 7, Image 6; and those the
+// bot cannot read but must not meet with silence in a direct chat: Audio 2 (no recognised text
+// reaches a bot), Video 15, Attachment 1 (a file).
 const TEXT = 7;
 const IMAGE = 6;
+const UNREADABLE: Record<number, 'voice' | 'video' | 'file'> = { 2: 'voice', 15: 'video', 1: 'file' };
 
 // A WeChat quote-reply arrives as one text: the quoted message in 「…」, a line of spaced dashes,
 // then what the person typed. Only the typed part is the message (a numbered answer "2" must stay "2").
@@ -21,9 +24,12 @@ export const replyToContact = (id: string) => `contact:${id}`;
 export async function normaliseWechatMessage(msg: Message): Promise<IncomingMessage | null> {
   if (msg.self()) return null;
   const type = msg.type();
-  if (type !== TEXT && type !== IMAGE) return null;
   const room = msg.room();
   const talker = msg.talker();
+  const unreadable = UNREADABLE[type];
+  // In a group such a message cannot mention the bot: it is chatter, not for the bot.
+  if (unreadable && !room) return { ...base(msg, talker.id, talker.name()), text: '', images: [], unreadable };
+  if (type !== TEXT && type !== IMAGE) return null;
   const mentioned = room ? await msg.mentionSelf() : false;
   if (room && type === TEXT && !mentioned) return null;
 
@@ -49,5 +55,19 @@ export async function normaliseWechatMessage(msg: Message): Promise<IncomingMess
     mentioned: room ? mentioned : true,
     receivedAt: msg.date(),
     replyTo: room ? replyToRoom(room.id) : replyToContact(talker.id),
+  };
+}
+
+/** A direct-chat message with no content the bot reads (see UNREADABLE). */
+function base(msg: Message, talkerId: string, talkerName: string) {
+  return {
+    platform: 'wechat' as const,
+    messageId: msg.id,
+    senderId: `wechat:${talkerId}`,
+    senderName: talkerName,
+    conversation: { kind: 'direct' as const },
+    mentioned: true,
+    receivedAt: msg.date(),
+    replyTo: replyToContact(talkerId),
   };
 }
