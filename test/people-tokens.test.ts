@@ -62,12 +62,18 @@ describe('scripts/token.ts', () => {
     const minted = /gs_\S+/.exec(token.stdout)?.[0];
     expect(minted).toBeDefined();
     // The first run created and migrated the database; the rest can share it at once.
-    const [binding, unknown, help] = await Promise.all([
+    expect(token.stdout).toMatch(/有效期 90 天/);
+    const [binding, unknown, help, bot, badDays] = await Promise.all([
       tsx('--person', '1', '--binding'),
       tsx('--person', '无此人').catch((e: { code: number; stderr: string }) => e),
       tsx('--help'),
+      tsx('--person', '1', '--bot', '--days', '30'),
+      tsx('--person', '1', '--days', '0').catch((e: { code: number; stderr: string }) => e),
     ]);
-    expect(binding.stdout).toMatch(/绑定 \d{6}/);
+    expect(binding.stdout).toMatch(/绑定 \d{10}\n/);
+    expect(binding.stdout).toMatch(/有效期 3 天/);
+    expect(bot.stdout).toMatch(/机器人服务令牌[\s\S]*gs_\S+[\s\S]*有效期 30 天/);
+    expect(badDays).toMatchObject({ code: 2, stderr: expect.stringMatching(/--days/) });
     expect(unknown).toMatchObject({ code: 2, stderr: expect.stringMatching(/找不到人员/) });
     expect(help.stdout).toMatch(/--binding/);
   }, 60_000);
