@@ -186,3 +186,23 @@ describe('binding limits and the secret are kept in the database', () => {
     expect(await personForIdentity(t.db, 'wechat', 'wx-o2')).toBe(other.id);
   });
 });
+
+describe('binding limits in the chat dialog', () => {
+  it('a new dialog (a restarted or second bot) sees the attempts counted by the first', async () => {
+    const { dialogWorld } = await import('./helpers/dialog-world.js');
+    const { createDialog } = await import('../bot/dialog/handle.js');
+    const { createInbox } = await import('../bot/inbox.js');
+    const c = await dialogWorld();
+    const { code } = await issueBindingCode(await ctxFor(c.deps, c.w.adminA.id), c.w.workerA1.id);
+    const inboxOf = () => createInbox({ deps: c.deps, handle: createDialog({ deps: c.deps }) });
+    const say = async (inbox: ReturnType<typeof inboxOf>, text: string) =>
+      (await inbox.receive(c.message(null, text, { senderId: 'wechat:wxid_two_bots', platform: 'wechat' })))?.text ?? '';
+    const first = inboxOf();
+    for (let i = 0; i < 5; i++) expect(await say(first, `绑定 ${wrongFor(code, i)}`)).toContain('绑定码不正确');
+    const second = inboxOf();
+    expect(await say(second, `绑定 ${code}`)).toMatch(/错误次数过多，请 1 分钟后再试/);
+    // The five guesses were aimed at the code: it is burned, and says so once the wait is over.
+    c.advance(60_000);
+    expect(await say(second, `绑定 ${code}`)).toContain('已作废');
+  });
+});
