@@ -123,9 +123,11 @@ describe('binding guesses are limited in the database', () => {
     const other = await t.db.select().from(bindingAttempts).where(eq(bindingAttempts.externalId, 'wx-other'));
     expect(other[0].attempts).toBe(1);
     // A day without attempts: free again, and the right code binds.
-    c.advance(24 * 60 * 60_000);
+    c.advance(24 * 60 * 60_000 + 60_000);
     await say(code);
     expect(await personForIdentity(t.db, 'wechat', 'wx-guesser')).toBe(w.workerA1.id);
+    // Nobody is remembered any more: the other sender's row was pruned, the bound sender's dropped.
+    expect(await t.db.select().from(bindingAttempts)).toEqual([]);
   }, 20_000);
 });
 

@@ -53,6 +53,8 @@ export async function countSenderAttempt(deps: Deps, limits: BindingLimits, plat
           or ${a.lastAttemptAt} + (${int(limits.baseDelayMs)} << min(${a.attempts} - ${int(limits.freeAttempts)}, ${int(limits.maxDoublings)})) <= ${t}`,
       })
       .returning({ attempts: a.attempts }),
+    // Senders quiet for longer than they are remembered leave no row behind (indexed; usually none).
+    deps.db.delete(a).where(lt(a.lastAttemptAt, new Date(t - limits.forgetAfterMs))),
   ]);
   if (counted.length > 0) return 0;
   const row = await deps.db.select().from(a).where(and(eq(a.platform, platform), eq(a.externalId, externalId))).get();

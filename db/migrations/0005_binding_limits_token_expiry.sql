@@ -6,6 +6,7 @@ CREATE TABLE `binding_attempts` (
 	PRIMARY KEY(`platform`, `external_id`)
 );
 --> statement-breakpoint
+CREATE INDEX `binding_attempts_last_idx` ON `binding_attempts` (`last_attempt_at`);--> statement-breakpoint
 CREATE TABLE `server_settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL,
@@ -16,7 +17,8 @@ ALTER TABLE `api_tokens` ADD `kind` text DEFAULT 'person' NOT NULL;--> statement
 ALTER TABLE `api_tokens` ADD `expires_at` integer;--> statement-breakpoint
 ALTER TABLE `binding_codes` ADD `selector` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `binding_codes` ADD `attempts` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX `binding_codes_selector_idx` ON `binding_codes` (`selector`);--> statement-breakpoint
+CREATE INDEX `binding_codes_selector_idx` ON `binding_codes` (`selector`);
+--> statement-breakpoint
 -- custom: codes issued before this migration are plain sha256 of 6 digits (guessable offline and
 -- not HMACs): they are removed, and admins issue new ones.
 DELETE FROM binding_codes WHERE selector = '';

@@ -63,7 +63,11 @@ export const bindingAttempts = sqliteTable('binding_attempts', {
   externalId: text('external_id').notNull(),
   attempts: integer('attempts').notNull(),
   lastAttemptAt: instant('last_attempt_at').notNull(),
-}, (t) => [primaryKey({ columns: [t.platform, t.externalId] })]);
+}, (t) => [
+  primaryKey({ columns: [t.platform, t.externalId] }),
+  // Rows of senders quiet for long are pruned as new attempts come in (binding-limits.ts).
+  index('binding_attempts_last_idx').on(t.lastAttemptAt),
+]);
 
 export const TOKEN_KINDS = ['person', 'bot'] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
