@@ -68,6 +68,11 @@ describe('API tokens expire', () => {
     await flushTokenUse(t.db);
     expect(batches).toBe(2);
     expect((await used())[w.workerA1.id]).toBe(now().getTime());
+    // The person (and a district admin) see it, without the token itself.
+    const listed = await call(t.app, 'GET', `/v1/people/${w.workerA1.id}/tokens`, w.workerA1.auth);
+    expect(listed.body.items).toEqual([expect.objectContaining({ kind: 'person', lastUsedAt: now().toISOString(), expiresAt: null, revokedAt: null })]);
+    expect(JSON.stringify(listed.body)).not.toContain(w.workerA1.token);
+    expect((await call(t.app, 'GET', `/v1/people/${w.workerA1.id}/tokens`, w.workerA2.auth)).status).toBe(403);
   });
 });
 

@@ -11,6 +11,7 @@ import { SetIdentitiesInput, setIdentities } from './set-identities.js';
 import { issueBindingCode } from './issue-binding-code.js';
 import { MintTokenInput, mintToken } from './mint-token.js';
 import { revokeToken } from './revoke-token.js';
+import { listTokens } from './list-tokens.js';
 import { BINDING_CODE_TTL_DAYS } from './create-binding-code.js';
 import { TOKEN_TTL_DAYS } from './create-api-token.js';
 import { DEFAULT_BINDING_LIMITS } from './binding-limits.js';
@@ -41,6 +42,13 @@ const MintedToken = z
     createdAt: z.string(), expiresAt: z.string().openapi({ description: `默认签发后 ${TOKEN_TTL_DAYS} 天过期` }),
   })
   .openapi('MintedToken');
+const TokenInfo = z
+  .object({
+    id: z.number().int(), label: z.string(), kind: z.enum(['person', 'bot']), createdAt: z.string(),
+    expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable().openapi({ description: '最近使用时间（精确到小时）' }),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('TokenInfo');
 const RevokedToken = z.object({ id: z.number().int(), revokedAt: z.string() }).openapi('RevokedToken');
 
 const body = <T extends z.ZodTypeAny>(schema: T) => ({
@@ -87,6 +95,10 @@ const routes = {
     request: { params: IdParam, body: { content: { 'application/json': { schema: MintTokenInput } }, required: false } },
     responses: { 201: json(MintedToken, '已签发'), ...errorResponses },
   }),
+  listTokens: createRoute({
+    method: 'get', path: '/v1/people/{id}/tokens', tags, summary: '人员的 API 令牌（不含令牌本身）：有效期与最近使用时间', security: bearer,
+    request: { params: IdParam }, responses: { 200: json(z.object({ items: z.array(TokenInfo) })), ...errorResponses },
+  }),
   revokeToken: createRoute({
     method: 'delete', path: '/v1/tokens/{id}', tags, summary: '吊销 API 令牌', security: bearer,
     request: { params: IdParam }, responses: { 200: json(RevokedToken), ...errorResponses },
@@ -112,6 +124,11 @@ export function registerPeopleRoutes(app: OpenAPIHono<AppEnv>) {
     // The body is optional (a label only); the validator yields {} defaults when it is absent.
     const minted = await mintToken(c.get('ctx'), c.req.valid('param').id, c.req.valid('json') ?? {});
     return c.json({ ...minted, createdAt: minted.createdAt.toISOString(), expiresAt: minted.expiresAt.toISOString() }, 201, { 'cache-control': 'no-store' });
+  });
+  app.openapi(routes.listTokens, async (c) => {
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const items = await listTokens(c.get('ctx'), c.req.valid('param').id);
+    return c.json({ items: items.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), expiresAt: iso(t.expiresAt), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) })) }, 200);
   });
   app.openapi(routes.revokeToken, async (c) => {
     const revoked = await revokeToken(c.get('ctx'), c.req.valid('param').id);
