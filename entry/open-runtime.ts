@@ -20,6 +20,7 @@ export async function openRuntime(config: Config, notifier: Notifier = nullNotif
     clock: systemClock,
     notifier,
     files: diskFileStore(config.DATA_DIR),
+    secret: config.GRIDSAFE_SECRET,
   };
   return { deps, handle };
 }

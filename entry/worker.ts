@@ -40,6 +40,8 @@ export type Env = HttpChatEnv & {
   FILES?: unknown;
   DISTRICT_NAME?: string;
   BOOTSTRAP_ADMIN_TOKEN?: string;
+  /** Binding-code HMAC secret (`wrangler secret put GRIDSAFE_SECRET`); else kept in the database. */
+  GRIDSAFE_SECRET?: string;
 };
 type ScheduledEvent = { cron: string; scheduledTime: number };
 type ExecutionContext = { waitUntil(p: Promise<unknown>): void };
@@ -114,6 +116,7 @@ function deps(env: Env, db: Db, onEnqueued?: () => void): Deps {
     notifier: outboxNotifier({ db, clock: systemClock, onEnqueued }),
     // Photos go to the R2 bucket bound as FILES; without it uploads are refused, never kept in memory.
     files: env.FILES ? r2FileStore(env.FILES as R2Bucketish) : unavailableFileStore(),
+    secret: env.GRIDSAFE_SECRET,
   };
 }
 

@@ -15,6 +15,9 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DISTRICT_NAME: z.string().trim().min(1).default('示范区'),
   BOOTSTRAP_ADMIN_TOKEN: z.string().trim().min(24, '至少 24 个字符').optional(),
+  // Binding-code HMAC secret, the same for every process on the database; when unset, one is
+  // generated on first start and kept in the database (server_settings).
+  GRIDSAFE_SECRET: z.string().trim().min(32, '至少 32 个字符').optional(),
   API_URL: z.url().optional(),
   DINGTALK_CLIENT_ID: optional,
   DINGTALK_CLIENT_SECRET: secret,

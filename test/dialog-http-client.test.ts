@@ -5,6 +5,7 @@ import { count } from 'drizzle-orm';
 import { attachments, hazardEvents, hazards } from '../db/schema/index.js';
 import { createApp } from '../api/app.js';
 import { httpClient } from '../bot/client/http.js';
+import { createApiToken } from '../api/people/create-api-token.js';
 import { createDialog } from '../bot/dialog/handle.js';
 import { createInbox } from '../bot/inbox.js';
 import { dialogWorld } from './helpers/dialog-world.js';
@@ -20,7 +21,10 @@ async function overHttp() {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
   });
   const people = [c.w.workerA1, c.w.workerB1, c.w.adminA, c.w.district, c.w.deptUser];
-  const tokenFor = (id: number) => people.find((p) => p.id === id)!.token;
+  // The bot's own service tokens (kind 'bot'): only they may state the chat channel.
+  const botTokens = new Map<number, string>();
+  for (const p of people) botTokens.set(p.id, (await createApiToken(c.deps, p.id, 'bot', { kind: 'bot' })).token);
+  const tokenFor = (id: number) => botTokens.get(id)!;
   const client = httpClient(url, tokenFor);
   const inbox = createInbox({ deps: c.deps, client, handle: createDialog({ deps: c.deps, client }) });
   const say = async (p: { id: number }, text: string, photos = 0) => (await inbox.receive(c.message(p, text, { photos })))?.text ?? '';

@@ -89,7 +89,7 @@ function assertWellFormed(m: ParsedMessage, input: string) {
     if (typeof value === 'string' && key !== 'text') expect(value.trim().length, where).toBeGreaterThan(0);
   }
   if ('code' in m && m.code !== undefined && m.intent !== 'bind') expect(m.code, where).toMatch(CODE);
-  if (m.intent === 'bind') expect(m.code, where).toMatch(/^\d{6}$/);
+  if (m.intent === 'bind') expect(m.code, where).toMatch(/^(\d{10}|\d{6})$/);
   if (m.intent === 'choice') expect(Number.isInteger(m.index) && m.index >= 1, where).toBe(true);
   if ('deadline' in m) expect(validDeadline(m.deadline), where).toBe(true);
   if (m.intent === 'unknown') expect(m.text.length, where).toBeLessThanOrEqual(2000);

@@ -20,16 +20,21 @@ describe('binding codes', () => {
     w = await makeWorld(t.db);
   });
 
-  it('issues a 6-digit code stored only as its hash, and redeems it once', async () => {
+  it('issues a 10-digit code stored only as its HMAC, and redeems it once', async () => {
     const res = await call(t.app, 'POST', `/v1/people/${w.workerA1.id}/binding-codes`, w.adminA.auth);
     expect(res.status).toBe(201);
     const { code } = res.body;
-    expect(code).toMatch(/^\d{6}$/);
-    expect(new Date(res.body.expiresAt).getTime()).toBe(later(7).getTime());
+    expect(code).toMatch(/^\d{10}$/);
+    expect(new Date(res.body.expiresAt).getTime()).toBe(later(3).getTime());
+    expect(res.body).toMatchObject({ validDays: 3, maxWrongAttempts: 5 });
     const stored = await t.db.select().from(bindingCodes).where(eq(bindingCodes.personId, w.workerA1.id));
     expect(stored).toHaveLength(1);
-    expect(stored[0].codeHash).toBe(sha256Hex(code));
-    expect(JSON.stringify(stored)).not.toContain(`"${code}"`);
+    // An HMAC under the server secret: neither the code nor its plain sha256 is in the row.
+    expect(stored[0].codeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored[0].codeHash).not.toBe(sha256Hex(code));
+    expect(JSON.stringify(stored)).not.toContain(code);
+    expect(JSON.stringify(stored)).not.toContain(sha256Hex(code));
+    expect(stored[0].selector).toBe(code.slice(0, 4));
 
     const bound = await redeemBindingCode(t.deps, { platform: 'wechat', externalId: 'wx-a1-login1', code });
     expect(bound).toEqual({ personId: w.workerA1.id, name: w.workerA1.name });
@@ -43,16 +48,16 @@ describe('binding codes', () => {
   it('fails on expired, wrong and malformed codes with Chinese messages', async () => {
     const ctx = await ctxFor(t.deps, w.district.id);
     const { code } = await issueBindingCode(ctx, w.workerA2.id);
-    const expired = redeemBindingCode(t.deps, { platform: 'wechat', externalId: 'wx-a2', code, now: later(8) });
+    const expired = redeemBindingCode(t.deps, { platform: 'wechat', externalId: 'wx-a2', code, now: later(4) });
     await expect(expired).rejects.toBeInstanceOf(BindingCodeError);
     await expect(expired).rejects.toMatchObject({ reason: 'expired', code: 'validation_failed', message: expect.stringMatching(/过期/) });
-    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const wrong = code.slice(0, 4) + String((Number(code.slice(4)) + 1) % 1_000_000).padStart(6, '0');
     await expect(redeemBindingCode(t.deps, { platform: 'wechat', externalId: 'wx-a2', code: wrong })).rejects.toMatchObject({ reason: 'unknown' });
     await expect(redeemBindingCode(t.deps, { platform: 'wechat', externalId: 'wx-a2', code: 'abc' })).rejects.toMatchObject({ reason: 'unknown' });
     expect(await personForIdentity(t.db, 'wechat', 'wx-a2')).toBeNull();
     // Full-width digits from a phone keyboard still work within the validity.
     const fullWidth = code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    await redeemBindingCode(t.deps, { platform: 'wechat', externalId: 'wx-a2', code: ` ${fullWidth} `, now: later(6) });
+    await redeemBindingCode(t.deps, { platform: 'wechat', externalId: 'wx-a2', code: ` ${fullWidth.slice(0, 4)} ${fullWidth.slice(4)} `, now: later(2) });
     expect(await personForIdentity(t.db, 'wechat', 'wx-a2')).toBe(w.workerA2.id);
   });
 

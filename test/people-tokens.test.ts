@@ -10,6 +10,12 @@ import { makeWorld } from './helpers/fixtures.js';
 import { call } from './helpers/org-request.js';
 import { apiTokens } from '../db/schema/index.js';
 import { sha256Hex } from '../lib/hash.js';
+import { openDb } from '../db/client.js';
+import { dbWriter } from '../api/core/write.js';
+import { nullNotifier } from '../api/core/notifier.js';
+import { memoryFileStore } from '../api/core/file-store.js';
+import { systemClock } from '../lib/clock.js';
+import { redeemBindingCode } from '../api/people/redeem-binding-code.js';
 
 const run = promisify(execFile);
 
@@ -54,7 +60,7 @@ describe('API tokens', () => {
 
 describe('scripts/token.ts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gridsafe-token-'));
-  const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cli.db')}`, BOOTSTRAP_ADMIN_TOKEN: 'bootstrap-token-for-cli-test-0001' };
+  const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cli.db')}`, BOOTSTRAP_ADMIN_TOKEN: 'bootstrap-token-for-cli-test-0001', GRIDSAFE_SECRET: '' };
   const tsx = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'scripts/token.ts', ...args], { env });
 
   it('mints a token and a binding code for a person named by name, and explains unknown people', async () => {
@@ -62,12 +68,28 @@ describe('scripts/token.ts', () => {
     const minted = /gs_\S+/.exec(token.stdout)?.[0];
     expect(minted).toBeDefined();
     // The first run created and migrated the database; the rest can share it at once.
-    const [binding, unknown, help] = await Promise.all([
+    expect(token.stdout).toMatch(/有效期 90 天/);
+    const [binding, unknown, help, bot, badDays] = await Promise.all([
       tsx('--person', '1', '--binding'),
       tsx('--person', '无此人').catch((e: { code: number; stderr: string }) => e),
       tsx('--help'),
+      tsx('--person', '1', '--bot', '--days', '30'),
+      tsx('--person', '1', '--days', '0').catch((e: { code: number; stderr: string }) => e),
     ]);
-    expect(binding.stdout).toMatch(/绑定 \d{6}/);
+    expect(binding.stdout).toMatch(/绑定 \d{10}\n/);
+    expect(binding.stdout).toMatch(/有效期 3 天/);
+    expect(bot.stdout).toMatch(/机器人服务令牌[\s\S]*gs_\S+[\s\S]*有效期 30 天/);
+    expect(badDays).toMatchObject({ code: 2, stderr: expect.stringMatching(/--days/) });
+
+    // The code minted by that other process is checked here with the secret it kept in the database.
+    const code = /绑定 (\d{10})\n/.exec(binding.stdout)![1];
+    const handle = await openDb(env.DATABASE_URL);
+    try {
+      const deps = { db: handle.db, writer: dbWriter(handle.db), clock: systemClock, notifier: nullNotifier, files: memoryFileStore() };
+      expect(await redeemBindingCode(deps, { platform: 'wechat', externalId: 'wx-cli', code })).toMatchObject({ personId: 1 });
+    } finally {
+      handle.close();
+    }
     expect(unknown).toMatchObject({ code: 2, stderr: expect.stringMatching(/找不到人员/) });
     expect(help.stdout).toMatch(/--binding/);
   }, 60_000);

@@ -28,6 +28,8 @@ export type Deps = {
   clock: Clock;
   notifier: Notifier;
   files: FileStore;
+  /** GRIDSAFE_SECRET when configured; else the secret kept in the database (api/people/binding-secret.ts). */
+  secret?: string;
 };
 
 /** What every verb receives: dependencies, the actor and the channel. */

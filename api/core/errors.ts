@@ -2,6 +2,7 @@
 export const ERROR_CODES = {
   validation_failed: 400,
   unauthorized: 401,
+  token_expired: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -31,6 +32,7 @@ export class DomainError extends Error {
 
 export const validationFailed = (message: string, details?: unknown) => new DomainError('validation_failed', message, details);
 export const unauthorized = (message = '未登录或令牌无效') => new DomainError('unauthorized', message);
+export const tokenExpired = () => new DomainError('token_expired', '令牌已过期，请联系管理员重新签发令牌');
 export const forbidden = (message = '无权操作：超出您的职责范围') => new DomainError('forbidden', message);
 export const notFound = (what: string) => new DomainError('not_found', `${what}不存在或不在您的范围内`);
 export const conflict = (message: string, details?: unknown) => new DomainError('conflict', message, details);

@@ -8,8 +8,9 @@ import { PEOPLE_MSG } from './messages.js';
 export type IssuedBindingCode = { personId: number; code: string; expiresAt: Date };
 
 /**
- * An admin issues a one-time 6-digit code that the person sends to the bot (`绑定 482913`) from
- * WeChat or DingTalk. The plaintext is returned once and never stored.
+ * An admin issues a one-time 10-digit code that the person sends to the bot (`绑定 3917482913`)
+ * from WeChat or DingTalk, valid BINDING_CODE_TTL_DAYS days. The plaintext is returned once and
+ * only its HMAC is stored.
  */
 export async function issueBindingCode(ctx: Ctx, personId: number): Promise<IssuedBindingCode> {
   requireRole(ctx.actor, 'district_admin', 'town_admin');

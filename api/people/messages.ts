@@ -18,9 +18,12 @@ export const PEOPLE_MSG = {
   identityTaken: (platform: string) => `该${platformName(platform)}账号已绑定给其他人员`,
   bindingUnknown: '绑定码不正确，请核对后重新输入，或联系管理员重新获取',
   bindingUsed: '该绑定码已使用过，请联系管理员重新获取',
-  bindingExpired: '绑定码已过期（有效期 7 天），请联系管理员重新获取',
+  bindingExpired: '绑定码已过期，请联系管理员重新获取',
+  bindingBurned: '该绑定码错误尝试次数过多，已作废，请联系管理员重新获取',
+  bindingThrottled: (minutes: number) => `绑定码错误次数过多，请 ${minutes} 分钟后再试，或联系管理员。`,
   bindingInactive: '该绑定码对应的人员已停用，请联系管理员',
   tokenNotYours: '只能管理自己的令牌',
+  botTokenDistrictOnly: '只有区管理员可以签发机器人服务令牌',
 } as const;
 
 export function platformName(platform: string): string {

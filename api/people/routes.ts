@@ -11,6 +11,10 @@ import { SetIdentitiesInput, setIdentities } from './set-identities.js';
 import { issueBindingCode } from './issue-binding-code.js';
 import { MintTokenInput, mintToken } from './mint-token.js';
 import { revokeToken } from './revoke-token.js';
+import { listTokens } from './list-tokens.js';
+import { BINDING_CODE_TTL_DAYS } from './create-binding-code.js';
+import { TOKEN_TTL_DAYS } from './create-api-token.js';
+import { DEFAULT_BINDING_LIMITS } from './binding-limits.js';
 
 const Me = z
   .object({
@@ -24,11 +28,27 @@ const Me = z
   .openapi('Me');
 
 const BindingCode = z
-  .object({ personId: z.number().int(), code: z.string().openapi({ example: '482913' }), expiresAt: z.string() })
+  .object({
+    personId: z.number().int(),
+    code: z.string().openapi({ example: '3917482913', description: '10 位绑定码，发送“绑定 3917482913”给机器人' }),
+    expiresAt: z.string(),
+    validDays: z.number().int().openapi({ example: BINDING_CODE_TTL_DAYS }),
+    maxWrongAttempts: z.number().int().openapi({ description: '针对此码的错误尝试达到该次数后作废，需重新签发' }),
+  })
   .openapi('BindingCode');
 const MintedToken = z
-  .object({ id: z.number().int(), personId: z.number().int(), label: z.string(), token: z.string(), createdAt: z.string() })
+  .object({
+    id: z.number().int(), personId: z.number().int(), label: z.string(), kind: z.enum(['person', 'bot']), token: z.string(),
+    createdAt: z.string(), expiresAt: z.string().openapi({ description: `默认签发后 ${TOKEN_TTL_DAYS} 天过期` }),
+  })
   .openapi('MintedToken');
+const TokenInfo = z
+  .object({
+    id: z.number().int(), label: z.string(), kind: z.enum(['person', 'bot']), createdAt: z.string(),
+    expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable().openapi({ description: '最近使用时间（精确到小时）' }),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('TokenInfo');
 const RevokedToken = z.object({ id: z.number().int(), revokedAt: z.string() }).openapi('RevokedToken');
 
 const body = <T extends z.ZodTypeAny>(schema: T) => ({
@@ -67,13 +87,17 @@ const routes = {
     responses: { 200: json(z.object({ identities: z.array(Identity) })), ...errorResponses },
   }),
   bindingCode: createRoute({
-    method: 'post', path: '/v1/people/{id}/binding-codes', tags, summary: '签发绑定码（仅显示一次，7 天有效）', security: bearer,
+    method: 'post', path: '/v1/people/{id}/binding-codes', tags, summary: `签发绑定码（仅显示一次，${BINDING_CODE_TTL_DAYS} 天有效）`, security: bearer,
     request: { params: IdParam }, responses: { 201: json(BindingCode, '已签发'), ...errorResponses },
   }),
   mintToken: createRoute({
-    method: 'post', path: '/v1/people/{id}/tokens', tags, summary: '签发 API 令牌（仅显示一次）', security: bearer,
+    method: 'post', path: '/v1/people/{id}/tokens', tags, summary: `签发 API 令牌（仅显示一次，默认 ${TOKEN_TTL_DAYS} 天有效）`, security: bearer,
     request: { params: IdParam, body: { content: { 'application/json': { schema: MintTokenInput } }, required: false } },
     responses: { 201: json(MintedToken, '已签发'), ...errorResponses },
+  }),
+  listTokens: createRoute({
+    method: 'get', path: '/v1/people/{id}/tokens', tags, summary: '人员的 API 令牌（不含令牌本身）：有效期与最近使用时间', security: bearer,
+    request: { params: IdParam }, responses: { 200: json(z.object({ items: z.array(TokenInfo) })), ...errorResponses },
   }),
   revokeToken: createRoute({
     method: 'delete', path: '/v1/tokens/{id}', tags, summary: '吊销 API 令牌', security: bearer,
@@ -94,12 +118,17 @@ export function registerPeopleRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(routes.bindingCode, async (c) => {
     const issued = await issueBindingCode(c.get('ctx'), c.req.valid('param').id);
     // no-store: the code is shown once; caches and the idempotency record must not keep it.
-    return c.json({ ...issued, expiresAt: issued.expiresAt.toISOString() }, 201, { 'cache-control': 'no-store' });
+    return c.json({ ...issued, expiresAt: issued.expiresAt.toISOString(), validDays: BINDING_CODE_TTL_DAYS, maxWrongAttempts: DEFAULT_BINDING_LIMITS.perCodeChecks }, 201, { 'cache-control': 'no-store' });
   });
   app.openapi(routes.mintToken, async (c) => {
     // The body is optional (a label only); the validator yields {} defaults when it is absent.
     const minted = await mintToken(c.get('ctx'), c.req.valid('param').id, c.req.valid('json') ?? {});
-    return c.json({ ...minted, createdAt: minted.createdAt.toISOString() }, 201, { 'cache-control': 'no-store' });
+    return c.json({ ...minted, createdAt: minted.createdAt.toISOString(), expiresAt: minted.expiresAt.toISOString() }, 201, { 'cache-control': 'no-store' });
+  });
+  app.openapi(routes.listTokens, async (c) => {
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const items = await listTokens(c.get('ctx'), c.req.valid('param').id);
+    return c.json({ items: items.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), expiresAt: iso(t.expiresAt), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) })) }, 200);
   });
   app.openapi(routes.revokeToken, async (c) => {
     const revoked = await revokeToken(c.get('ctx'), c.req.valid('param').id);

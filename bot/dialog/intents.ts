@@ -11,7 +11,7 @@ export type HazardLevel = 'general' | 'major';
 
 export type ParsedMessage =
   | { intent: 'help' }
-  | { intent: 'bind'; code: string /* 6 digits */ }
+  | { intent: 'bind'; code: string /* 10 digits (6 in the old format) */ }
   | {
       intent: 'report';
       /** Raw enterprise phrase as typed ("华美"); the conversation layer fuzzy-matches it. */

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { createdAt, instant } from './columns.js';
 import { towns, departments } from './org.js';
 
@@ -40,19 +40,58 @@ export const chatIdentities = sqliteTable('chat_identities', {
 export const bindingCodes = sqliteTable('binding_codes', {
   id: integer('id').primaryKey(),
   personId: integer('person_id').notNull().references(() => people.id),
-  // sha256 of the 6-digit code: a leaked database does not leak usable codes.
+  // The code's first digits (api/people/binding-code-format.ts): not secret, they only say which
+  // code a guess is aimed at, so wrong guesses are counted against that code and burn it.
+  selector: text('selector').notNull().default(''),
+  // HMAC-SHA256 of the whole code with the server secret (api/people/binding-secret.ts): a leaked
+  // database alone does not let anyone try the code space offline.
   codeHash: text('code_hash').notNull(),
+  // Guesses checked against this code, counted before each check; at the limit the code is dead.
+  attempts: integer('attempts').notNull().default(0),
   expiresAt: instant('expires_at').notNull(),
   usedAt: instant('used_at'),
   createdAt: createdAt(),
-}, (t) => [uniqueIndex('binding_codes_hash_uq').on(t.codeHash)]);
+}, (t) => [
+  uniqueIndex('binding_codes_hash_uq').on(t.codeHash),
+  index('binding_codes_selector_idx').on(t.selector),
+]);
+
+// Binding attempts per chat sender, persisted so a restart or a second bot process forgets nothing.
+// A sender's attempt is counted here before any code is looked up (api/people/binding-limits.ts).
+export const bindingAttempts = sqliteTable('binding_attempts', {
+  platform: text('platform').notNull(),
+  externalId: text('external_id').notNull(),
+  attempts: integer('attempts').notNull(),
+  lastAttemptAt: instant('last_attempt_at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.platform, t.externalId] }),
+  // Rows of senders quiet for long are pruned as new attempts come in (binding-limits.ts).
+  index('binding_attempts_last_idx').on(t.lastAttemptAt),
+]);
+
+export const TOKEN_KINDS = ['person', 'bot'] as const;
+export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 export const apiTokens = sqliteTable('api_tokens', {
   id: integer('id').primaryKey(),
   personId: integer('person_id').notNull().references(() => people.id),
   tokenHash: text('token_hash').notNull(),
   label: text('label').notNull().default(''),
+  // 'bot': minted for a chat bot process acting for this person; only such tokens may state the
+  // chat channel of a request (X-Gridsafe-Channel, api/core/auth.ts).
+  kind: text('kind', { enum: TOKEN_KINDS }).notNull().default('person'),
+  // Null only for BOOTSTRAP_ADMIN_TOKEN, which is configuration and rotated by changing it.
+  expiresAt: instant('expires_at'),
+  // Refreshed at most once per LAST_USED_STEP_MS per token, in batches (api/core/token-use.ts).
   lastUsedAt: instant('last_used_at'),
   revokedAt: instant('revoked_at'),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash)]);
+
+// Server-wide values generated once and shared by every process on the database (the binding-code
+// HMAC secret when GRIDSAFE_SECRET is not configured).
+export const serverSettings = sqliteTable('server_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});

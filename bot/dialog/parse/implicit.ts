@@ -34,8 +34,8 @@ export function parseImplicit(text: string, now: Date): ParsedMessage | null {
     }
     return null;
   }
-  const bind = /绑定/.test(text) ? text.match(/(?<!\d)\d{6}(?!\d)/g) : null;
-  if (bind?.length === 1) return { intent: 'bind', code: bind[0] };
+  const bind = /绑定/.test(text) ? text.match(/(?<!\d)(?:\d{4}[\s-]?\d{6}|\d{6})(?!\d)/g) : null;
+  if (bind?.length === 1) return { intent: 'bind', code: bind[0].replace(/[\s-]/g, '') };
   const trailingQuery = parseTrailingQuery(text);
   if (trailingQuery) return trailingQuery;
   const visit = VISIT.exec(text);

@@ -20,7 +20,8 @@ function byCommand(command: Command, rest: string, text: string, now: Date): Par
     case 'help': return { intent: 'help' };
     case 'cancel': return { intent: 'cancel' };
     case 'bind': {
-      const m = /^(\d{6})$/.exec(rest.replace(/\s+/g, ''));
+      // 10 digits (api/people/binding-code-format.ts); 6 is the old format, refused by the verb.
+      const m = /^(\d{10}|\d{6})$/.exec(rest.replace(/[\s-]+/g, ''));
       return m ? { intent: 'bind', code: m[1] } : { intent: 'unknown', text };
     }
     case 'report': return parseReport(rest, now);

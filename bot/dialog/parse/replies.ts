@@ -14,7 +14,7 @@ export function parseReply(text: string): ParsedMessage | null {
   if (HELP.test(text)) return { intent: 'help' };
   if (CANCEL.test(text)) return { intent: 'cancel' };
   // A binding code read off a screen is often typed in two halves: "482 913".
-  if (/^\d{3}\s?\d{3}$/.test(text)) return { intent: 'bind', code: text.replace(/\s/, '') };
+  if (/^(?:\d{4}[\s-]?\d{6}|\d{3}\s?\d{3})$/.test(text)) return { intent: 'bind', code: text.replace(/[\s-]/, '') };
   const choice = CHOICE.exec(text);
   // A bare Chinese numeral (一, 二) reads as a choice only with 第/选 or 个: "二" alone is too ambiguous.
   if (choice && (/\d/.test(choice[1]) || text !== choice[1])) {
