@@ -5,6 +5,7 @@ import { sendBatch, sendGroup, resultFor, type BatchResult } from './proactive.j
 import { robotListener } from './receive.js';
 import { DEFAULT_BACKOFF, superviseConnection, type BackoffOptions } from './reconnect.js';
 import { StreamClient } from './stream-client.js';
+import { replyToRecorded } from './session-reply.js';
 
 export type DingTalkAdapterOptions = {
   clientId: string;
@@ -72,5 +73,6 @@ export function createDingTalkAdapter(options: DingTalkAdapterOptions): DingTalk
       return resultFor(to.userId, await sendBatch(api, robotCode, [to.userId], message));
     },
     sendBatch: (userIds, message) => sendBatch(api, robotCode, userIds, message),
+    reply: (msg, message) => replyToRecorded({ api, robotCode, now, log }, msg, message),
   };
 }

@@ -20,6 +20,7 @@ export function normalise(raw: RobotMessageT, deps: NormaliseDeps): IncomingMess
     mentioned: raw.isInAtList === true,
     receivedAt: deps.now(),
     replyTo: raw.sessionWebhook,
+    ...(raw.sessionWebhookExpiredTime ? { replyExpiresAt: new Date(raw.sessionWebhookExpiredTime) } : {}),
   };
 }
 
