@@ -7,6 +7,8 @@ import { createDingTalkAdapter } from '../bot/adapters/dingtalk/index.js';
 import type { IncomingMessage, OutgoingMessage, SendResult } from '../bot/port.js';
 import { dialogWorld } from './helpers/dialog-world.js';
 import { startFakeDingTalk, FAKE_CLIENT, type FakeDingTalk } from './fakes/dingtalk/fake-dingtalk.js';
+import { wechatE2eWorld, type WechatE2eWorld } from './helpers/wechat-e2e-world.js';
+import { until } from './helpers/wechat-mock.js';
 
 const BATCH = '/v1.0/robot/oToMessages/batchSend';
 const GROUP = '/v1.0/robot/groupMessages/send';
@@ -141,5 +143,28 @@ describe('inbox: replies recorded until the platform accepts them', () => {
     expect((await c.row('r-orphan')).repliedAt).not.toBeNull();
     expect(await after.replayPending()).toEqual([]);
     expect(c.sent).toHaveLength(2);
+  });
+});
+
+// WeChat answers later through the message's contact or room (the same login keeps them).
+describe('WeChat: answering a recorded message later', () => {
+  let w: WechatE2eWorld;
+  afterEach(async () => w?.stop());
+
+  it('sends to the contact of a direct message and into the room of a group one', async () => {
+    w = await wechatE2eWorld();
+    await w.bindWorker();
+    await w.ask('上报 华美 消防通道堵塞');
+    await w.ask('上报 华美 配电箱未接地', { room: true });
+    const [direct, group] = w.handled.map((h) => h.msg);
+    const before = w.wx.said.length;
+    expect(await w.wx.adapter.reply!(direct, { title: '补发', text: '补发的回复一' })).toEqual({ ok: true });
+    expect(await w.wx.adapter.reply!(group, { title: '补发', text: '补发的回复二' })).toEqual({ ok: true });
+    await until(() => w.wx.said.length >= before + 2);
+    expect(w.wx.said.slice(before)).toEqual([
+      expect.objectContaining({ to: w.wx.worker.id, text: '补发的回复一' }),
+      expect.objectContaining({ to: w.wx.room.id, text: expect.stringContaining('补发的回复二') }),
+    ]);
+    expect(await w.wx.adapter.reply!({ ...direct, replyTo: 'contact:nobody' }, { title: '补发', text: 'x' })).toMatchObject({ ok: false, retryable: false });
   });
 });
