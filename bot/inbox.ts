@@ -1,33 +1,50 @@
-import { eq, asc } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { receivedMessages } from '../db/schema/index.js';
 import type { Deps, Actor } from '../api/core/context.js';
-import type { IncomingMessage, OutgoingMessage } from './port.js';
+import type { ChatPlatform, IncomingMessage, OutgoingMessage, SendResult } from './port.js';
 import type { VerbClient } from './client/types.js';
 import { inProcessClient } from './client/in-process.js';
 import { resolveSender } from './dialog/sender.js';
 import { render } from './present/reply.js';
 import { M } from './dialog/messages.js';
 import { messageFromPayload } from './inbox/payload.js';
-import { messageRecorder } from './inbox/record.js';
+import { messageRecorder, type Recorded } from './inbox/record.js';
 import { doneMarker } from './inbox/mark-done.js';
 import { lineLogger } from '../lib/log.js';
+import { repliedMarker } from './inbox/mark-replied.js';
 
 /** What the dialog receives besides the message: the resolved sender and the photos stored for it. */
 export type Received = { sender: Actor | null; photoIds: number[] };
 export type DialogHandler = (msg: IncomingMessage, received: Received) => Promise<OutgoingMessage | null>;
+/** Sends a reply to a recorded message (ChatAdapter.reply). */
+export type ReplySender = (msg: IncomingMessage, reply: OutgoingMessage) => Promise<SendResult>;
 
 export type InboxOptions = {
   deps: Deps;
   handle: DialogHandler;
   client?: VerbClient;
   log?: (line: string) => void;
+  /**
+   * Platforms whose replies the inbox sends itself (their adapter's `reply`): `receive` then
+   * answers null, the adapter only ACKs, and the inbox records when the platform accepted the reply,
+   * so a restart or a redelivery answers what was never answered, exactly once. Platforms not listed
+   * get their reply from `receive` and send it themselves, as before.
+   */
+  replyVia?: Partial<Record<ChatPlatform, ReplySender>>;
+  /** Waits between attempts of a reply the platform refused for now (throttled, unreachable). */
+  retryDelaysMs?: number[];
 };
 
 export type Inbox = {
   /** Rejects only when the message could not be recorded (do not ACK it then). */
   receive(msg: IncomingMessage): Promise<OutgoingMessage | null>;
-  /** Start-up recovery: handles messages recorded before a crash but never answered. */
+  /**
+   * Start-up recovery: handles messages recorded before a crash but never handled, and (for the
+   * platforms in `replyVia`) sends every stored reply never confirmed sent.
+   */
   replayPending(): Promise<{ platform: string; messageId: string; reply: OutgoingMessage | null }[]>;
+  /** Resolves when every reply being sent has been sent or given up (tests, shutdown). */
+  settled(): Promise<void>;
 };
 
 // A chat image is at most 10 MB (SPEC §4); at most 9 are kept per message.
@@ -51,6 +68,15 @@ export function createInbox(opts: InboxOptions): Inbox {
   const inFlight = new Set<string>();
   const record = messageRecorder(deps);
   const markDone = doneMarker(deps);
+  const markReplied = repliedMarker(deps);
+  const replyVia = opts.replyVia ?? {};
+  const retryDelays = opts.retryDelaysMs ?? [2_000, 15_000];
+  // Replies being sent by this process, by message row: a redelivery or the replay never sends one twice.
+  const sending = new Map<number, Promise<void>>();
+  // Replies this process has sent lately: a row read just before its reply was marked sent (by the
+  // replay or a redelivery) must not send it again.
+  const sent = new Set<number>();
+  const SENT_KEPT = 10_000;
   // The last message of each sender still being handled: a sender's messages are handled in arrival order.
   const tails = new Map<string, Promise<void>>();
 
@@ -67,17 +93,55 @@ export function createInbox(opts: InboxOptions): Inbox {
       } catch (e) {
         log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} failed: ${e instanceof Error ? e.message : String(e)}`);
         reply = render(msg.platform, { title: M.errorTitle, lines: [M.failed] });
-        await markDone({ id, status: 'failed', reply }).catch(() => {});
+        await markDone({ id, status: 'failed', reply, replied: !replyVia[msg.platform] }).catch(() => {});
         return reply;
       }
       // The work is done and committed; if only the bookkeeping fails, the row stays 'received' and a
       // replay finds the verbs' own records (source message id) instead of writing twice.
-      await markDone({ id, status: 'handled', reply }).catch((e: unknown) =>
+      await markDone({ id, status: 'handled', reply, replied: !replyVia[msg.platform] }).catch((e: unknown) =>
         log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} not marked handled: ${e instanceof Error ? e.message : String(e)}`));
       return reply;
     } finally {
       inFlight.delete(key);
     }
+  }
+
+  /**
+   * Sends a stored reply through the platform and records that it went out. Called only once the
+   * reply is committed (markDone), so a crash at any point before the platform accepts it leaves a
+   * reply that the next start (or a redelivery) sends: it is never recomputed.
+   */
+  function sendReply(msg: IncomingMessage, id: number, reply: OutgoingMessage): Promise<void> {
+    const via = replyVia[msg.platform];
+    if (!via || sent.has(id)) return Promise.resolve();
+    if (sending.has(id)) return sending.get(id)!;
+    const run = (async () => {
+      for (let attempt = 0; ; attempt++) {
+        const result = await via(msg, reply).catch((e: unknown): SendResult => ({ ok: false, retryable: true, error: e instanceof Error ? e.message : String(e) }));
+        if (result.ok) {
+          sent.add(id);
+          if (sent.size > SENT_KEPT) sent.delete(sent.values().next().value!);
+          await markReplied(id).catch((e: unknown) =>
+            log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} reply sent, not marked: ${e instanceof Error ? e.message : String(e)}`));
+          return;
+        }
+        if (!result.retryable || attempt >= retryDelays.length) {
+          // Left unmarked: the next start tries again.
+          log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} reply not sent: ${result.error}`);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, retryDelays[attempt]));
+      }
+    })().finally(() => sending.delete(id));
+    sending.set(id, run);
+    return run;
+  }
+
+  /** The reply for the adapter to send, or null when the inbox sends it itself. */
+  function answer(msg: IncomingMessage, id: number, reply: OutgoingMessage | null): OutgoingMessage | null {
+    if (!reply || !replyVia[msg.platform]) return reply;
+    void sendReply(msg, id, reply);
+    return null;
   }
 
   async function storeImages(msg: IncomingMessage, sender: Actor): Promise<number[]> {
@@ -108,14 +172,18 @@ export function createInbox(opts: InboxOptions): Inbox {
       const mine = new Promise<void>((r) => (release = r));
       tails.set(sender, mine);
       try {
-        let recorded: { id: number; fresh: boolean };
+        let recorded: Recorded;
         try {
           recorded = await record(msg);
         } catch (e) {
           log(`[inbox] ${msg.platform}/${clipId(msg.messageId)} not recorded: ${e instanceof Error ? e.message : String(e)}`);
           throw new Error('message not recorded');
         }
-        if (!recorded.fresh) return null;
+        if (!recorded.fresh) {
+          // Answered before a crash, the reply never confirmed sent: this delivery sends it (once).
+          if (recorded.unsent) void sendReply(msg, recorded.id, recorded.unsent);
+          return null;
+        }
         // Claim the message before waiting, so a redelivery arriving meanwhile is not handled too.
         const key = `${msg.platform}\u0000${msg.messageId}`;
         if (inFlight.has(key)) return null;
@@ -125,7 +193,7 @@ export function createInbox(opts: InboxOptions): Inbox {
         } finally {
           inFlight.delete(key);
         }
-        return await handleRecorded(msg, recorded.id);
+        return answer(msg, recorded.id, await handleRecorded(msg, recorded.id));
       } finally {
         release();
         if (tails.get(sender) === mine) tails.delete(sender);
@@ -141,10 +209,34 @@ export function createInbox(opts: InboxOptions): Inbox {
         .limit(1000);
       const out: { platform: string; messageId: string; reply: OutgoingMessage | null }[] = [];
       for (const row of pending) {
-        const reply = await handleRecorded(messageFromPayload(row.payload), row.id).catch(() => null);
+        // A redelivery may have been handled meanwhile (the adapters are already listening).
+        const now = await deps.db.select({ status: receivedMessages.status }).from(receivedMessages).where(eq(receivedMessages.id, row.id)).get();
+        if (now?.status !== 'received') continue;
+        const msg = messageFromPayload(row.payload);
+        const reply = await handleRecorded(msg, row.id).catch(() => null);
+        // replied_at set on a 'received' row: the reply went out but the handled mark did not commit.
+        if (reply && row.repliedAt == null) await sendReply(msg, row.id, reply);
         out.push({ platform: row.platform, messageId: row.messageId, reply });
       }
+      // Answered before the crash, but the platform never confirmed the reply: the stored one goes out.
+      const platforms = Object.keys(replyVia) as ChatPlatform[];
+      for (const platform of platforms) {
+        const unsent = await deps.db
+          .select()
+          .from(receivedMessages)
+          .where(and(eq(receivedMessages.platform, platform), ne(receivedMessages.status, 'received'), isNotNull(receivedMessages.reply), isNull(receivedMessages.repliedAt)))
+          .orderBy(asc(receivedMessages.id))
+          .limit(1000);
+        for (const row of unsent) {
+          await sendReply(messageFromPayload(row.payload), row.id, row.reply as OutgoingMessage);
+          out.push({ platform: row.platform, messageId: row.messageId, reply: row.reply as OutgoingMessage });
+        }
+      }
       return out;
+    },
+
+    async settled() {
+      while (sending.size) await Promise.all(sending.values());
     },
   };
 }

@@ -30,6 +30,8 @@ export type IncomingMessage = {
   receivedAt: Date;
   /** Adapter-private reply handle (DingTalk sessionWebhook, WeChat contact/room id). */
   replyTo: string;
+  /** Until when replyTo works, when the platform says (DingTalk's sessionWebhookExpiredTime). */
+  replyExpiresAt?: Date;
 };
 
 /** A platform-neutral reply; presenters render it per platform. */
@@ -49,6 +51,12 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** The handler returns after the message is durably recorded; only then does the adapter ACK. */
   onMessage(handler: MessageHandler): void;
+  /**
+   * Answers a recorded message after its live delivery is gone (a restart, a redelivery): through
+   * replyTo while it is valid, else a proactive send to the sender or the group. An adapter with it
+   * lets the inbox send every reply itself and record that it went out.
+   */
+  reply?(msg: IncomingMessage, message: OutgoingMessage): Promise<SendResult>;
   /** Proactive send to a person's platform id (without prefix) or to a group. */
   send(to: { userId: string } | { groupId: string }, message: OutgoingMessage): Promise<SendResult>;
 }

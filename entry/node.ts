@@ -60,13 +60,17 @@ async function main() {
   }
 
   if (adapters.length) {
-    const inbox = createInbox({ deps, handle: createDialog({ deps }) });
+    // Platforms that can answer a recorded message later get their replies sent (and recorded as
+    // sent) by the inbox: what a crash left unanswered is answered after the restart, once.
+    const replyVia = Object.fromEntries(adapters.flatMap((a) => (a.reply ? [[a.platform, a.reply.bind(a)]] : [])));
+    const inbox = createInbox({ deps, handle: createDialog({ deps }), replyVia });
     for (const adapter of adapters) {
       adapter.onMessage(withVoiceAndMedia((msg) => inbox.receive(msg)));
       await adapter.start();
       log.info(`聊天平台已启动：${adapter.platform}`);
       stops.push(() => adapter.stop());
     }
+    stops.push(() => inbox.settled());
     // Messages recorded (and acknowledged) before a crash but never answered are handled now.
     const replayed = await inbox.replayPending();
     if (replayed.length) log.info(`已补处理 ${replayed.length} 条中断前收到的消息`);

@@ -32,7 +32,7 @@ const SECRET_TEXT: [RegExp, string][] = [
   [/(["'](?:\w*secret|\w*token|password|authorization|ticket)["']\s*:\s*)"[^"]*"/gi, `$1"${REDACTED}"`],
   [/(\b(?:\w*secret|\w*token|password|authorization|ticket)\s*:\s*)'[^']*'/gi, `$1'${REDACTED}'`],
   // A binding code in a chat command (bot/dialog/bind.ts: `绑定 123456`).
-  [/(绑定\s*[:：]?\s*)\d{4,8}/g, `$1${REDACTED}`],
+  [/(绑定\s*[:：]?\s*)\d[\d\s-]{3,14}/g, `$1${REDACTED}`],
   // The bound parameters drizzle prints in a failed query's message: message texts, codes, hashes.
   [/(\nparams: ).*$/s, `$1${REDACTED}`],
   // user:password@ in a connection URL.

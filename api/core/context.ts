@@ -4,6 +4,7 @@ import type { Role } from '../../db/schema/index.js';
 import type { Notifier } from './notifier.js';
 import type { FileStore } from './file-store.js';
 import type { Writer } from './write.js';
+import type { IdempotencyClaim } from './idempotency.js';
 
 /** Who is acting, resolved once per request or chat message. */
 export type Actor = {
@@ -33,4 +34,9 @@ export type Deps = {
 };
 
 /** What every verb receives: dependencies, the actor and the channel. */
-export type Ctx = Deps & { actor: Actor; channel: Channel };
+export type Ctx = Deps & {
+  actor: Actor;
+  channel: Channel;
+  /** The request's Idempotency-Key: its claim is committed in the same batch as the work. */
+  idempotency?: IdempotencyClaim;
+};

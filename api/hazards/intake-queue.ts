@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { nextTurn } from '../../lib/next-turn.js';
 import type { Ctx } from '../core/context.js';
 import type { Writer } from '../core/write.js';
-import type { IntakeItem } from './intake-item.js';
+import { groupWriter, type IntakeItem } from './intake-item.js';
 import { reportGroup } from './report-group.js';
 import type { ReportHazardInputT, ReportHazardResult } from './report.js';
 
@@ -16,7 +16,10 @@ const queues = new WeakMap<Db, WeakMap<Writer, Queue>>();
 
 function queueFor(ctx: Ctx): Queue {
   const byWriter = queues.get(ctx.db) ?? queues.set(ctx.db, new WeakMap()).get(ctx.db)!;
-  return byWriter.get(ctx.writer) ?? byWriter.set(ctx.writer, { pending: [], scheduled: false, running: false }).get(ctx.writer)!;
+  // A request with an Idempotency-Key has a writer of its own; its report still joins the others'
+  // group, whose batch carries each report's claim (report-write.ts).
+  const writer = groupWriter(ctx);
+  return byWriter.get(writer) ?? byWriter.set(writer, { pending: [], scheduled: false, running: false }).get(writer)!;
 }
 
 /**

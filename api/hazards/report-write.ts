@@ -1,6 +1,8 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { packRows, SqlText } from '../../db/sql-text.js';
 import { shanghaiDayKey } from '../../lib/time.js';
+import { claimStatement, resourceSql } from '../core/idempotency.js';
+import { groupWriter } from './intake-item.js';
 import { claimPhotosForReport } from './photos.js';
 import type { Admitted } from './report-checks.js';
 import type { HazardRow } from './view.js';
@@ -63,10 +65,15 @@ export async function writeReports(admitted: Admitted[]): Promise<HazardRow[]> {
       const hazardId = new SqlText().raw(`(select id from hazards where code = 'YH${day}-' || printf('%04d', (select seq from hazard_code_counters where day = '${day}') - `)
         .int(n - 1 - k).raw('))');
       if (a.photoIds.length) statements.push(claimPhotosForReport(a.item.ctx, a.photoIds, hazardId.toSQL()));
+      // The request's Idempotency-Key commits with its hazard, naming it: a retry after a crash
+      // finds either both or neither. A key claimed meanwhile fails the batch (tried alone then).
+      const claim = a.item.ctx.idempotency;
+      if (claim && !claim.committed) statements.push(claimStatement(ctx.db, claim, resourceSql('hazard', hazardId.toSQL())));
     });
   }
 
-  const results = (await ctx.writer.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown[];
+  const results = (await groupWriter(ctx).batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown[];
+  for (const a of admitted) if (a.item.ctx.idempotency) a.item.ctx.idempotency.committed = true;
   const rows: HazardRow[] = new Array(admitted.length);
   const byDayReturned = new Map<number[], { id: number; code: string }[]>();
   for (const { at, day } of returning) byDayReturned.set(day, [...(byDayReturned.get(day) ?? []), ...(results[at] as { id: number; code: string }[])]);

@@ -3,7 +3,8 @@ import { packRows, SqlText } from '../../db/sql-text.js';
 import type { OutgoingMessage } from '../port.js';
 import { turnGroup } from '../turn-group.js';
 
-export type Done = { id: number; status: 'handled' | 'failed'; reply: OutgoingMessage | null };
+/** `replied`: the reply is handed to the adapter that sends it at once (no way to learn it went out). */
+export type Done = { id: number; status: 'handled' | 'failed'; reply: OutgoingMessage | null; replied: boolean };
 
 /**
  * Stores the outcome and reply of handled messages, the messages finished in one turn with one
@@ -14,9 +15,10 @@ export function doneMarker(deps: Deps): (done: Done) => Promise<void> {
   return turnGroup(async (items: Done[]) => {
     const at = deps.clock().getTime();
     const rows = items.map((d) => new SqlText().raw('(').int(d.id).raw(', ').word(d.status).raw(', ')
-      .param(d.reply ? JSON.stringify(d.reply) : null).raw(', ').int(at).raw(')'));
-    const updates = packRows(`update received_messages set status = v.status, reply = v.reply, handled_at = v.at
-      from (select column1 as id, column2 as status, column3 as reply, column4 as at from (values `, rows, ')) as v where received_messages.id = v.id')
+      .param(d.reply ? JSON.stringify(d.reply) : null).raw(', ').int(at).raw(', ').int(d.replied ? at : null).raw(')'));
+    const updates = packRows(`update received_messages set status = v.status, reply = v.reply, handled_at = v.at,
+      replied_at = coalesce(received_messages.replied_at, v.replied)
+      from (select column1 as id, column2 as status, column3 as reply, column4 as at, column5 as replied from (values `, rows, ')) as v where received_messages.id = v.id')
       .map((q) => deps.db.run(q.toSQL()));
     await deps.writer.batch(updates as [(typeof updates)[number], ...typeof updates]);
     return items.map(() => undefined);

@@ -13,6 +13,7 @@ export function payloadOf(msg: IncomingMessage): Record<string, unknown> {
     mentioned: msg.mentioned,
     receivedAt: msg.receivedAt.toISOString(),
     replyTo: msg.replyTo,
+    ...(msg.replyExpiresAt ? { replyExpiresAt: msg.replyExpiresAt.toISOString() } : {}),
   };
 }
 
@@ -23,5 +24,6 @@ export function messageFromPayload(p: Record<string, unknown>): IncomingMessage 
     // attachments and are found by the dialog's time window.
     images: [],
     receivedAt: new Date(String(p.receivedAt)),
+    ...(p.replyExpiresAt ? { replyExpiresAt: new Date(String(p.replyExpiresAt)) } : {}),
   };
 }

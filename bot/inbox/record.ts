@@ -1,15 +1,15 @@
 import type { Deps } from '../../api/core/context.js';
 import { MAX_BOUND_PARAMS, packRows, SqlText } from '../../db/sql-text.js';
-import type { IncomingMessage } from '../port.js';
+import type { IncomingMessage, OutgoingMessage } from '../port.js';
 import { turnGroup } from '../turn-group.js';
 import { payloadOf } from './payload.js';
 
 /** The message's row, and whether this delivery is to be handled (new, or recorded before a crash and never handled). */
-export type Recorded = { id: number; fresh: boolean };
+export type Recorded = { id: number; fresh: boolean; unsent: OutgoingMessage | null };
 
-type Row = { id: number; platform: string; messageId: string; status: string };
+type Row = { id: number; platform: string; messageId: string; status: string; reply: string | null; repliedAt: number | null };
 const keyOf = (platform: string, messageId: string) => `${platform}\u0000${messageId}`;
-const COLUMNS = 'id, platform, message_id as messageId, status';
+const COLUMNS = 'id, platform, message_id as messageId, status, reply, replied_at as repliedAt';
 
 /**
  * Records incoming messages before anything else happens to them (unique per platform + message
@@ -42,7 +42,9 @@ export function messageRecorder(deps: Deps): (msg: IncomingMessage) => Promise<R
       if (!row) throw new Error('message row missing after insert');
       // Just inserted, or recorded before a crash and never handled. Answered already (or failed
       // and apologised): a redelivery changes nothing.
-      return { id: row.id, fresh: row.status === 'received' };
+      // Answered but the reply never confirmed sent (a crash in between): the redelivery sends it.
+      const unsent = row.status !== 'received' && row.reply && row.repliedAt == null ? (JSON.parse(row.reply) as OutgoingMessage) : null;
+      return { id: row.id, fresh: row.status === 'received', unsent };
     });
   });
 }

@@ -9,6 +9,9 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   requestHash: text('request_hash').notNull(),
   statusCode: integer('status_code').notNull(),
   responseBody: text('response_body').notNull(),
+  // What the request created (e.g. `hazard:42`), written in the same batch as the work: a retry after
+  // a crash between that commit and storing the response rebuilds the answer from it.
+  resource: text('resource'),
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.personId, t.key] })]);
 
@@ -23,6 +26,8 @@ export const receivedMessages = sqliteTable('received_messages', {
   status: text('status', { enum: ['received', 'handled', 'failed'] }).notNull(),
   reply: text('reply', { mode: 'json' }).$type<unknown>(),
   handledAt: instant('handled_at'),
+  // When the reply was accepted by the platform; a handled message without it is answered after a restart.
+  repliedAt: instant('replied_at'),
 }, (t) => [
   // Redelivered messages (DingTalk re-sends unacknowledged ones) are recognised here.
   uniqueIndex('received_messages_platform_msg_uq').on(t.platform, t.messageId),

@@ -6,6 +6,7 @@ import { robotListener } from './receive.js';
 import { DEFAULT_BACKOFF, superviseConnection, type BackoffOptions } from './reconnect.js';
 import { StreamClient } from './stream-client.js';
 import { lineLogger } from '../../../lib/log.js';
+import { replyToRecorded } from './session-reply.js';
 
 export type DingTalkAdapterOptions = {
   clientId: string;
@@ -73,5 +74,6 @@ export function createDingTalkAdapter(options: DingTalkAdapterOptions): DingTalk
       return resultFor(to.userId, await sendBatch(api, robotCode, [to.userId], message));
     },
     sendBatch: (userIds, message) => sendBatch(api, robotCode, userIds, message),
+    reply: (msg, message) => replyToRecorded({ api, robotCode, now, log }, msg, message),
   };
 }

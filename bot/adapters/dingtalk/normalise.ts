@@ -22,6 +22,7 @@ export function normalise(raw: RobotMessageT, deps: NormaliseDeps): IncomingMess
     ...(unreadable ? { unreadable } : {}),
     receivedAt: deps.now(),
     replyTo: raw.sessionWebhook,
+    ...(raw.sessionWebhookExpiredTime ? { replyExpiresAt: new Date(raw.sessionWebhookExpiredTime) } : {}),
   };
 }
 

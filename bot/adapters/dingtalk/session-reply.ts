@@ -1,5 +1,8 @@
-import type { OutgoingMessage } from '../../port.js';
+import type { IncomingMessage, OutgoingMessage, SendResult } from '../../port.js';
+import { L } from './messages.js';
+import type { OpenApi } from './openapi.js';
 import { webhookBody } from './outgoing.js';
+import { resultFor, sendBatch, sendGroup } from './proactive.js';
 
 /**
  * Answers through the message's sessionWebhook (no token needed, valid 90 minutes). The URL
@@ -17,4 +20,40 @@ export async function replyViaSessionWebhook(webhook: string, message: OutgoingM
   if (!res.ok || (body.errcode !== undefined && body.errcode !== 0)) {
     throw new Error(`sessionWebhook → HTTP ${res.status}${body.errcode !== undefined ? ` errcode ${String(body.errcode)}` : ''}`);
   }
+}
+
+// DingTalk's session webhook lives 90 minutes (PLATFORMS.md); one not yet expired but about to be is
+// not trusted, as the POST might arrive after it closed.
+export const SESSION_LIFETIME_MS = 90 * 60_000;
+const SESSION_MARGIN_MS = 60_000;
+
+export type LateReplyDeps = { api: OpenApi; robotCode: string; now: () => Date; log: (line: string) => void };
+
+/**
+ * Answers a recorded message outside its live delivery (after a restart, on a redelivery): through
+ * its session webhook while that is valid, else through the robot's proactive send — to the group
+ * the message came from, or to the sender's staff id in a direct chat.
+ */
+export async function replyToRecorded(deps: LateReplyDeps, msg: IncomingMessage, message: OutgoingMessage): Promise<SendResult> {
+  const staffId = staffIdOf(msg.senderId);
+  const group = msg.conversation.kind === 'group' ? msg.conversation : null;
+  const expiresAt = msg.replyExpiresAt?.getTime() ?? msg.receivedAt.getTime() + SESSION_LIFETIME_MS;
+  if (deps.now().getTime() < expiresAt - SESSION_MARGIN_MS) {
+    try {
+      await replyViaSessionWebhook(msg.replyTo, message, group ? staffId : undefined);
+      return { ok: true };
+    } catch (e) {
+      // The session may have ended early (the webhook refused it): the proactive send still reaches them.
+      deps.log(L.replyFailed(msg.messageId, e instanceof Error ? e.message : String(e)));
+    }
+  }
+  if (group) return sendGroup(deps.api, deps.robotCode, group.id, message);
+  if (!staffId) return { ok: false, retryable: false, error: 'sender has no staff id for a proactive send' };
+  return resultFor(staffId, await sendBatch(deps.api, deps.robotCode, [staffId], message));
+}
+
+/** The staff id in `dingtalk:<staffId>`; senders outside the organisation have only an opaque `$:LWCP…` id. */
+function staffIdOf(senderId: string): string | undefined {
+  const id = senderId.startsWith('dingtalk:') ? senderId.slice('dingtalk:'.length) : '';
+  return id && !id.startsWith('$:') ? id : undefined;
 }

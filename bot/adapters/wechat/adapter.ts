@@ -79,15 +79,20 @@ export function createWechatAdapter(opts: WechatAdapterOptions): ChatAdapter & {
     onMessage(h) {
       handler = h;
     },
-    async send(to, message): Promise<SendResult> {
-      try {
-        await deliver('groupId' in to ? replyToRoom(to.groupId) : replyToContact(to.userId), message);
-        return { ok: true };
-      } catch (e) {
-        const error = e instanceof Error ? e.message : String(e);
-        // An unknown contact/room will not appear by retrying; anything else (logged out, network) may.
-        return /not found/.test(error) ? { ok: false, retryable: false, error } : { ok: false, retryable: true, error };
-      }
-    },
+    send: (to, message) => sendResult(() => deliver('groupId' in to ? replyToRoom(to.groupId) : replyToContact(to.userId), message)),
+    // The contact or room of a message stays valid across restarts of the same login.
+    reply: (msg, message) =>
+      sendResult(() => deliver(msg.replyTo, message, msg.conversation.kind === 'group' ? msg.senderId.slice('wechat:'.length) : undefined)),
   };
+}
+
+async function sendResult(send: () => Promise<void>): Promise<SendResult> {
+  try {
+    await send();
+    return { ok: true };
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    // An unknown contact/room will not appear by retrying; anything else (logged out, network) may.
+    return /not found/.test(error) ? { ok: false, retryable: false, error } : { ok: false, retryable: true, error };
+  }
 }

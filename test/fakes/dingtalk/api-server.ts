@@ -24,6 +24,12 @@ export class FakeApiServer {
   invalidStaff = new Set<string>();
   /** A group robot over its 20-a-minute limit answers errcode 130101. */
   groupThrottled = false;
+  /**
+   * Session webhooks take the POST and never answer (a stalled DingTalk): such a reply is not
+   * delivered and not in `webhookPosts`; it is kept in `heldWebhooks` until the sender gives up.
+   */
+  holdWebhooks = false;
+  readonly heldWebhooks: { session: string; body: Record<string, unknown> }[] = [];
   base = '';
   private readonly validTokens = new Set<string>();
   private http: Server | null = null;
@@ -62,6 +68,7 @@ export class FakeApiServer {
     const body = await readJson(req);
     const token = (req.headers['x-acs-dingtalk-access-token'] as string | undefined) ?? null;
     if (url.pathname === '/robot/sendBySession') {
+      if (this.holdWebhooks) return void this.heldWebhooks.push({ session: url.searchParams.get('session') ?? '', body });
       this.webhookPosts.push({ session: url.searchParams.get('session') ?? '', body });
       return send(res, 200, { errcode: 0, errmsg: 'ok' });
     }
