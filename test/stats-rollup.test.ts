@@ -8,6 +8,7 @@ import { resolveStatsScope } from '../api/stats/stats-scope.js';
 import { dueByTownSql } from '../api/stats/due-sql.js';
 import { dueRollupSql } from '../api/stats/due-rollup.js';
 import { openRollupSql } from '../api/stats/open-rollup.js';
+import { memoDueByTown } from '../api/stats/due-memo.js';
 import { loadPolicy } from '../api/patrols/policy.js';
 import { DAY_MS } from '../lib/time.js';
 
@@ -183,5 +184,24 @@ describe('stats_daily rollup', () => {
       await t.db.all(sql`select town_id, count(*) as open, sum(level = 'major') as major_open, sum(deadline_at is not null) as dated from hazards where ${open} group by town_id order by town_id`));
     expect(await t.db.all(sql`select town_id, deadline_at, n from stats_open_deadline where n <> 0 order by 1, 2`)).toEqual(
       await t.db.all(sql`select town_id, deadline_at, count(*) as n from hazards where ${open} and deadline_at is not null group by 1, 2 order by 1, 2`));
+  });
+
+  it('keeps due counts per rollup version; an enterprise change makes a new version', async () => {
+    const ctx = await ctxFor(t.deps, w.district.id);
+    const policy = await loadPolicy(t.db);
+    const before = sh('2026-12-01T00:00').getTime();
+    const what = `${JSON.stringify(policy)}|${before}`;
+    const direct = async () => nonZero(await t.db.all(dueByTownSql(policy, before)));
+    const version = async () => (await t.db.all<{ v: number }>(sql`select v from stats_due_version`))[0].v;
+    const first = await memoDueByTown(ctx, what, dueRollupSql(policy, before));
+    expect(nonZero(first)).toEqual(await direct());
+    expect(await memoDueByTown(ctx, what, dueRollupSql(policy, before))).toBe(first);
+    const v0 = await version();
+    // Yellow → red shortens entA1's interval: it changes arm, the version moves, the figures follow.
+    await call(w.district.auth, 'PATCH', `/v1/enterprises/${w.entA1.id}`, { riskColor: w.entA1.riskColor === 'red' ? 'blue' : 'red' });
+    expect(await version()).toBeGreaterThan(v0);
+    const second = await memoDueByTown(ctx, what, dueRollupSql(policy, before));
+    expect(second).not.toBe(first);
+    expect(nonZero(second)).toEqual(await direct());
   });
 });

@@ -8,6 +8,7 @@ import { dueByTownSql, dueKeySql } from './due-sql.js';
 import { periodCounts } from './period-counts.js';
 import { dueRollupSql, isShanghaiMidnight } from './due-rollup.js';
 import { openRollupSql } from './open-rollup.js';
+import { memoDueByTown } from './due-memo.js';
 import { coalesce } from './coalesce.js';
 import { groupKey, resolveStatsScope, type StatsScope } from './stats-scope.js';
 import { MSG } from './messages.js';
@@ -78,7 +79,7 @@ async function summaryFor(ctx: Ctx, scope: StatsScope, input: StatsSummaryInputT
   // The whole district reads the rollups of migration 0005 (exactly equal, test/stats-rollup.test.ts).
   const [outstanding, counts, snapshot] = await Promise.all([
     scope.wholeDistrict
-      ? rows(ctx, isShanghaiMidnight(asOf.getTime()) ? dueRollupSql(policy, asOf.getTime()) : dueByTownSql(policy, asOf.getTime()))
+      ? (isShanghaiMidnight(asOf.getTime()) ? memoDueByTown(ctx, `${JSON.stringify(policy)}|${asOf.getTime()}`, dueRollupSql(policy, asOf.getTime())) : rows(ctx, dueByTownSql(policy, asOf.getTime())))
       : rows(ctx, sql`select ${groupKey(scope, 'e')} as k, count(*) as n from enterprises e
           where ${scope.where('e')} and ${dueKeySql(policy)} < ${asOf.getTime()} group by k`),
     periodCounts(ctx, scope, from, to),

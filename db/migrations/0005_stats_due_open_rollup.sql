@@ -18,6 +18,16 @@ CREATE TABLE `stats_due` (
   PRIMARY KEY (`class`, `risk_color`, `patrolled`, `level`, `start`, `town_id`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
+-- Bumped by every change of stats_due (the triggers below), in the same transaction: figures
+-- computed from stats_due may be kept per version (api/stats/due-memo.ts), because they cannot
+-- have changed while the version has not.
+CREATE TABLE `stats_due_version` (
+  `id` integer PRIMARY KEY NOT NULL CHECK (`id` = 1),
+  `v` integer NOT NULL
+);
+--> statement-breakpoint
+INSERT INTO stats_due_version (id, v) VALUES (1, 0);
+--> statement-breakpoint
 CREATE TRIGGER `stats_due_enterprise_insert` AFTER INSERT ON `enterprises` BEGIN
   INSERT INTO stats_due (class, risk_color, patrolled, level, start, town_id, n)
     SELECT new.class, new.risk_color, new.last_patrol_at IS NOT NULL, lv.level,
@@ -26,6 +36,7 @@ CREATE TRIGGER `stats_due_enterprise_insert` AFTER INSERT ON `enterprises` BEGIN
     FROM (SELECT coalesce(new.last_patrol_at, new.registered_at) AS k) kk, (SELECT 0 AS level UNION ALL SELECT 1 UNION ALL SELECT 2) lv
     WHERE kk.k IS NOT NULL
     ON CONFLICT (class, risk_color, patrolled, level, start, town_id) DO UPDATE SET n = n + excluded.n;
+  UPDATE stats_due_version SET v = v + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `stats_due_enterprise_delete` AFTER DELETE ON `enterprises` BEGIN
@@ -36,6 +47,7 @@ CREATE TRIGGER `stats_due_enterprise_delete` AFTER DELETE ON `enterprises` BEGIN
     FROM (SELECT coalesce(old.last_patrol_at, old.registered_at) AS k) kk, (SELECT 0 AS level UNION ALL SELECT 1 UNION ALL SELECT 2) lv
     WHERE kk.k IS NOT NULL
     ON CONFLICT (class, risk_color, patrolled, level, start, town_id) DO UPDATE SET n = n + excluded.n;
+  UPDATE stats_due_version SET v = v + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `stats_due_enterprise_update` AFTER UPDATE OF `class`, `risk_color`, `town_id`, `last_patrol_at`, `registered_at` ON `enterprises`
@@ -55,6 +67,7 @@ WHEN old.class IS NOT new.class OR old.risk_color IS NOT new.risk_color OR old.t
     FROM (SELECT coalesce(new.last_patrol_at, new.registered_at) AS k) kk, (SELECT 0 AS level UNION ALL SELECT 1 UNION ALL SELECT 2) lv
     WHERE kk.k IS NOT NULL
     ON CONFLICT (class, risk_color, patrolled, level, start, town_id) DO UPDATE SET n = n + excluded.n;
+  UPDATE stats_due_version SET v = v + 1;
 END;
 --> statement-breakpoint
 -- stats_open_town: open hazards (reported, rectifying, review) per town, the major ones, those with

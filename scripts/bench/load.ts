@@ -27,6 +27,7 @@ export type LoadResult = {
   rps: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   sampleError?: string;
@@ -81,7 +82,7 @@ async function phase(opts: LoadOptions, base: URL, agent: Agent, ok: (s: number)
   const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : 0);
   return {
     requests: latencies.length, ok: good, failed: latencies.length - good, statuses, elapsedMs,
-    rps: (good / elapsedMs) * 1000, p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: latencies.at(-1) ?? 0, sampleError,
+    rps: (good / elapsedMs) * 1000, p50: pct(0.5), p90: pct(0.9), p95: pct(0.95), p99: pct(0.99), max: latencies.at(-1) ?? 0, sampleError,
   };
 }
 
