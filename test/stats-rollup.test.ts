@@ -9,8 +9,10 @@ import { dueByTownSql } from '../api/stats/due-sql.js';
 import { dueRollupSql } from '../api/stats/due-rollup.js';
 import { openRollupSql } from '../api/stats/open-rollup.js';
 import { memoDueByTown } from '../api/stats/due-memo.js';
+import { overdueList } from '../api/stats/overdue.js';
+import { dueKeySql } from '../api/stats/due-sql.js';
 import { loadPolicy } from '../api/patrols/policy.js';
-import { DAY_MS } from '../lib/time.js';
+import { DAY_MS, shanghaiMidnight } from '../lib/time.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 
@@ -203,5 +205,18 @@ describe('stats_daily rollup', () => {
     const second = await memoDueByTown(ctx, what, dueRollupSql(policy, before));
     expect(second).not.toBe(first);
     expect(nonZero(second)).toEqual(await direct());
+  });
+
+  it('gives the district 逾期 totals from the rollups exactly as counting the rows', async () => {
+    const ctx = await ctxFor(t.deps, w.district.id);
+    const policy = await loadPolicy(t.db);
+    const list = await overdueList(ctx, {});
+    const nowMs = now.getTime();
+    const today = shanghaiMidnight(nowMs).getTime();
+    const [{ hz }] = await t.db.all<{ hz: number }>(sql`select count(*) as hz from hazards where status in ('reported', 'rectifying', 'review') and deadline_at < ${nowMs}`);
+    const [{ ent }] = await t.db.all<{ ent: number }>(sql`select count(*) as ent from enterprises e where ${dueKeySql(policy)} < ${today}`);
+    expect(list.hazards.total).toBe(hz);
+    expect(list.patrols.total).toBe(ent);
+    expect(hz + ent).toBeGreaterThan(0);
   });
 });

@@ -14,6 +14,8 @@ export type LoadOptions = {
   next: (i: number, worker: number) => LoadRequest;
   /** Counted as success; default 2xx. */
   ok?: (status: number) => boolean;
+  /** Pause of each worker between its requests (a person reading the answer); default none: closed loop. */
+  thinkMs?: number;
   /** Requests before measuring starts (connections opened, JIT warm). */
   warmup?: number;
 };
@@ -74,6 +76,7 @@ async function phase(opts: LoadOptions, base: URL, agent: Agent, ok: (s: number)
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (ok(status)) good++;
       else sampleError ??= `${status} ${body.slice(0, 300)}`;
+      if (opts.thinkMs) await new Promise((r) => setTimeout(r, opts.thinkMs));
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, (_, w) => worker(w)));
