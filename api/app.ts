@@ -4,6 +4,7 @@ import type { Deps } from './core/context.js';
 import { newRouter } from './core/hono-env.js';
 import { authenticate } from './core/auth.js';
 import { limitBody } from './core/body-limit.js';
+import { IMPORT_BODY_LIMIT } from './imports/upload-limit.js';
 import { idempotency } from './core/idempotency.js';
 import { DomainError, domainErrorOf, errorBody, validationFailed } from './core/errors.js';
 import { routeModules } from './routes.js';
@@ -63,8 +64,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     c.set('deps', deps);
     await next();
   });
-  app.use('/v1/*', limitBody((type) =>
-    type.startsWith('multipart/') || type.startsWith('text/csv') || type.includes('spreadsheet') || type.startsWith('image/')
+  app.use('/v1/*', limitBody((type, path) =>
+    path.startsWith('/v1/imports/') ? IMPORT_BODY_LIMIT
+    : type.startsWith('multipart/') || type.startsWith('text/csv') || type.includes('spreadsheet') || type.startsWith('image/')
       ? MAX_UPLOAD_BYTES
       : MAX_JSON_BYTES));
   app.use('/v1/*', authenticate(deps));

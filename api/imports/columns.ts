@@ -1,6 +1,7 @@
 import { validationFailed } from '../core/errors.js';
 import { IMPORT_MSG } from './messages.js';
 import type { Table } from './read-table.js';
+import type { TurnBudget } from './turn-budget.js';
 
 /** One importable field: the headers it is known by (Chinese and English) and whether it must exist. */
 export type ColumnSpec<F extends string = string> = { field: F; label: string; headers: string[]; required?: boolean };
@@ -24,7 +25,7 @@ const HEADER_SEARCH_ROWS = 10;
  * Finds the header row (offices often put a title row such as "某某镇企业名录" above it) and maps
  * its columns to fields. Unknown columns (序号, 备注 …) are ignored.
  */
-export function locateColumns<F extends string>(table: Table, specs: ColumnSpec<F>[]): Located<F> {
+export async function locateColumns<F extends string>(table: Table, specs: ColumnSpec<F>[], budget: TurnBudget): Promise<Located<F>> {
   const lookup = new Map<string, F>();
   for (const s of specs) for (const h of s.headers) lookup.set(normalizeHeader(h), s.field);
   const required = specs.filter((s) => s.required);
@@ -56,6 +57,7 @@ export function locateColumns<F extends string>(table: Table, specs: ColumnSpec<
       if (v) cells[field] = v;
     }
     if (Object.keys(cells).length) rows.push({ line: r.line, cells });
+    if (budget.spent()) await budget.yield();
   }
   return { rows, present: new Set(best.index.keys()), columnName };
 }

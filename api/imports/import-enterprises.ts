@@ -9,10 +9,11 @@ import { locateColumns, type ColumnSpec } from './columns.js';
 import { choice, dayCell, listCell, numberCell, optionalText, requiredText } from './cells.js';
 import { ENTERPRISE_COLUMNS, type EnterpriseField } from './enterprise-columns.js';
 import { IMPORT_MSG } from './messages.js';
-import { chunk, type PlanResult } from './plan.js';
+import { chunk, perChunk, type PlanResult } from './plan.js';
 import { loadGrids, loadTowns, resolveTown } from './references.js';
 import { RowErrors } from './row-errors.js';
 import type { Table } from './read-table.js';
+import { TurnBudget } from './turn-budget.js';
 import { followEnterprisePlace } from '../enterprises/follow-place.js';
 
 const CLASSES: Record<string, EnterpriseClass> = {
@@ -64,8 +65,8 @@ type Values = typeof enterprises.$inferInsert;
  * Enterprises keyed by credit code, or by grid + name when a row has none. A re-import updates
  * the matched enterprise with the non-blank cells and never erases a stored value.
  */
-export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResult> {
-  const located = locateColumns<EnterpriseField>(table, ENTERPRISE_COLUMNS as ColumnSpec<EnterpriseField>[]);
+export async function planEnterprises(ctx: Ctx, table: Table, budget = new TurnBudget()): Promise<PlanResult> {
+  const located = await locateColumns<EnterpriseField>(table, ENTERPRISE_COLUMNS as ColumnSpec<EnterpriseField>[], budget);
   const errors = new RowErrors(located.columnName);
   const townsByName = await loadTowns(ctx.db);
   const gridsByKey = await loadGrids(ctx.db, [...townsByName.values()].map((t) => t.id));
@@ -73,6 +74,7 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
   // Pass 1: parse and place every row, so existing enterprises can be fetched in a few queries.
   const parsed: { line: number; r: z.infer<typeof Row>; gridId: number; townId: number }[] = [];
   for (const row of located.rows) {
+    if (budget.spent()) await budget.yield();
     const r = errors.parse(Row, row);
     if (!r) continue;
     const town = resolveTown(ctx.actor, townsByName, r.town, row.line, errors);
@@ -84,7 +86,7 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
     }
     parsed.push({ line: row.line, r, gridId: grid.id, townId: town.id });
   }
-  const { byCode, byGridName } = await loadExisting(ctx, parsed);
+  const { byCode, byGridName } = await loadExisting(ctx, parsed, budget);
 
   // Pass 2: natural keys, duplicates within the file, reach of a town admin, merged values.
   const seenCode = new Map<string, number>();
@@ -95,6 +97,7 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
   const moved: number[] = [];
   const now = ctx.clock();
   for (const { line, r, gridId, townId } of parsed) {
+    if (budget.spent()) await budget.yield();
     if (r.creditCode && errors.duplicate(seenCode, r.creditCode, line, 'creditCode', '统一社会信用代码')) continue;
     if (errors.duplicate(seenName, `${gridId}|${r.name}`, line, 'name', '企业（同一网格内同名）')) continue;
     const byName = byGridName.get(`${gridId}|${r.name}`);
@@ -126,21 +129,22 @@ export async function planEnterprises(ctx: Ctx, table: Table): Promise<PlanResul
   }
 
   const statements = [
-    ...chunk(changed).map((part) => updateRowsAsJson(ctx.db, enterprises, enterprises.id, WRITTEN, part)),
-    ...chunk(fresh).map((part) => insertRowsAsJson(ctx.db, enterprises, { ...WRITTEN, createdAt: enterprises.createdAt }, part)),
+    ...await perChunk(budget, changed, (part) => updateRowsAsJson(ctx.db, enterprises, enterprises.id, WRITTEN, part)),
+    ...await perChunk(budget, fresh, (part) => insertRowsAsJson(ctx.db, enterprises, { ...WRITTEN, createdAt: enterprises.createdAt }, part)),
     // Enterprises the file moves to another grid take their hazards and patrols along.
-    ...chunk(moved, LOOKUP_CHUNK).flatMap((ids) => followEnterprisePlace(ctx.db, ids)),
+    ...chunk(moved, 500).flatMap((ids) => followEnterprisePlace(ctx.db, ids)),
   ];
   return { errors: errors.list, plan: { created: fresh.length, updated: changed.length, statements } };
 }
 
-const LOOKUP_CHUNK = 500;
+// A lookup is one synchronous query on a local database: ~100 grids (~2,500 enterprises) keeps it short.
+const LOOKUP_CHUNK = 100;
 
 /**
  * Existing enterprises a file may mean: all of the named grids (name matches) plus, for codes not
  * among them, the enterprise holding the code elsewhere (a move between grids).
  */
-async function loadExisting(ctx: Ctx, rows: { r: { creditCode?: string }; gridId: number }[]) {
+async function loadExisting(ctx: Ctx, rows: { r: { creditCode?: string }; gridId: number }[], budget: TurnBudget) {
   const byCode = new Map<string, Existing>();
   const byGridName = new Map<string, Existing>();
   for (const part of chunk([...new Set(rows.map((p) => p.gridId))], LOOKUP_CHUNK)) {
@@ -148,10 +152,12 @@ async function loadExisting(ctx: Ctx, rows: { r: { creditCode?: string }; gridId
       byGridName.set(`${e.gridId}|${e.name}`, e);
       if (e.creditCode) byCode.set(e.creditCode, e);
     }
+    await budget.yield();
   }
   const elsewhere = [...new Set(rows.flatMap((p) => (p.r.creditCode && !byCode.has(p.r.creditCode) ? [p.r.creditCode] : [])))];
   for (const part of chunk(elsewhere, LOOKUP_CHUNK)) {
     for (const e of await ctx.db.select(KEY_COLUMNS).from(enterprises).where(inArray(enterprises.creditCode, part))) byCode.set(e.creditCode!, e);
+    await budget.yield();
   }
   return { byCode, byGridName };
 }

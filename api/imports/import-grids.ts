@@ -4,10 +4,11 @@ import type { Ctx } from '../core/context.js';
 import { insertRowsAsJson, upsertSet } from './bulk-json.js';
 import { locateColumns, type ColumnSpec } from './columns.js';
 import { mobileCell, optionalText, requiredText } from './cells.js';
-import { chunk, type PlanResult } from './plan.js';
+import { chunk, perChunk, type PlanResult } from './plan.js';
 import { loadGrids, loadTowns, resolveTown, TOWN_HEADERS } from './references.js';
 import { RowErrors } from './row-errors.js';
 import type { Table } from './read-table.js';
+import { TurnBudget } from './turn-budget.js';
 import { loadWorkers, resolveWorker } from './workers.js';
 
 type Field = 'town' | 'name' | 'village' | 'worker' | 'workerPhone';
@@ -27,8 +28,8 @@ const Row = z.object({
 });
 
 /** Grids by town + name, with village and responsible worker; a blank cell keeps what is stored. */
-export async function planGrids(ctx: Ctx, table: Table): Promise<PlanResult> {
-  const located = locateColumns(table, COLUMNS);
+export async function planGrids(ctx: Ctx, table: Table, budget = new TurnBudget()): Promise<PlanResult> {
+  const located = await locateColumns(table, COLUMNS, budget);
   const errors = new RowErrors(located.columnName);
   const [townsByName, workers] = await Promise.all([loadTowns(ctx.db), loadWorkers(ctx.db)]);
   const existing = await loadGrids(ctx.db, [...townsByName.values()].map((t) => t.id));
@@ -37,6 +38,7 @@ export async function planGrids(ctx: Ctx, table: Table): Promise<PlanResult> {
   let updated = 0;
   const now = ctx.clock();
   for (const row of located.rows) {
+    if (budget.spent()) await budget.yield();
     const r = errors.parse(Row, row);
     if (!r) continue;
     const town = resolveTown(ctx.actor, townsByName, r.town, row.line, errors);
@@ -59,6 +61,6 @@ export async function planGrids(ctx: Ctx, table: Table): Promise<PlanResult> {
   }
   const columns = { townId: grids.townId, name: grids.name, village: grids.village, workerId: grids.workerId, createdAt: grids.createdAt };
   const conflict = upsertSet([grids.townId, grids.name], [grids.village, grids.workerId]);
-  const statements = chunk(values).map((part) => insertRowsAsJson(ctx.db, grids, columns, part, conflict));
+  const statements = await perChunk(budget, values, (part) => insertRowsAsJson(ctx.db, grids, columns, part, conflict));
   return { errors: errors.list, plan: { created: values.length - updated, updated, statements } };
 }

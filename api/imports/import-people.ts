@@ -7,10 +7,11 @@ import { insertRowsAsJson, upsertSet } from './bulk-json.js';
 import { locateColumns, type ColumnSpec } from './columns.js';
 import { choice, mobileCell, optionalText, requiredText } from './cells.js';
 import { IMPORT_MSG } from './messages.js';
-import { chunk, type PlanResult } from './plan.js';
+import { chunk, perChunk, type PlanResult } from './plan.js';
 import { loadTowns, resolveTown, TOWN_HEADERS } from './references.js';
 import { RowErrors } from './row-errors.js';
 import type { Table } from './read-table.js';
+import { TurnBudget } from './turn-budget.js';
 
 type Field = 'name' | 'phone' | 'role' | 'town' | 'department' | 'dingtalk' | 'wecom';
 const COLUMNS: ColumnSpec<Field>[] = [
@@ -47,8 +48,8 @@ const Row = z.object({
  * People by phone (the natural key). DingTalk staffIds and WeCom userids from the org directory become chat identities;
  * a blank cell leaves what is stored, so a re-import never unbinds anyone.
  */
-export async function planPeople(ctx: Ctx, table: Table): Promise<PlanResult> {
-  const located = locateColumns(table, COLUMNS);
+export async function planPeople(ctx: Ctx, table: Table, budget = new TurnBudget()): Promise<PlanResult> {
+  const located = await locateColumns(table, COLUMNS, budget);
   const errors = new RowErrors(located.columnName);
   const actor = ctx.actor;
   const [townsByName, depts, known, identityRows] = await Promise.all([
@@ -68,6 +69,7 @@ export async function planPeople(ctx: Ctx, table: Table): Promise<PlanResult> {
   const now = ctx.clock();
 
   for (const row of located.rows) {
+    if (budget.spent()) await budget.yield();
     const r = errors.parse(Row, row);
     if (!r || errors.duplicate(seenPhone, r.phone, row.line, 'phone', '手机号')) continue;
     const old = byPhone.get(r.phone);
@@ -134,7 +136,7 @@ export async function planPeople(ctx: Ctx, table: Table): Promise<PlanResult> {
   const columns = { name: people.name, phone: people.phone, role: people.role, townId: people.townId, departmentId: people.departmentId, createdAt: people.createdAt };
   const conflict = upsertSet([people.phone], [people.name, people.role, people.townId, people.departmentId]);
   const statements = [
-    ...chunk(values).map((part) => insertRowsAsJson(ctx.db, people, columns, part, conflict)),
+    ...await perChunk(budget, values, (part) => insertRowsAsJson(ctx.db, people, columns, part, conflict)),
     ...chunk(bindings).flatMap((part) => {
       const rows = JSON.stringify(part);
       return [

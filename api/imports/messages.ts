@@ -6,6 +6,7 @@ export const IMPORT_MSG = {
   unreadableCsv: (why: string) => `无法解析 CSV 文件：${why}`,
   empty: '文件中没有数据行',
   tooManyRows: (max: number) => `单个文件最多 ${max} 行，请拆分后导入`,
+  fileTooLarge: (mb: number, rows: number) => `导入文件不能超过 ${mb} MB（最多 ${rows} 行），请拆分后导入`,
   missingColumns: (cols: string[]) => `缺少必需的列：${cols.join('、')}`,
   failed: (n: number) => `导入文件中有 ${n} 处错误，未导入任何数据；请修改后重新上传`,
   required: '不能为空',

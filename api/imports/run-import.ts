@@ -10,13 +10,14 @@ import { planTowns } from './import-towns.js';
 import { IMPORT_MSG } from './messages.js';
 import type { Planner } from './plan.js';
 import { readTable } from './read-table.js';
+import { TurnBudget } from './turn-budget.js';
+import { importTooLarge, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './upload-limit.js';
 
 export const IMPORT_KINDS = ['towns', 'grids', 'people', 'enterprises'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 const PLANNERS: Record<ImportKind, Planner> = { towns: planTowns, grids: planGrids, people: planPeople, enterprises: planEnterprises };
 
-// A city's whole register is ~400,000 enterprises, imported town by town; one file stays bounded.
-export const MAX_IMPORT_ROWS = 50_000;
+export { MAX_IMPORT_ROWS } from './upload-limit.js';
 // Enough per-row errors to fix a file in one go without an unbounded response.
 const MAX_REPORTED_ERRORS = 1000;
 
@@ -40,9 +41,12 @@ export async function runImport(ctx: Ctx, raw: RunImportInputT): Promise<ImportR
   const input = RunImportInput.parse(raw);
   if (input.kind === 'towns') requireRole(ctx.actor, 'district_admin');
   else requireRole(ctx.actor, 'district_admin', 'town_admin');
-  const table = await readTable(input.bytes, input.contentType);
+  if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw importTooLarge();
+  // Parsing and validating yield to the event loop every few milliseconds (api/imports/turn-budget.ts).
+  const budget = new TurnBudget();
+  const table = await readTable(input.bytes, input.contentType, budget);
   if (table.rows.length > MAX_IMPORT_ROWS + 10) throw validationFailed(IMPORT_MSG.tooManyRows(MAX_IMPORT_ROWS));
-  const { errors, plan } = await PLANNERS[input.kind](ctx, table);
+  const { errors, plan } = await PLANNERS[input.kind](ctx, table, budget);
   const rows = plan.created + plan.updated;
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);

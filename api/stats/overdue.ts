@@ -7,6 +7,9 @@ import { loadPolicy } from '../patrols/policy.js';
 import { DAY_MS, shanghaiIsoDay, shanghaiMidnight } from '../../lib/time.js';
 import { dayStartSql, dueArmsSql, dueKeySql } from './due-sql.js';
 import { resolveStatsScope } from './stats-scope.js';
+import { dueRollupSql } from './due-rollup.js';
+import { memoDueByTown } from './due-memo.js';
+import { openRollupSql } from './open-rollup.js';
 
 export const OverdueInput = z
   .object({ townId: z.number().int().positive().optional(), gridId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(20) })
@@ -55,7 +58,10 @@ export async function overdueList(ctx: Ctx, raw: OverdueInputT): Promise<Overdue
       from (select h.id from hazards h where ${openOverdue} order by h.deadline_at asc, h.id asc limit ${input.limit}) top
       join hazards h on h.id = top.id join enterprises e on e.id = h.enterprise_id
       order by h.deadline_at asc, h.id asc`),
-    ctx.db.all<{ n: number }>(sql`select count(*) as n from hazards h where ${openOverdue}`),
+    // District-wide totals from the rollups of migration 0005 (exactly the counts; test/stats-rollup.test.ts).
+    scope.wholeDistrict
+      ? ctx.db.all<{ overdue: number }>(openRollupSql(now)).then((rows) => [{ n: rows.reduce((n, r) => n + (r.overdue ?? 0), 0) }])
+      : ctx.db.all<{ n: number }>(sql`select count(*) as n from hazards h where ${openOverdue}`),
     ctx.db.all<{ id: number; name: string; grid_id: number; town_id: number; last_patrol_at: number | null; due_key: number }>(sql`
       select e.id, e.name, e.grid_id, e.town_id, e.last_patrol_at, top.due_key
       from (${scope.wholeDistrict
@@ -64,7 +70,7 @@ export async function overdueList(ctx: Ctx, raw: OverdueInputT): Promise<Overdue
       join enterprises e on e.id = top.id
       order by top.due_key asc, e.id asc`),
     scope.wholeDistrict
-      ? ctx.db.all<{ n: number }>(sql`select count(*) as n from (${dueArmsSql(policy, today, sql`1`)})`)
+      ? memoDueByTown(ctx, `${JSON.stringify(policy)}|${today}`, dueRollupSql(policy, today)).then((rows) => [{ n: rows.reduce((n, r) => n + (r.n ?? 0), 0) }])
       : ctx.db.all<{ n: number }>(sql`select count(*) as n from enterprises e where ${late}`),
   ]);
 

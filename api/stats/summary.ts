@@ -6,6 +6,9 @@ import { loadPolicy } from '../patrols/policy.js';
 import { DAY_MS, shanghaiIsoDay, shanghaiMidnight } from '../../lib/time.js';
 import { dueByTownSql, dueKeySql } from './due-sql.js';
 import { periodCounts } from './period-counts.js';
+import { dueRollupSql, isShanghaiMidnight } from './due-rollup.js';
+import { openRollupSql } from './open-rollup.js';
+import { memoDueByTown } from './due-memo.js';
 import { coalesce } from './coalesce.js';
 import { groupKey, resolveStatsScope, type StatsScope } from './stats-scope.js';
 import { MSG } from './messages.js';
@@ -73,15 +76,15 @@ async function summaryFor(ctx: Ctx, scope: StatsScope, input: StatsSummaryInputT
   const open = sql`h.status in ('reported', 'rectifying', 'review')`;
   const snapshotCols = sql`count(*) as n, sum(h.deadline_at < ${now.getTime()}) as overdue, sum(h.level = 'major') as major`;
 
+  // The whole district reads the rollups of migration 0005 (exactly equal, test/stats-rollup.test.ts).
   const [outstanding, counts, snapshot] = await Promise.all([
     scope.wholeDistrict
-      ? rows(ctx, dueByTownSql(policy, asOf.getTime()))
+      ? (isShanghaiMidnight(asOf.getTime()) ? memoDueByTown(ctx, `${JSON.stringify(policy)}|${asOf.getTime()}`, dueRollupSql(policy, asOf.getTime())) : rows(ctx, dueByTownSql(policy, asOf.getTime())))
       : rows(ctx, sql`select ${groupKey(scope, 'e')} as k, count(*) as n from enterprises e
           where ${scope.where('e')} and ${dueKeySql(policy)} < ${asOf.getTime()} group by k`),
     periodCounts(ctx, scope, from, to),
-    // District-wide driven from towns like directCounts: one index range per town and status.
     scope.wholeDistrict
-      ? rows(ctx, sql`select t.id as k, ${snapshotCols} from towns t join hazards h on h.town_id = t.id and ${open} group by t.id`)
+      ? rows(ctx, openRollupSql(now.getTime()))
       : rows(ctx, sql`select ${groupKey(scope, 'h')} as k, ${snapshotCols} from hazards h where ${scope.where('h')} and ${open} group by k`),
   ]);
 

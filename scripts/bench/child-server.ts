@@ -8,7 +8,12 @@ const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
 
 /** Starts scripts/bench/server.ts in its own process and waits for its port. */
 export function startBenchServer(config: BenchServerConfig): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return startBenchProcess(SERVER, [JSON.stringify(config)]);
+}
+
+/** Starts a bench server script (tsx) with arguments in its own process and waits for "READY <port>". */
+export function startBenchProcess(script: string, args: string[]): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}: ${out}`)));

@@ -14,6 +14,8 @@ export type LoadOptions = {
   next: (i: number, worker: number) => LoadRequest;
   /** Counted as success; default 2xx. */
   ok?: (status: number) => boolean;
+  /** Pause of each worker between its requests (a person reading the answer); default none: closed loop. */
+  thinkMs?: number;
   /** Requests before measuring starts (connections opened, JIT warm). */
   warmup?: number;
 };
@@ -27,6 +29,7 @@ export type LoadResult = {
   rps: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   sampleError?: string;
@@ -73,6 +76,7 @@ async function phase(opts: LoadOptions, base: URL, agent: Agent, ok: (s: number)
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (ok(status)) good++;
       else sampleError ??= `${status} ${body.slice(0, 300)}`;
+      if (opts.thinkMs) await new Promise((r) => setTimeout(r, opts.thinkMs));
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, (_, w) => worker(w)));
@@ -81,7 +85,7 @@ async function phase(opts: LoadOptions, base: URL, agent: Agent, ok: (s: number)
   const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : 0);
   return {
     requests: latencies.length, ok: good, failed: latencies.length - good, statuses, elapsedMs,
-    rps: (good / elapsedMs) * 1000, p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: latencies.at(-1) ?? 0, sampleError,
+    rps: (good / elapsedMs) * 1000, p50: pct(0.5), p90: pct(0.9), p95: pct(0.95), p99: pct(0.99), max: latencies.at(-1) ?? 0, sampleError,
   };
 }
 

@@ -1,0 +1,101 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { count } from 'drizzle-orm';
+import { testApp } from './helpers/deps.js';
+import { makePerson } from './helpers/fixtures.js';
+import { upload } from './helpers/org-request.js';
+import { CSV, importOrgFixtures } from './helpers/imports-fixtures.js';
+import { enterpriseCsv } from '../scripts/bench/import-csv.js';
+import { enterprises } from '../db/schema/index.js';
+import { MAX_IMPORT_BYTES } from '../api/imports/upload-limit.js';
+import { readTable } from '../api/imports/read-table.js';
+import { parse } from 'csv-parse/sync';
+
+// Slices are ~8 ms; seen up to ~90 ms with five test files running on the 2 shared cores. One
+// unsliced pass over the rows (parse or validation) takes 250-700 ms there.
+const STALL_BOUND_MS = 300;
+const PLACES = [['横林镇', '崔桥村网格'], ['横林镇', '横林社区网格'], ['遥观镇', '剑湖村网格']] as const;
+
+/** Runs `work` while a 1 ms ticker records the longest time the event loop went without running it. */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 1);
+  try {
+    const result = await work();
+    stallMs = Math.max(stallMs, performance.now() - last);
+    return { result, stallMs };
+  } finally {
+    clearInterval(tick);
+  }
+}
+
+// Before the import yielded, a 50,000-row file held the event loop for 0.7-3 s in one stretch.
+// Parsing and validating now run in slices of a few ms; the bounds leave room for a shared,
+// loaded machine (2 cores, several test runs) and for GC, and still catch one unsliced pass.
+describe('a 50,000-row import leaves the event loop free', () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let district: Awaited<ReturnType<typeof makePerson>>;
+  const csv = enterpriseCsv(50_000, PLACES);
+  beforeAll(async () => {
+    t = await testApp();
+    district = await makePerson(t.db, 'district_admin');
+    await importOrgFixtures(t.app, district.auth);
+  });
+
+  it(`checks 50,000 rows (dry run) without a stall over ${STALL_BOUND_MS} ms`, async () => {
+    const { result, stallMs } = await longestStall(() => upload(t.app, '/v1/imports/enterprises?dryRun=true', district.auth, CSV, csv));
+    expect(result.body).toMatchObject({ dryRun: true, created: 50_000 });
+    console.log(`dry run of 50,000 rows: longest stall ${stallMs.toFixed(0)} ms`);
+    expect(stallMs).toBeLessThan(STALL_BOUND_MS);
+  }, 60_000);
+
+  it('reports per-row errors of a large file without a long stall, and writes nothing', async () => {
+    const broken = csv.replace('压测导入企业49999有限公司,导入49999,', '压测导入企业49999有限公司,导入49999,BAD');
+    const { result, stallMs } = await longestStall(() => upload(t.app, '/v1/imports/enterprises', district.auth, CSV, broken));
+    expect(result.status).toBe(400);
+    expect(result.body.error.code).toBe('validation_failed');
+    expect(result.body.error.details.rows).toEqual([expect.objectContaining({ row: 50_001, column: '统一社会信用代码' })]);
+    expect((await t.db.select({ n: count() }).from(enterprises))[0].n).toBe(0);
+    expect(stallMs).toBeLessThan(STALL_BOUND_MS);
+  }, 60_000);
+
+  // The write stays ONE atomic batch, which a local libsql database runs synchronously: its stall
+  // (0.2-1.1 s for 50,000 rows on the shared test machine) is logged, not bounded; BENCHMARKS.md.
+  it('imports 50,000 rows all at once after checking them in slices', async () => {
+    const { result, stallMs } = await longestStall(() => upload(t.app, '/v1/imports/enterprises', district.auth, CSV, csv));
+    expect(result.body).toMatchObject({ dryRun: false, created: 50_000 });
+    expect((await t.db.select({ n: count() }).from(enterprises))[0].n).toBe(50_000);
+    console.log(`import of 50,000 rows (write included): longest stall ${stallMs.toFixed(0)} ms`);
+  }, 60_000);
+
+  it('refuses a file over the upload limit with a Chinese message and a stable code', async () => {
+    const big = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x41);
+    for (const type of [CSV, 'application/vnd.ms-excel']) {
+      const res = await upload(t.app, '/v1/imports/enterprises', district.auth, type, big);
+      expect(res.status).toBe(413);
+      expect(res.body.error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('导入文件不能超过 16 MB'), details: { maxRows: 50_000 } });
+    }
+  }, 30_000);
+});
+
+describe('CSV read in slices', () => {
+  it('gives the same rows and line numbers as parsing the whole file at once', async () => {
+    // Quoted cells with line breaks, doubled quotes and commas, across many slice boundaries.
+    const lines = ['企业名称,地址,备注'];
+    for (let i = 0; i < 8000; i++) {
+      lines.push(i % 7 === 0 ? `企业${i},"多行地址${i}\n第二行 ""引号"", 逗号",备注${i}` : `企业${i},地址${i},`);
+      if (i % 11 === 0) lines.push('');
+    }
+    const text = lines.join('\n');
+    const whole = (parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[])
+      .map((r) => ({ line: r.info.lines, cells: r.record }));
+    const sliced = await readTable(new TextEncoder().encode(text), CSV);
+    expect(text.length).toBeGreaterThan(3 * 32_000);
+    expect(sliced.rows).toEqual(whole);
+    expect(sliced.rows.at(-1)!.line).toBe(text.split('\n').length);
+  });
+});
