@@ -8,6 +8,7 @@ import type { IntentOf } from './intents.js';
 import { needEnterprise, type PickedEnterprise } from './enterprise.js';
 import { attempt, errorReply, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
+import { U } from './understand-messages.js';
 
 // Read-only questions. Scope is the verbs' business: they answer within the sender's scope or
 // refuse with their own Chinese message, so nothing here can show another grid's data.
@@ -53,7 +54,9 @@ export async function overdue(t: Turn, p: IntentOf<'overdue'>): Promise<Reply> {
   try {
     const town = await townFor(t, p.place);
     if ('reply' in town) return town.reply;
-    return overdueReply(await t.verbs.overdue(town));
+    const reply = overdueReply(await t.verbs.overdue(town));
+    // Overdue is a state now, not a count over a period: say so rather than silently drop the period.
+    return p.period ? { ...reply, lines: [U.overduePeriod(p.period), ...reply.lines] } : reply;
   } catch (e) {
     return errorReply(e);
   }

@@ -3,9 +3,11 @@
 import type { ParsedMessage } from '../intents.js';
 import { findHazardCode } from './codes.js';
 import { matchCommand } from './commands.js';
-import { parseRectify, parseReview } from './hazard-actions.js';
+import { parseCodeSentence } from './code-sentence.js';
 import { parseTrailingQuery } from './queries.js';
+import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
 import { parsePatrol, parseReport } from './report.js';
+import { parseProblemFirst, parseStory } from './story.js';
 
 const TIME_PREFIX = /^(?:今天|今日|刚才|刚刚|上午|下午|早上|中午|晚上)\s*/;
 const TRAILING_REPORT = /(?:请|帮我|麻烦|需要|要)?(?:上报|报一下|上报一下|报上去|登记一下)(?:一下)?$/;
@@ -15,8 +17,8 @@ const LOCATIVE_PROBLEM =
 // "去华美巡查了，正常".
 const VISIT = /^(?:去|到|在)([^\s,;。、]{1,16}?)(?:巡查|巡检|检查)(?:了|一下)*[\s,;。、:]*(.*)$/;
 // "我发现华美灭火器过期了": a sighting is a report.
-const SEEN = /^我?(?:刚才|刚刚|今天|今日)?(?:在)?(?:发现|看到)了?[\s,;。、:]*(\S.{3,})$/;
-const QUESTION = /(?:什么|啥|哪些|多少|几个|几家|几条|清单|列表|情况|有没有|吗|呢|\?)/;
+const SEEN = /^我?(?:刚才|刚刚|刚|今天|今日)?(?:在)?(?:发现|看到)了?[\s,;。、:]*(\S.{3,})$/;
+const QUESTION = /(?:什么|啥|哪些|多少|几个|几家|几条|清单|列表|情况|有没有|吗|呢|干嘛|干啥|\?)/;
 
 export function parseImplicit(text: string, now: Date): ParsedMessage | null {
   const timed = TIME_PREFIX.exec(text);
@@ -26,18 +28,15 @@ export function parseImplicit(text: string, now: Date): ParsedMessage | null {
     if (cmd?.command === 'report') return parseReport(cmd.rest, now);
   }
   const code = findHazardCode(text);
-  if (code) {
-    const rest = `${text.slice(0, code.index)} ${text.slice(code.index + code.length)}`;
-    if (/不通过|不合格|未通过|没通过|(?:^|\s|复查|验收)(?:通过|合格)|[✅✔❌✖]/.test(rest)) return parseReview(text, now);
-    if (/已整改|整改完成|整改完毕|已完成整改|整改好了|已经整改/.test(rest)) {
-      return parseRectify(text.replace(/已经整改|已整改|整改完成|整改完毕|已完成整改|整改好了/, ' '));
-    }
-    return null;
-  }
+  if (code) return parseCodeSentence(text, code, now);
   const bind = /绑定/.test(text) ? text.match(/(?<!\d)\d{6}(?!\d)/g) : null;
   if (bind?.length === 1) return { intent: 'bind', code: bind[0] };
   const trailingQuery = parseTrailingQuery(text);
   if (trailingQuery) return trailingQuery;
+  const question = parseScopeQuestion(text) ?? parseFiguresQuestion(text) ?? parseEnterpriseQuestion(text);
+  if (question) return question;
+  const story = parseStory(text, now);
+  if (story) return story;
   const visit = VISIT.exec(text);
   if (visit) return parsePatrol(`${visit[1]} ${visit[2]}`, now);
   const seen = SEEN.exec(text);
@@ -46,9 +45,10 @@ export function parseImplicit(text: string, now: Date): ParsedMessage | null {
   if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) return parseReport(text.slice(0, trailing.index), now);
   if (LOCATIVE_PROBLEM.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && QUESTION.test(text)) return { intent: 'major' };
+  if (/重大隐患/.test(text) && QUESTION.test(text)) return { intent: 'major' };
   if (/逾期|超期/.test(text) && QUESTION.test(text)) return { intent: 'overdue' };
-  if (/任务|待办|要巡查|该巡查/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
+  if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
-  return null;
+  return parseProblemFirst(text, now);
 }

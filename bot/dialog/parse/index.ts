@@ -8,6 +8,8 @@ import { parseQuery, parseOverdue, parseRanking, parseStats } from './queries.js
 import { parseReply } from './replies.js';
 import { parsePatrol, parseReport } from './report.js';
 import { parseImplicit } from './implicit.js';
+import { parseForm } from './form.js';
+import { parseHowTo } from './questions.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -58,10 +60,16 @@ function compact(m: ParsedMessage): ParsedMessage {
  */
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
   const raw = typeof input === 'string' ? input : '';
+  // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined.
+  const form = raw.length <= MAX_PARSED_CHARS && /\n/.test(raw) ? parseForm(raw, now) : null;
+  if (form) return compact(form);
   const text = normalise(raw.length > MAX_PARSED_CHARS * 2 ? raw.slice(0, MAX_PARSED_CHARS * 2) : raw, options);
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
   const reply = parseReply(text);
   if (reply) return reply;
+  // "隐患怎么报" starts with a command word but asks how to use it.
+  const howTo = parseHowTo(text);
+  if (howTo) return howTo;
   const cmd = matchCommand(text);
   if (cmd) return compact(byCommand(cmd.command, cmd.rest, text, now));
   const implicit = parseImplicit(text, now);
