@@ -87,6 +87,15 @@ describe('dialog: understanding natural messages', () => {
     expect(outside).not.toContain('精密');
   });
 
+  it('pinyin initials of a short name get a numbered choice, not "not found"', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '上报 hmhg 灭火器过期');
+    expect(q).toContain('1. 常州华美化工有限公司');
+    expect(await c.say(c.w.workerA1, '1')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huamei.id, description: '灭火器过期' });
+  });
+
   it('answers 我管哪些企业 and 我还有几家没去 from the sender\'s own scope', async () => {
     const c = await dialogWorld();
     const mine = await c.say(c.w.workerA1, '我管哪些企业');
