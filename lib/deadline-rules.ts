@@ -29,7 +29,7 @@ const days = (n: number | null, max: number, per = 1): DeadlineSlot | null =>
  * a boundary or a rectification word after it ("7天", "两周整改"). "3天前" is the past, "第3周" an ordinal.
  */
 function bounded(m: RegExpExecArray, c: RuleContext, before?: string, within?: string): boolean {
-  if (m.index > 0 && /[\d.月第每]/.test(c.text[m.index - 1])) return false;
+  if (m.index > 0 && /[\d.月第每过]/.test(c.text[m.index - 1])) return false;
   const after = c.text.slice(m.index + m[0].length);
   return Boolean(before || within || (BARE_END.test(after) && !/^前/.test(after)));
 }
@@ -77,8 +77,8 @@ const RULES: Rule[] = [
   {
     re: new RegExp(`(?:(限期|期限)\\s*)?${NUM}\\s*个?(?:工作日|天|日)(之内|以内|内)?`, 'g'),
     slot: (m, c) => {
-      // "第3天", "11月30日", "1.5天" are not durations; "3天前" is the past.
-      if (m.index > 0 && /[\d.月第]/.test(c.text[m.index - 1])) return null;
+      // "第3天", "11月30日", "1.5天" are not durations; "3天前" is the past; "过两天" is some day after.
+      if (m.index > 0 && /[\d.月第过]/.test(c.text[m.index - 1])) return null;
       const after = c.text.slice(m.index + m[0].length);
       const bounded = m[1] || m[3] || (BARE_END.test(after) && !/^前/.test(after));
       return bounded ? days(chineseNumber(m[2]), 365) : null;

@@ -10,7 +10,7 @@ import { parsePatrol, parseReport } from './report.js';
 import { parseProblemFirst, parseStory } from './story.js';
 
 const TIME_PREFIX = /^(?:今天|今日|刚才|刚刚|上午|下午|早上|中午|晚上)\s*/;
-const TRAILING_REPORT = /(?:请|帮我|麻烦|需要|要)?(?:上报|报一下|上报一下|报上去|登记一下)(?:一下)?$/;
+const TRAILING_REPORT = /(?:你给|给我|帮忙|帮我|请|麻烦|需要|要|给)?(?:上报|报一下|上报一下|报上去|登记一下)(?:一下)?$/;
 // "华美那边灭火器过期了": a place word after a name, then a problem.
 const LOCATIVE_PROBLEM =
   /^[^\s,;。、]{1,16}?(?:那边|那里|那儿|这边|厂里|公司里|家的)\S*(?:过期|堵|杂物|未|没有|没|坏|破|漏|隐患|问题|缺|失效|老化|锁|占用|乱|违规|不合格|超|裸露|松动|脱落|积|私)/;
@@ -20,7 +20,11 @@ const VISIT = /^(?:去|到|在)([^\s,;。、]{1,16}?)(?:巡查|巡检|检查)(?:
 const SEEN = /^我?(?:刚才|刚刚|刚|今天|今日)?(?:在)?(?:发现|看到)了?[\s,;。、:]*(\S.{3,})$/;
 const QUESTION = /(?:什么|啥|哪些|多少|几个|几家|几条|清单|列表|情况|有没有|吗|呢|干嘛|干啥|\?)/;
 
-export function parseImplicit(text: string, now: Date): ParsedMessage | null {
+// Spoken fillers in front of a dictated message (嗯 / 那个 / 就是): no part of any reading.
+const FILLER = /^(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说)+[\s,;。、:]*/;
+
+export function parseImplicit(input: string, now: Date): ParsedMessage | null {
+  const text = input.replace(FILLER, '') || input;
   const timed = TIME_PREFIX.exec(text);
   if (timed) {
     const cmd = matchCommand(text.slice(timed[0].length));

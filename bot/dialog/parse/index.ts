@@ -10,9 +10,12 @@ import { parsePatrol, parseReport } from './report.js';
 import { parseImplicit } from './implicit.js';
 import { parseForm } from './form.js';
 import { parseHowTo } from './questions.js';
+import { parseCodeSentence } from './code-sentence.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
+
+const REPORTING = new Set<Command>(['report', 'major_report', 'general_report', 'patrol']);
 
 // Nobody types a 2,000-character command; parsing a huge paste only costs time.
 const MAX_PARSED_CHARS = 2000;
@@ -71,10 +74,14 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
   const howTo = parseHowTo(text);
   if (howTo) return howTo;
   const cmd = matchCommand(text);
+  // "上报 YH… 又堵了", "巡查 YH…": a report or patrol is about an enterprise, so a hazard code in it means
+  // an action on that hazard; the code's sentence does it or asks which.
+  const code = cmd && REPORTING.has(cmd.command) ? findHazardCode(cmd.rest) : null;
+  if (cmd && code) return compact(parseCodeSentence(cmd.rest, code, now));
   if (cmd) return compact(byCommand(cmd.command, cmd.rest, text, now));
   const implicit = parseImplicit(text, now);
   if (implicit) return compact(implicit);
   // A code with nothing recognisable around it ("YH20261122-0007 怎么样了") asks about that hazard.
-  const code = findHazardCode(text);
-  return code ? { intent: 'query_hazard', code: code.code } : { intent: 'unknown', text };
+  const bare = findHazardCode(text);
+  return bare ? { intent: 'query_hazard', code: bare.code } : { intent: 'unknown', text };
 }
