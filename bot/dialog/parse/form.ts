@@ -20,8 +20,20 @@ const LINE = /^\s*([^:：\s]{1,8})\s*[:：]\s*(.*)$/;
 const NORMAL = /^(?:正常|无异常|一切正常|良好|合格|无|没有问题|没问题|无问题|未发现问题|未发现隐患|无隐患|✅)$/;
 const ISSUES = /^(?:发现问题|发现隐患|有问题|有隐患|存在问题|存在隐患|不正常|异常|不合格)$/;
 
+// The same form typed on one line ("企业：华美 结果：正常"): split before each label that has a colon.
+const INLINE_LABEL =
+  /\s(?=(?:巡查|检查)?(?:企业|单位)(?:名称)?\s*[:：]|(?:巡查|检查)?结果\s*[:：]|(?:隐患|问题|存在问题)(?:描述|内容)?\s*[:：]|(?:整改)?(?:期限|时限)\s*[:：]|(?:隐患)?(?:等级|级别)\s*[:：]|备注\s*[:：])/;
+
 export function parseForm(raw: string, now: Date): ParsedMessage | null {
-  const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  let lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 1) {
+    lines = lines[0].split(INLINE_LABEL).map((l) => l.trim()).filter(Boolean);
+    // On one line only a message that starts as a form is one: "上报 华美 … 级别：重大" is a command
+    // with a labelled level, read by the command's own rules.
+    const first = lines[0] ?? '';
+    const heading = matchCommand(normalise(first));
+    if (!LINE.test(first) && !(heading && !heading.rest)) return null;
+  }
   if (lines.length < 2) return null;
   const fields: Partial<Record<Field, string>> = {};
   const loose: string[] = [];
@@ -36,7 +48,8 @@ export function parseForm(raw: string, now: Date): ParsedMessage | null {
       loose.push(normalise(line));
     }
   }
-  if (labelled < 1 || labelled < loose.length) return null;
+  // Mostly labels, or at least the enterprise labelled (企业：华美 / then the problem in plain lines).
+  if (labelled < 1 || (labelled < loose.length && fields.enterprise === undefined)) return null;
   // A heading line (上报 / 巡查记录) says which kind of form this is; other loose lines add to the hazard.
   const heading = loose.length ? matchCommand(loose[0]) : null;
   if (heading && !heading.rest) loose.shift();
@@ -45,7 +58,10 @@ export function parseForm(raw: string, now: Date): ParsedMessage | null {
 
   const { deadline, issue, rest: deadlineLeft } = takeDeadline(fields.deadline ?? '', now);
   const deadlineIssue = issue ?? (!deadline && freeText(deadlineLeft) ? { reason: 'unclear' as const, text: fields.deadline! } : undefined);
-  const hazardText = [fields.hazard, ...loose].filter(Boolean).join(' ');
+  // "企业：华美 灭火器过期": a name has no spaces; what follows it on the line is the problem.
+  const [name, ...afterName] = (fields.enterprise ?? '').split(' ');
+  fields.enterprise = name;
+  const hazardText = [fields.hazard, afterName.join(' '), ...loose].filter(Boolean).join(' ');
   const { level: saidLevel, rest: words } = takeLevel(hazardText);
   const level: HazardLevel | undefined = fields.level
     ? (/重大/.test(fields.level) ? 'major' : /一般|较大|较小|低/.test(fields.level) ? 'general' : undefined)

@@ -64,7 +64,7 @@ function compact(m: ParsedMessage): ParsedMessage {
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
   const raw = typeof input === 'string' ? input : '';
   // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined.
-  const form = raw.length <= MAX_PARSED_CHARS && /\n/.test(raw) ? parseForm(raw, now) : null;
+  const form = raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null;
   if (form) return compact(form);
   const text = normalise(raw.length > MAX_PARSED_CHARS * 2 ? raw.slice(0, MAX_PARSED_CHARS * 2) : raw, options);
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };

@@ -50,7 +50,8 @@ const HAZARD_START =
 
 /** Splits "enterprise rest-of-message": the first token names the enterprise, the rest describes. */
 export function splitEnterprise(text: string): { enterprise?: string; rest: string } {
-  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:在|去|到)(?=\S{2,})/, '');
+  // A label is never a name: "企业：华美 …" names 华美.
+  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '').replace(/^(?:在|去|到)(?=\S{2,})/, '');
   if (!t) return { rest: '' };
   const sep = SEPARATOR.exec(t);
   const first = sep ? t.slice(0, sep.index) : t;
