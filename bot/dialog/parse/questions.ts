@@ -4,7 +4,7 @@ import type { HelpTopic, ParsedMessage } from '../intents.js';
 import { takePeriod, PLACE } from './queries.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" ask about a state.
-const VERB = '(?:上报|报告|报|登记|记录|记|提交|填报?|查询|查|绑定|复查|验收|整改|巡查|统计|用|操作|弄|搞|发|录入)';
+const VERB = '(?:上报|报告|报|登记|记录|记|提交|填报?|查询|查|绑定|复查|验收|整改|巡查|统计|用|操作|弄|搞|发送|发|录入|上传|传|拍|附上?|撤回|修改|改)';
 const HOW = new RegExp(`(?:怎么|如何|咋|怎样)(?:去|来|才能|能)?${VERB}|${VERB}(?:隐患|巡查|企业|记录)?(?:要|该|应该|得)?(?:怎么|如何|咋)(?!样)`);
 const TOPICS: [HelpTopic, RegExp][] = [
   ['rectify', /整改/],

@@ -2,6 +2,7 @@
 // (恒泰 消防通道堵了 三天内弄好), or a visit told as a story (刚去恒泰转了一圈 都挺好).
 import type { ParsedMessage } from '../intents.js';
 import { tidy } from './normalise.js';
+import { COMPANY_SUFFIX } from './slots.js';
 import { parsePatrol, parseReport } from './report.js';
 
 const TIME = '(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早|今天上午|今天下午|昨天)?';
@@ -20,7 +21,7 @@ const DONE_NAME = new RegExp(`^${TIME}(?:巡查完|检查完|巡完|看完|查�
 
 // Words that say something is wrong: the message is a hazard.
 export const PROBLEM =
-  /过期|堵|杂物|未|没有?|坏|破|漏|隐患|缺|失效|老化|锁|占用|乱|违规|不合格|超|裸露|松动|脱落|积|私拉|私接|不亮|不足|无证|失灵|堆|挡|遮|损|锈|断|倒塌|泄|太大|不好|不够|不全|不到位|不规范|露在|脏|满|过载|发热|冒烟|异味|异响/;
+  /过期|压住|压着|充电|抽烟|吸烟|明火|动火|违章|无防护|没防护|没戴|未戴|乱放|乱堆|停放|占道|渗|滴|冒|烧|焦|变形|裂|塌|歪|堵|杂物|未|没有?|坏|破|漏|隐患|缺|失效|老化|锁|占用|乱|违规|不合格|超|裸露|松动|脱落|积|私拉|私接|不亮|不足|无证|失灵|堆|挡|遮|损|锈|断|倒塌|泄|太大|不好|不够|不全|不到位|不规范|露在|脏|满|过载|发热|冒烟|异味|异响/;
 // A visit said in the middle of a problem-first message: 检查发现, 巡查时发现, 去看了, 转了一圈.
 const VISIT_HINT = /(?:今天|今日|刚才|刚刚|上午|下午)?(?:去|来)?(?:(?:检查|巡查|巡检|走访)了?(?:一下|一遍|一圈)?|看了一?下?|转了一?圈?)(?:时|的时候|中|过程中)?(?:发现|看到)?了?/;
 const QUESTION = /什么|啥|哪些|多少|几个|几家|几条|吗|呢|\?|怎么|如何|是否|有没有/;
@@ -36,9 +37,12 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
 }
 
 /** 恒泰 消防通道堵了 三天内弄好, 宏远物流叉车司机没证: a name, then what is wrong. */
+// "俊达电器 仓库里电动车在充电": a first word that ends like an enterprise name, then a sentence about it.
+const NAMED_FIRST = new RegExp(`^[^\\s,;。、:]{2,20}?${COMPANY_SUFFIX}[\\s,;。、:]+\\S{4,}`);
+
 export function parseProblemFirst(input: string, now: Date): ParsedMessage | null {
   const text = input.replace(FILLER, '');
-  if (!PROBLEM.test(text) || QUESTION.test(text) || NOT_A_NAME.test(text)) return null;
+  if (!(PROBLEM.test(text) || NAMED_FIRST.test(text)) || QUESTION.test(text) || NOT_A_NAME.test(text)) return null;
   const p = parseReport(text, now);
   // It takes a name and a problem. A problem alone ("通道仍有货物堆放") stays unknown: it is the free-text
   // answer to a question (a reason, a finding), and a name that itself reads as a problem is no name.
