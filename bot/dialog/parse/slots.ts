@@ -69,7 +69,9 @@ export function splitEnterprise(text: string): { enterprise?: string; rest: stri
   // "上报 灭火器过期": no enterprise named; the conversation layer asks which one.
   if (start?.index === 0) return { rest: t };
   if (start && start.index >= 2) {
-    return { enterprise: first.slice(0, start.index), rest: `${first.slice(start.index)} ${after}` };
+    // "华美的灭火器…": the possessive belongs to neither part.
+    const name = first.slice(0, start.index).replace(/(?<=..)的$/, '');
+    return { enterprise: name, rest: `${first.slice(start.index)} ${after}` };
   }
   return first ? { enterprise: first, rest: after } : { rest: after };
 }

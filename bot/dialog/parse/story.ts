@@ -3,13 +3,13 @@
 import type { ParsedMessage } from '../intents.js';
 import { tidy } from './normalise.js';
 import { COMPANY_SUFFIX } from './slots.js';
-import { parsePatrol, parseReport } from './report.js';
+import { NORMAL_TOKEN, parsePatrol, parseReport } from './report.js';
 
 const TIME = '(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早|今天上午|今天下午|昨天)?';
 // Spoken fillers in front of a dictated message: "嗯那个恒泰纺织啊…".
 const FILLER = /^(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|报告)+[\s,;。、:]*/;
 const VISIT_VERB =
-  '(?:转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来)(?:一下|一圈|一遍)?';
+  '(?:转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
 // 去/到/在/从 <name> <visit verb> <result>
 const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
 // 去了 <name> <result>: 去了 alone says the visit happened.
@@ -32,6 +32,11 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   for (const re of [GO_VISIT, DONE_NAME, NAME_DONE, WENT]) {
     const m = re.exec(text);
     if (m && !NOT_A_NAME.test(m[1])) return parsePatrol(`${m[1]} ${m[2] ?? ''}`, now);
+  }
+  // "恒泰 正常", "华美化工，一切正常": a name and a patrol verdict is a patrol.
+  const verdict = /^([^\s,;。、:]{2,20})[\s,;。、:]+([^\s,;。、:]+)$/.exec(text);
+  if (verdict && NORMAL_TOKEN.test(verdict[2]) && !NOT_A_NAME.test(verdict[1]) && !PROBLEM.test(verdict[1]) && !/^(?:去|到|在|从)/.test(verdict[1]) && /[\u4e00-\u9fff]{2}/.test(verdict[1])) {
+    return parsePatrol(`${verdict[1]} ${verdict[2]}`, now);
   }
   return null;
 }
