@@ -113,6 +113,24 @@ describe('dialog: understanding natural messages', () => {
     expect(reply).toContain('横林镇');
   });
 
+  it('a problem seen on a visit asks 上报 or 巡查; the number chosen decides what is written', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '华美化工 今天检查发现灭火器过期');
+    expect(q).toContain('1. 上报');
+    expect(q).toContain('2. 记录');
+    expect(await hazardCount(c)).toBe(0);
+    await c.say(c.w.workerA1, '2');
+    const [p] = await c.db.select().from(patrols);
+    expect(p).toMatchObject({ enterpriseId: c.huamei.id, result: 'issues' });
+    const [h] = await c.db.select().from(hazards);
+    expect(h.description).toBe('灭火器过期');
+  });
+
+  it('names a period asked with an enterprise instead of dropping it', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '华美化工这个月怎么样')).toContain('不按“本月”筛选');
+  });
+
   it('answers how-to questions with that command\'s help', async () => {
     const c = await dialogWorld();
     expect(await c.say(c.w.workerA1, '隐患怎么报')).toContain('上报 企业名 隐患描述');

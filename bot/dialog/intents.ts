@@ -47,7 +47,8 @@ export type ParsedMessage =
   | { intent: 'review'; code?: string; pass?: boolean; reason?: string; deadline?: DeadlineSlot }
   | { intent: 'tasks' }
   | { intent: 'query_hazard'; code: string /* canonical YH20261122-0007 */ }
-  | { intent: 'query_enterprise'; enterprise: string }
+  /** period: said with the question (华美这个月怎么样); the enterprise view is current, the reply says so. */
+  | { intent: 'query_enterprise'; enterprise: string; period?: string }
   /**
    * place: a town as typed (横林镇, 横林街道, or a bare 横林) or 全区; the conversation layer resolves it.
    * period: canonical words 今天 昨天 本周 上周 本月 上月 本季度 上季度 今年 去年 近N天 N月 (这个月 → 本月 etc.).

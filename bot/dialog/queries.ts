@@ -18,7 +18,7 @@ export const tasks = (t: Turn) => attempt(() => t.verbs.tasks(), tasksReply);
 export const queryHazard = (t: Turn, p: IntentOf<'query_hazard'>) =>
   attempt(() => t.verbs.getHazard({ code: p.code }), (h) => hazardDetailReply(h, t.actor.role));
 
-export const startQueryEnterprise = (t: Turn, p: IntentOf<'query_enterprise'>) => continueQueryEnterprise(t, { enterpriseText: p.enterprise });
+export const startQueryEnterprise = (t: Turn, p: IntentOf<'query_enterprise'>) => continueQueryEnterprise(t, { enterpriseText: p.enterprise, period: p.period });
 
 export async function continueQueryEnterprise(t: Turn, slots: Slots): Promise<Reply> {
   const e = await needEnterprise(t, 'query_enterprise', slots);
@@ -26,7 +26,12 @@ export async function continueQueryEnterprise(t: Turn, slots: Slots): Promise<Re
   const { id } = e.slots.enterprise as PickedEnterprise;
   return attempt(
     () => Promise.all([t.verbs.getEnterprise(id), t.verbs.hazards({ enterpriseId: id, status: 'open', limit: 5 })]),
-    ([ent, open]) => enterpriseReply(ent, open.items, open.total),
+    ([ent, open]) => {
+      const reply = enterpriseReply(ent, open.items, open.total);
+      // The view is the enterprise now: a period asked with it is named, not silently dropped.
+      const period = typeof e.slots.period === 'string' ? e.slots.period : undefined;
+      return period ? { ...reply, lines: [U.enterprisePeriod(period), ...reply.lines] } : reply;
+    },
   );
 }
 

@@ -65,7 +65,9 @@ const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本�
 export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
   const m = ABOUT.exec(text.replace(TRAILING, ''));
   if (!m) return null;
-  const name = m[1].replace(/(?:的|那边|那里)$/, '').trim();
+  // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
+  const { period, rest } = takePeriod(m[1]);
+  const name = rest.replace(/\s+/g, '').replace(/(?:的|那边|那里|那家)$/, '').trim();
   if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name)) return null;
-  return { intent: 'query_enterprise', enterprise: name };
+  return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
 }
