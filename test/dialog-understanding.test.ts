@@ -96,6 +96,12 @@ describe('dialog: understanding natural messages', () => {
     expect(h).toMatchObject({ enterpriseId: c.huamei.id, description: '灭火器过期' });
   });
 
+  it('finds a name inside a sentence it cannot read (word segmentation) and offers choices', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '华美塑料的负责人是谁');
+    expect(q).toContain('查询企业 常州华美塑料制品有限公司');
+  });
+
   it('answers 我管哪些企业 and 我还有几家没去 from the sender\'s own scope', async () => {
     const c = await dialogWorld();
     const mine = await c.say(c.w.workerA1, '我管哪些企业');

@@ -10,14 +10,41 @@ import { U } from './understand-messages.js';
 // (also by pinyin initials or a near-miss spelling, as the match verb scores them) or a town. Then the
 // bot offers what can be done with it as numbered choices instead of 没看懂.
 
-const MAX_TOKENS = 3;
+const MAX_TOKENS = 4;
 const TOWN = /(?:镇|街道|乡)$/;
+// Words of chat that are never a name (ICU's dictionary knows them; names it does not know).
+const COMMON = /^(?:一下|多少|怎么|怎样|什么|情况|现在|今天|明天|昨天|老板|电话|巡查|检查|上报|隐患|问题|看看|帮忙|我们|你们|他们|这个|那个|还有|没有|已经|可以|回事|一下子|地址|联系|负责人|企业|公司)$/;
+const SUFFIX = /^(?:化工|纺织|机械|电子|电器|五金|印染|家具|物流|食品|建材|木业|模具|包装|科技|实业|塑业|塑料|材料|制造|集团|公司|厂|镇|街道)$/;
+// ICU word segmentation ships with Node (no dictionary download). An unknown name comes out as single
+// characters (华/美), so runs of them, with a trade or town word after, are the candidates for a name.
+const words = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+/** Phrases of a message that may be a name: separator tokens, then segmenter runs. */
+export function nameCandidates(text: string): string[] {
+  const out = text.split(SEPARATOR);
+  if (words) {
+    const segs = [...words.segment(text)].filter((x) => x.isWordLike).map((x) => x.segment);
+    for (let i = 0; i < segs.length; i++) {
+      if (segs[i].length === 1) {
+        let j = i;
+        let run = '';
+        while (j < segs.length && segs[j].length === 1) run += segs[j++];
+        if (j < segs.length && SUFFIX.test(segs[j])) run += segs[j++];
+        run = run.replace(/^(?:去|到|在|给|帮|把|我|问|催)/, '');
+        if (run.length >= 2) out.push(run);
+        i = j - 1;
+      } else if (!COMMON.test(segs[i])) {
+        out.push(SUFFIX.test(segs[i + 1] ?? '') ? segs[i] + segs[i + 1] : segs[i]);
+      }
+    }
+  }
+  return [...new Set([text, ...out])];
+}
 
 export async function unknownInScope(t: Turn, p: Extract<ParsedMessage, { intent: 'unknown' }>, dispatch: Dispatch): Promise<Reply | null> {
   const text = p.text.trim();
-  const tokens = [...new Set([text, ...text.split(SEPARATOR)])]
-    .map((s) => s.replace(/(?:的|呢|吗|啊|呀|了)+$/, ''))
-    .filter((s) => s.length >= 2 && s.length <= 20)
+  const tokens = [...new Set(nameCandidates(text).map((s) => s.replace(/(?:的|呢|吗|啊|呀|了)+$/, '')))]
+    .filter((s) => s.length >= 2 && s.length <= 20 && !COMMON.test(s))
     .slice(0, MAX_TOKENS);
   const bare = (s: string) => s.replace(TOWN, '');
   try {
