@@ -116,10 +116,10 @@ describe('parseDeadline: words that are not deadlines', () => {
 });
 
 describe('findUnclearTime: time words nobody can compute are found, to be asked back', () => {
-  it.each(['尽快整改', '月中前', '年前整改', '过几天整改', '这几天内处理', '下下周前', '中旬前完成', '抓紧整改'])('%s', (text) => {
+  it.each(['尽快整改', '月中前', '年前整改', '过几天整改', '这几天内处理', '下下周前', '中旬前完成', '抓紧整改', '3天后整改', '一周左右', '12月份整改', '下午3点前'])('%s', (text) => {
     expect(findUnclearTime(`灭火器过期 ${text}`)?.matched).toBe(text);
   });
-  it.each(['这几天一直漏水', '近期多次发现', '灭火器过期', '3天内整改', '年检过期'])('%s → null', (text) => {
+  it.each(['这几天一直漏水', '近期多次发现', '灭火器过期', '3天内整改', '年检过期', '3号仓库', '5号车间电线老化', '2楼配电房'])('%s → null', (text) => {
     expect(findUnclearTime(text)).toBeNull();
   });
 });
