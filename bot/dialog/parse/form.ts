@@ -44,6 +44,10 @@ export function parseForm(raw: string, now: Date): ParsedMessage | null {
     if (m && field) {
       labelled++;
       fields[field] = [fields[field], normalise(m[2])].filter(Boolean).join(' ');
+    } else if (m && labelled > 0 && !matchCommand(normalise(line))) {
+      // "地址：…", "联系人：…": a label this reader does not use. The line is left out: a missing
+      // description is asked for, never made up from an address.
+      continue;
     } else {
       loose.push(normalise(line));
     }

@@ -38,7 +38,8 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
   const base = { intent: 'patrol' as const, enterprise, level, deadline, deadlineIssue: issue };
   if (!tokens.length) return base;
   if (NORMAL_TOKEN.test(tokens[0])) {
-    return { ...base, result: 'normal', note: freeText(tokens.slice(1).join(' ')) };
+    // Nothing to rectify after a normal patrol: a time word there is no deadline to ask about.
+    return { ...base, deadlineIssue: undefined, result: 'normal', note: freeText(tokens.slice(1).join(' ')) };
   }
   const findings = freeText(remainder.replace(ISSUES_START, ''));
   return findings ? { ...base, result: 'issues', findings } : { ...base, result: 'issues' };
