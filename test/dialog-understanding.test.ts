@@ -102,6 +102,16 @@ describe('dialog: understanding natural messages', () => {
     expect(q).toContain('查询企业 常州华美塑料制品有限公司');
   });
 
+  it('a sentence naming an enterprise and nothing wrong writes nothing', async () => {
+    const c = await dialogWorld();
+    for (const text of ['华美塑料 明天来检查', '华美塑料的老板电话', '华美化工的负责人是谁', '华美化工 明天上午开会']) {
+      await c.say(c.w.workerA1, text);
+      await c.say(c.w.workerA1, '取消');
+    }
+    expect(await hazardCount(c)).toBe(0);
+    expect(await c.db.select().from(patrols)).toHaveLength(0);
+  });
+
   it('answers 我管哪些企业 and 我还有几家没去 from the sender\'s own scope', async () => {
     const c = await dialogWorld();
     const mine = await c.say(c.w.workerA1, '我管哪些企业');

@@ -5,6 +5,10 @@
 //   parser-corpus-heldout.json  natural phrasing written before the parser was changed and never tuned on:
 //                               its failures are fixed by kind, never by special cases.
 // Natural and held-out together must reach 95 %; every miss is printed so the figure can be checked.
+// The held-out file grew in batches, each run once before any fix (the honest figure for messages the
+// parser has not seen): batch 1 (54, written before the parser changed) 54/54; batch 2 (26) 21/26;
+// batch 3 (28) 21/28. The kinds those misses showed (trade words in names, hazard verbs, how-to verbs,
+// 完毕, 给 <someone>, 咋回事) were then fixed as kinds; the batches now pass, so they are no longer unseen.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMessage } from '../bot/dialog/intents.js';
