@@ -5,19 +5,34 @@ import type { DeadlineSlot } from './deadline.js';
 import { chineseNumber } from './chinese-number.js';
 import { addDays, parseIsoDay, type LocalDate } from './time.js';
 
-export type Hit = { slot: DeadlineSlot; index: number; length: number };
+/** past: a calendar date the sender wrote that has already gone (asked back, never rolled a year on). */
+export type Hit = { slot: DeadlineSlot; index: number; length: number; past?: boolean };
 export type RuleContext = { text: string; today: LocalDate; weekday: number; now: Date };
 type Rule = { re: RegExp; slot: (m: RegExpExecArray, c: RuleContext) => DeadlineSlot | null };
 
+// A slot flagged as a date already gone; ruleHits turns the flag into Hit.past.
+const PAST = Symbol('past');
+type PastSlot = DeadlineSlot & { [PAST]?: true };
+
 const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
 // A bare "7天" (without 内/限期) only counts when nothing but a boundary or a rectification word follows.
-const BARE_END = /^(?:\s|$|[,.;!?。，；！？、]|整改|完成|处理|改好)/;
+const BARE_END = /^(?:\s|$|[,.;!?。，；！？、]|整改|完成|处理|改好|弄好|搞好|修好|搞定)/;
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 
 export const iso = (d: LocalDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 const date = (d: LocalDate | null): DeadlineSlot | null => (d ? { kind: 'date', date: iso(d) } : null);
 const days = (n: number | null, max: number, per = 1): DeadlineSlot | null =>
   n !== null && n > 0 && n <= max ? { kind: 'days', days: n * per } : null;
+
+/**
+ * A span counts as a deadline when it says so: 限期/期限 before it, 内/以内/之内 after it, or nothing but
+ * a boundary or a rectification word after it ("7天", "两周整改"). "3天前" is the past, "第3周" an ordinal.
+ */
+function bounded(m: RegExpExecArray, c: RuleContext, before?: string, within?: string): boolean {
+  if (m.index > 0 && /[\d.月第每过]/.test(c.text[m.index - 1])) return false;
+  const after = c.text.slice(m.index + m[0].length);
+  return Boolean(before || within || (BARE_END.test(after) && !/^前/.test(after)));
+}
 
 /** Month may overflow (13 = January next year), as with Date.UTC. */
 function lastDayOfMonth(year: number, month: number): LocalDate {
@@ -28,13 +43,28 @@ function lastDayOfMonth(year: number, month: number): LocalDate {
 const isBefore = (a: LocalDate, b: LocalDate) =>
   a.year !== b.year ? a.year < b.year : a.month !== b.month ? a.month < b.month : a.day < b.day;
 
-/** A month/day without a year that already passed this year means next year (said in December about January). */
-function withYear(today: LocalDate, month: number, day: number, year?: number): LocalDate | null {
+// A month/day without a year that passed less than this long ago is a mistake or a late message
+// (11月30日前 sent on 4 December): asked back. Further back it means next year (1月5日 said in December).
+const PAST_WINDOW_DAYS = 183;
+const dayNumber = (d: LocalDate) => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
+
+/** The date meant by month/day (and maybe year); `past` when it is already gone. */
+function withYear(today: LocalDate, month: number, day: number, year?: number): { d: LocalDate; past: boolean } | null {
   const make = (y: number) => parseIsoDay(iso({ year: y, month, day }));
-  if (year !== undefined) return make(year);
+  const mark = (d: LocalDate | null) => (d ? { d, past: isBefore(d, today) } : null);
+  if (year !== undefined) return mark(make(year));
   const d = make(today.year);
-  return d && !isBefore(d, today) ? d : make(today.year + 1);
+  if (d && !isBefore(d, today)) return { d, past: false };
+  if (d && dayNumber(today) - dayNumber(d) <= PAST_WINDOW_DAYS) return { d, past: true };
+  return mark(make(today.year + 1));
 }
+
+const dated = (w: { d: LocalDate; past: boolean } | null): PastSlot | null => {
+  if (!w) return null;
+  const slot: PastSlot = { kind: 'date', date: iso(w.d) };
+  if (w.past) slot[PAST] = true;
+  return slot;
+};
 
 const RULES: Rule[] = [
   // 现场/当场 alone is where something was seen (现场发现…); only 现场整改 is a deadline.
@@ -47,19 +77,26 @@ const RULES: Rule[] = [
   {
     re: new RegExp(`(?:(限期|期限)\\s*)?${NUM}\\s*个?(?:工作日|天|日)(之内|以内|内)?`, 'g'),
     slot: (m, c) => {
-      // "第3天", "11月30日", "1.5天" are not durations; "3天前" is the past.
-      if (m.index > 0 && /[\d.月第]/.test(c.text[m.index - 1])) return null;
+      // "第3天", "11月30日", "1.5天" are not durations; "3天前" is the past; "过两天" is some day after.
+      if (m.index > 0 && /[\d.月第过]/.test(c.text[m.index - 1])) return null;
       const after = c.text.slice(m.index + m[0].length);
       const bounded = m[1] || m[3] || (BARE_END.test(after) && !/^前/.test(after));
       return bounded ? days(chineseNumber(m[2]), 365) : null;
     },
   },
-  { re: new RegExp(`${NUM}\\s*个?(?:周|星期|礼拜)(?:之内|以内|内)`, 'g'), slot: (m) => days(chineseNumber(m[1]), 52, 7) },
-  { re: /半个月(?:之内|以内|内)/g, slot: () => ({ kind: 'days', days: 15 }) },
   {
-    re: new RegExp(`${NUM}\\s*个月(?:之内|以内|内)`, 'g'),
+    re: new RegExp(`(?:(限期|期限)\\s*)?${NUM}\\s*个?(?:周|星期|礼拜)(之内|以内|内)?`, 'g'),
+    slot: (m, c) => (bounded(m, c, m[1], m[3]) ? days(chineseNumber(m[2]), 52, 7) : null),
+  },
+  {
+    re: /(?:(限期|期限)\s*)?半个?月(之内|以内|内)?/g,
+    slot: (m, c) => (bounded(m, c, m[1], m[2]) ? { kind: 'days', days: 15 } : null),
+  },
+  {
+    re: new RegExp(`(?:(限期|期限)\\s*)?${NUM}\\s*个月(之内|以内|内)?`, 'g'),
     slot: (m, c) => {
-      const n = chineseNumber(m[1]);
+      if (!bounded(m, c, m[1], m[3])) return null;
+      const n = chineseNumber(m[2]);
       if (n === null || n <= 0 || n > 24) return null;
       const end = lastDayOfMonth(c.today.year, c.today.month + n);
       return date({ ...end, day: Math.min(c.today.day, end.day) });
@@ -84,6 +121,26 @@ const RULES: Rule[] = [
     slot: (m, c) => date(lastDayOfMonth(c.today.year, c.today.month + (m[0].startsWith('下') ? 1 : 0))),
   },
   {
+    re: /(?:本|这个?|当前)?季度(?:底|末)|(下个?)季度(?:底|末)/g,
+    slot: (m, c) => {
+      const quarterEnd = Math.floor((c.today.month - 1) / 3) * 3 + 3 + (m[1] ? 3 : 0);
+      return date(lastDayOfMonth(c.today.year, quarterEnd));
+    },
+  },
+  {
+    // 下月5号, 下个月10日前, 本月28号: a day of this or next month.
+    re: /(本|这个?|当|下个?)月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)/g,
+    slot: (m, c) => {
+      const day = chineseNumber(m[2]);
+      if (day === null) return null;
+      const month = c.today.month + (m[1].startsWith('下') ? 1 : 0);
+      const end = lastDayOfMonth(c.today.year, month);
+      if (day < 1 || day > end.day) return null;
+      const d = { ...end, day };
+      return isBefore(d, c.today) ? dated({ d, past: true }) : date(d);
+    },
+  },
+  {
     re: /(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末|份底)/g,
     slot: (m, c) => {
       const month = chineseNumber(m[1]);
@@ -99,12 +156,12 @@ const RULES: Rule[] = [
       // "1.5米" or "2-3处" are quantities; a dotted date without a year needs 前/号/日 or a rectification word.
       const after = c.text.slice(m.index + m[0].length);
       const anchored = m[1] || m[3] === '月' || m[5] || /^\s*(?:之前|以前|前|整改|完成)/.test(after);
-      return anchored ? date(withYear(c.today, Number(m[2]), Number(m[4]), m[1] ? Number(m[1]) : undefined)) : null;
+      return anchored ? dated(withYear(c.today, Number(m[2]), Number(m[4]), m[1] ? Number(m[1]) : undefined)) : null;
     },
   },
   {
     // "10号前": the 10th of this month, or of next month once it has passed.
-    re: /(?<![\d月.])(\d{1,2})\s*(?:号|日)(?=\s*(?:之前|以前|前))/g,
+    re: /(?<![\d月.])(\d{1,2})\s*(?:号|日)(?=\s*(?:之前|以前|前|之内|以内|内))/g,
     slot: (m, c) => {
       const day = Number(m[1]);
       const thisMonth = parseIsoDay(iso({ ...c.today, day }));
@@ -120,8 +177,10 @@ export function ruleHits(c: RuleContext): Hit[] {
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(c.text); m; m = rule.re.exec(c.text)) {
-      const slot = rule.slot(m, c);
-      if (slot) hits.push({ slot, index: m.index, length: m[0].length });
+      const slot = rule.slot(m, c) as PastSlot | null;
+      if (!slot) continue;
+      if (slot[PAST]) hits.push({ slot: { kind: 'date', date: (slot as { date: string }).date }, index: m.index, length: m[0].length, past: true });
+      else hits.push({ slot, index: m.index, length: m[0].length });
     }
   }
   return hits;
@@ -140,10 +199,10 @@ export function chronoHits(c: RuleContext): Hit[] {
     for (const r of chrono.zh.hans.parse(c.text.slice(from, m.index + 16), { instant: c.now, timezone: 480 })) {
       if (!r.text.includes('月') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
       const year = r.start.isCertain('year') ? (r.start.get('year') ?? undefined) : undefined;
-      const slot = date(withYear(c.today, r.start.get('month')!, r.start.get('day')!, year));
+      const w = withYear(c.today, r.start.get('month')!, r.start.get('day')!, year);
       // chrono's zh patterns may start on the separator before the date (",十二月五日").
       const lead = /^[^\d零〇一二两三四五六七八九十]*/.exec(r.text)![0].length;
-      if (slot) hits.push({ slot, index: from + r.index + lead, length: r.text.length - lead });
+      if (w) hits.push({ slot: { kind: 'date', date: iso(w.d) }, index: from + r.index + lead, length: r.text.length - lead, ...(w.past ? { past: true } : {}) });
     }
   }
   return hits;

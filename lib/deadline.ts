@@ -16,11 +16,29 @@ export type DeadlineMatch = {
   matched: string;
   /** Offset of `matched` in text.normalize('NFKC'). */
   index: number;
+  /** The date written has already gone (11月20日前 on the 23rd): ask again, never guess a year. */
+  past?: true;
 };
 
-const PREFIX = /(?:限期(?:整改)?|整改期限|期限|要求|必须|须|需|请于|请在|于|在)\s*:?\s*$/;
+/** A time phrase nobody can turn into a day (尽快, 过几天, 月中前): its place in the text, to ask back. */
+export type UnclearTime = { matched: string; index: number };
+
+const PREFIX = /(?:限期(?:整改)?|整改期限|整改时限|时限|期限|要求|必须|须|需|请于|请在|于|在)\s*:?\s*$/;
 const SUFFIX =
-  /^\s*(?:上午|中午|下午|晚上|下班)?(?:之前|以前|前|之内|以内|内)?(?:进行|完成)?(?:整改|处理|改好|改正|落实)?(?:完成|完毕|到位|好)?/;
+  /^\s*(?:上午|中午|下午|晚上|下班)?(?:之前|以前|前|之内|以内|内)?(?:进行|完成)?(?:整改|处理|改好|改正|落实|弄好|搞好|修好|搞定)?(?:完成|完毕|到位|好)?/;
+
+// Words that promise a time without giving one. 近期/尽快 are how a worker says "soon"; 月中/上旬/年前/节前
+// depend on a calendar the bot should not guess; 几天/两三天 have no number. Each is asked back.
+const FIX_WORD = '(?:进行|完成)?(?:整改|处理|改好|改正|落实|弄好|搞好|修好|搞定|解决)?(?:完成|完毕|到位|好)?';
+const UNCLEAR = new RegExp(
+  '(?:尽快|尽早)(?:' + FIX_WORD + ')?' +
+  '|(?:抓紧|赶紧|近期|近日|改天|过几天|过两天|过段时间|这几天|几天|两三天|三五天|一两天|月中|月初|上旬|中旬|下旬|年前|节前|节后|年后|下下周|下下个?星期|下下个?月|过完年|择日|有空)' +
+  '(?:(?:之前|以前|前|之内|以内|内)' + FIX_WORD + '|(?:进行|完成)?(?:整改|处理|改好|改正|落实|弄好|搞好|修好|搞定|解决)(?:完成|完毕|到位|好)?)' +
+  // "3天后整改", "一周左右", "12月份整改", "下午3点前": a number of a time unit that no rule turned into a day.
+  '|(?:\\d{1,3}|[一二两三四五六七八九十]{1,3})\\s*个?(?:天|日|周|星期|礼拜|月)(?:之后|以后|后|左右)' + FIX_WORD +
+  '|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:之前|以前|前|之内|以内|内|中)?(?=整改|完成|处理)' + FIX_WORD +
+  '|(?:上午|下午|晚上|中午)?\\d{1,2}\\s*(?:点|时)(?:钟)?(?:之前|以前|前)' + FIX_WORD,
+);
 
 /**
  * Finds the first deadline phrase in a chat message, or null. Relative words (明天, 3天内, 周五) are our own rules,
@@ -39,7 +57,18 @@ export function parseDeadline(input: string, now: Date): DeadlineMatch | null {
   const prefix = PREFIX.exec(text.slice(0, start));
   if (prefix) start -= prefix[0].length;
   end += SUFFIX.exec(text.slice(end))![0].length;
-  return { slot: best.slot, matched: text.slice(start, end), index: start };
+  return { slot: best.slot, matched: text.slice(start, end), index: start, ...(best.past ? { past: true as const } : {}) };
+}
+
+/** The first time phrase in a message that is not a deadline anyone could compute, or null. */
+export function findUnclearTime(input: string): UnclearTime | null {
+  const text = input.normalize('NFKC');
+  const m = UNCLEAR.exec(text);
+  if (!m) return null;
+  let start = m.index;
+  const prefix = PREFIX.exec(text.slice(0, start));
+  if (prefix) start -= prefix[0].length;
+  return { matched: text.slice(start, m.index + m[0].length), index: start };
 }
 
 /** The instant a deadline slot ends: 24:00 Shanghai of its day, as a UTC Date. */

@@ -1,6 +1,6 @@
 // Deadline phrases against fixed clocks, including Shanghai midnight, month ends and the turn of the year.
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, parseDeadline } from '../lib/deadline.js';
+import { chineseNumber, findUnclearTime, parseDeadline } from '../lib/deadline.js';
 
 // Monday 2026-11-23 10:00 Shanghai.
 const MONDAY = new Date('2026-11-23T02:00:00Z');
@@ -62,6 +62,33 @@ describe('parseDeadline: more ways people write it', () => {
     ['30号前', date('2026-11-30')],
     ['10号前', date('2026-12-10')],
     ['现场整改', { kind: 'now' }],
+    // One grammar for spans: weeks, half-months and months with 限期 or 内, Chinese or Arabic numerals.
+    ['限期两周', days(14)],
+    ['2周内', days(14)],
+    ['一个星期之内', days(7)],
+    ['三个礼拜以内', days(21)],
+    ['半月内', days(15)],
+    ['限期半个月', days(15)],
+    ['限期一个月', date('2026-12-23')],
+    ['两个月以内', date('2027-01-23')],
+    ['十五日以内', days(15)],
+    ['限期二十天', days(20)],
+    ['三天内弄好', days(3)],
+    ['两周整改', days(14)],
+    // Ends of periods and days of next month.
+    ['本季度末', date('2026-12-31')],
+    ['季度底前', date('2026-12-31')],
+    ['下季度末', date('2027-03-31')],
+    ['下月5号前', date('2026-12-05')],
+    ['下个月10日之前', date('2026-12-10')],
+    ['本月28号前', date('2026-11-28')],
+    ['12月10号之前', date('2026-12-10')],
+    ['12月5号', date('2026-12-05')],
+    ['这周五之前', date('2026-11-27')],
+    ['下星期三', date('2026-12-02')],
+    ['当场整改', { kind: 'now' }],
+    ['立刻处理', { kind: 'now' }],
+    ['即刻停用', { kind: 'now' }],
   ])('%s', (text, expected) => {
     expect(slot(text)).toEqual(expected);
   });
@@ -88,6 +115,15 @@ describe('parseDeadline: words that are not deadlines', () => {
   });
 });
 
+describe('findUnclearTime: time words nobody can compute are found, to be asked back', () => {
+  it.each(['尽快整改', '月中前', '年前整改', '过几天整改', '这几天内处理', '下下周前', '中旬前完成', '抓紧整改', '3天后整改', '一周左右', '12月份整改', '下午3点前'])('%s', (text) => {
+    expect(findUnclearTime(`灭火器过期 ${text}`)?.matched).toBe(text);
+  });
+  it.each(['这几天一直漏水', '近期多次发现', '灭火器过期', '3天内整改', '年检过期', '3号仓库', '5号车间电线老化', '2楼配电房'])('%s → null', (text) => {
+    expect(findUnclearTime(text)).toBeNull();
+  });
+});
+
 describe('parseDeadline: clock edges', () => {
   // 00:30 on Tuesday 24 Nov in Shanghai, still Monday 23 Nov in UTC.
   const JUST_AFTER_SHANGHAI_MIDNIGHT = new Date('2026-11-23T16:30:00Z');
@@ -101,16 +137,21 @@ describe('parseDeadline: clock edges', () => {
     expect(slot('下周二', JUST_AFTER_SHANGHAI_MIDNIGHT)).toEqual(date('2026-12-01'));
   });
 
-  it('rolls a month/day that already passed into next year, but keeps today', () => {
+  it('rolls a month/day long gone into next year, keeps today, and flags a date just gone as past', () => {
     const newYearsEve = new Date('2026-12-31T10:00:00Z'); // 18:00 Shanghai, 31 Dec
     expect(slot('12月31日前', newYearsEve)).toEqual(date('2026-12-31'));
-    expect(slot('12月30日前', newYearsEve)).toEqual(date('2027-12-30'));
+    // Yesterday is a mistake or a late message, not next year's 30 December: asked back.
+    expect(parseDeadline('12月30日前', newYearsEve)).toMatchObject({ slot: date('2026-12-30'), past: true });
+    expect(parseDeadline('11月30日前', new Date('2026-12-04T02:00:00Z'))).toMatchObject({ slot: date('2026-11-30'), past: true });
+    expect(parseDeadline('十一月三十日前', new Date('2026-12-04T02:00:00Z'))).toMatchObject({ past: true });
+    expect(parseDeadline('2026年11月1日前', MONDAY)).toMatchObject({ past: true });
+    expect(parseDeadline('12月5日前', MONDAY)?.past).toBeUndefined();
     expect(slot('1月5日前', newYearsEve)).toEqual(date('2027-01-05'));
     expect(slot('1.5前', newYearsEve)).toEqual(date('2027-01-05'));
     expect(slot('一月五日前', newYearsEve)).toEqual(date('2027-01-05'));
     expect(slot('月底前', newYearsEve)).toEqual(date('2026-12-31'));
     expect(slot('下周五前', newYearsEve)).toEqual(date('2027-01-08'));
-    expect(slot('2026年12月30日前', newYearsEve)).toEqual(date('2026-12-30'));
+    expect(parseDeadline('2026年12月30日前', newYearsEve)).toMatchObject({ slot: date('2026-12-30'), past: true });
   });
 
   it('treats 00:30 on 1 January Shanghai as the new year although UTC is still in December', () => {

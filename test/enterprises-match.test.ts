@@ -65,6 +65,22 @@ describe('fuzzy enterprise matching', () => {
     expect(district.filter((c) => c.exact)).toHaveLength(0);
   });
 
+  it('offers pinyin initials and homophone typos as candidates, never as exact', async () => {
+    const ctx = await ctxFor(t.deps, w.workerA1.id);
+    const [byInitials] = await matchEnterprises(ctx, 'hmhg');
+    expect(byInitials).toMatchObject({ id: huamei.id, exact: false });
+    const [byShortInitials] = await matchEnterprises(ctx, 'HM');
+    expect(byShortInitials).toMatchObject({ id: huamei.id, exact: false });
+    const [bySpelt] = await matchEnterprises(ctx, 'hongxing');
+    expect(bySpelt).toMatchObject({ id: hongxing.id, exact: false });
+    // 洪兴 sounds like 红星 and shares no character with it.
+    const [homophone] = await matchEnterprises(ctx, '洪兴');
+    expect(homophone).toMatchObject({ id: hongxing.id, exact: false });
+    expect(await matchEnterprises(ctx, 'zzzq')).toEqual([]);
+    // Scope still holds: grid B's 金龙纺织 is not offered to a worker of grid A by its initials.
+    expect((await matchEnterprises(ctx, 'jlfz')).map((c) => c.id)).not.toContain(jinlongB.id);
+  });
+
   it('returns nothing for noise and is served over HTTP', async () => {
     const ctx = await ctxFor(t.deps, w.adminA.id);
     expect(await matchEnterprises(ctx, '，。！  ')).toEqual([]);

@@ -1,35 +1,69 @@
-// Every realistic message in the corpus must parse to exactly the expected intent and slots.
+// The parser corpus, in three parts:
+//   parser-corpus.json          command phrasing (a leading command word): must parse 100 %.
+//   parser-corpus-natural.json  natural phrasing as workers write it (no command word, stories, questions,
+//                               traditional characters, forms, deadline words): tuned on.
+//   parser-corpus-heldout.json  natural phrasing written before the parser was changed and never tuned on:
+//                               its failures are fixed by kind, never by special cases.
+// Natural and held-out together must reach 95 %; every miss is printed so the figure can be checked.
+// The held-out file grew in batches, each run once before any fix (the honest figure for messages the
+// parser has not seen): batch 1 (54, written before the parser changed) 54/54; batch 2 (26) 21/26;
+// batch 3 (28) 21/28. The kinds those misses showed (trade words in names, hazard verbs, how-to verbs,
+// 完毕, 给 <someone>, 咋回事) were then fixed as kinds; the batches now pass, so they are no longer unseen.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMessage } from '../bot/dialog/intents.js';
 import { parseMessage } from '../bot/dialog/parse/index.js';
 
-type Case = { text: string; expect: ParsedMessage };
+type Case = { text: string; expect: ParsedMessage; now?: string };
 
-const corpus: Case[] = JSON.parse(readFileSync(new URL('./data/parser-corpus.json', import.meta.url), 'utf8'));
+const load = (name: string): Case[] => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
+const command = load('parser-corpus.json');
+const natural = load('parser-corpus-natural.json');
+const heldOut = load('parser-corpus-heldout.json');
 // Monday 2026-11-23 10:00 Shanghai: the corpus's relative deadlines (本周五, 月底) are written against this.
 const NOW = new Date('2026-11-23T02:00:00Z');
 const OPTIONS = { botNames: ['安全助手'] };
 
+function run(cases: Case[]): { ok: number; failures: string[] } {
+  const failures: string[] = [];
+  for (const c of cases) {
+    const got = parseMessage(c.text, c.now ? new Date(c.now) : NOW, OPTIONS);
+    if (JSON.stringify(sortKeys(got)) !== JSON.stringify(sortKeys(c.expect))) {
+      failures.push(`${JSON.stringify(c.text)}\n    expected ${JSON.stringify(c.expect)}\n    got      ${JSON.stringify(got)}`);
+    }
+  }
+  return { ok: cases.length - failures.length, failures };
+}
+
+const pct = (ok: number, n: number) => `${ok}/${n} (${((100 * ok) / n).toFixed(1)}%)`;
+
 describe('parser corpus', () => {
   it('holds enough varied messages to mean something', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(180);
-    expect(new Set(corpus.map((c) => c.text)).size).toBe(corpus.length);
-    expect(new Set(corpus.map((c) => c.expect.intent)).size).toBeGreaterThanOrEqual(20);
+    expect(command.length).toBeGreaterThanOrEqual(180);
+    expect(natural.length).toBeGreaterThanOrEqual(100);
+    expect(heldOut.length).toBeGreaterThanOrEqual(50);
+    const all = [...command, ...natural, ...heldOut];
+    expect(new Set(all.map((c) => c.text)).size).toBe(all.length);
+    expect(new Set(command.map((c) => c.expect.intent)).size).toBeGreaterThanOrEqual(20);
+    expect(new Set([...natural, ...heldOut].map((c) => c.expect.intent)).size).toBeGreaterThanOrEqual(20);
   });
 
-  it('parses every message as expected (100%)', () => {
-    const failures: string[] = [];
-    for (const c of corpus) {
-      const got = parseMessage(c.text, NOW, OPTIONS);
-      if (JSON.stringify(sortKeys(got)) !== JSON.stringify(sortKeys(c.expect))) {
-        failures.push(`${JSON.stringify(c.text)}\n    expected ${JSON.stringify(c.expect)}\n    got      ${JSON.stringify(got)}`);
-      }
-    }
-    const ok = corpus.length - failures.length;
-    console.log(`parser corpus: ${ok}/${corpus.length} (${((100 * ok) / corpus.length).toFixed(1)}%)`);
-    if (failures.length) console.log(failures.join('\n'));
-    expect(failures).toEqual([]);
+  it('parses every command phrasing as expected (100%)', () => {
+    const r = run(command);
+    console.log(`parser corpus, command phrasing: ${pct(r.ok, command.length)}`);
+    if (r.failures.length) console.log(r.failures.join('\n'));
+    expect(r.failures).toEqual([]);
+  });
+
+  it('parses at least 95% of natural phrasing, held-out part included', () => {
+    const n = run(natural);
+    const h = run(heldOut);
+    const ok = n.ok + h.ok;
+    const total = natural.length + heldOut.length;
+    console.log(`parser corpus, natural phrasing: ${pct(n.ok, natural.length)}; held-out: ${pct(h.ok, heldOut.length)}; together: ${pct(ok, total)}`);
+    if (n.failures.length) console.log(`natural misses:\n${n.failures.join('\n')}`);
+    if (h.failures.length) console.log(`held-out misses:\n${h.failures.join('\n')}`);
+    expect(ok / total).toBeGreaterThanOrEqual(0.95);
   });
 });
 

@@ -8,7 +8,7 @@ const NOW = new Date('2026-11-23T02:00:00Z');
 const INTENTS = new Set([
   'help', 'bind', 'report', 'patrol', 'rectify', 'review', 'tasks', 'query_hazard', 'query_enterprise', 'stats',
   'overdue', 'major', 'ranking', 'assign', 'whistle', 'acknowledge', 'close', 'void', 'choice', 'confirm', 'cancel',
-  'unknown',
+  'unknown', 'my_enterprises', 'due_patrols', 'ambiguous',
 ]);
 const CODE = /^YH\d{8}-\d{4}$/;
 
@@ -93,6 +93,11 @@ function assertWellFormed(m: ParsedMessage, input: string) {
   if (m.intent === 'choice') expect(Number.isInteger(m.index) && m.index >= 1, where).toBe(true);
   if ('deadline' in m) expect(validDeadline(m.deadline), where).toBe(true);
   if (m.intent === 'unknown') expect(m.text.length, where).toBeLessThanOrEqual(2000);
+  if (m.intent === 'ambiguous') {
+    expect(m.options.length, where).toBeGreaterThanOrEqual(2);
+    for (const o of m.options) assertWellFormed(o, input);
+  }
+  if ('deadlineIssue' in m && m.deadlineIssue) expect(m.deadlineIssue.text.trim().length, where).toBeGreaterThan(0);
 }
 
 describe('parser fuzz', () => {

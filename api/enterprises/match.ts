@@ -5,6 +5,7 @@ import { enterpriseScope } from '../core/scope.js';
 import { contains } from '../core/contains.js';
 import { canonicalName, charOverlap, coreName } from './normalize-name.js';
 import { enterprisesOfGrids } from './grid-candidates.js';
+import { LATIN_QUERY, pinyinForm, pinyinScore, type PinyinForm } from './match-pinyin.js';
 
 export type EnterpriseCandidate = { id: number; name: string; shortName: string | null; score: number; exact: boolean };
 type Kind = 'equal' | 'contains' | 'similar';
@@ -30,7 +31,7 @@ function scoreKey(q: string, key: string): { score: number; kind: Kind } | null 
 // worker's chat report scores every enterprise of the grid (NFKC and the regexes were ~15 % of a
 // chat report's CPU). Bounded: forgotten wholesale past the limit, then rebuilt as names come up.
 const FORMS_KEPT = 100_000;
-const forms = new Map<string, { canonical: string; core: string }>();
+const forms = new Map<string, { canonical: string; core: string; pinyin?: PinyinForm }>();
 
 function formsOf(raw: string) {
   let f = forms.get(raw);
@@ -40,6 +41,22 @@ function formsOf(raw: string) {
     forms.set(raw, f);
   }
   return f;
+}
+
+/** The name's pinyin, computed the first time a query needs it and kept with its other forms. */
+function pinyinOf(raw: string): PinyinForm {
+  const f = formsOf(raw);
+  return (f.pinyin ??= pinyinForm(f.core));
+}
+
+function scoreEnterprisePinyin(q: { latin: boolean; form: PinyinForm }, e: { name: string; shortName: string | null; aliases: string[] }) {
+  let best: number | null = null;
+  for (const raw of [e.name, e.shortName ?? '', ...e.aliases]) {
+    if (!raw) continue;
+    const s = pinyinScore(q, pinyinOf(raw));
+    if (s !== null && (best === null || s > best)) best = s;
+  }
+  return best;
 }
 
 function scoreEnterprise(q: string, qCanonical: string, e: { name: string; shortName: string | null; aliases: string[] }) {
@@ -88,6 +105,19 @@ export async function matchEnterprises(ctx: Ctx, query: string, limit = 5): Prom
   for (const r of rows) {
     const s = scoreEnterprise(q, qCanonical, r);
     if (s) scored.push({ id: r.id, name: r.name, shortName: r.shortName, score: Math.round(s.score * 1000) / 1000, exact: false, kind: s.kind });
+  }
+  // Nothing shares characters with the query ("hmhg", "恒太"): try pinyin within the same rows, which for
+  // a worker are the whole grid. An admin's rows were narrowed by characters in SQL, so pinyin-only
+  // queries find nothing there (the district is too large to score whole per message).
+  if (!scored.some((s) => s.kind !== 'similar')) {
+    const latin = LATIN_QUERY.test(q);
+    const form = pinyinForm(q);
+    const seen = new Set(scored.map((s) => s.id));
+    for (const r of rows) {
+      if (seen.has(r.id)) continue;
+      const p = scoreEnterprisePinyin({ latin, form }, r);
+      if (p !== null) scored.push({ id: r.id, name: r.name, shortName: r.shortName, score: p, exact: false, kind: 'similar' });
+    }
   }
   scored.sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.id - b.id);
 

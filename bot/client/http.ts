@@ -80,6 +80,7 @@ function httpVerbs(api: ApiCaller, actor: Actor): ActorVerbs {
     hazards: (query) => api.call('GET', 'v1/hazards', { query: query as Query }),
     matchEnterprises: async (q, limit) => (await api.call<{ items: Awaited<ReturnType<ActorVerbs['matchEnterprises']>> }>('GET', 'v1/enterprises/match', { query: { q, limit } })).items,
     getEnterprise: (id) => api.call('GET', `v1/enterprises/${id}`),
+    enterprises: (query) => api.call('GET', 'v1/enterprises', { query: query as Query }),
     tasks: () => api.call('GET', 'v1/me/tasks'),
     stats: (input) => api.call('GET', 'v1/stats/summary', { query: input }),
     overdue: (input) => api.call('GET', 'v1/stats/overdue', { query: input }),

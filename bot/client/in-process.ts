@@ -11,6 +11,7 @@ import { getHazard } from '../../api/hazards/get.js';
 import { listHazards } from '../../api/hazards/list.js';
 import { LogPatrolInput, logPatrol } from '../../api/patrols/log.js';
 import { matchEnterprises } from '../../api/enterprises/match.js';
+import { ListEnterprisesInput, listEnterprises } from '../../api/enterprises/list-enterprises.js';
 import { getEnterprise } from '../../api/enterprises/get-enterprise.js';
 import { myTasks } from '../../api/stats/my-tasks.js';
 import { StatsSummaryInput, statsSummary } from '../../api/stats/summary.js';
@@ -62,6 +63,7 @@ class InProcessVerbs implements ActorVerbs {
   hazards(query: Parameters<ActorVerbs['hazards']>[0]) { return listHazards(this.ctx, query); }
   matchEnterprises(query: string, limit: number) { return matchEnterprises(this.ctx, query, limit); }
   getEnterprise(id: number) { return getEnterprise(this.ctx, id); }
+  enterprises(query: Parameters<ActorVerbs['enterprises']>[0]) { return listEnterprises(this.ctx, validated(ListEnterprisesInput, query)); }
   tasks() { return myTasks(this.ctx); }
   stats(input: StatsQuery) { return stats(this.ctx, input); }
   overdue(input: PlaceQuery) { return overdueList(this.ctx, input); }

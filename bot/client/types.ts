@@ -17,6 +17,7 @@ import type { HazardDetail } from '../../api/hazards/get.js';
 import type { AddHazardNoteInputT } from '../../api/hazards/add-note.js';
 import type { HazardPage, ListHazardsQueryT } from '../../api/hazards/list.js';
 import type { EnterpriseView } from '../../api/enterprises/schemas.js';
+import type { ListEnterprisesInputT } from '../../api/enterprises/list-enterprises.js';
 
 // The bot's only way to write: the API's verbs with their input schemas, called in-process or over
 // HTTP. Results are the API's JSON views (instants as ISO strings), so both transports return the
@@ -33,6 +34,9 @@ export type PlaceQuery = { townId?: number };
 export type StorePhotoInput = { bytes: Uint8Array; mime?: string; sourcePlatform?: string; sourceRef?: string };
 export type Department = { id: number; name: string; keywords: string[] };
 export type Town = { id: number; name: string };
+/** Like GET /v1/enterprises: the actor's enterprises, filtered (e.g. dueBefore for patrols due). */
+export type EnterpriseQuery = Partial<Pick<ListEnterprisesInputT, 'limit' | 'offset' | 'dueBefore' | 'townId' | 'q'>>;
+export type EnterprisePage = { items: EnterpriseView[]; total: number; limit: number; offset: number };
 
 /** The verbs, acting as one person through one channel. */
 export interface ActorVerbs {
@@ -50,6 +54,7 @@ export interface ActorVerbs {
   hazards(query: ListHazardsQueryT): Promise<HazardPage>;
   matchEnterprises(query: string, limit: number): Promise<EnterpriseMatch[]>;
   getEnterprise(id: number): Promise<EnterpriseView>;
+  enterprises(query: EnterpriseQuery): Promise<EnterprisePage>;
   tasks(): Promise<MyTasks>;
   stats(input: StatsQuery): Promise<StatsSummary>;
   overdue(input: PlaceQuery): Promise<OverdueList>;

@@ -21,7 +21,11 @@ export type Awaiting =
   | 'reason'
   | 'department'
   | 'evidence'
-  | 'duplicate';
+  | 'duplicate'
+  /** choose-intent.ts: which of several readings of a message was meant. */
+  | 'intent_choice'
+  /** deadline-ask.ts: the deadline again, after a date already gone or words that give none. */
+  | 'deadline';
 
 export type Draft = {
   intent: string;

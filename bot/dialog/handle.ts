@@ -19,6 +19,10 @@ import { startAcknowledge, startAssign, startVoid, startWhistle } from './admin-
 import { major, overdue, queryHazard, ranking, startQueryEnterprise, stats, tasks } from './queries.js';
 import type { Turn } from './turn.js';
 import { M } from './messages.js';
+import { answerIntentChoice, askIntent } from './choose-intent.js';
+import { answerDeadline, askDeadline } from './deadline-ask.js';
+import { unknownInScope } from './in-scope.js';
+import { duePatrols, helpTopicReply, myEnterprises } from './scope-lists.js';
 
 export type DialogOptions = {
   deps: Deps;
@@ -69,6 +73,15 @@ async function converse({ deps, client, drafts, throttle }: Services, msg: Incom
     await drafts.drop(actor.personId);
     return { title: M.cancelled, lines: [M.cancelled] };
   }
+  // Questions of the understanding layer (choose-intent.ts, deadline-ask.ts) take only their own answers.
+  if (draft?.awaiting === 'intent_choice') {
+    const chosen = await answerIntentChoice(t, draft, parsed, dispatch);
+    if (chosen) return chosen;
+  }
+  if (draft?.awaiting === 'deadline') {
+    const given = await answerDeadline(t, draft, parsed, text, dispatch);
+    if (given) return given;
+  }
   if (draft?.awaiting) {
     const answered = await answerDraft(t, draft, parsed, text);
     if (answered) return answered;
@@ -94,10 +107,10 @@ async function bareMessage(t: Turn, draft: Draft | null): Promise<Reply | null> 
 
 function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | null {
   switch (p.intent) {
-    case 'help': return helpReply(t.actor.role, t.actor.name);
+    case 'help': return p.topic ? helpTopicReply(p.topic) : helpReply(t.actor.role, t.actor.name);
     case 'bind': return { title: '已绑定', lines: [M.alreadyBound(t.actor.name)] };
-    case 'report': return startReport(t, p);
-    case 'patrol': return startPatrol(t, p);
+    case 'report': return p.deadlineIssue ? askDeadline(t, p) : startReport(t, p);
+    case 'patrol': return p.deadlineIssue ? askDeadline(t, p) : startPatrol(t, p);
     case 'rectify': return startRectify(t, p);
     case 'review': return startReview(t, p);
     case 'close': return startClose(t, p);
@@ -115,6 +128,9 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     case 'choice':
     case 'confirm': return { title: M.errorTitle, lines: [M.nothingToChoose] };
     case 'cancel': return { title: M.cancelled, lines: [M.nothingToCancel] };
-    case 'unknown': return { title: '没看懂', lines: [M.unknown] };
+    case 'my_enterprises': return myEnterprises(t);
+    case 'due_patrols': return duePatrols(t);
+    case 'ambiguous': return askIntent(t, p.options, dispatch);
+    case 'unknown': return unknownInScope(t, p, dispatch);
   }
 }

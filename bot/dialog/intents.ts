@@ -9,8 +9,18 @@ export type { DeadlineSlot };
 
 export type HazardLevel = 'general' | 'major';
 
+/**
+ * A time phrase the parser saw but will not guess at: a date already past (11月20日前 sent on the 23rd) or
+ * words that sound like a deadline it cannot read (尽快, 过几天, 月中). The conversation asks for the deadline
+ * again instead of dropping it or leaving it in the description.
+ */
+export type DeadlineIssue = { reason: 'past' | 'unclear'; text: string };
+
+/** What 帮助 was asked about (隐患怎么报 → report): the help reply starts with that command. */
+export type HelpTopic = 'report' | 'patrol' | 'rectify' | 'review' | 'query' | 'stats' | 'bind';
+
 export type ParsedMessage =
-  | { intent: 'help' }
+  | { intent: 'help'; topic?: HelpTopic }
   | { intent: 'bind'; code: string /* 10 digits (6 in the old format) */ }
   | {
       intent: 'report';
@@ -19,6 +29,7 @@ export type ParsedMessage =
       description?: string;
       level?: HazardLevel;
       deadline?: DeadlineSlot;
+      deadlineIssue?: DeadlineIssue;
     }
   | {
       intent: 'patrol';
@@ -30,18 +41,30 @@ export type ParsedMessage =
       note?: string;
       level?: HazardLevel;
       deadline?: DeadlineSlot;
+      deadlineIssue?: DeadlineIssue;
     }
   | { intent: 'rectify'; code?: string; note?: string }
   | { intent: 'review'; code?: string; pass?: boolean; reason?: string; deadline?: DeadlineSlot }
   | { intent: 'tasks' }
   | { intent: 'query_hazard'; code: string /* canonical YH20261122-0007 */ }
-  | { intent: 'query_enterprise'; enterprise: string }
+  /** period: said with the question (华美这个月怎么样); the enterprise view is current, the reply says so. */
+  | { intent: 'query_enterprise'; enterprise: string; period?: string }
   /**
    * place: a town as typed (横林镇, 横林街道, or a bare 横林) or 全区; the conversation layer resolves it.
    * period: canonical words 今天 昨天 本周 上周 本月 上月 本季度 上季度 今年 去年 近N天 N月 (这个月 → 本月 etc.).
    */
   | { intent: 'stats'; place?: string; period?: string }
-  | { intent: 'overdue'; place?: string }
+  /** period: said with the question (横林镇这个月逾期几条); overdue is a current state, the reply says how it read it. */
+  | { intent: 'overdue'; place?: string; period?: string }
+  /** 我管哪些企业: the enterprises in the sender's scope. */
+  | { intent: 'my_enterprises' }
+  /** 我还有几家没去: enterprises whose patrol is due or overdue under the patrol policy. */
+  | { intent: 'due_patrols' }
+  /**
+   * Two or more readings are plausible (YH… 催一下): the conversation asks one numbered question with
+   * these options, in this order. code: the hazard the options are about, when there is one.
+   */
+  | { intent: 'ambiguous'; options: ParsedMessage[]; code?: string }
   | { intent: 'major' }
   | { intent: 'ranking'; period?: string /* same canonical words as stats */ }
   | { intent: 'assign'; code?: string; deadline?: DeadlineSlot; responsible?: string }

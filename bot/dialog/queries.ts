@@ -8,6 +8,7 @@ import type { IntentOf } from './intents.js';
 import { needEnterprise, type PickedEnterprise } from './enterprise.js';
 import { attempt, errorReply, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
+import { U } from './understand-messages.js';
 
 // Read-only questions. Scope is the verbs' business: they answer within the sender's scope or
 // refuse with their own Chinese message, so nothing here can show another grid's data.
@@ -17,7 +18,7 @@ export const tasks = (t: Turn) => attempt(() => t.verbs.tasks(), tasksReply);
 export const queryHazard = (t: Turn, p: IntentOf<'query_hazard'>) =>
   attempt(() => t.verbs.getHazard({ code: p.code }), (h) => hazardDetailReply(h, t.actor.role));
 
-export const startQueryEnterprise = (t: Turn, p: IntentOf<'query_enterprise'>) => continueQueryEnterprise(t, { enterpriseText: p.enterprise });
+export const startQueryEnterprise = (t: Turn, p: IntentOf<'query_enterprise'>) => continueQueryEnterprise(t, { enterpriseText: p.enterprise, period: p.period });
 
 export async function continueQueryEnterprise(t: Turn, slots: Slots): Promise<Reply> {
   const e = await needEnterprise(t, 'query_enterprise', slots);
@@ -25,7 +26,12 @@ export async function continueQueryEnterprise(t: Turn, slots: Slots): Promise<Re
   const { id } = e.slots.enterprise as PickedEnterprise;
   return attempt(
     () => Promise.all([t.verbs.getEnterprise(id), t.verbs.hazards({ enterpriseId: id, status: 'open', limit: 5 })]),
-    ([ent, open]) => enterpriseReply(ent, open.items, open.total),
+    ([ent, open]) => {
+      const reply = enterpriseReply(ent, open.items, open.total);
+      // The view is the enterprise now: a period asked with it is named, not silently dropped.
+      const period = typeof e.slots.period === 'string' ? e.slots.period : undefined;
+      return period ? { ...reply, lines: [U.enterprisePeriod(period), ...reply.lines] } : reply;
+    },
   );
 }
 
@@ -53,7 +59,9 @@ export async function overdue(t: Turn, p: IntentOf<'overdue'>): Promise<Reply> {
   try {
     const town = await townFor(t, p.place);
     if ('reply' in town) return town.reply;
-    return overdueReply(await t.verbs.overdue(town));
+    const reply = overdueReply(await t.verbs.overdue(town));
+    // Overdue is a state now, not a count over a period: say so rather than silently drop the period.
+    return p.period ? { ...reply, lines: [U.overduePeriod(p.period), ...reply.lines] } : reply;
   } catch (e) {
     return errorReply(e);
   }

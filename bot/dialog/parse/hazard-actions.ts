@@ -15,9 +15,13 @@ export function parseRectify(rest: string): IntentOf<'rectify'> {
 const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好)/;
 const PASS = /(?:✅|✔|通过|合格|已整改到位|整改到位|没问题|ok|可以)/i;
 
+// A time these verbs cannot compute (尽快, a past date) stays in the words (reason, responsible) so
+// nothing the sender said is lost; only a computable deadline becomes the slot.
 export function parseReview(rest: string, now: Date): IntentOf<'review'> {
   const { code, rest: afterCode } = takeHazardCode(rest);
-  const { deadline, rest: text } = takeDeadline(afterCode, now);
+  const taken = takeDeadline(afterCode, now);
+  const { deadline } = taken;
+  const text = taken.issue ? afterCode : taken.rest;
   const fail = FAIL.exec(text);
   if (fail) {
     const reason = freeText(withoutReasonLabel(`${text.slice(0, fail.index)} ${text.slice(fail.index + fail[0].length)}`));
@@ -29,7 +33,9 @@ export function parseReview(rest: string, now: Date): IntentOf<'review'> {
 
 export function parseAssign(rest: string, now: Date): IntentOf<'assign'> {
   const { code, rest: afterCode } = takeHazardCode(rest);
-  const { deadline, rest: text } = takeDeadline(afterCode, now);
+  const taken = takeDeadline(afterCode, now);
+  const { deadline } = taken;
+  const text = taken.issue ? afterCode : taken.rest;
   const responsible = freeText(text.replace(/(?:责任人|负责人|责任单位|交给|给)\s*:?\s*/g, ' '));
   return { intent: 'assign', code, deadline, responsible };
 }

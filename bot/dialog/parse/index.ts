@@ -8,9 +8,14 @@ import { parseQuery, parseOverdue, parseRanking, parseStats } from './queries.js
 import { parseReply } from './replies.js';
 import { parsePatrol, parseReport } from './report.js';
 import { parseImplicit } from './implicit.js';
+import { parseForm } from './form.js';
+import { parseHowTo } from './questions.js';
+import { parseCodeSentence } from './code-sentence.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
+
+const REPORTING = new Set<Command>(['report', 'major_report', 'general_report', 'patrol']);
 
 // Nobody types a 2,000-character command; parsing a huge paste only costs time.
 const MAX_PARSED_CHARS = 2000;
@@ -59,15 +64,25 @@ function compact(m: ParsedMessage): ParsedMessage {
  */
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
   const raw = typeof input === 'string' ? input : '';
+  // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined.
+  const form = raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null;
+  if (form) return compact(form);
   const text = normalise(raw.length > MAX_PARSED_CHARS * 2 ? raw.slice(0, MAX_PARSED_CHARS * 2) : raw, options);
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
   const reply = parseReply(text);
   if (reply) return reply;
+  // "隐患怎么报" starts with a command word but asks how to use it.
+  const howTo = parseHowTo(text);
+  if (howTo) return howTo;
   const cmd = matchCommand(text);
+  // "上报 YH… 又堵了", "巡查 YH…": a report or patrol is about an enterprise, so a hazard code in it means
+  // an action on that hazard; the code's sentence does it or asks which.
+  const code = cmd && REPORTING.has(cmd.command) ? findHazardCode(cmd.rest) : null;
+  if (cmd && code) return compact(parseCodeSentence(cmd.rest, code, now));
   if (cmd) return compact(byCommand(cmd.command, cmd.rest, text, now));
   const implicit = parseImplicit(text, now);
   if (implicit) return compact(implicit);
   // A code with nothing recognisable around it ("YH20261122-0007 怎么样了") asks about that hazard.
-  const code = findHazardCode(text);
-  return code ? { intent: 'query_hazard', code: code.code } : { intent: 'unknown', text };
+  const bare = findHazardCode(text);
+  return bare ? { intent: 'query_hazard', code: bare.code } : { intent: 'unknown', text };
 }

@@ -25,7 +25,7 @@ const PERIODS: [RegExp, string | ((m: RegExpExecArray) => string | null)][] = [
   }],
 ];
 
-function takePeriod(text: string): { period?: string; rest: string } {
+export function takePeriod(text: string): { period?: string; rest: string } {
   for (const [re, canon] of PERIODS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -35,7 +35,7 @@ function takePeriod(text: string): { period?: string; rest: string } {
   return { rest: text };
 }
 
-const PLACE = /全区|全县|全市|[\u4e00-\u9fff]{1,10}?(?:镇|街道|乡|开发区|园区|高新区)/;
+export const PLACE = /全区|全县|全市|[\u4e00-\u9fff]{1,10}?(?:镇|街道|乡|开发区|园区|高新区)/;
 const FILLER = /^(?:的|情况|数据|一下|下|统计|汇总|报表|有哪些|哪些|多少|呢|吧|所有|全部|清单|列表|的情况)+$/;
 
 function takePlace(text: string): string | undefined {
@@ -52,7 +52,8 @@ export function parseStats(rest: string): IntentOf<'stats'> {
 }
 
 export function parseOverdue(rest: string): IntentOf<'overdue'> {
-  return { intent: 'overdue', place: takePlace(takePeriod(rest).rest) };
+  const { period, rest: text } = takePeriod(rest);
+  return { intent: 'overdue', place: takePlace(text), period };
 }
 
 export function parseRanking(rest: string): IntentOf<'ranking'> {
@@ -72,7 +73,7 @@ export function parseTrailingQuery(text: string): ParsedMessage | null {
   if (leftover) return null;
   const word = m[2];
   if (word.startsWith('统计')) return { intent: 'stats', place: place?.[0], period };
-  if (word.startsWith('逾期')) return { intent: 'overdue', place: place?.[0] };
+  if (word.startsWith('逾期')) return { intent: 'overdue', place: place?.[0], period };
   if (word.startsWith('重大隐患')) return { intent: 'major' };
   return { intent: 'ranking', period };
 }

@@ -8,20 +8,20 @@ const COUNTED_HAZARD =
   /^(?:(?:一个|一条|一处)(?:新的?)?(?:隐患|问题|情况)?|(?:新的?)?(?:隐患|问题|情况)(?=[\s,;。、:]))[\s,;。、:]*/;
 
 export function parseReport(rest: string, now: Date, impliedLevel?: HazardLevel): IntentOf<'report'> {
-  const { deadline, rest: afterDeadline } = takeDeadline(rest.replace(COUNTED_HAZARD, ''), now);
+  const { deadline, issue, rest: afterDeadline } = takeDeadline(rest.replace(COUNTED_HAZARD, ''), now);
   const { level, rest: afterLevel } = takeLevel(afterDeadline);
   const { enterprise, rest: description } = splitEnterprise(afterLevel);
-  return { intent: 'report', enterprise, description: freeText(description), level: impliedLevel ?? level, deadline };
+  return { intent: 'report', enterprise, description: freeText(description), level: impliedLevel ?? level, deadline, deadlineIssue: issue };
 }
 
 const NORMAL_WORD =
-  '(?:✅|✔|一切正常|情况正常|正常|良好|无异常|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|未发现|没有问题|没问题|无问题|合格|无|ok)';
-const NORMAL_TOKEN = new RegExp(`^${NORMAL_WORD}(?:了|的)?$`, 'i');
-const NORMAL_TAIL = new RegExp(`${NORMAL_WORD}(?:了|的)?$`, 'i');
+  '(?:✅|✔|(?:一切|情况|都|全都|基本|一切都)?(?:正常|良好|ok|挺好|还好|还行|蛮好|很好|不错)|(?:都|全都|一切都)(?:好|可以)|无异常|没有?异常|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|没有发现问题|没发现啥问题|没发现什么问题|未发现|(?:都|也|啥|什么)?(?:没有?|无)(?:啥|什么)?问题|没毛病|合格|无|ok)';
+export const NORMAL_TOKEN = new RegExp(`^${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
+const NORMAL_TAIL = new RegExp(`${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
 const ISSUES_START = /^\s*(?:发现问题|发现隐患|发现|存在问题|存在|有问题|有隐患|问题)\s*:?\s*/;
 
 export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
-  const { deadline, rest: afterDeadline } = takeDeadline(rest, now);
+  const { deadline, issue, rest: afterDeadline } = takeDeadline(rest, now);
   const { level, rest: afterLevel } = takeLevel(afterDeadline);
   let { enterprise, rest: remainder } = splitEnterprise(afterLevel);
   // "巡查华美正常": the result word is glued to the name.
@@ -35,10 +35,11 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
     enterprise = undefined;
   }
   const tokens = remainder.split(SEPARATOR).filter(Boolean);
-  const base = { intent: 'patrol' as const, enterprise, level, deadline };
+  const base = { intent: 'patrol' as const, enterprise, level, deadline, deadlineIssue: issue };
   if (!tokens.length) return base;
   if (NORMAL_TOKEN.test(tokens[0])) {
-    return { ...base, result: 'normal', note: freeText(tokens.slice(1).join(' ')) };
+    // Nothing to rectify after a normal patrol: a time word there is no deadline to ask about.
+    return { ...base, deadlineIssue: undefined, result: 'normal', note: freeText(tokens.slice(1).join(' ')) };
   }
   const findings = freeText(remainder.replace(ISSUES_START, ''));
   return findings ? { ...base, result: 'issues', findings } : { ...base, result: 'issues' };

@@ -1,16 +1,24 @@
 // Slot helpers shared by the per-intent parsers. They work on normalised text and never look anything up.
-import { parseDeadline } from '../../../lib/deadline.js';
-import type { DeadlineSlot, HazardLevel } from '../intents.js';
+import { findUnclearTime, parseDeadline } from '../../../lib/deadline.js';
+import type { DeadlineIssue, DeadlineSlot, HazardLevel } from '../intents.js';
 import { SEPARATOR, tidy } from './normalise.js';
 
 const B = '(?<=^|[\\s,;。、:(\\[])';
 const E = '(?=$|[\\s,;。、:)\\]])';
 
-/** Removes a deadline phrase, if any. */
-export function takeDeadline(text: string, now: Date): { deadline?: DeadlineSlot; rest: string } {
+/**
+ * Removes a deadline phrase, if any. A date already gone or a time nobody can compute (尽快, 月中前) is
+ * removed too and returned as `issue`, so the conversation asks for the deadline instead of the words
+ * staying in the description or a wrong day being stored.
+ */
+export function takeDeadline(text: string, now: Date): { deadline?: DeadlineSlot; issue?: DeadlineIssue; rest: string } {
   const hit = parseDeadline(text, now);
-  if (!hit) return { rest: text };
-  return { deadline: hit.slot, rest: `${text.slice(0, hit.index)} ${text.slice(hit.index + hit.matched.length)}` };
+  const cut = (index: number, length: number) => `${text.slice(0, index)} ${text.slice(index + length)}`;
+  if (hit?.past) return { issue: { reason: 'past', text: hit.matched }, rest: cut(hit.index, hit.matched.length) };
+  if (hit) return { deadline: hit.slot, rest: cut(hit.index, hit.matched.length) };
+  const unclear = findUnclearTime(text);
+  if (unclear) return { issue: { reason: 'unclear', text: unclear.matched }, rest: cut(unclear.index, unclear.matched.length) };
+  return { rest: text };
 }
 
 const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐患等级|隐患级别)?:?\\s*(重大|一般|较大)(?:隐患|级)?${E}`);
@@ -34,22 +42,26 @@ const LOCATIVE_WORD = '(?:那边|那里|那儿|这边|这里|家的|厂里|公�
 const LOCATIVE = new RegExp(`^(.{1,20}?)${LOCATIVE_WORD}(.*)$`);
 const LEADING_LOCATIVE = new RegExp(`^${LOCATIVE_WORD}`);
 // "华美化工二楼配电房…": a typed name usually ends with one of these.
-const COMPANY =
-  /^(.{2,20}?(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|纺织|制造|实业|材料|塑业|五金|印染|家具|物流|食品|建材|木业|厂(?![房区里内]))+)(?!股份|有限|公司|集团|厂)(.{2,})$/;
+// The words a Chinese enterprise name ends with: legal forms and industries (SPEC §8 classes and the
+// trades of a manufacturing district).
+export const COMPANY_SUFFIX =
+  '(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|电器|电气|电机|纺织|家纺|织造|化纤|制造|实业|材料|新材料|塑业|塑料|五金|印染|印刷|彩印|包装|家具|物流|仓储|食品|建材|木业|模具|铸造|锻造|钢构|金属|冶金|轴承|橡胶|玻璃|服饰|服装|制衣|光电|医药|制药|涂料|油漆|环保|汽修|汽配|门业|酒店|饭店|超市|商场|餐饮|加油站|厂(?![房区里内]))';
+const COMPANY = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂)(.{2,})$`);
 // "上报华美灭火器过期": no separator at all; split before a word that starts a typical hazard description.
 const HAZARD_START =
-  /(灭火器|消火栓|消防|配电|电线|电缆|线路|插座|安全出口|疏散|通道|应急灯|应急|仓库|车间|厂房|楼梯|[一二三四五六1-6]楼|屋顶|危化品|危险化学品|化学品|气瓶|钢瓶|液化气|燃气|有限空间|粉尘|特种设备|叉车|行车|起重|锅炉|压力容器|员工|工人|堆放|私拉|存在|发现)/;
+  /(灭火器|消火栓|消防|配电|电线|电缆|线路|插座|安全出口|疏散|通道|应急灯|应急|仓库|车间|厂房|楼梯|[一二三四五六1-6]楼|屋顶|危化品|危险化学品|化学品|气瓶|钢瓶|液化气|燃气|有限空间|粉尘|特种设备|叉车|行车|起重|锅炉|压力容器|员工|工人|堆放|私拉|存在|发现|门口|门前|大门|院子|院内|食堂|宿舍|办公楼|消防栓|储罐|罐区|焊接|喷漆|木屑|除尘|机器|设备|电箱|线头)/;
 
 /** Splits "enterprise rest-of-message": the first token names the enterprise, the rest describes. */
 export function splitEnterprise(text: string): { enterprise?: string; rest: string } {
-  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:在|去|到)(?=\S{2,})/, '');
+  // A label is never a name: "企业：华美 …" names 华美.
+  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '').replace(/^(?:在|去|到)(?=\S{2,})/, '');
   if (!t) return { rest: '' };
   const sep = SEPARATOR.exec(t);
   const first = sep ? t.slice(0, sep.index) : t;
   const after = sep ? t.slice(sep.index + sep[0].length) : '';
   const company = COMPANY.exec(first);
   if (company) {
-    return { enterprise: company[1], rest: `${company[2].replace(LEADING_LOCATIVE, '')} ${after}` };
+    return { enterprise: company[1], rest: `${company[2].replace(LEADING_LOCATIVE, '').replace(/^(?:的|啊|呀|嘛)/, '')} ${after}` };
   }
   const loc = LOCATIVE.exec(first);
   if (loc) return { enterprise: loc[1], rest: `${loc[2]} ${after}` };
@@ -57,7 +69,9 @@ export function splitEnterprise(text: string): { enterprise?: string; rest: stri
   // "上报 灭火器过期": no enterprise named; the conversation layer asks which one.
   if (start?.index === 0) return { rest: t };
   if (start && start.index >= 2) {
-    return { enterprise: first.slice(0, start.index), rest: `${first.slice(start.index)} ${after}` };
+    // "华美的灭火器…": the possessive belongs to neither part.
+    const name = first.slice(0, start.index).replace(/(?<=..)的$/, '');
+    return { enterprise: name, rest: `${first.slice(start.index)} ${after}` };
   }
   return first ? { enterprise: first, rest: after } : { rest: after };
 }

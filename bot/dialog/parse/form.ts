@@ -1,0 +1,83 @@
+// A message of several "label：value" lines, pasted from a template (企业：… / 结果：正常 / 隐患：… / 期限：…).
+// Each value is read by its label; a label is never a name, and the lines themselves never become a
+// description. Returns null when the message is not such a form.
+import type { HazardLevel, ParsedMessage } from '../intents.js';
+import { matchCommand } from './commands.js';
+import { normalise } from './normalise.js';
+import { freeText, takeDeadline, takeLevel } from './slots.js';
+
+type Field = 'enterprise' | 'result' | 'hazard' | 'deadline' | 'level' | 'note';
+
+const LABELS: [Field, RegExp][] = [
+  ['enterprise', /^(?:巡查|检查|被检查|隐患|所属)?(?:企业|单位|公司|厂家|厂)(?:名称|全称|简称)?$|^名称$/],
+  ['result', /^(?:巡查|检查)?(?:结果|结论|情况)$/],
+  ['hazard', /^(?:隐患|问题|存在问题|发现问题|存在隐患|发现隐患)(?:描述|内容|情况|说明)?$|^(?:描述|内容|情况说明|具体情况|具体问题)$/],
+  ['deadline', /^(?:整改)?(?:期限|时限|限期|时间|完成时间|截止时间|截止日期)$/],
+  ['level', /^(?:隐患)?(?:等级|级别)$/],
+  ['note', /^(?:备注|说明|补充)$/],
+];
+const LINE = /^\s*([^:：\s]{1,8})\s*[:：]\s*(.*)$/;
+const NORMAL = /^(?:正常|无异常|一切正常|良好|合格|无|没有问题|没问题|无问题|未发现问题|未发现隐患|无隐患|✅)$/;
+const ISSUES = /^(?:发现问题|发现隐患|有问题|有隐患|存在问题|存在隐患|不正常|异常|不合格)$/;
+
+// The same form typed on one line ("企业：华美 结果：正常"): split before each label that has a colon.
+const INLINE_LABEL =
+  /\s(?=(?:巡查|检查)?(?:企业|单位)(?:名称)?\s*[:：]|(?:巡查|检查)?结果\s*[:：]|(?:隐患|问题|存在问题)(?:描述|内容)?\s*[:：]|(?:整改)?(?:期限|时限)\s*[:：]|(?:隐患)?(?:等级|级别)\s*[:：]|备注\s*[:：])/;
+
+export function parseForm(raw: string, now: Date): ParsedMessage | null {
+  let lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 1) {
+    lines = lines[0].split(INLINE_LABEL).map((l) => l.trim()).filter(Boolean);
+    // On one line only a message that starts as a form is one: "上报 华美 … 级别：重大" is a command
+    // with a labelled level, read by the command's own rules.
+    const first = lines[0] ?? '';
+    const heading = matchCommand(normalise(first));
+    if (!LINE.test(first) && !(heading && !heading.rest)) return null;
+  }
+  if (lines.length < 2) return null;
+  const fields: Partial<Record<Field, string>> = {};
+  const loose: string[] = [];
+  let labelled = 0;
+  for (const line of lines) {
+    const m = LINE.exec(line);
+    const field = m ? LABELS.find(([, re]) => re.test(normalise(m[1])))?.[0] : undefined;
+    if (m && field) {
+      labelled++;
+      fields[field] = [fields[field], normalise(m[2])].filter(Boolean).join(' ');
+    } else if (m && labelled > 0 && !matchCommand(normalise(line))) {
+      // "地址：…", "联系人：…": a label this reader does not use. The line is left out: a missing
+      // description is asked for, never made up from an address.
+      continue;
+    } else {
+      loose.push(normalise(line));
+    }
+  }
+  // Mostly labels, or at least the enterprise labelled (企业：华美 / then the problem in plain lines).
+  if (labelled < 1 || (labelled < loose.length && fields.enterprise === undefined)) return null;
+  // A heading line (上报 / 巡查记录) says which kind of form this is; other loose lines add to the hazard.
+  const heading = loose.length ? matchCommand(loose[0]) : null;
+  if (heading && !heading.rest) loose.shift();
+  const patrol = heading?.command === 'patrol' || fields.result !== undefined;
+  if (heading && !['patrol', 'report', 'major_report', 'general_report'].includes(heading.command)) return null;
+
+  const { deadline, issue, rest: deadlineLeft } = takeDeadline(fields.deadline ?? '', now);
+  const deadlineIssue = issue ?? (!deadline && freeText(deadlineLeft) ? { reason: 'unclear' as const, text: fields.deadline! } : undefined);
+  // "企业：华美 灭火器过期": a name has no spaces; what follows it on the line is the problem.
+  const [name, ...afterName] = (fields.enterprise ?? '').split(' ');
+  fields.enterprise = name;
+  const hazardText = [fields.hazard, afterName.join(' '), ...loose].filter(Boolean).join(' ');
+  const { level: saidLevel, rest: words } = takeLevel(hazardText);
+  const level: HazardLevel | undefined = fields.level
+    ? (/重大/.test(fields.level) ? 'major' : /一般|较大|较小|低/.test(fields.level) ? 'general' : undefined)
+    : saidLevel ?? (heading?.command === 'major_report' ? 'major' : undefined);
+  const enterprise = freeText(fields.enterprise ?? '');
+  const description = freeText(words);
+  const slots = { enterprise, level, deadline, deadlineIssue };
+  if (!patrol) return { intent: 'report', ...slots, description };
+  const result = fields.result ?? '';
+  if (!description && NORMAL.test(result)) return { intent: 'patrol', ...slots, result: 'normal', note: freeText(fields.note ?? '') };
+  if (description || ISSUES.test(result)) return { intent: 'patrol', ...slots, result: 'issues', findings: description };
+  // 结果：配电箱未接地 — the result is the finding itself.
+  const finding = freeText(result);
+  return finding ? { intent: 'patrol', ...slots, result: 'issues', findings: finding } : { intent: 'patrol', ...slots };
+}

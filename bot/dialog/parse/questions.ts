@@ -1,0 +1,73 @@
+// Questions in plain words, without a command word: 隐患怎么报, 我管哪些企业, 我还有几家没去,
+// 恒泰那边现在什么情况, 横林镇这个月逾期几条. A town or period said inside the question is kept.
+import type { HelpTopic, ParsedMessage } from '../intents.js';
+import { takePeriod, PLACE } from './queries.js';
+
+// "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" ask about a state.
+const VERB = '(?:上报|报告|报|登记|记录|记|提交|填报?|查询|查|绑定|复查|验收|整改|巡查|统计|用|操作|弄|搞|发送|发|录入|上传|传|拍|附上?|撤回|修改|改)';
+const HOW = new RegExp(`(?:怎么|如何|咋|怎样)(?:去|来|才能|能)?${VERB}|${VERB}(?:隐患|巡查|企业|记录)?(?:要|该|应该|得)?(?:怎么|如何|咋)(?!样)`);
+const TOPICS: [HelpTopic, RegExp][] = [
+  ['rectify', /整改/],
+  ['review', /复查|验收|复核/],
+  ['patrol', /巡查|巡检|巡|走访/],
+  ['bind', /绑定/],
+  ['stats', /统计|数据|排名/],
+  ['query', /查|看/],
+  ['report', /隐患|上报|报|登记/],
+];
+
+/** 隐患怎么报, 怎么上报隐患, 巡查怎么记: how to use one command. */
+export function parseHowTo(text: string): ParsedMessage | null {
+  if (text.length > 20 || !HOW.test(text) || /YH\d/i.test(text)) return null;
+  for (const [topic, re] of TOPICS) if (re.test(text)) return { intent: 'help', topic };
+  return null;
+}
+
+const MINE = /^(?:我|本人)(?:这里|这边|这儿)?(?:一共|总共)?(?:的|管的?|负责的?|名下(?:的|有)?|分管的?|联系的?|包的?|网格(?:里|内)?的?)?(?:有)?(?:哪些|几家|多少家?|哪几家)?企业(?:有|是|都有)?(?:哪些|几家|多少家?|哪几家|清单|列表|名单)?$/;
+const MY_LIST = /^(?:企业清单|企业列表|企业名单|我的企业(?:清单|列表|名单)?)$/;
+// 没去 / 没巡 / 未巡查 / 该巡查 with a count or list word: enterprises due for a patrol.
+const NOT_VISITED = /(?:没|未|还没)(?:去|巡|查|走访|检查|去过)|(?:该|要|应|需要|待)(?:巡查|巡|去|走访)(?!的)/;
+const HOW_MANY = /几家|哪些|哪几家|多少|还有|还差|该|清单|列表/;
+const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
+
+export function parseScopeQuestion(text: string): ParsedMessage | null {
+  const t = text.replace(TRAILING, '');
+  if (MINE.test(t) || MY_LIST.test(t) || /^我(?:管|负责|名下有?|分管)(?:哪些|几家|多少家?|哪几家)(?:企业)?$/.test(t)) return { intent: 'my_enterprises' };
+  if (/企业|家/.test(t) && NOT_VISITED.test(t) && HOW_MANY.test(t) && !/隐患/.test(t)) return { intent: 'due_patrols' };
+  return null;
+}
+
+// Words a figures question is made of once its town and period are taken out.
+const FIGURE_FILLER = /出来|出了|好了|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+const FIGURE_ASK = /多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
+
+/** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
+export function parseFiguresQuestion(text: string): ParsedMessage | null {
+  const { period, rest } = takePeriod(text);
+  const placeMatch = PLACE.exec(rest);
+  const place = placeMatch?.[0];
+  const words = placeMatch ? rest.replace(placeMatch[0], ' ') : rest;
+  if (words.replace(FIGURE_FILLER, '').replace(/[\s,;。、:]/g, '').length > 1) return null;
+  if (/排名|排第|排行|考核|谁/.test(words)) return { intent: 'ranking', period };
+  if (/逾期|超期/.test(words)) return { intent: 'overdue', place, period };
+  if (/重大隐患/.test(text)) return null;
+  if ((place || period) && FIGURE_ASK.test(words)) return { intent: 'stats', place, period };
+  return null;
+}
+
+// "恒泰那边现在什么情况", "金鑫五金最近咋样了", "江南机械有没有没整改的隐患": about one enterprise.
+const ABOUT = new RegExp(
+  '^(.{2,16}?)(?:那边|那里|那儿|那家|这家|厂里|公司)?(?:现在|目前|最近|近来|今天)?的?' +
+  '(?:什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
+);
+const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
+
+export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
+  const m = ABOUT.exec(text.replace(TRAILING, ''));
+  if (!m) return null;
+  // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
+  const { period, rest } = takePeriod(m[1]);
+  const name = rest.replace(/\s+/g, '').replace(/(?:的|那边|那里|那家)$/, '').trim();
+  if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name)) return null;
+  return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
+}

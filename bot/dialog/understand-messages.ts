@@ -1,0 +1,32 @@
+import type { HelpTopic } from './intents.js';
+
+// The words of the understanding layer (numbered readings, deadlines asked back, plain-word questions).
+export const U = {
+  chooseIntent: '您是想：',
+  chooseIntentHint: '请回复序号，或回复“取消”。',
+  mentionedPlace: (town: string) => `您提到了${town}，是想：`,
+  mentionedEnterprise: '您提到的企业，是想：',
+  deadlinePast: (text: string) => `期限“${text}”已经过去了，请重新说整改期限（如“3天内”“12月10日前”），或回复“不设期限”。`,
+  deadlineUnclear: (text: string) => `“${text}”不是一个具体期限，请说清楚（如“7天内”“本月底前”“下周五前”），或回复“不设期限”。`,
+  deadlineTitle: '请确认整改期限',
+  enterprisePeriod: (period: string) => `企业情况按当前状态显示（未闭环隐患），不按“${period}”筛选；统计数字请发“统计 ${period}”。`,
+  overduePeriod: (period: string) => `逾期按当前状态统计（截至现在），不按“${period}”筛选。`,
+  myEnterprisesTitle: '我负责的企业',
+  myEnterprises: (total: number) => `范围内共 ${total} 家企业：`,
+  noEnterprises: '您的范围内还没有企业。',
+  duePatrolsTitle: '待巡查企业',
+  duePatrols: (total: number) => `今天到期或已逾期未巡查的企业 ${total} 家：`,
+  noDuePatrols: '没有到期未巡查的企业，都按时巡查了。',
+  more: (n: number) => `……还有 ${n} 家`,
+};
+
+/** How to use one command, in the words a worker would type it. */
+export const HELP_TOPICS: Record<HelpTopic, { title: string; lines: string[] }> = {
+  report: { title: '怎么上报隐患', lines: ['发送：上报 企业名 隐患描述', '例如：上报 华美 消防通道堵塞 3天内整改', '重大隐患加“重大”；可先发或后发照片（10分钟内自动附上）。'] },
+  patrol: { title: '怎么记录巡查', lines: ['没问题：巡查 企业名 正常', '发现问题：巡查 企业名 发现 配电箱未接地', '也可以直接说：刚去华美转了一圈 都正常'] },
+  rectify: { title: '怎么提交整改', lines: ['发送：整改 YH编号 已完成，并附上整改后的照片。'] },
+  review: { title: '怎么复查', lines: ['通过：复查 YH编号 通过', '不通过：复查 YH编号 不通过 原因'] },
+  query: { title: '怎么查询', lines: ['查企业：查询 企业名', '查隐患：查询 YH编号', '我的待办：我的任务'] },
+  stats: { title: '怎么看统计', lines: ['统计 / 统计 横林镇 本月 / 逾期 / 排名 本月'] },
+  bind: { title: '怎么绑定', lines: ['向管理员要6位绑定码，然后发送：绑定 123456'] },
+};
