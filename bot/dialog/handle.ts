@@ -11,7 +11,8 @@ import { answerDraft } from './answer.js';
 import { helpReply } from './help.js';
 import { strangerReply } from './bind.js';
 import { bindThrottle, type BindThrottle } from './bind-throttle.js';
-import { photosOnly } from './photos.js';
+import { photosOnly, photoTarget } from './photos.js';
+import { nextOfSender, PHOTO_SETTLE_MS, realSleep, type Sleep } from './burst.js';
 import { startReport } from './report.js';
 import { startPatrol } from './patrol.js';
 import { continueRectify, startClose, startRectify, startReview } from './hazard-flows.js';
@@ -19,6 +20,7 @@ import { startAcknowledge, startAssign, startVoid, startWhistle } from './admin-
 import { major, overdue, queryHazard, ranking, startQueryEnterprise, stats, tasks } from './queries.js';
 import type { Turn } from './turn.js';
 import { M } from './messages.js';
+import { answersPending, pendingExpired, pendingKept, pendingReplaced, pendingSummary, watchedDrafts } from './pending.js';
 
 export type DialogOptions = {
   deps: Deps;
@@ -26,6 +28,9 @@ export type DialogOptions = {
   client?: VerbClient;
   /** Wrong binding codes are limited per process by default, across every dialog built here. */
   throttle?: BindThrottle;
+  /** How long a photo message waits for the rest of its burst (default PHOTO_SETTLE_MS); tests inject time. */
+  photoSettleMs?: number;
+  sleep?: Sleep;
 };
 
 const processThrottle = bindThrottle();
@@ -38,8 +43,11 @@ export function createDialog(opts: DialogOptions): DialogHandler {
   const client = opts.client ?? inProcessClient(opts.deps);
   const drafts = draftStore(opts.deps.db, opts.deps.writer);
   const throttle = opts.throttle ?? processThrottle;
+  const settle = opts.photoSettleMs ?? PHOTO_SETTLE_MS;
+  const sleep = opts.sleep ?? realSleep;
+  const pause = () => (settle > 0 ? sleep(settle) : Promise.resolve());
   return async (msg, received) => {
-    const reply = await converse({ deps: opts.deps, client, drafts, throttle }, msg, received);
+    const reply = await converse({ deps: opts.deps, client, drafts, throttle, pause }, msg, received);
     return reply ? render(msg.platform, reply) : null;
   };
 }
@@ -49,9 +57,9 @@ export function handleMessage(opts: DialogOptions, msg: IncomingMessage, receive
   return createDialog(opts)(msg, received);
 }
 
-type Services = { deps: Deps; client: VerbClient; drafts: DraftStore; throttle: BindThrottle };
+type Services = { deps: Deps; client: VerbClient; drafts: DraftStore; throttle: BindThrottle; pause: () => Promise<void> };
 
-async function converse({ deps, client, drafts, throttle }: Services, msg: IncomingMessage, received: Received): Promise<Reply | null> {
+async function converse({ deps, client, drafts, throttle, pause }: Services, msg: IncomingMessage, received: Received): Promise<Reply | null> {
   // In a group the bot speaks only when spoken to; the inbox has kept any photo for later.
   if (msg.conversation.kind === 'group' && !msg.mentioned) return null;
   const now = deps.clock();
@@ -60,36 +68,59 @@ async function converse({ deps, client, drafts, throttle }: Services, msg: Incom
   if (!actor) return strangerReply(deps, throttle, msg, text, now);
 
   const t: Turn = { deps, msg, actor, verbs: client.as(actor, msg.platform), drafts, now, photoIds: received.photoIds };
-  const draft = await drafts.load(actor.personId, now);
-  if (!text) return bareMessage(t, draft);
+  const stored = await drafts.loadAny(actor.personId);
+  const draft = stored && stored.expiresAt.getTime() > now.getTime() ? stored : null;
+  // A question left unanswered past its time is said once, in this reply, and then forgotten.
+  const expired = stored && !draft && stored.awaiting ? stored : null;
+  if (expired) await drafts.drop(actor.personId);
+  const notes = expired ? [pendingExpired(expired)] : [];
+  return withNotes(await respond(t, draft, text, pause), notes);
+}
 
-  const parsed = parseMessage(text, now);
+async function respond(t: Turn, draft: Draft | null, text: string, pause: () => Promise<void>): Promise<Reply | null> {
+  if (!text) return bareMessage(t, draft, pause);
+  const parsed = parseMessage(text, t.now);
   if (parsed.intent === 'cancel') {
     if (!draft?.awaiting) return { title: M.cancelled, lines: [M.nothingToCancel] };
-    await drafts.drop(actor.personId);
-    return { title: M.cancelled, lines: [M.cancelled] };
+    await t.drafts.drop(t.actor.personId);
+    return { title: M.cancelled, lines: [`已取消：${pendingSummary(draft)}，未记录。`] };
   }
-  if (draft?.awaiting) {
+  if (!draft?.awaiting) return dispatch(t, parsed);
+  if (answersPending(draft, parsed, text)) {
     const answered = await answerDraft(t, draft, parsed, text);
     if (answered) return answered;
     if (parsed.intent === 'choice' || parsed.intent === 'confirm') {
       return { title: '请回答上一个问题', lines: [draft.awaiting === 'duplicate' ? M.answerYesNo : M.answerPrevious] };
     }
-    // Something else entirely: the new command replaces the unanswered question.
-    await drafts.drop(actor.personId);
   }
-  return dispatch(t, parsed);
+  // A message of its own: handled as itself, and the reply says what became of the question.
+  const watched = watchedDrafts(t.drafts);
+  const reply = await dispatch({ ...t, drafts: watched }, parsed);
+  if (watched.askedQuestion()) return withNotes(reply, [pendingReplaced(draft)]);
+  await t.drafts.save(t.actor.personId, { intent: draft.intent, slots: draft.slots, awaiting: draft.awaiting }, t.now,
+    draft.expiresAt.getTime() - t.now.getTime());
+  return withNotes(reply, [pendingKept(draft)]);
 }
 
-/** A message without words: photos (kept for the report they belong to), or nothing to answer. */
-async function bareMessage(t: Turn, draft: Draft | null): Promise<Reply | null> {
+const withNotes = (reply: Reply | null, notes: string[]): Reply | null =>
+  reply && notes.length ? { ...reply, lines: [...reply.lines, ...notes] } : reply;
+
+/**
+ * A message without words: photos (kept for the report they belong to, or added to the hazard just
+ * reported), or nothing to answer. It first waits a moment for the rest of a burst (see burst.ts).
+ */
+async function bareMessage(t: Turn, draft: Draft | null, pause: () => Promise<void>): Promise<Reply | null> {
   if (t.photoIds.length === 0) return t.msg.images.length ? { title: M.errorTitle, lines: [M.photoNotStored] } : null;
+  await pause();
+  const next = await nextOfSender(t.deps.db, t.msg);
   if (draft?.awaiting === 'evidence') {
+    // The last photo of the burst completes the rectification with all of them.
+    if (next !== 'none') return null;
     await t.drafts.drop(t.actor.personId);
     return continueRectify(t, draft.slots);
   }
-  const target = draft?.intent === 'attach' && draft.awaiting === null ? draft.slots : null;
-  return photosOnly(t, target ? { hazardId: Number(target.hazardId), code: String(target.code) } : null);
+  const target = draft?.intent === 'attach' && draft.awaiting === null ? photoTarget(draft.slots) : null;
+  return photosOnly(t, target, next, draft?.expiresAt);
 }
 
 function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | null {

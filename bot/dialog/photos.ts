@@ -35,26 +35,43 @@ function unclaimedLoader(db: Db) {
         .raw(' and hazard_id is null and event_id is null and patrol_id is null order by received_at, id');
       const rows = await db.all<Unclaimed>(q.toSQL());
       return new Map(asked.map(([person, now], i) => [keys[i], rows
-        .filter((r) => r.uploader_id === person && r.received_at >= now - PHOTO_WINDOW_MS && r.received_at <= now)
-        .slice(0, MAX_PHOTOS)]));
+        .filter((r) => r.uploader_id === person && r.received_at >= now - PHOTO_WINDOW_MS && r.received_at <= now)]));
     });
     loaders.set(db, load);
   }
   return load;
 }
 
-/** The sender's photos of the last 10 minutes that no record has claimed yet, oldest first. */
+/** The sender's photos of the last 10 minutes that no record has claimed yet, oldest first (at most MAX_PHOTOS). */
 export async function recentPhotoIds(t: Turn): Promise<number[]> {
-  const rows = (await unclaimedLoader(t.deps.db)(`${t.actor.personId}:${t.now.getTime()}`)) ?? [];
-  const ids = rows.map((r) => r.id);
-  // This message's own photos count even if the clock put them a moment past `now`.
-  for (const id of t.photoIds) if (!ids.includes(id) && ids.length < MAX_PHOTOS) ids.push(id);
-  return ids;
+  return (await recentPhotos(t)).ids;
 }
 
-/** After a report (or rectification), later photos within the window go to that hazard. */
-export async function markPhotoTarget(t: Turn, hazard: { id: number; code: string }) {
-  await t.drafts.save(t.actor.personId, { intent: 'attach', slots: { hazardId: hazard.id, code: hazard.code }, awaiting: null }, t.now, PHOTO_WINDOW_MS);
+/** The photos a record made now takes (at most MAX_PHOTOS), and how many more are waiting. */
+export async function recentPhotos(t: Turn): Promise<{ ids: number[]; rest: number }> {
+  const rows = (await unclaimedLoader(t.deps.db)(`${t.actor.personId}:${t.now.getTime()}`)) ?? [];
+  const all = rows.map((r) => r.id);
+  // This message's own photos count even if the clock put them a moment past `now`.
+  for (const id of t.photoIds) if (!all.includes(id)) all.push(id);
+  return { ids: all.slice(0, MAX_PHOTOS), rest: Math.max(0, all.length - MAX_PHOTOS) };
+}
+
+/**
+ * Where later photos go: the hazard just reported or rectified, how many that step already has,
+ * and what a burst has done so far without a word (`added`, `refused`), for its last message to say.
+ */
+export type PhotoTarget = { hazardId: number; code: string; count: number; added: number; refused: number };
+
+/** After a report (or rectification), later photos within the window go to that hazard's step. */
+export async function markPhotoTarget(t: Turn, hazard: { id: number; code: string }, attached = 0) {
+  const target: PhotoTarget = { hazardId: hazard.id, code: hazard.code, count: attached, added: 0, refused: 0 };
+  await t.drafts.save(t.actor.personId, { intent: 'attach', slots: target, awaiting: null }, t.now, PHOTO_WINDOW_MS);
+}
+
+/** The photo target of a draft (older drafts carry no counts). */
+export function photoTarget(slots: Record<string, unknown>): PhotoTarget {
+  const n = (v: unknown) => Number(v ?? 0) || 0;
+  return { hazardId: Number(slots.hazardId), code: String(slots.code), count: n(slots.count), added: n(slots.added), refused: n(slots.refused) };
 }
 
 /**
@@ -71,16 +88,47 @@ async function stillFree(t: Turn): Promise<{ free: number[]; takenBy: string | n
   return { free, takenBy: rows.find((r) => r.code)?.code ?? null };
 }
 
-/** A message that is only photos: add them to the hazard just reported, or keep them for the next report. */
-export async function photosOnly(t: Turn, target: { hazardId: number; code: string } | null): Promise<Reply> {
+/** What follows a photo message from the same sender, already recorded: nothing, more photos, or words. */
+export type NextMessage = 'none' | 'photos' | 'words';
+
+/**
+ * A message that is only photos: add them to the hazard just reported (at most MAX_PHOTOS per step,
+ * with a word about the rest), or keep them for the next report. When a later message of the same
+ * sender is already waiting, nothing is said now: the last photo message of a burst answers for
+ * all of them, and photos followed by words are left for those words (a newer report takes them;
+ * they never go across it to the older hazard).
+ */
+export async function photosOnly(t: Turn, target: PhotoTarget | null, next: NextMessage, targetExpiresAt?: Date): Promise<Reply | null> {
+  if (next === 'words') return null;
   const { free, takenBy } = await stillFree(t);
-  if (free.length === 0) return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
-  if (!target) return { title: '照片已收到', lines: [M.photoReceived(free.length)] };
-  const photoIds = free.slice(0, MAX_PHOTOS);
-  try {
-    await t.verbs.addNote({ id: target.hazardId }, { photoIds });
-  } catch (e) {
-    return errorReply(e);
+  if (!target) {
+    if (next === 'photos') return null;
+    if (free.length === 0) return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
+    return { title: '照片已收到', lines: [M.photoReceived((await recentPhotoIds(t)).length)] };
   }
-  return { title: '照片已补充', lines: [M.photosAdded(photoIds.length, target.code)] };
+  const photoIds = free.slice(0, Math.max(0, MAX_PHOTOS - target.count));
+  if (photoIds.length) {
+    try {
+      await t.verbs.addNote({ id: target.hazardId }, { photoIds });
+    } catch (e) {
+      return errorReply(e);
+    }
+  }
+  const after: PhotoTarget = {
+    ...target, count: target.count + photoIds.length, added: target.added + photoIds.length, refused: target.refused + free.length - photoIds.length,
+  };
+  // The window runs from the report, not from the last photo.
+  const ttl = targetExpiresAt ? targetExpiresAt.getTime() - t.now.getTime() : PHOTO_WINDOW_MS;
+  const save = (slots: PhotoTarget) => t.drafts.save(t.actor.personId, { intent: 'attach', slots, awaiting: null }, t.now, ttl);
+  if (next === 'photos') {
+    await save(after);
+    return null;
+  }
+  await save({ ...after, added: 0, refused: 0 });
+  if (after.added === 0 && after.refused === 0) {
+    return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
+  }
+  const lines = after.added > 0 ? [M.photosAdded(after.added, target.code)] : [];
+  if (after.refused > 0) lines.push(M.photosOverLimit(MAX_PHOTOS, after.refused));
+  return { title: after.added > 0 ? '照片已补充' : '照片未补充', lines };
 }

@@ -57,7 +57,7 @@ export async function wechatE2eWorld(opts: WorldOptions = {}) {
 
   const wx = await mockWechat();
   const logs: string[] = [];
-  const dialog = createDialog({ deps: t.deps });
+  const dialog = createDialog({ deps: t.deps, photoSettleMs: 0 });
   const handle: DialogHandler = async (msg, received) => {
     await opts.beforeDialog?.(msg);
     return dialog(msg, received);
