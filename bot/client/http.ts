@@ -76,6 +76,7 @@ function httpVerbs(api: ApiCaller, actor: Actor): ActorVerbs {
     whistle: (ref, input) => action(ref, 'whistle', input),
     acknowledge: (ref) => action(ref, 'acknowledge', {}),
     addNote: (ref, input) => action(ref, 'notes', input),
+    correct: (ref, input) => action(ref, 'correct', input),
     getHazard: (ref) => api.call('GET', `v1/hazards/${'id' in ref ? ref.id : enc(ref.code)}`),
     hazards: (query) => api.call('GET', 'v1/hazards', { query: query as Query }),
     matchEnterprises: async (q, limit) => (await api.call<{ items: Awaited<ReturnType<ActorVerbs['matchEnterprises']>> }>('GET', 'v1/enterprises/match', { query: { q, limit } })).items,

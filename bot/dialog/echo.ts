@@ -34,9 +34,21 @@ export async function echoOf(t: Turn, h: HazardView, said: Said, photos: number,
     const item = (await activeCheckItems(t.deps.db)).find((c) => c.id === h.checkItemId);
     if (item?.majorByDefault) echo.levelFromChecklist = item.title;
   }
-  if (!h.deadline && said.deadline) echo.suggestedDeadlineDay = shanghaiIsoDay(deadlineInstant(said.deadline, t.now).getTime() - 1);
+  if (!h.deadline) {
+    const at = said.deadline ? deadlineInstant(said.deadline, t.now).getTime() : await suggestionKept(t, h.id);
+    if (at) echo.suggestedDeadlineDay = shanghaiIsoDay(at - 1);
+  }
   echo.alerted = await alertsQueued(t, h.id);
   return echo;
+}
+
+/** The latest deadline kept as a suggestion in the hazard's events (report or correction). */
+async function suggestionKept(t: Turn, hazardId: number): Promise<number | undefined> {
+  const q = new SqlText().raw("select json_extract(data, '$.suggestedDeadline') as s from hazard_events where hazard_id = ").int(hazardId)
+    .raw(" and json_extract(data, '$.suggestedDeadline') is not null order by id desc limit 1");
+  const [row] = await t.deps.db.all<{ s: string }>(q.toSQL());
+  const ms = row ? Date.parse(row.s) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** The urgent major-hazard alerts in the outbox for this hazard (jobs/urgent-alert.ts keys them `urgent:major_hazard:<id>:<person>`). */

@@ -12,6 +12,7 @@ import { helpReply } from './help.js';
 import { strangerReply } from './bind.js';
 import { bindThrottle, type BindThrottle } from './bind-throttle.js';
 import { photosOnly, photoTarget } from './photos.js';
+import { correctLastReport } from './corrections.js';
 import { nextOfSender, PHOTO_SETTLE_MS, realSleep, type Sleep } from './burst.js';
 import { startReport } from './report.js';
 import { startPatrol } from './patrol.js';
@@ -80,6 +81,8 @@ async function converse({ deps, client, drafts, throttle, pause }: Services, msg
 async function respond(t: Turn, draft: Draft | null, text: string, pause: () => Promise<void>): Promise<Reply | null> {
   if (!text) return bareMessage(t, draft, pause);
   const parsed = parseMessage(text, t.now);
+  // 撤回 / 改成重大 right after one's own report correct it (before 撤回 could read as 取消).
+  if (!draft?.awaiting) { const corrected = await correctLastReport(t, draft, text); if (corrected) return corrected; }
   if (parsed.intent === 'cancel') {
     if (!draft?.awaiting) return { title: M.cancelled, lines: [M.nothingToCancel] };
     await t.drafts.drop(t.actor.personId);

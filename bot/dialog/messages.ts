@@ -87,6 +87,10 @@ export const M = {
   voidedTitle: (code: string) => `已作废 ${code}`,
   whistledTitle: (code: string) => `已吹哨 ${code}`,
   acknowledgedTitle: (code: string) => `已报到 ${code}`,
+  correctedTitle: (code: string) => `已更正 ${code}`,
+  withdrawnTitle: (code: string) => `已撤回 ${code}`,
+  withdrawn: '该条上报已撤回，不计入统计和考核。',
+  correctWhich: (names: string[]) => `有几家企业相近：${names.join('、')}。请回复“不是…，是”加企业全称。`,
 
   // fallbacks
   unknown: '没看懂这条消息。发送“帮助”查看可用命令。',

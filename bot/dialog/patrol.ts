@@ -51,7 +51,7 @@ async function submitPatrol(t: Turn, slots: Slots, findings: string): Promise<Re
       source: source(t),
     });
     // Later photos belong to the hazard found here, and never to an earlier report.
-    if (r.hazards[0]) await markPhotoTarget(t, r.hazards[0]);
+    if (r.hazards[0]) await markPhotoTarget(t, r.hazards[0], 0, true);
     else await t.drafts.drop(t.actor.personId);
     const said = { level: slots.level as HazardLevel | undefined, deadline: slots.deadline as DeadlineSlot | undefined };
     const echoes = await Promise.all(r.hazards.map((h) => echoOf(t, h, said, 0)));

@@ -56,22 +56,30 @@ export async function recentPhotos(t: Turn): Promise<{ ids: number[]; rest: numb
   return { ids: all.slice(0, MAX_PHOTOS), rest: Math.max(0, all.length - MAX_PHOTOS) };
 }
 
-/**
- * Where later photos go: the hazard just reported or rectified, how many that step already has,
- * and what a burst has done so far without a word (`added`, `refused`), for its last message to say.
- */
-export type PhotoTarget = { hazardId: number; code: string; count: number; added: number; refused: number };
+/** Where later photos go: the hazard just reported or rectified, since when, and how many that step has. */
+export type PhotoTarget = { hazardId: number; code: string; count: number; since: number; reported?: boolean };
 
 /** After a report (or rectification), later photos within the window go to that hazard's step. */
-export async function markPhotoTarget(t: Turn, hazard: { id: number; code: string }, attached = 0) {
-  const target: PhotoTarget = { hazardId: hazard.id, code: hazard.code, count: attached, added: 0, refused: 0 };
+export async function markPhotoTarget(t: Turn, hazard: { id: number; code: string }, attached = 0, reported = false) {
+  // `reported`: the sender's own report just made, which they may still correct (corrections.ts).
+  const target: PhotoTarget = { hazardId: hazard.id, code: hazard.code, count: attached, since: t.now.getTime(), ...(reported ? { reported } : {}) };
   await t.drafts.save(t.actor.personId, { intent: 'attach', slots: target, awaiting: null }, t.now, PHOTO_WINDOW_MS);
 }
 
-/** The photo target of a draft (older drafts carry no counts). */
+/** The photo target of a draft. */
 export function photoTarget(slots: Record<string, unknown>): PhotoTarget {
-  const n = (v: unknown) => Number(v ?? 0) || 0;
-  return { hazardId: Number(slots.hazardId), code: String(slots.code), count: n(slots.count), added: n(slots.added), refused: n(slots.refused) };
+  return {
+    hazardId: Number(slots.hazardId), code: String(slots.code), count: Number(slots.count ?? 0) || 0, since: Number(slots.since ?? 0) || 0,
+    ...(slots.reported === true ? { reported: true } : {}),
+  };
+}
+
+/** The sender's unclaimed photos received since `since` (within the window), oldest first, this message's own included. */
+async function unclaimedSince(t: Turn, since: number): Promise<number[]> {
+  const rows = (await unclaimedLoader(t.deps.db)(`${t.actor.personId}:${t.now.getTime()}`)) ?? [];
+  const ids = rows.filter((r) => r.received_at >= since).map((r) => r.id);
+  for (const id of t.photoIds) if (!ids.includes(id)) ids.push(id);
+  return ids;
 }
 
 /**
@@ -92,43 +100,36 @@ async function stillFree(t: Turn): Promise<{ free: number[]; takenBy: string | n
 export type NextMessage = 'none' | 'photos' | 'words';
 
 /**
- * A message that is only photos: add them to the hazard just reported (at most MAX_PHOTOS per step,
- * with a word about the rest), or keep them for the next report. When a later message of the same
- * sender is already waiting, nothing is said now: the last photo message of a burst answers for
- * all of them, and photos followed by words are left for those words (a newer report takes them;
- * they never go across it to the older hazard).
+ * A message that is only photos. When a later message of the same sender is already waiting,
+ * nothing is done or said now: the last photo message of a burst answers for all of them, and
+ * photos followed by words are left for those words (a newer report takes them; they never go
+ * across it to the older hazard). The last one adds the burst to the hazard just reported (at most
+ * MAX_PHOTOS per step, with a word about the rest), or keeps it for the next report.
  */
 export async function photosOnly(t: Turn, target: PhotoTarget | null, next: NextMessage, targetExpiresAt?: Date): Promise<Reply | null> {
-  if (next === 'words') return null;
-  const { free, takenBy } = await stillFree(t);
+  if (next !== 'none') return null;
   if (!target) {
-    if (next === 'photos') return null;
+    const { free, takenBy } = await stillFree(t);
     if (free.length === 0) return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
     return { title: '照片已收到', lines: [M.photoReceived((await recentPhotoIds(t)).length)] };
   }
-  const photoIds = free.slice(0, Math.max(0, MAX_PHOTOS - target.count));
+  const burst = await unclaimedSince(t, target.since);
+  const { free, takenBy } = await stillFree(t);
+  const waiting = burst.filter((id) => !t.photoIds.includes(id) || free.includes(id));
+  if (waiting.length === 0) return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
+  const photoIds = waiting.slice(0, Math.max(0, MAX_PHOTOS - target.count));
+  const refused = waiting.length - photoIds.length;
   if (photoIds.length) {
     try {
       await t.verbs.addNote({ id: target.hazardId }, { photoIds });
     } catch (e) {
       return errorReply(e);
     }
+    // The window runs from the report, not from the last photo.
+    const ttl = targetExpiresAt ? targetExpiresAt.getTime() - t.now.getTime() : PHOTO_WINDOW_MS;
+    await t.drafts.save(t.actor.personId, { intent: 'attach', slots: { ...target, count: target.count + photoIds.length }, awaiting: null }, t.now, ttl);
   }
-  const after: PhotoTarget = {
-    ...target, count: target.count + photoIds.length, added: target.added + photoIds.length, refused: target.refused + free.length - photoIds.length,
-  };
-  // The window runs from the report, not from the last photo.
-  const ttl = targetExpiresAt ? targetExpiresAt.getTime() - t.now.getTime() : PHOTO_WINDOW_MS;
-  const save = (slots: PhotoTarget) => t.drafts.save(t.actor.personId, { intent: 'attach', slots, awaiting: null }, t.now, ttl);
-  if (next === 'photos') {
-    await save(after);
-    return null;
-  }
-  await save({ ...after, added: 0, refused: 0 });
-  if (after.added === 0 && after.refused === 0) {
-    return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
-  }
-  const lines = after.added > 0 ? [M.photosAdded(after.added, target.code)] : [];
-  if (after.refused > 0) lines.push(M.photosOverLimit(MAX_PHOTOS, after.refused));
-  return { title: after.added > 0 ? '照片已补充' : '照片未补充', lines };
+  const lines = photoIds.length ? [M.photosAdded(photoIds.length, target.code)] : [];
+  if (refused > 0) lines.push(M.photosOverLimit(MAX_PHOTOS, refused));
+  return { title: photoIds.length ? '照片已补充' : '照片未补充', lines };
 }

@@ -40,7 +40,7 @@ async function submitReport(t: Turn, slots: Slots, force: boolean): Promise<Repl
       source: source(t),
       ...(force ? { force: true } : {}),
     });
-    await markPhotoTarget(t, hazard, photoIds.length);
+    await markPhotoTarget(t, hazard, photoIds.length, true);
     const echo = await echoOf(t, hazard, { level: slots.level as HazardLevel | undefined, deadline: slots.deadline as DeadlineSlot | undefined }, photoIds.length, rest);
     return reportedReply(hazard, t.actor.role, echo);
   } catch (e) {
