@@ -86,6 +86,7 @@ function httpVerbs(api: ApiCaller, actor: Actor): ActorVerbs {
     overdue: (input) => api.call('GET', 'v1/stats/overdue', { query: input }),
     major: (input) => api.call('GET', 'v1/stats/major', { query: input }),
     ranking: (input) => api.call('GET', 'v1/stats/assessment', { query: input }),
+    noteUnrecognised: (text) => api.call('POST', 'v1/chat/unrecognised', { json: { text } }),
     storePhoto: (input) => api.call('POST', 'v1/photos', { bytes: input.bytes, mime: input.mime?.startsWith('image/') ? input.mime : 'image/jpeg' }),
     departments: async () => (await api.call<{ items: Awaited<ReturnType<ActorVerbs['departments']>> }>('GET', 'v1/departments')).items,
     towns: async () => (await api.call<{ items: Awaited<ReturnType<ActorVerbs['towns']>> }>('GET', 'v1/towns', { query: { limit: 500 } })).items,

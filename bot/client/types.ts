@@ -59,6 +59,8 @@ export interface ActorVerbs {
   major(input: PlaceQuery): Promise<MajorOpen>;
   ranking(input: AssessmentInputT): Promise<Assessment>;
   storePhoto(input: StorePhotoInput): Promise<{ id: number }>;
+  /** Keeps the text of a message the bot could not understand (GET /v1/chat/unrecognised). */
+  noteUnrecognised(text: string): Promise<{ kept: true }>;
   departments(): Promise<Department[]>;
   towns(): Promise<Town[]>;
 }

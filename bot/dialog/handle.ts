@@ -126,6 +126,13 @@ async function bareMessage(t: Turn, draft: Draft | null, pause: () => Promise<vo
   return photosOnly(t, target, next, draft?.expiresAt);
 }
 
+/** 没看懂: and the words are kept (text only) for the district office to learn from. */
+async function notUnderstood(t: Turn, text: string): Promise<Reply> {
+  // Losing this note must never cost the sender their answer.
+  if (text.trim()) await t.verbs.noteUnrecognised(text).catch(() => undefined);
+  return { title: '没看懂', lines: [M.unknown] };
+}
+
 function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | null {
   switch (p.intent) {
     case 'help': return helpReply(t.actor.role, t.actor.name);
@@ -149,6 +156,6 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     case 'choice':
     case 'confirm': return { title: M.errorTitle, lines: [M.nothingToChoose] };
     case 'cancel': return { title: M.cancelled, lines: [M.nothingToCancel] };
-    case 'unknown': return { title: '没看懂', lines: [M.unknown] };
+    case 'unknown': return notUnderstood(t, p.text);
   }
 }
