@@ -24,7 +24,11 @@ const FLOWS: Record<string, (t: Turn, slots: Slots) => Promise<Reply>> = {
   void: continueVoid,
   whistle: continueWhistle,
   acknowledge: continueAcknowledge,
-  query_enterprise: continueQueryEnterprise,
+  // The enterprise once chosen names it: in a group the answer goes to the sender privately.
+  query_enterprise: async (t, s) => {
+    const r = await continueQueryEnterprise(t, s);
+    return r.title === '请选择企业' || r.title === M.errorTitle ? r : { ...r, names: true };
+  },
 };
 
 /**

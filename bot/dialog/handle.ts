@@ -49,7 +49,13 @@ export function createDialog(opts: DialogOptions): DialogHandler {
   const pause = () => (settle > 0 ? sleep(settle) : Promise.resolve());
   return async (msg, received) => {
     const reply = await converse({ deps: opts.deps, client, drafts, throttle, pause }, msg, received);
-    return reply ? render(msg.platform, reply) : null;
+    if (!reply) return null;
+    // Lists naming people or enterprises are not for a whole group: only a district admin's scope
+    // covers everyone who may read along (group membership is not known to the bot).
+    if (msg.conversation.kind === 'group' && reply.names && received.sender?.role !== 'district_admin') {
+      return { ...render(msg.platform, { title: M.sentPrivatelyTitle, lines: [M.sentPrivately] }), privately: render(msg.platform, reply) };
+    }
+    return render(msg.platform, reply);
   };
 }
 
@@ -133,6 +139,12 @@ async function notUnderstood(t: Turn, text: string): Promise<Reply> {
   return { title: '没看懂', lines: [M.unknown] };
 }
 
+/** Marks an answer that names people or enterprises (a question it asks instead names none). */
+async function naming(r: Promise<Reply> | Reply): Promise<Reply> {
+  const reply = await r;
+  return reply.title === '请选择企业' || reply.title === M.errorTitle ? reply : { ...reply, names: true };
+}
+
 function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | null {
   switch (p.intent) {
     case 'help': return helpReply(t.actor.role, t.actor.name);
@@ -146,13 +158,13 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     case 'void': return startVoid(t, p);
     case 'whistle': return startWhistle(t, p);
     case 'acknowledge': return startAcknowledge(t, p);
-    case 'tasks': return tasks(t);
-    case 'query_hazard': return queryHazard(t, p);
-    case 'query_enterprise': return startQueryEnterprise(t, p);
+    case 'tasks': return naming(tasks(t));
+    case 'query_hazard': return naming(queryHazard(t, p));
+    case 'query_enterprise': return naming(startQueryEnterprise(t, p));
     case 'stats': return stats(t, p);
-    case 'overdue': return overdue(t, p);
-    case 'major': return major(t);
-    case 'ranking': return ranking(t, p);
+    case 'overdue': return naming(overdue(t, p));
+    case 'major': return naming(major(t));
+    case 'ranking': return naming(ranking(t, p));
     case 'choice':
     case 'confirm': return { title: M.errorTitle, lines: [M.nothingToChoose] };
     case 'cancel': return { title: M.cancelled, lines: [M.nothingToCancel] };

@@ -92,6 +92,10 @@ export const M = {
   withdrawn: '该条上报已撤回，不计入统计和考核。',
   correctWhich: (names: string[]) => `有几家企业相近：${names.join('、')}。请回复“不是…，是”加企业全称。`,
 
+  // groups
+  sentPrivatelyTitle: '已私信发送',
+  sentPrivately: '结果涉及具体企业或人员，已私信发给您（群里可能有您职责范围以外的人员）。',
+
   // fallbacks
   unknown: '没看懂这条消息。发送“帮助”查看可用命令。',
   failed: '抱歉，处理您的消息时出错了，请稍后再试。',
