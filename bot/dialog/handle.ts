@@ -46,7 +46,12 @@ export function createDialog(opts: DialogOptions): DialogHandler {
   const throttle = opts.throttle ?? processThrottle;
   const settle = opts.photoSettleMs ?? PHOTO_SETTLE_MS;
   const sleep = opts.sleep ?? realSleep;
-  const pause = () => (settle > 0 ? sleep(settle) : Promise.resolve());
+  // Until `settle` has passed since the message arrived: a burst's later photos, handled after the
+  // earlier ones (one sender's messages run in order), wait only for what is left of their own.
+  const pause = (msg: IncomingMessage) => {
+    const left = msg.receivedAt.getTime() + settle - opts.deps.clock().getTime();
+    return settle > 0 && left > 0 ? sleep(Math.min(left, settle)) : Promise.resolve();
+  };
   return async (msg, received) => {
     const reply = await converse({ deps: opts.deps, client, drafts, throttle, pause }, msg, received);
     if (!reply) return null;
@@ -64,7 +69,7 @@ export function handleMessage(opts: DialogOptions, msg: IncomingMessage, receive
   return createDialog(opts)(msg, received);
 }
 
-type Services = { deps: Deps; client: VerbClient; drafts: DraftStore; throttle: BindThrottle; pause: () => Promise<void> };
+type Services = { deps: Deps; client: VerbClient; drafts: DraftStore; throttle: BindThrottle; pause: (msg: IncomingMessage) => Promise<void> };
 
 async function converse({ deps, client, drafts, throttle, pause }: Services, msg: IncomingMessage, received: Received): Promise<Reply | null> {
   // In a group the bot speaks only when spoken to; the inbox has kept any photo for later.
@@ -84,7 +89,7 @@ async function converse({ deps, client, drafts, throttle, pause }: Services, msg
   return withNotes(await respond(t, draft, text, pause), notes);
 }
 
-async function respond(t: Turn, draft: Draft | null, text: string, pause: () => Promise<void>): Promise<Reply | null> {
+async function respond(t: Turn, draft: Draft | null, text: string, pause: Services['pause']): Promise<Reply | null> {
   if (!text) return bareMessage(t, draft, pause);
   const parsed = parseMessage(text, t.now);
   // 撤回 / 改成重大 right after one's own report correct it (before 撤回 could read as 取消).
@@ -118,10 +123,13 @@ const withNotes = (reply: Reply | null, notes: string[]): Reply | null =>
  * A message without words: photos (kept for the report they belong to, or added to the hazard just
  * reported), or nothing to answer. It first waits a moment for the rest of a burst (see burst.ts).
  */
-async function bareMessage(t: Turn, draft: Draft | null, pause: () => Promise<void>): Promise<Reply | null> {
+async function bareMessage(t: Turn, draft: Draft | null, pause: Services['pause']): Promise<Reply | null> {
   if (t.photoIds.length === 0) return t.msg.images.length ? { title: M.errorTitle, lines: [M.photoNotStored] } : null;
-  await pause();
-  const next = await nextOfSender(t.deps.db, t.msg);
+  let next = await nextOfSender(t.deps.db, t.msg);
+  if (next === 'none') {
+    await pause(t.msg);
+    next = await nextOfSender(t.deps.db, t.msg);
+  }
   if (draft?.awaiting === 'evidence') {
     // The last photo of the burst completes the rectification with all of them.
     if (next !== 'none') return null;
