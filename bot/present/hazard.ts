@@ -65,7 +65,7 @@ export function echoLines(h: HazardView, echo: Echo): string[] {
 }
 
 export function reportedReply(h: HazardView, role: Role, echo: Echo): Reply {
-  const lines = [...hazardBody(h), ...echoLines(h, echo), M.correctHint];
+  const lines = [...hazardBody(h), ...echoLines(h, echo), ...(echo.photos === 0 ? [M.noPhotosYet] : []), M.correctHint];
   return { title: M.reportedTitle(h.code), lines, actions: nextActions(h, role) };
 }
 
