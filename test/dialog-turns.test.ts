@@ -33,6 +33,14 @@ describe('a pending question consumes only its answer', () => {
     expect(await c.db.select().from(hazards)).toMatchObject([{ enterpriseId: c.huamei.id, description: '灭火器过期' }]);
   });
 
+  it('a deadline alone while the report waits for its enterprise is kept, and the question stands', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.workerA1, '上报 华美 灭火器过期');
+    expect(await c.say(c.w.workerA1, '3天内')).toContain('已记下整改期限。请继续回复选择企业的序号');
+    expect(await c.say(c.w.workerA1, '1')).toContain('期限 11月26日');
+    expect(await c.db.select().from(hazards)).toMatchObject([{ enterpriseId: c.huamei.id, status: 'rectifying' }]);
+  });
+
   it('a command that asks its own question replaces the pending one, and the reply says it was dropped', async () => {
     const c = await dialogWorld();
     await c.say(c.w.workerA1, '上报 华美化工');

@@ -11,6 +11,7 @@ import { continueQueryEnterprise } from './queries.js';
 import type { PickedEnterprise } from './enterprise.js';
 import type { Slots, Turn } from './turn.js';
 import { M } from './messages.js';
+import { awaitingName } from './pending.js';
 
 // A message while the bot waits for an answer: fill the one missing slot and resume the flow, or
 // return null when the message is something else (a new command replaces the question).
@@ -69,6 +70,15 @@ export async function answerDraft(t: Turn, draft: Draft, parsed: ParsedMessage, 
     return flow(t, slots);
   };
 
+  // A deadline alone ("3天内") while the report or patrol waits for something else: kept, and the question stands.
+  if (free && (draft.intent === 'report' || draft.intent === 'patrol') && draft.awaiting !== 'duplicate') {
+    const { deadline, rest } = takeDeadline(free, t.now);
+    if (deadline && !freeText(rest)) {
+      await t.drafts.save(t.actor.personId, { intent: draft.intent, slots: { ...s, deadline }, awaiting: draft.awaiting }, t.now,
+        draft.expiresAt.getTime() - t.now.getTime());
+      return { title: '已记下期限', lines: [M.deadlineNoted(awaitingName(draft))] };
+    }
+  }
   switch (draft.awaiting) {
     case 'enterprise_choice': {
       const candidates = (s.candidates ?? []) as PickedEnterprise[];

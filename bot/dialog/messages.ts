@@ -48,6 +48,7 @@ export const M = {
     [`该企业已有相似的未销号隐患 ${code}：${desc}`, `是否补充到已有隐患 ${code}？回复“是”补充，回复“否”另行上报`],
   answerYesNo: '请回复“是”或“否”，或回复“取消”。',
   answerPrevious: '请先回答上一个问题，或回复“取消”。',
+  deadlineNoted: (what: string) => `已记下整改期限。请继续回复${what}，或回复“取消”。`,
 
   // enterprises
   noEnterprise: (q: string) => `在您的范围内没有找到企业“${q}”，请核对名称后重试。`,

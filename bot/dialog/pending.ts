@@ -55,6 +55,9 @@ const AWAITING_NAMES: Record<string, string> = {
   evidence: '整改照片或说明', duplicate: '“是”或“否”（是否补充到已有隐患）',
 };
 
+/** What the question waits for, in a few words ("隐患描述"). */
+export const awaitingName = (draft: Draft) => AWAITING_NAMES[draft.awaiting ?? ''] ?? '上一个问题';
+
 /** "上报隐患（常州华美化工有限公司：消防通道堵塞）": what the pending draft would record. */
 export function pendingSummary(draft: Draft): string {
   const s = draft.slots;
