@@ -69,7 +69,8 @@ export const M = {
   photosAttached: (n: number) => `已附 ${n} 张照片`,
   noPhotosYet: '照片：未附（10 分钟内发来的照片会补充到此隐患）',
   photoNotStored: '照片没有保存成功，请重新发送。',
-  photosOverLimit: (max: number, rest: number) => `每一步最多附 ${max} 张照片，其余 ${rest} 张未附上，请挑选最能说明情况的照片。`,
+  photosOverLimit: (max: number, rest: number) =>
+    `每一步最多附 ${max} 张照片，其余 ${rest} 张未附上，请挑选最能说明情况的照片（10 分钟内再上报隐患时，未附的照片会附到新隐患上）。`,
   photosRestKept: (rest: number) => `另有 ${rest} 张照片未附上（每条最多 9 张），10 分钟内可用于下一条上报。`,
 
   // results
