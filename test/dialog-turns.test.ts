@@ -33,6 +33,18 @@ describe('a pending question consumes only its answer', () => {
     expect(await c.db.select().from(hazards)).toMatchObject([{ enterpriseId: c.huamei.id, description: '灭火器过期' }]);
   });
 
+  it('a report made while a question waits keeps its photo target; the question still waits afterwards', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.workerA1, '上报 华美化工');
+    expect(await c.say(c.w.workerA1, '上报 华美塑料 配电箱未接地')).toContain('还在等您回复隐患描述');
+    const [h] = await c.db.select().from(hazards);
+    expect(await c.say(c.w.workerA1, '', { photos: 2 })).toContain(`已将 2 张照片补充到隐患 ${h.code}`);
+    expect(await c.db.select({ n: count() }).from(attachments).where(eq(attachments.hazardId, h.id))).toEqual([{ n: 2 }]);
+    expect(await c.say(c.w.workerA1, '消防通道堵塞')).toContain('隐患已登记');
+    const rows = await c.db.select().from(hazards).orderBy(hazards.id);
+    expect(rows.map((r) => r.enterpriseId)).toEqual([c.huameiPlastic.id, c.huamei.id]);
+  });
+
   it('a deadline alone while the report waits for its enterprise is kept, and the question stands', async () => {
     const c = await dialogWorld();
     await c.say(c.w.workerA1, '上报 华美 灭火器过期');

@@ -11,7 +11,7 @@ import { answerDraft } from './answer.js';
 import { helpReply } from './help.js';
 import { strangerReply } from './bind.js';
 import { bindThrottle, type BindThrottle } from './bind-throttle.js';
-import { photosOnly, photoTarget } from './photos.js';
+import { PHOTO_WINDOW_MS, photosOnly, photoTarget } from './photos.js';
 import { correctLastReport } from './corrections.js';
 import { nextOfSender, PHOTO_SETTLE_MS, realSleep, type Sleep } from './burst.js';
 import { startReport } from './report.js';
@@ -111,7 +111,10 @@ async function respond(t: Turn, draft: Draft | null, text: string, pause: Servic
   const watched = watchedDrafts(t.drafts);
   const reply = await dispatch({ ...t, drafts: watched }, parsed);
   if (watched.askedQuestion()) return withNotes(reply, [pendingReplaced(draft)]);
-  await t.drafts.save(t.actor.personId, { intent: draft.intent, slots: draft.slots, awaiting: draft.awaiting }, t.now,
+  // One draft per person: the question is put back, carrying the photo target of what was just recorded.
+  const target = watched.photoTarget();
+  const slots = target ? { ...draft.slots, photoTarget: target } : draft.slots;
+  await t.drafts.save(t.actor.personId, { intent: draft.intent, slots, awaiting: draft.awaiting }, t.now,
     draft.expiresAt.getTime() - t.now.getTime());
   return withNotes(reply, [pendingKept(draft)]);
 }
@@ -136,8 +139,16 @@ async function bareMessage(t: Turn, draft: Draft | null, pause: Services['pause'
     await t.drafts.drop(t.actor.personId);
     return continueRectify(t, draft.slots);
   }
-  const target = draft?.intent === 'attach' && draft.awaiting === null ? photoTarget(draft.slots) : null;
-  return photosOnly(t, target, next, draft?.expiresAt);
+  if (!draft) return photosOnly(t, null, next, async () => {});
+  const ttl = draft.expiresAt.getTime() - t.now.getTime();
+  if (draft.intent === 'attach' && draft.awaiting === null) {
+    return photosOnly(t, photoTarget(draft.slots), next, (u) => t.drafts.save(t.actor.personId, { intent: 'attach', slots: u, awaiting: null }, t.now, ttl));
+  }
+  // A question kept while another record was made holds that record's photo target (within its own window).
+  const held = draft.slots.photoTarget as Record<string, unknown> | undefined;
+  const target = held ? photoTarget(held) : null;
+  if (!target || target.since + PHOTO_WINDOW_MS <= t.now.getTime()) return photosOnly(t, null, next, async () => {});
+  return photosOnly(t, target, next, (u) => t.drafts.save(t.actor.personId, { ...draft, slots: { ...draft.slots, photoTarget: u } }, t.now, ttl));
 }
 
 /** 没看懂: and the words are kept (text only) for the district office to learn from. */

@@ -79,16 +79,20 @@ export const pendingExpired = (draft: Draft) =>
  * has one draft: a new question replaces the pending one; anything else (a record made, a photo
  * target, nothing) leaves the pending question to be put back.
  */
-export function watchedDrafts(inner: DraftStore): DraftStore & { askedQuestion(): boolean } {
+export function watchedDrafts(inner: DraftStore): DraftStore & { askedQuestion(): boolean; photoTarget(): Record<string, unknown> | null } {
   let asked = false;
+  let target: Record<string, unknown> | null = null;
   return {
     load: (p, now) => inner.load(p, now),
     loadAny: (p) => inner.loadAny(p),
     save: (p, d, now, ttl) => {
       if (d.awaiting) asked = true;
+      target = d.intent === 'attach' && !d.awaiting ? d.slots : target;
       return inner.save(p, d, now, ttl);
     },
     drop: (p) => inner.drop(p),
     askedQuestion: () => asked,
+    /** Where photos after the command's own record should go (kept inside the restored question). */
+    photoTarget: () => target,
   };
 }

@@ -106,7 +106,7 @@ export type NextMessage = 'none' | 'photos' | 'words';
  * across it to the older hazard). The last one adds the burst to the hazard just reported (at most
  * MAX_PHOTOS per step, with a word about the rest), or keeps it for the next report.
  */
-export async function photosOnly(t: Turn, target: PhotoTarget | null, next: NextMessage, targetExpiresAt?: Date): Promise<Reply | null> {
+export async function photosOnly(t: Turn, target: PhotoTarget | null, next: NextMessage, keep: (updated: PhotoTarget) => Promise<void>): Promise<Reply | null> {
   if (next !== 'none') return null;
   if (!target) {
     const { free, takenBy } = await stillFree(t);
@@ -125,9 +125,8 @@ export async function photosOnly(t: Turn, target: PhotoTarget | null, next: Next
     } catch (e) {
       return errorReply(e);
     }
-    // The window runs from the report, not from the last photo.
-    const ttl = targetExpiresAt ? targetExpiresAt.getTime() - t.now.getTime() : PHOTO_WINDOW_MS;
-    await t.drafts.save(t.actor.personId, { intent: 'attach', slots: { ...target, count: target.count + photoIds.length }, awaiting: null }, t.now, ttl);
+    // Kept where the target lives, its window still running from the report, not from the last photo.
+    await keep({ ...target, count: target.count + photoIds.length });
   }
   const lines = photoIds.length ? [M.photosAdded(photoIds.length, target.code)] : [];
   if (refused > 0) lines.push(M.photosOverLimit(MAX_PHOTOS, refused));
