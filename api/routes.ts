@@ -11,6 +11,7 @@ import { registerStatsRoutes } from './stats/routes.js';
 import { registerExportRoutes } from './exports/routes.js';
 import { registerPolicyRoutes } from './policy/routes.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
+import { registerChatRoutes } from './chat/routes.js';
 
 export type RegisterRoutes = (app: OpenAPIHono<AppEnv>) => void;
 
@@ -27,4 +28,5 @@ export const routeModules: RegisterRoutes[] = [
   registerExportRoutes,
   registerPolicyRoutes,
   registerNotificationRoutes,
+  registerChatRoutes,
 ];

@@ -41,6 +41,12 @@ export type OutgoingMessage = {
   text: string;
   /** DingTalk markdown rendering, when the presenter has one. */
   markdown?: string;
+  /**
+   * In a group: the full answer, to be sent to the sender in a direct chat (figures that name
+   * people or enterprises, asked where people outside the sender's scope read along); the
+   * message itself is then only a short note for the group.
+   */
+  privately?: Omit<OutgoingMessage, 'privately'>;
 };
 
 export type MessageHandler = (msg: IncomingMessage) => Promise<OutgoingMessage | null>;

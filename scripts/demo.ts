@@ -1,6 +1,9 @@
-// npm run demo: a fresh demo district (SPEC §8) on data/demo.db, the API on PORT (default 8787) and a
+// npm run demo: the demo district (SPEC §8) on data/demo.db (kept between runs; `-- --reset` starts over), the API on PORT (default 8787) and a
 // terminal chat with the bot as the demo grid worker (`-- --no-chat` serves the API only).
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { count } from 'drizzle-orm';
+import { people } from '../db/schema/index.js';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { openDb, type DbHandle } from '../db/client.js';
@@ -12,35 +15,87 @@ import { nullNotifier } from '../api/core/notifier.js';
 import { diskFileStore } from '../api/core/file-store.js';
 import { systemClock } from '../lib/clock.js';
 import type { Deps } from '../api/core/context.js';
-import { seedDemo, type DemoSeed } from './demo/seed.js';
+import { reopenDemo, seedDemo, type DemoSeed } from './demo/seed.js';
+import { bindEveryoneToTerminal, demoNotifier } from './demo/alerts.js';
 import { DEMO_DISTRICT } from './demo-data.js';
 import { runTerminalChat } from '../bot/adapters/terminal.js';
 
-export type DemoOptions = { dbPath?: string; dataDir?: string; port?: number; hostname?: string };
-export type RunningDemo = { deps: Deps; handle: DbHandle; seed: DemoSeed; server: ServerType; url: string; stop: () => Promise<void> };
+export type DemoOptions = {
+  dbPath?: string; dataDir?: string; port?: number; hostname?: string;
+  /** Delete the demo database and seed it anew (`npm run demo -- --reset`); otherwise it is kept. */
+  reset?: boolean;
+  /** Where the alerts the admins would receive are shown (the terminal). */
+  write?: (line: string) => void;
+};
+export type RunningDemo = {
+  deps: Deps; handle: DbHandle; seed: DemoSeed; server: ServerType; url: string; fresh: boolean;
+  /** Resolves when the alerts queued so far have been delivered to the terminal. */
+  alertsDelivered: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
-/** Recreates the demo database, seeds it and serves the API; the caller owns the returned server. */
-export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
-  const dbPath = opts.dbPath ?? 'data/demo.db';
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(dbPath + suffix, { force: true });
-  const handle = await openDb(`file:${dbPath}`);
-  await migrateDb(handle.db);
-  await bootstrapDb(handle.db, { districtName: DEMO_DISTRICT, now: systemClock() });
-  const deps: Deps = { db: handle.db, writer: dbWriter(handle.db), clock: systemClock, notifier: nullNotifier, files: diskFileStore(opts.dataDir ?? 'data/demo-files') };
-  const seed = await seedDemo(deps);
-  const app = createApp(deps);
-  const hostname = opts.hostname ?? '127.0.0.1';
-  const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname }, (info) => resolve({ server: s, port: info.port }));
+/** A demo that cannot start, said in Chinese for the person at the terminal (no stack trace). */
+export class DemoStartError extends Error {}
+
+type Fetch = (req: Request) => Response | Promise<Response>;
+
+/** Binds the port before anything else: a busy port must fail before any database is touched. */
+function listen(port: number, hostname: string, fetch: Fetch): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolve, reject) => {
+    const s = serve({ fetch, port, hostname }, (info) => resolve({ server: s, port: info.port }));
+    s.once('error', (e: NodeJS.ErrnoException) => {
+      s.close();
+      reject(e.code === 'EADDRINUSE'
+        ? new DemoStartError(`端口 ${port} 已被占用（可能已有一个演示在运行）。请先关闭它，或换一个端口：PORT=${port + 1} npm run demo`)
+        : e.code === 'EACCES' ? new DemoStartError(`没有权限使用端口 ${port}，请换一个端口：PORT=8787 npm run demo`) : e);
+    });
   });
-  const stop = () => new Promise<void>((resolve) => server.close(() => {
-    handle.close();
-    resolve();
-  }));
-  return { deps, handle, seed, server, url: `http://${hostname}:${port}`, stop };
 }
 
-export function demoBanner(d: Pick<RunningDemo, 'seed' | 'url'>): string {
+/**
+ * Serves the demo district (SPEC §8) on data/demo.db: seeded on first start (or with `reset`),
+ * kept as it is on every later start, so drafts and reports survive a restart. The port is bound
+ * first; only then is the database opened. Alerts go through the outbox, as with `npm start`.
+ */
+export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
+  const dbPath = opts.dbPath ?? 'data/demo.db';
+  const hostname = opts.hostname ?? '127.0.0.1';
+  const write = opts.write ?? ((line: string) => console.log(line));
+  let ready: Fetch | null = null;
+  const { server, port } = await listen(opts.port ?? 8787, hostname, (req) =>
+    ready ? ready(req) : Response.json({ error: { code: 'unavailable', message: '演示正在启动，请稍候', details: null } }, { status: 503 }));
+  try {
+    if (opts.reset) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(dbPath + suffix, { force: true });
+    mkdirSync(dirname(dbPath), { recursive: true });
+    const handle = await openDb(`file:${dbPath}`);
+    await migrateDb(handle.db);
+    const alerts = demoNotifier(handle.db, systemClock, write);
+    const deps: Deps = { db: handle.db, writer: dbWriter(handle.db), clock: systemClock, notifier: alerts.notifier, files: diskFileStore(opts.dataDir ?? 'data/demo-files') };
+    let seed = await reopenDemo(deps);
+    const fresh = !seed;
+    if (!seed) {
+      if ((await handle.db.select({ n: count() }).from(people))[0].n > 0) {
+        handle.close();
+        throw new DemoStartError(`演示数据库 ${dbPath} 不完整（上次初始化可能被中断）。请运行 npm run demo -- --reset 重新生成。`);
+      }
+      await bootstrapDb(handle.db, { districtName: DEMO_DISTRICT, now: systemClock() });
+      // The history is written as it happened days ago: its alerts are long past, none is sent now.
+      seed = await seedDemo({ ...deps, notifier: nullNotifier });
+    }
+    await bindEveryoneToTerminal(handle.db, systemClock());
+    ready = createApp(deps).fetch;
+    const stop = () => new Promise<void>((resolve) => server.close(() => {
+      handle.close();
+      resolve();
+    }));
+    return { deps, handle, seed, server, url: `http://${hostname}:${port}`, fresh, alertsDelivered: alerts.drained, stop };
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+}
+
+export function demoBanner(d: Pick<RunningDemo, 'seed' | 'url' | 'fresh'>): string {
   const { tokens, counts } = d.seed;
   const who = [
     ['区安委办管理员 district admin', tokens.districtAdmin],
@@ -49,6 +104,7 @@ export function demoBanner(d: Pick<RunningDemo, 'seed' | 'url'>): string {
     ['行业部门 department', tokens.department],
   ] as const;
   return [
+    d.fresh ? '已生成新的演示数据（之后启动会保留；重新生成：npm run demo -- --reset）' : '沿用上次的演示数据（重新生成：npm run demo -- --reset）',
     `gridsafe 演示 demo — ${DEMO_DISTRICT}：${counts.towns} 个镇、${counts.grids} 个网格、${counts.enterprises} 家企业、${counts.hazards} 条隐患`,
     `API ${d.url}   文档 docs ${d.url}/docs`,
     '',
@@ -70,7 +126,7 @@ export function demoBanner(d: Pick<RunningDemo, 'seed' | 'url'>): string {
 
 async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : 8787;
-  const demo = await startDemo({ port });
+  const demo = await startDemo({ port, reset: process.argv.includes('--reset') });
   console.log(demoBanner(demo));
   const quit = () => void demo.stop().then(() => process.exit(0));
   process.on('SIGINT', quit);
@@ -83,7 +139,8 @@ async function main() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((e) => {
-    console.error('演示启动失败:', e instanceof Error ? e.message : e);
+    // A Chinese sentence, never a stack trace; an unexpected error still names its cause.
+    console.error(e instanceof DemoStartError ? e.message : `演示启动失败：${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   });
 }

@@ -37,11 +37,14 @@ describe('dialog: one short question for each missing piece', () => {
     expect(reply).toContain('下次巡查：');
   });
 
-  it('a new command while a question is open replaces the question', async () => {
+  it('a new command while a question is open is handled as itself; the question is kept and says so', async () => {
     const c = await dialogWorld();
     await c.say(c.w.workerA1, '上报 华美 消防栓被遮挡');
-    expect(await c.say(c.w.workerA1, '巡查 华美化工 正常')).toContain('巡查已记录');
-    expect(await c.db.select().from(drafts).where(eq(drafts.personId, c.w.workerA1.id))).toEqual([]);
+    const patrol = await c.say(c.w.workerA1, '巡查 华美化工 正常');
+    expect(patrol).toContain('巡查已记录');
+    expect(patrol).toContain('您之前的上报隐患（华美：消防栓被遮挡）还在等您回复选择企业的序号，尚未记录');
+    expect(await c.db.select().from(drafts).where(eq(drafts.personId, c.w.workerA1.id))).toMatchObject([{ awaiting: 'enterprise_choice' }]);
+    expect(await c.say(c.w.workerA1, '1')).toContain('隐患已登记');
     expect(await c.say(c.w.workerA1, '1')).toContain('没有待回答的问题');
   });
 

@@ -23,7 +23,7 @@ describe('DingTalk end to end (real SDK, inbox, dialog, database)', () => {
     t = await testDeps();
     world = await dingtalkWorld(t.db);
     fake = await startFakeDingTalk();
-    const inbox = createInbox({ deps: t.deps, handle: createDialog({ deps: t.deps }), log: () => {} });
+    const inbox = createInbox({ deps: t.deps, handle: createDialog({ deps: t.deps, photoSettleMs: 0 }), log: () => {} });
     adapter = createDingTalkAdapter({ ...FAKE_CLIENT, apiBase: fake.apiBase, log: () => {}, now: t.clock });
     adapter.onMessage((msg) => inbox.receive(msg));
     await adapter.start();

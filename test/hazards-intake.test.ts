@@ -83,18 +83,20 @@ describe('hazard intake', () => {
       await t.db.update(checkItems).set({ active: true }).where(eq(checkItems.id, box!.id));
     });
 
-    it('same check item at the same enterprise → possible_duplicate; force skips the guard', async () => {
+    it('same check item alone is not a duplicate; the same hazard said again is; force skips the guard', async () => {
       const ent = await freshEnterprise();
       const first = await reportVia(t.app, w.workerA1, { enterpriseId: ent.id, description: '灭火器压力不足' });
+      const other = await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: ent.id, description: '车间灭火器已过期' });
+      expect(other.status).toBe(201);
       const before = await hazardCounts(t.db);
-      const dup = await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: ent.id, description: '车间灭火器已过期' });
+      const dup = await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: ent.id, description: '灭火器的压力不足' });
       expect(dup.status).toBe(409);
       const err = (await dup.json()).error;
       expect(err).toMatchObject({ code: 'conflict', details: { reason: 'possible_duplicate', hazard: { id: first.id, code: first.code, description: '灭火器压力不足' } } });
       expect(err.message).toContain(first.code);
       expect(err.message).toMatch(/是否补充/);
       expect(await hazardCounts(t.db)).toEqual(before);
-      const forced = await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: ent.id, description: '车间灭火器已过期', force: true });
+      const forced = await post(t.app, '/v1/hazards', w.workerA1, { enterpriseId: ent.id, description: '灭火器的压力不足', force: true });
       expect(forced.status).toBe(201);
     });
 

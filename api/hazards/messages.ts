@@ -22,6 +22,7 @@ export const ACTION_NAMES = {
   whistle: '吹哨',
   acknowledge: '报到',
   attach: '补充说明或照片',
+  correct: '更正',
 } as const;
 
 export const MSG = {
@@ -32,6 +33,10 @@ export const MSG = {
   invalidTransition: (status: HazardStatus, action: keyof typeof ACTION_NAMES) =>
     `该隐患当前状态为「${STATUS_NAMES[status]}」，不能${ACTION_NAMES[action]}`,
   changedMeanwhile: '该隐患刚被他人处理，请刷新后重试',
+  correctOwnOnly: '只能更正自己上报的隐患',
+  correctTooLate: '上报已超过 10 分钟，不能再自行更正；请联系镇应急办处理',
+  correctActedOn: '该隐患已有人处理，不能再自行更正；请联系镇应急办处理',
+  correctNothing: '与现有内容相同，无需更正',
   departmentCannotReport: '行业部门账号不能上报隐患',
   deadlineExclusive: '整改期限只能给出一种：日期、天数或立即整改',
   deadlinePast: '整改期限不能早于今天',

@@ -14,6 +14,7 @@ import { reviewHazard, ReviewHazardInput } from './review.js';
 import { HazardViewSchema } from './view.js';
 import { voidHazard, VoidHazardInput } from './void.js';
 import { whistleHazard, WhistleHazardInput } from './whistle.js';
+import { correctReport, CorrectReportInput } from './correct.js';
 
 const tags = ['hazards'];
 const body = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
@@ -72,4 +73,6 @@ export function registerHazardRoutes(app: OpenAPIHono<AppEnv>) {
     c.json(await acknowledgeHazard(c.get('ctx'), { id: c.req.valid('param').id }, c.req.valid('json')), 200));
   app.openapi(actionRoute('notes', '补充说明或照片', AddHazardNoteInput), async (c) =>
     c.json(await addHazardNote(c.get('ctx'), { id: c.req.valid('param').id }, c.req.valid('json')), 200));
+  app.openapi(actionRoute('correct', '上报人 10 分钟内更正或撤回自己的上报', CorrectReportInput), async (c) =>
+    c.json(await correctReport(c.get('ctx'), { id: c.req.valid('param').id }, c.req.valid('json')), 200));
 }

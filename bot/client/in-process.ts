@@ -1,5 +1,7 @@
 import type { Ctx, Deps } from '../../api/core/context.js';
 import { ReportHazardInput, reportHazard } from '../../api/hazards/report.js';
+import { CorrectReportInput, correctReport } from '../../api/hazards/correct.js';
+import { noteUnrecognised } from '../../api/chat/unrecognised.js';
 import { AssignHazardInput, assignHazard } from '../../api/hazards/assign.js';
 import { RectifyHazardInput, rectifyHazard } from '../../api/hazards/rectify.js';
 import { ReviewHazardInput, reviewHazard } from '../../api/hazards/review.js';
@@ -59,6 +61,8 @@ class InProcessVerbs implements ActorVerbs {
   whistle(ref: HazardRef, input: Parameters<ActorVerbs['whistle']>[1]) { return whistleHazard(this.ctx, ref, validated(WhistleHazardInput, input)); }
   acknowledge(ref: HazardRef) { return acknowledgeHazard(this.ctx, ref, {}); }
   addNote(ref: HazardRef, input: Parameters<ActorVerbs['addNote']>[1]) { return addHazardNote(this.ctx, ref, validated(AddHazardNoteInput, input)); }
+  noteUnrecognised(text: string) { return noteUnrecognised(this.ctx, { text }); }
+  correct(ref: HazardRef, input: Parameters<ActorVerbs['correct']>[1]) { return correctReport(this.ctx, ref, validated(CorrectReportInput, input)); }
   getHazard(ref: HazardRef) { return getHazard(this.ctx, ref); }
   hazards(query: Parameters<ActorVerbs['hazards']>[0]) { return listHazards(this.ctx, query); }
   matchEnterprises(query: string, limit: number) { return matchEnterprises(this.ctx, query, limit); }

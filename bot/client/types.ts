@@ -15,6 +15,7 @@ import type { MajorOpenList as MajorOpen } from '../../api/stats/major-open.js';
 import type { Assessment, AssessmentInputT } from '../../api/stats/assessment.js';
 import type { HazardDetail } from '../../api/hazards/get.js';
 import type { AddHazardNoteInputT } from '../../api/hazards/add-note.js';
+import type { CorrectReportInputT } from '../../api/hazards/correct.js';
 import type { HazardPage, ListHazardsQueryT } from '../../api/hazards/list.js';
 import type { EnterpriseView } from '../../api/enterprises/schemas.js';
 import type { ListEnterprisesInputT } from '../../api/enterprises/list-enterprises.js';
@@ -50,6 +51,8 @@ export interface ActorVerbs {
   whistle(ref: HazardRef, input: WhistleHazardInputT): Promise<HazardView>;
   acknowledge(ref: HazardRef): Promise<HazardView>;
   addNote(ref: HazardRef, input: AddNoteInput): Promise<HazardView>;
+  /** The reporter's own correction or withdrawal of a report, within minutes of it. */
+  correct(ref: HazardRef, input: CorrectReportInputT): Promise<HazardView>;
   getHazard(ref: HazardRef): Promise<HazardDetail>;
   hazards(query: ListHazardsQueryT): Promise<HazardPage>;
   matchEnterprises(query: string, limit: number): Promise<EnterpriseMatch[]>;
@@ -61,6 +64,8 @@ export interface ActorVerbs {
   major(input: PlaceQuery): Promise<MajorOpen>;
   ranking(input: AssessmentInputT): Promise<Assessment>;
   storePhoto(input: StorePhotoInput): Promise<{ id: number }>;
+  /** Keeps the text of a message the bot could not understand (GET /v1/chat/unrecognised). */
+  noteUnrecognised(text: string): Promise<{ kept: true }>;
   departments(): Promise<Department[]>;
   towns(): Promise<Town[]>;
 }

@@ -11,6 +11,7 @@ import { continueQueryEnterprise } from './queries.js';
 import type { PickedEnterprise } from './enterprise.js';
 import type { Slots, Turn } from './turn.js';
 import { M } from './messages.js';
+import { awaitingName } from './pending.js';
 
 // A message while the bot waits for an answer: fill the one missing slot and resume the flow, or
 // return null when the message is something else (a new command replaces the question).
@@ -24,7 +25,11 @@ const FLOWS: Record<string, (t: Turn, slots: Slots) => Promise<Reply>> = {
   void: continueVoid,
   whistle: continueWhistle,
   acknowledge: continueAcknowledge,
-  query_enterprise: continueQueryEnterprise,
+  // The enterprise once chosen names it: in a group the answer goes to the sender privately.
+  query_enterprise: async (t, s) => {
+    const r = await continueQueryEnterprise(t, s);
+    return r.title === '请选择企业' || r.title === M.errorTitle ? r : { ...r, names: true };
+  },
 };
 
 /**
@@ -65,6 +70,15 @@ export async function answerDraft(t: Turn, draft: Draft, parsed: ParsedMessage, 
     return flow(t, slots);
   };
 
+  // A deadline alone ("3天内") while the report or patrol waits for something else: kept, and the question stands.
+  if (free && (draft.intent === 'report' || draft.intent === 'patrol') && draft.awaiting !== 'duplicate') {
+    const { deadline, rest } = takeDeadline(free, t.now);
+    if (deadline && !freeText(rest)) {
+      await t.drafts.save(t.actor.personId, { intent: draft.intent, slots: { ...s, deadline }, awaiting: draft.awaiting }, t.now,
+        draft.expiresAt.getTime() - t.now.getTime());
+      return { title: '已记下期限', lines: [M.deadlineNoted(awaitingName(draft))] };
+    }
+  }
   switch (draft.awaiting) {
     case 'enterprise_choice': {
       const candidates = (s.candidates ?? []) as PickedEnterprise[];

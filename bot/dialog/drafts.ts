@@ -36,6 +36,8 @@ export type Draft = {
 
 export type DraftStore = {
   load(personId: number, now: Date): Promise<Draft | null>;
+  /** The stored draft even when expired, so an expired question can be announced, not lost silently. */
+  loadAny(personId: number): Promise<Draft | null>;
   save(personId: number, draft: Omit<Draft, 'expiresAt'>, now: Date, ttlMs?: number): Promise<void>;
   drop(personId: number): Promise<void>;
 };
@@ -73,6 +75,11 @@ export function draftStore(db: Db, writer: Writer): DraftStore {
       const row = await rows(personId);
       // Read for every person of the turn at once; each message still sees only what is live at its own `now`.
       if (!row || row.expires_at <= now.getTime()) return null;
+      return { intent: row.intent, slots: JSON.parse(row.slots), awaiting: row.awaiting as Awaiting | null, expiresAt: new Date(row.expires_at) };
+    },
+    async loadAny(personId) {
+      const row = await rows(personId);
+      if (!row) return null;
       return { intent: row.intent, slots: JSON.parse(row.slots), awaiting: row.awaiting as Awaiting | null, expiresAt: new Date(row.expires_at) };
     },
     save(personId, draft, now, ttlMs = DRAFT_TTL_MS) {

@@ -11,7 +11,9 @@ import { answerDraft } from './answer.js';
 import { helpReply } from './help.js';
 import { strangerReply } from './bind.js';
 import { bindThrottle, type BindThrottle } from './bind-throttle.js';
-import { photosOnly } from './photos.js';
+import { PHOTO_WINDOW_MS, photosOnly, photoTarget } from './photos.js';
+import { correctLastReport } from './corrections.js';
+import { nextOfSender, PHOTO_SETTLE_MS, realSleep, type Sleep } from './burst.js';
 import { startReport } from './report.js';
 import { startPatrol } from './patrol.js';
 import { continueRectify, startClose, startRectify, startReview } from './hazard-flows.js';
@@ -23,6 +25,7 @@ import { answerIntentChoice, askIntent } from './choose-intent.js';
 import { answerDeadline, askDeadline } from './deadline-ask.js';
 import { unknownInScope } from './in-scope.js';
 import { duePatrols, helpTopicReply, myEnterprises } from './scope-lists.js';
+import { answersPending, pendingExpired, pendingKept, pendingReplaced, pendingSummary, watchedDrafts } from './pending.js';
 
 export type DialogOptions = {
   deps: Deps;
@@ -30,6 +33,9 @@ export type DialogOptions = {
   client?: VerbClient;
   /** Wrong binding codes are limited per process by default, across every dialog built here. */
   throttle?: BindThrottle;
+  /** How long a photo message waits for the rest of its burst (default PHOTO_SETTLE_MS); tests inject time. */
+  photoSettleMs?: number;
+  sleep?: Sleep;
 };
 
 const processThrottle = bindThrottle();
@@ -42,9 +48,23 @@ export function createDialog(opts: DialogOptions): DialogHandler {
   const client = opts.client ?? inProcessClient(opts.deps);
   const drafts = draftStore(opts.deps.db, opts.deps.writer);
   const throttle = opts.throttle ?? processThrottle;
+  const settle = opts.photoSettleMs ?? PHOTO_SETTLE_MS;
+  const sleep = opts.sleep ?? realSleep;
+  // Until `settle` has passed since the message arrived: a burst's later photos, handled after the
+  // earlier ones (one sender's messages run in order), wait only for what is left of their own.
+  const pause = (msg: IncomingMessage) => {
+    const left = msg.receivedAt.getTime() + settle - opts.deps.clock().getTime();
+    return settle > 0 && left > 0 ? sleep(Math.min(left, settle)) : Promise.resolve();
+  };
   return async (msg, received) => {
-    const reply = await converse({ deps: opts.deps, client, drafts, throttle }, msg, received);
-    return reply ? render(msg.platform, reply) : null;
+    const reply = await converse({ deps: opts.deps, client, drafts, throttle, pause }, msg, received);
+    if (!reply) return null;
+    // Lists naming people or enterprises are not for a whole group: only a district admin's scope
+    // covers everyone who may read along (group membership is not known to the bot).
+    if (msg.conversation.kind === 'group' && reply.names && received.sender?.role !== 'district_admin') {
+      return { ...render(msg.platform, { title: M.sentPrivatelyTitle, lines: [M.sentPrivately] }), privately: render(msg.platform, reply) };
+    }
+    return render(msg.platform, reply);
   };
 }
 
@@ -53,9 +73,9 @@ export function handleMessage(opts: DialogOptions, msg: IncomingMessage, receive
   return createDialog(opts)(msg, received);
 }
 
-type Services = { deps: Deps; client: VerbClient; drafts: DraftStore; throttle: BindThrottle };
+type Services = { deps: Deps; client: VerbClient; drafts: DraftStore; throttle: BindThrottle; pause: (msg: IncomingMessage) => Promise<void> };
 
-async function converse({ deps, client, drafts, throttle }: Services, msg: IncomingMessage, received: Received): Promise<Reply | null> {
+async function converse({ deps, client, drafts, throttle, pause }: Services, msg: IncomingMessage, received: Received): Promise<Reply | null> {
   // In a group the bot speaks only when spoken to; the inbox has kept any photo for later.
   if (msg.conversation.kind === 'group' && !msg.mentioned) return null;
   const now = deps.clock();
@@ -64,45 +84,95 @@ async function converse({ deps, client, drafts, throttle }: Services, msg: Incom
   if (!actor) return strangerReply(deps, throttle, msg, text, now);
 
   const t: Turn = { deps, msg, actor, verbs: client.as(actor, msg.platform), drafts, now, photoIds: received.photoIds };
-  const draft = await drafts.load(actor.personId, now);
-  if (!text) return bareMessage(t, draft);
+  const stored = await drafts.loadAny(actor.personId);
+  const draft = stored && stored.expiresAt.getTime() > now.getTime() ? stored : null;
+  // A question left unanswered past its time is said once, in this reply, and then forgotten.
+  const expired = stored && !draft && stored.awaiting ? stored : null;
+  if (expired) await drafts.drop(actor.personId);
+  const notes = expired ? [pendingExpired(expired)] : [];
+  return withNotes(await respond(t, draft, text, pause), notes);
+}
 
-  const parsed = parseMessage(text, now);
+async function respond(t: Turn, draft: Draft | null, text: string, pause: Services['pause']): Promise<Reply | null> {
+  if (!text) return bareMessage(t, draft, pause);
+  const parsed = parseMessage(text, t.now);
+  // 撤回 / 改成重大 right after one's own report correct it (before 撤回 could read as 取消).
+  if (!draft?.awaiting) { const corrected = await correctLastReport(t, draft, text); if (corrected) return corrected; }
   if (parsed.intent === 'cancel') {
     if (!draft?.awaiting) return { title: M.cancelled, lines: [M.nothingToCancel] };
-    await drafts.drop(actor.personId);
-    return { title: M.cancelled, lines: [M.cancelled] };
+    await t.drafts.drop(t.actor.personId);
+    return { title: M.cancelled, lines: [`已取消：${pendingSummary(draft)}，未记录。`] };
   }
-  // Questions of the understanding layer (choose-intent.ts, deadline-ask.ts) take only their own answers.
-  if (draft?.awaiting === 'intent_choice') {
-    const chosen = await answerIntentChoice(t, draft, parsed, dispatch);
-    if (chosen) return chosen;
-  }
-  if (draft?.awaiting === 'deadline') {
-    const given = await answerDeadline(t, draft, parsed, text, dispatch);
+  if (!draft?.awaiting) return dispatch(t, parsed);
+  // Questions of the understanding layer (choose-intent.ts, deadline-ask.ts) take only their own answers;
+  // anything else is a message of its own, as for every other question.
+  if (draft.awaiting === 'intent_choice' || draft.awaiting === 'deadline') {
+    const given = draft.awaiting === 'intent_choice'
+      ? await answerIntentChoice(t, draft, parsed, dispatch)
+      : await answerDeadline(t, draft, parsed, text, dispatch);
     if (given) return given;
-  }
-  if (draft?.awaiting) {
+  } else if (answersPending(draft, parsed, text)) {
     const answered = await answerDraft(t, draft, parsed, text);
     if (answered) return answered;
     if (parsed.intent === 'choice' || parsed.intent === 'confirm') {
       return { title: '请回答上一个问题', lines: [draft.awaiting === 'duplicate' ? M.answerYesNo : M.answerPrevious] };
     }
-    // Something else entirely: the new command replaces the unanswered question.
-    await drafts.drop(actor.personId);
   }
-  return dispatch(t, parsed);
+  // A message of its own: handled as itself, and the reply says what became of the question.
+  const watched = watchedDrafts(t.drafts);
+  const reply = await dispatch({ ...t, drafts: watched }, parsed);
+  if (watched.askedQuestion()) return withNotes(reply, [pendingReplaced(draft)]);
+  // One draft per person: the question is put back, carrying the photo target of what was just recorded.
+  const target = watched.photoTarget();
+  const slots = target ? { ...draft.slots, photoTarget: target } : draft.slots;
+  await t.drafts.save(t.actor.personId, { intent: draft.intent, slots, awaiting: draft.awaiting }, t.now,
+    draft.expiresAt.getTime() - t.now.getTime());
+  return withNotes(reply, [pendingKept(draft)]);
 }
 
-/** A message without words: photos (kept for the report they belong to), or nothing to answer. */
-async function bareMessage(t: Turn, draft: Draft | null): Promise<Reply | null> {
+const withNotes = (reply: Reply | null, notes: string[]): Reply | null =>
+  reply && notes.length ? { ...reply, lines: [...reply.lines, ...notes] } : reply;
+
+/**
+ * A message without words: photos (kept for the report they belong to, or added to the hazard just
+ * reported), or nothing to answer. It first waits a moment for the rest of a burst (see burst.ts).
+ */
+async function bareMessage(t: Turn, draft: Draft | null, pause: Services['pause']): Promise<Reply | null> {
   if (t.photoIds.length === 0) return t.msg.images.length ? { title: M.errorTitle, lines: [M.photoNotStored] } : null;
+  let next = await nextOfSender(t.deps.db, t.msg);
+  if (next === 'none') {
+    await pause(t.msg);
+    next = await nextOfSender(t.deps.db, t.msg);
+  }
   if (draft?.awaiting === 'evidence') {
+    // The last photo of the burst completes the rectification with all of them.
+    if (next !== 'none') return null;
     await t.drafts.drop(t.actor.personId);
     return continueRectify(t, draft.slots);
   }
-  const target = draft?.intent === 'attach' && draft.awaiting === null ? draft.slots : null;
-  return photosOnly(t, target ? { hazardId: Number(target.hazardId), code: String(target.code) } : null);
+  if (!draft) return photosOnly(t, null, next, async () => {});
+  const ttl = draft.expiresAt.getTime() - t.now.getTime();
+  if (draft.intent === 'attach' && draft.awaiting === null) {
+    return photosOnly(t, photoTarget(draft.slots), next, (u) => t.drafts.save(t.actor.personId, { intent: 'attach', slots: u, awaiting: null }, t.now, ttl));
+  }
+  // A question kept while another record was made holds that record's photo target (within its own window).
+  const held = draft.slots.photoTarget as Record<string, unknown> | undefined;
+  const target = held ? photoTarget(held) : null;
+  if (!target || target.since + PHOTO_WINDOW_MS <= t.now.getTime()) return photosOnly(t, null, next, async () => {});
+  return photosOnly(t, target, next, (u) => t.drafts.save(t.actor.personId, { ...draft, slots: { ...draft.slots, photoTarget: u } }, t.now, ttl));
+}
+
+/** 没看懂: and the words are kept (text only) for the district office to learn from. */
+async function notUnderstood(t: Turn, text: string): Promise<Reply> {
+  // Losing this note must never cost the sender their answer.
+  if (text.trim()) await t.verbs.noteUnrecognised(text).catch(() => undefined);
+  return { title: '没看懂', lines: [M.unknown] };
+}
+
+/** Marks an answer that names people or enterprises (a question it asks instead names none). */
+async function naming(r: Promise<Reply> | Reply): Promise<Reply> {
+  const reply = await r;
+  return reply.title === '请选择企业' || reply.title === M.errorTitle ? reply : { ...reply, names: true };
 }
 
 function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | null {
@@ -118,19 +188,19 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     case 'void': return startVoid(t, p);
     case 'whistle': return startWhistle(t, p);
     case 'acknowledge': return startAcknowledge(t, p);
-    case 'tasks': return tasks(t);
-    case 'query_hazard': return queryHazard(t, p);
-    case 'query_enterprise': return startQueryEnterprise(t, p);
+    case 'tasks': return naming(tasks(t));
+    case 'query_hazard': return naming(queryHazard(t, p));
+    case 'query_enterprise': return naming(startQueryEnterprise(t, p));
     case 'stats': return stats(t, p);
-    case 'overdue': return overdue(t, p);
-    case 'major': return major(t);
-    case 'ranking': return ranking(t, p);
+    case 'overdue': return naming(overdue(t, p));
+    case 'major': return naming(major(t));
+    case 'ranking': return naming(ranking(t, p));
     case 'choice':
     case 'confirm': return { title: M.errorTitle, lines: [M.nothingToChoose] };
     case 'cancel': return { title: M.cancelled, lines: [M.nothingToCancel] };
     case 'my_enterprises': return myEnterprises(t);
     case 'due_patrols': return duePatrols(t);
     case 'ambiguous': return askIntent(t, p.options, dispatch);
-    case 'unknown': return unknownInScope(t, p, dispatch);
+    case 'unknown': return unknownInScope(t, p, dispatch, notUnderstood);
   }
 }

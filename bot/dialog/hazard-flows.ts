@@ -22,7 +22,7 @@ export async function continueRectify(t: Turn, slots: Slots): Promise<Reply> {
     () => t.verbs.rectify({ code: c }, { ...(note ? { note } : {}), ...(photoIds.length ? { photoIds } : {}) }),
     async (h) => {
       // Photos of the fixed site often come right after the words: they go to this hazard too.
-      await markPhotoTarget(t, h);
+      await markPhotoTarget(t, h, photoIds.length);
       return hazardResultReply(M.rectifiedTitle(h.code), h, t.actor.role, photoIds.length ? [M.photosAttached(photoIds.length)] : []);
     },
   );

@@ -41,7 +41,12 @@ export function nameCandidates(text: string): string[] {
   return [...new Set([text, ...out])];
 }
 
-export async function unknownInScope(t: Turn, p: Extract<ParsedMessage, { intent: 'unknown' }>, dispatch: Dispatch): Promise<Reply | null> {
+export async function unknownInScope(
+  t: Turn,
+  p: Extract<ParsedMessage, { intent: 'unknown' }>,
+  dispatch: Dispatch,
+  notUnderstood: (t: Turn, text: string) => Promise<Reply> | Reply = () => ({ title: '没看懂', lines: [M.unknown] }),
+): Promise<Reply | null> {
   const text = p.text.trim();
   const tokens = [...new Set(nameCandidates(text).map((s) => s.replace(/(?:的|呢|吗|啊|呀|了)+$/, '')))]
     .filter((s) => s.length >= 2 && s.length <= 20 && !COMMON.test(s))
@@ -64,5 +69,5 @@ export async function unknownInScope(t: Turn, p: Extract<ParsedMessage, { intent
   } catch {
     // A lookup that fails is no reason to fail the message: fall back to the plain answer.
   }
-  return { title: '没看懂', lines: [M.unknown] };
+  return notUnderstood(t, text);
 }

@@ -48,6 +48,7 @@ export const M = {
     [`该企业已有相似的未销号隐患 ${code}：${desc}`, `是否补充到已有隐患 ${code}？回复“是”补充，回复“否”另行上报`],
   answerYesNo: '请回复“是”或“否”，或回复“取消”。',
   answerPrevious: '请先回答上一个问题，或回复“取消”。',
+  deadlineNoted: (what: string) => `已记下整改期限。请继续回复${what}，或回复“取消”。`,
 
   // enterprises
   noEnterprise: (q: string) => `在您的范围内没有找到企业“${q}”，请核对名称后重试。`,
@@ -66,11 +67,21 @@ export const M = {
   photosAlreadyOn: (n: number, code: string) => `已收到 ${n} 张照片，已附在隐患 ${code}`,
   photosAttachedElsewhere: '已收到照片，已附在刚才的记录上',
   photosAttached: (n: number) => `已附 ${n} 张照片`,
+  noPhotosYet: '照片：未附（10 分钟内发来的照片会补充到此隐患）',
   photoNotStored: '照片没有保存成功，请重新发送。',
+  photosOverLimit: (max: number, rest: number) =>
+    `每一步最多附 ${max} 张照片，其余 ${rest} 张未附上，请挑选最能说明情况的照片（10 分钟内再上报隐患时，未附的照片会附到新隐患上）。`,
+  photosRestKept: (rest: number) => `另有 ${rest} 张照片未附上（每条最多 9 张），10 分钟内可用于下一条上报。`,
 
   // results
   reportedTitle: (code: string) => `隐患已登记 ${code}`,
-  majorAlerted: '重大隐患：已即时通知镇、区管理员。',
+  majorAlerted: (n: number) => `重大隐患：已通知 ${n} 位镇、区管理员。`,
+  redAlerted: (n: number) => `红色风险企业：已通知 ${n} 位管理员。`,
+  notAlerted: '提醒未能发出（无可通知的管理员或未配置提醒），请直接电话告知镇应急办。',
+  levelByChecklist: (item: string) => `（检查项“${item}”默认为重大隐患；如不是，请回复“改成一般”）`,
+  deadlineSuggested: (day: string) => `建议期限：${day}（重大隐患由管理员交办时确定期限，您的建议已转交）`,
+  deadlineNone: '期限：未设定（管理员交办时确定）',
+  correctHint: '如有错误，10 分钟内可回复：改成重大 / 期限改为5天 / 不是华美，是恒泰 / 撤回',
   supplementedTitle: (code: string) => `已补充到隐患 ${code}`,
   patrolTitle: '巡查已记录',
   rectifiedTitle: (code: string) => `已提交整改 ${code}`,
@@ -79,6 +90,14 @@ export const M = {
   voidedTitle: (code: string) => `已作废 ${code}`,
   whistledTitle: (code: string) => `已吹哨 ${code}`,
   acknowledgedTitle: (code: string) => `已报到 ${code}`,
+  correctedTitle: (code: string) => `已更正 ${code}`,
+  withdrawnTitle: (code: string) => `已撤回 ${code}`,
+  withdrawn: '该条上报已撤回，不计入统计和考核。',
+  correctWhich: (names: string[]) => `有几家企业相近：${names.join('、')}。请回复“不是…，是”加企业全称。`,
+
+  // groups
+  sentPrivatelyTitle: '已私信发送',
+  sentPrivately: '结果涉及具体企业或人员，已私信发给您（群里可能有您职责范围以外的人员）。',
 
   // fallbacks
   unknown: '没看懂这条消息。发送“帮助”查看可用命令。',

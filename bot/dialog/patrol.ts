@@ -1,6 +1,7 @@
 import type { Reply } from '../present/reply.js';
 import { patrolReply } from '../present/patrol.js';
-import type { DeadlineSlot, IntentOf } from './intents.js';
+import type { DeadlineSlot, HazardLevel, IntentOf } from './intents.js';
+import { echoOf } from './echo.js';
 import { needEnterprise, type PickedEnterprise } from './enterprise.js';
 import { markPhotoTarget, recentPhotoIds } from './photos.js';
 import { ask, deadlineInput, errorReply, slotText, source, type Slots, type Turn } from './turn.js';
@@ -50,9 +51,11 @@ async function submitPatrol(t: Turn, slots: Slots, findings: string): Promise<Re
       source: source(t),
     });
     // Later photos belong to the hazard found here, and never to an earlier report.
-    if (r.hazards[0]) await markPhotoTarget(t, r.hazards[0]);
+    if (r.hazards[0]) await markPhotoTarget(t, r.hazards[0], 0, true);
     else await t.drafts.drop(t.actor.personId);
-    return patrolReply(r, t.actor.role, photoIds.length);
+    const said = { level: slots.level as HazardLevel | undefined, deadline: slots.deadline as DeadlineSlot | undefined };
+    const echoes = await Promise.all(r.hazards.map((h) => echoOf(t, h, said, 0)));
+    return patrolReply(r, t.actor.role, photoIds.length, echoes);
   } catch (e) {
     return errorReply(e);
   }

@@ -35,26 +35,51 @@ function unclaimedLoader(db: Db) {
         .raw(' and hazard_id is null and event_id is null and patrol_id is null order by received_at, id');
       const rows = await db.all<Unclaimed>(q.toSQL());
       return new Map(asked.map(([person, now], i) => [keys[i], rows
-        .filter((r) => r.uploader_id === person && r.received_at >= now - PHOTO_WINDOW_MS && r.received_at <= now)
-        .slice(0, MAX_PHOTOS)]));
+        .filter((r) => r.uploader_id === person && r.received_at >= now - PHOTO_WINDOW_MS && r.received_at <= now)]));
     });
     loaders.set(db, load);
   }
   return load;
 }
 
-/** The sender's photos of the last 10 minutes that no record has claimed yet, oldest first. */
+/** The sender's photos of the last 10 minutes that no record has claimed yet, oldest first (at most MAX_PHOTOS). */
 export async function recentPhotoIds(t: Turn): Promise<number[]> {
-  const rows = (await unclaimedLoader(t.deps.db)(`${t.actor.personId}:${t.now.getTime()}`)) ?? [];
-  const ids = rows.map((r) => r.id);
-  // This message's own photos count even if the clock put them a moment past `now`.
-  for (const id of t.photoIds) if (!ids.includes(id) && ids.length < MAX_PHOTOS) ids.push(id);
-  return ids;
+  return (await recentPhotos(t)).ids;
 }
 
-/** After a report (or rectification), later photos within the window go to that hazard. */
-export async function markPhotoTarget(t: Turn, hazard: { id: number; code: string }) {
-  await t.drafts.save(t.actor.personId, { intent: 'attach', slots: { hazardId: hazard.id, code: hazard.code }, awaiting: null }, t.now, PHOTO_WINDOW_MS);
+/** The photos a record made now takes (at most MAX_PHOTOS), and how many more are waiting. */
+export async function recentPhotos(t: Turn): Promise<{ ids: number[]; rest: number }> {
+  const rows = (await unclaimedLoader(t.deps.db)(`${t.actor.personId}:${t.now.getTime()}`)) ?? [];
+  const all = rows.map((r) => r.id);
+  // This message's own photos count even if the clock put them a moment past `now`.
+  for (const id of t.photoIds) if (!all.includes(id)) all.push(id);
+  return { ids: all.slice(0, MAX_PHOTOS), rest: Math.max(0, all.length - MAX_PHOTOS) };
+}
+
+/** Where later photos go: the hazard just reported or rectified, since when, and how many that step has. */
+export type PhotoTarget = { hazardId: number; code: string; count: number; since: number; reported?: boolean };
+
+/** After a report (or rectification), later photos within the window go to that hazard's step. */
+export async function markPhotoTarget(t: Turn, hazard: { id: number; code: string }, attached = 0, reported = false) {
+  // `reported`: the sender's own report just made, which they may still correct (corrections.ts).
+  const target: PhotoTarget = { hazardId: hazard.id, code: hazard.code, count: attached, since: t.now.getTime(), ...(reported ? { reported } : {}) };
+  await t.drafts.save(t.actor.personId, { intent: 'attach', slots: target, awaiting: null }, t.now, PHOTO_WINDOW_MS);
+}
+
+/** The photo target of a draft. */
+export function photoTarget(slots: Record<string, unknown>): PhotoTarget {
+  return {
+    hazardId: Number(slots.hazardId), code: String(slots.code), count: Number(slots.count ?? 0) || 0, since: Number(slots.since ?? 0) || 0,
+    ...(slots.reported === true ? { reported: true } : {}),
+  };
+}
+
+/** The sender's unclaimed photos received since `since` (within the window), oldest first, this message's own included. */
+async function unclaimedSince(t: Turn, since: number): Promise<number[]> {
+  const rows = (await unclaimedLoader(t.deps.db)(`${t.actor.personId}:${t.now.getTime()}`)) ?? [];
+  const ids = rows.filter((r) => r.received_at >= since).map((r) => r.id);
+  for (const id of t.photoIds) if (!ids.includes(id)) ids.push(id);
+  return ids;
 }
 
 /**
@@ -71,16 +96,39 @@ async function stillFree(t: Turn): Promise<{ free: number[]; takenBy: string | n
   return { free, takenBy: rows.find((r) => r.code)?.code ?? null };
 }
 
-/** A message that is only photos: add them to the hazard just reported, or keep them for the next report. */
-export async function photosOnly(t: Turn, target: { hazardId: number; code: string } | null): Promise<Reply> {
-  const { free, takenBy } = await stillFree(t);
-  if (free.length === 0) return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
-  if (!target) return { title: '照片已收到', lines: [M.photoReceived(free.length)] };
-  const photoIds = free.slice(0, MAX_PHOTOS);
-  try {
-    await t.verbs.addNote({ id: target.hazardId }, { photoIds });
-  } catch (e) {
-    return errorReply(e);
+/** What follows a photo message from the same sender, already recorded: nothing, more photos, or words. */
+export type NextMessage = 'none' | 'photos' | 'words';
+
+/**
+ * A message that is only photos. When a later message of the same sender is already waiting,
+ * nothing is done or said now: the last photo message of a burst answers for all of them, and
+ * photos followed by words are left for those words (a newer report takes them; they never go
+ * across it to the older hazard). The last one adds the burst to the hazard just reported (at most
+ * MAX_PHOTOS per step, with a word about the rest), or keeps it for the next report.
+ */
+export async function photosOnly(t: Turn, target: PhotoTarget | null, next: NextMessage, keep: (updated: PhotoTarget) => Promise<void>): Promise<Reply | null> {
+  if (next !== 'none') return null;
+  if (!target) {
+    const { free, takenBy } = await stillFree(t);
+    if (free.length === 0) return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
+    return { title: '照片已收到', lines: [M.photoReceived((await recentPhotoIds(t)).length)] };
   }
-  return { title: '照片已补充', lines: [M.photosAdded(photoIds.length, target.code)] };
+  const burst = await unclaimedSince(t, target.since);
+  const { free, takenBy } = await stillFree(t);
+  const waiting = burst.filter((id) => !t.photoIds.includes(id) || free.includes(id));
+  if (waiting.length === 0) return { title: '照片已收到', lines: [takenBy ? M.photosAlreadyOn(t.photoIds.length, takenBy) : M.photosAttachedElsewhere] };
+  const photoIds = waiting.slice(0, Math.max(0, MAX_PHOTOS - target.count));
+  const refused = waiting.length - photoIds.length;
+  if (photoIds.length) {
+    try {
+      await t.verbs.addNote({ id: target.hazardId }, { photoIds });
+    } catch (e) {
+      return errorReply(e);
+    }
+    // Kept where the target lives, its window still running from the report, not from the last photo.
+    await keep({ ...target, count: target.count + photoIds.length });
+  }
+  const lines = photoIds.length ? [M.photosAdded(photoIds.length, target.code)] : [];
+  if (refused > 0) lines.push(M.photosOverLimit(MAX_PHOTOS, refused));
+  return { title: photoIds.length ? '照片已补充' : '照片未补充', lines };
 }

@@ -3,9 +3,10 @@ import type { HazardView } from '../../api/hazards/view.js';
 import type { Reply } from '../present/reply.js';
 import { clip } from '../present/reply.js';
 import { hazardResultReply, reportedReply } from '../present/hazard.js';
-import type { DeadlineSlot, IntentOf } from './intents.js';
+import type { DeadlineSlot, HazardLevel, IntentOf } from './intents.js';
 import { needEnterprise, type PickedEnterprise } from './enterprise.js';
-import { markPhotoTarget, recentPhotoIds } from './photos.js';
+import { markPhotoTarget, recentPhotoIds, recentPhotos } from './photos.js';
+import { echoOf } from './echo.js';
 import { ask, deadlineInput, errorReply, slotText, source, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
 
@@ -28,7 +29,7 @@ export async function continueReport(t: Turn, slots: Slots): Promise<Reply> {
 
 async function submitReport(t: Turn, slots: Slots, force: boolean): Promise<Reply> {
   const enterprise = slots.enterprise as PickedEnterprise;
-  const photoIds = await recentPhotoIds(t);
+  const { ids: photoIds, rest } = await recentPhotos(t);
   try {
     const { hazard } = await t.verbs.report({
       enterpriseId: enterprise.id,
@@ -39,8 +40,9 @@ async function submitReport(t: Turn, slots: Slots, force: boolean): Promise<Repl
       source: source(t),
       ...(force ? { force: true } : {}),
     });
-    await markPhotoTarget(t, hazard);
-    return reportedReply(hazard, t.actor.role, photoIds.length);
+    await markPhotoTarget(t, hazard, photoIds.length, true);
+    const echo = await echoOf(t, hazard, { level: slots.level as HazardLevel | undefined, deadline: slots.deadline as DeadlineSlot | undefined }, photoIds.length, rest);
+    return reportedReply(hazard, t.actor.role, echo);
   } catch (e) {
     const existing = duplicateOf(e);
     if (existing) {
@@ -68,6 +70,6 @@ export async function answerDuplicate(t: Turn, slots: Slots, yes: boolean): Prom
   } catch (e) {
     return errorReply(e);
   }
-  await markPhotoTarget(t, hazard);
+  await markPhotoTarget(t, hazard, photoIds.length);
   return hazardResultReply(M.supplementedTitle(hazard.code), hazard, t.actor.role, photoIds.length ? [M.photosAttached(photoIds.length)] : []);
 }

@@ -3,6 +3,7 @@ import type { Role } from '../../db/schema/index.js';
 import { LEVEL_NAMES, STATUS_NAMES, M } from '../dialog/messages.js';
 import { clip, type Reply } from './reply.js';
 import { dayLabel } from './format.js';
+import type { Echo } from '../dialog/echo.js';
 
 type Action = NonNullable<Reply['actions']>[number];
 
@@ -52,10 +53,19 @@ export function hazardBody(h: HazardView): string[] {
   ];
 }
 
-export function reportedReply(h: HazardView, role: Role, photos: number): Reply {
-  const lines = hazardBody(h);
-  if (photos > 0) lines.push(M.photosAttached(photos));
-  if (h.level === 'major') lines.push(M.majorAlerted);
+/** The lines that echo what was understood and done: level and why, deadline, photos, alert. */
+export function echoLines(h: HazardView, echo: Echo): string[] {
+  const lines: string[] = [];
+  if (echo.levelFromChecklist) lines.push(M.levelByChecklist(clip(echo.levelFromChecklist, 20)));
+  if (!h.deadlineDay) lines.push(echo.suggestedDeadlineDay ? M.deadlineSuggested(dayLabel(echo.suggestedDeadlineDay)) : M.deadlineNone);
+  if (echo.photos > 0) lines.push(M.photosAttached(echo.photos));
+  if (echo.photosRest > 0) lines.push(M.photosRestKept(echo.photosRest));
+  if (echo.alerted !== undefined) lines.push(echo.alerted > 0 ? M.majorAlerted(echo.alerted) : M.notAlerted);
+  return lines;
+}
+
+export function reportedReply(h: HazardView, role: Role, echo: Echo): Reply {
+  const lines = [...hazardBody(h), ...echoLines(h, echo), ...(echo.photos === 0 ? [M.noPhotosYet] : []), M.correctHint];
   return { title: M.reportedTitle(h.code), lines, actions: nextActions(h, role) };
 }
 

@@ -66,16 +66,31 @@ export function majorReply(m: MajorOpen): Reply {
 export function hazardDetailReply(h: HazardDetail, role: Role): Reply {
   const lines = [...hazardBody(h), `上报：${timeLabel(h.reportedAt)}`];
   if (h.responsible) lines.push(`责任人：${clip(h.responsible, 30)}`);
+  const suggested = suggestedDeadlineOf(h);
+  if (suggested && !h.deadlineDay) lines.push(`上报人建议期限：${dayLabel(suggested)}`);
   if (h.photos.length) lines.push(`照片：${h.photos.length} 张`);
   lines.push('处理过程：');
-  // The latest steps matter most; a long history is cut from the front.
-  const steps = h.timeline.slice(-8);
-  if (h.timeline.length > steps.length) lines.push(`……前 ${h.timeline.length - steps.length} 步略`);
-  for (const e of steps) {
+  // The report is always shown first (it says what was found); then the latest steps, a long
+  // history cut in between. Each step says how many photos it brought (before / after the fix).
+  const photosOf = new Map<number | null, number>();
+  for (const p of h.photos) photosOf.set(p.eventId, (photosOf.get(p.eventId) ?? 0) + 1);
+  const [first, ...rest] = h.timeline;
+  const latest = rest.slice(-7);
+  const step = (e: HazardDetail['timeline'][number]) => {
     const note = e.note ? `：${clip(e.note, 30)}` : '';
-    lines.push(`· ${timeLabel(e.at)} ${clip(e.actor.name, 10)} ${ACTION_NAMES[e.action] ?? e.action}${note}`);
-  }
+    const n = photosOf.get(e.id) ?? 0;
+    return `· ${timeLabel(e.at)} ${clip(e.actor.name, 10)} ${ACTION_NAMES[e.action] ?? e.action}${note}${n ? `（照片 ${n} 张）` : ''}`;
+  };
+  if (first) lines.push(step(first));
+  if (rest.length > latest.length) lines.push(`……中间 ${rest.length - latest.length} 步略`);
+  for (const e of latest) lines.push(step(e));
   return { title: `隐患 ${h.code}`, lines, actions: nextActions(h, role).filter((a) => !a.command.startsWith('查询')) };
+}
+
+/** The reporter's deadline kept as a suggestion (report or correction event data), for the admin who assigns. */
+function suggestedDeadlineOf(h: HazardDetail): string | null {
+  const iso = h.timeline.map((e) => e.data?.suggestedDeadline).filter((v): v is string => typeof v === 'string').pop();
+  return iso ? shanghaiIsoDay(new Date(iso).getTime() - 1) : null;
 }
 
 const CLASS_NAMES: Record<string, string> = { key: '重点行业领域', above: '规上', below: '规下' };

@@ -9,6 +9,8 @@ export type Reply = {
   lines: string[];
   /** Next steps: a DingTalk button sends `command` for the user; elsewhere it becomes a hint. */
   actions?: { label: string; command: string }[];
+  /** Names people or enterprises: in a group it goes to the sender privately (handle.ts). */
+  names?: boolean;
 };
 
 // DingTalk renders markdown: user text (descriptions, names) must not become links, headings or

@@ -9,7 +9,7 @@ export type HazardLevel = (typeof HAZARD_LEVELS)[number];
 export const HAZARD_STATUSES = ['reported', 'rectifying', 'review', 'closed', 'void'] as const;
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
 export const OPEN_STATUSES: HazardStatus[] = ['reported', 'rectifying', 'review'];
-export const HAZARD_ACTIONS = ['report', 'assign', 'rectify', 'review_pass', 'review_fail', 'void', 'whistle', 'acknowledge', 'attach'] as const;
+export const HAZARD_ACTIONS = ['report', 'assign', 'rectify', 'review_pass', 'review_fail', 'void', 'whistle', 'acknowledge', 'attach', 'correct'] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
 
 // Inserts, updates and deletes also maintain stats_daily through triggers (migration 0004).

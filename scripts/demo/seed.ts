@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Deps, Ctx, Channel } from '../../api/core/context.js';
 import { loadActor } from '../../api/core/actor.js';
-import { districts, towns, grids, people, departments, enterprises } from '../../db/schema/index.js';
+import { districts, towns, grids, people, departments, enterprises, hazards, patrols } from '../../db/schema/index.js';
 import { fixedClock } from '../../lib/clock.js';
 import { DAY_MS, shanghaiMidnight } from '../../lib/time.js';
 import { createApiToken } from '../../api/people/create-api-token.js';
@@ -122,5 +122,29 @@ export async function seedDemo(deps: Deps): Promise<DemoSeed> {
     },
     demoEnterpriseId: byShortName.get('华美')!.id,
     counts: { towns: DEMO_TOWNS.length, grids: gridCount, enterprises: entCount, patrols: patrolCount, hazards: DEMO_HAZARDS.length },
+  };
+}
+
+/**
+ * The demo people of a database seeded before (a restarted demo keeps its data): the same four
+ * people seedDemo returns, found by role in creation order, each with a fresh token (tokens are
+ * stored hashed only, so the earlier ones cannot be shown again). Null when nothing was seeded.
+ */
+export async function reopenDemo(deps: Deps): Promise<DemoSeed | null> {
+  const { db } = deps;
+  const first = async (role: 'worker' | 'town_admin' | 'district_admin' | 'department') =>
+    (await db.select({ id: people.id }).from(people).where(eq(people.role, role)).orderBy(people.id).limit(1))[0]?.id;
+  const [districtAdmin, townAdmin, worker, department] = await Promise.all([first('district_admin'), first('town_admin'), first('worker'), first('department')]);
+  const huamei = (await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.shortName, '华美')).limit(1))[0];
+  if (!districtAdmin || !townAdmin || !worker || !department || !huamei) return null;
+  const token = async (id: number): Promise<DemoPerson> => {
+    const [p] = await db.select({ name: people.name }).from(people).where(eq(people.id, id));
+    return { id, name: p.name, token: (await createApiToken(deps, id, 'demo')).token };
+  };
+  const n = async (table: typeof towns | typeof grids | typeof enterprises | typeof patrols | typeof hazards) => (await db.select({ n: count() }).from(table))[0].n;
+  return {
+    tokens: { districtAdmin: await token(districtAdmin), townAdmin: await token(townAdmin), worker: await token(worker), department: await token(department) },
+    demoEnterpriseId: huamei.id,
+    counts: { towns: await n(towns), grids: await n(grids), enterprises: await n(enterprises), patrols: await n(patrols), hazards: await n(hazards) },
   };
 }

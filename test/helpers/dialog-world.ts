@@ -50,7 +50,7 @@ export async function dialogWorld() {
     await bindIdentity(t.db, p.id, 'dingtalk', `staff${p.id}`);
   }
   const logs: string[] = [];
-  const dialog = createDialog({ deps: t.deps });
+  const dialog = createDialog({ deps: t.deps, photoSettleMs: 0 });
   const inbox = createInbox({ deps: t.deps, handle: dialog, log: (l) => logs.push(l) });
 
   function message(person: { id: number } | null, text: string, o: SendOptions = {}): IncomingMessage {

@@ -32,6 +32,8 @@ type WorldOptions = {
    * a test holds one message here to force an interleaving that a slow network can produce.
    */
   beforeDialog?: (msg: IncomingMessage) => Promise<void>;
+  /** How long a photo message waits for the rest of its burst (0 by default: tests send one at a time). */
+  photoSettleMs?: number;
 };
 
 type MockContact = Awaited<ReturnType<typeof mockWechat>>['worker'];
@@ -57,7 +59,7 @@ export async function wechatE2eWorld(opts: WorldOptions = {}) {
 
   const wx = await mockWechat();
   const logs: string[] = [];
-  const dialog = createDialog({ deps: t.deps });
+  const dialog = createDialog({ deps: t.deps, photoSettleMs: opts.photoSettleMs ?? 0 });
   const handle: DialogHandler = async (msg, received) => {
     await opts.beforeDialog?.(msg);
     return dialog(msg, received);

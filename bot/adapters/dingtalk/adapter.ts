@@ -59,6 +59,10 @@ export function createDingTalkAdapter(options: DingTalkAdapterOptions): DingTalk
       handler: () => handler,
       ack: (frameId, result) => client.socketCallBackResponse(frameId, result),
       log,
+      sendPrivately: async (staffId, message) => {
+        const r = await sendBatch(api, robotCode, [staffId], message);
+        if (r.failed.length || r.retryable.length) throw new Error(`private reply not sent: ${r.failed[0]?.error ?? 'throttled'}`);
+      },
     }),
   );
 

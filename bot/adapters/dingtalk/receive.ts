@@ -1,5 +1,5 @@
 import type { DWClientDownStream } from 'dingtalk-stream';
-import type { MessageHandler } from '../../port.js';
+import type { MessageHandler, OutgoingMessage } from '../../port.js';
 import { L } from './messages.js';
 import { normalise, type NormaliseDeps } from './normalise.js';
 import { parseRobotMessage } from './robot-message.js';
@@ -9,6 +9,8 @@ export type ReceiveDeps = NormaliseDeps & {
   handler: () => MessageHandler | null;
   ack: (frameId: string, result: unknown) => void;
   log: (line: string) => void;
+  /** A direct message to one staff id (the robot's batchSend), for answers not meant for the group. */
+  sendPrivately?: (staffId: string, message: OutgoingMessage) => Promise<void>;
 };
 
 /**
@@ -51,6 +53,9 @@ async function handleFrame(frame: DWClientDownStream, deps: ReceiveDeps): Promis
     await replyViaSessionWebhook(msg.replyTo, reply, atStaffId);
   } catch (e) {
     deps.log(L.replyFailed(frameId, errorText(e)));
+  }
+  if (reply.privately && atStaffId && deps.sendPrivately) {
+    await deps.sendPrivately(atStaffId, reply.privately).catch((e: unknown) => deps.log(L.replyFailed(frameId, errorText(e))));
   }
 }
 

@@ -44,6 +44,8 @@ export function createWechatAdapter(opts: WechatAdapterOptions): ChatAdapter & {
       if (!incoming || !handler) return;
       const reply = await handler(incoming);
       if (reply) await deliver(incoming.replyTo, reply, incoming.conversation.kind === 'group' ? msg.talker().id : undefined);
+      // Answers naming people or enterprises asked in a group go to the sender directly.
+      if (reply?.privately && incoming.conversation.kind === 'group') await deliver(replyToContact(msg.talker().id), reply.privately);
     } catch (e) {
       log(`处理消息失败：${e instanceof Error ? e.message : String(e)}`);
     }

@@ -1,0 +1,53 @@
+import type { Reply } from '../present/reply.js';
+import { clip } from '../present/reply.js';
+import { hazardResultReply, echoLines } from '../present/hazard.js';
+import type { CorrectReportInputT } from '../../api/hazards/correct.js';
+import { parseCorrection, type Correction } from './parse/corrections.js';
+import type { Draft } from './drafts.js';
+import { resolveEnterprise } from './enterprise.js';
+import { echoOf } from './echo.js';
+import { photoTarget } from './photos.js';
+import { attempt, deadlineInput, errorReply, type Turn } from './turn.js';
+import { M } from './messages.js';
+
+// 改成重大 / 期限改为5天 / 不是华美，是恒泰纺织 / 撤回, right after the sender's own report: the
+// report is corrected through the correct verb (its own checks: reporter only, within 10 minutes,
+// nobody has acted on it), and the reply echoes the hazard as it now stands.
+
+/** The correction of the last report, or null when the message is not one (or there is no such report). */
+export async function correctLastReport(t: Turn, draft: Draft | null, text: string): Promise<Reply | null> {
+  if (draft?.intent !== 'attach' || draft.awaiting !== null || draft.slots.reported !== true) return null;
+  const fix = parseCorrection(text, t.now);
+  if (!fix) return null;
+  const target = photoTarget(draft.slots);
+  const input = await inputFor(t, fix);
+  if ('reply' in input) return input.reply;
+  return attempt(() => t.verbs.correct({ id: target.hazardId }, input.input), async (h) => {
+    if (fix.kind === 'withdraw') {
+      await t.drafts.drop(t.actor.personId);
+      return { title: M.withdrawnTitle(h.code), lines: [M.withdrawn] };
+    }
+    const said = fix.kind === 'level' ? { level: fix.level } : fix.kind === 'deadline' ? { deadline: fix.deadline } : {};
+    const echo = await echoOf(t, h, said, 0);
+    // An alert already went out on report; a correction does not queue another.
+    return hazardResultReply(M.correctedTitle(h.code), h, t.actor.role, echoLines(h, { ...echo, alerted: undefined }));
+  });
+}
+
+async function inputFor(t: Turn, fix: Correction): Promise<{ input: CorrectReportInputT } | { reply: Reply }> {
+  switch (fix.kind) {
+    case 'withdraw': return { input: { withdraw: true } };
+    case 'level': return { input: { level: fix.level } };
+    case 'deadline': return { input: deadlineInput(fix.deadline, t.now) };
+    case 'enterprise': {
+      try {
+        const r = await resolveEnterprise(t, fix.enterprise);
+        if (r.kind === 'one') return { input: { enterpriseId: r.enterprise.id } };
+        if (r.kind === 'none') return { reply: { title: M.errorTitle, lines: [M.noEnterprise(clip(fix.enterprise, 30))] } };
+        return { reply: { title: '请说得具体一些', lines: [M.correctWhich(r.candidates.map((c) => c.name))] } };
+      } catch (e) {
+        return { reply: errorReply(e) };
+      }
+    }
+  }
+}
