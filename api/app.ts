@@ -7,12 +7,14 @@ import { limitBody } from './core/body-limit.js';
 import { idempotency } from './core/idempotency.js';
 import { DomainError, errorBody, validationFailed } from './core/errors.js';
 import { routeModules } from './routes.js';
+import { createWeb } from '../web/app.js';
+import type { WebOptions } from '../web/env.js';
 
 export const MAX_JSON_BYTES = 256 * 1024;
 // Photos are at most 10 MB each (SPEC §4); imports may carry a whole district's spreadsheet.
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-export type AppOptions = { logError?: (e: unknown) => void };
+export type AppOptions = { logError?: (e: unknown) => void; web?: WebOptions };
 
 /** Builds the HTTP API over the given dependencies; no globals, no environment reads. */
 export function createApp(deps: Deps, options: AppOptions = {}) {
@@ -52,6 +54,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/v1/*', idempotency);
 
   for (const register of routeModules) register(app);
+  // The pages (web/): same verbs and scope checks, a session cookie instead of a bearer token.
+  app.route('/', createWeb(deps, options.web));
   return app;
 }
 

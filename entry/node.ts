@@ -8,6 +8,7 @@ import { startScheduler } from './scheduler.js';
 import { jobsConfig } from '../jobs/config.js';
 import { openRuntime } from './open-runtime.js';
 import { configuredAdapters } from './chat-adapters.js';
+import { firstRunHint } from '../web/auth/first-run.js';
 
 // Thin Node entry: one process runs the API, the configured chat bots and the scheduler
 // (`npm start`), or any subset with `--only api,bots,jobs`.
@@ -33,10 +34,11 @@ async function main() {
   const stops: (() => Promise<unknown> | void)[] = [];
 
   if (run.has('api')) {
-    const app = createApp(deps);
+    const app = createApp(deps, { web: { publicUrl: config.PUBLIC_URL } });
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}`;
       console.log(`gridsafe API: ${url}  (文档 ${url}/docs, 健康检查 ${url}/health)`);
+      void firstRunHint(deps, config.PUBLIC_URL ?? url).then(console.log, (e) => console.error('登录提示失败:', e));
     });
     stops.push(() => new Promise((r) => server.close(r)));
   }

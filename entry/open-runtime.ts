@@ -20,6 +20,7 @@ export async function openRuntime(config: Config, notifier: Notifier = nullNotif
     clock: systemClock,
     notifier,
     files: diskFileStore(config.DATA_DIR),
+    publicUrl: config.PUBLIC_URL,
   };
   return { deps, handle };
 }

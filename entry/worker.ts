@@ -30,6 +30,7 @@ export type Env = {
   FILES?: unknown;
   DISTRICT_NAME?: string;
   BOOTSTRAP_ADMIN_TOKEN?: string;
+  PUBLIC_URL?: string;
 };
 type ScheduledEvent = { cron: string; scheduledTime: number };
 type ExecutionContext = { waitUntil(p: Promise<unknown>): void };
@@ -66,6 +67,7 @@ function deps(env: Env, db: Db): Deps {
     notifier: outboxNotifier({ db, clock: systemClock }),
     // Photos go to the R2 bucket bound as FILES; without it uploads are refused, never kept in memory.
     files: env.FILES ? r2FileStore(env.FILES as R2Bucketish) : unavailableFileStore(),
+    publicUrl: env.PUBLIC_URL,
   };
 }
 
@@ -73,7 +75,7 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {
     const db = openDb(env);
     await ready(env, db);
-    return createApp(deps(env, db)).fetch(request, env, ctx as never);
+    return createApp(deps(env, db), { web: { publicUrl: env.PUBLIC_URL } }).fetch(request, env, ctx as never);
   },
   scheduled(event: ScheduledEvent, env: Env, ctx: ExecutionContext) {
     const only = schedules.filter((s) => shanghaiCronToUtc(s.cron) === event.cron).map((s) => s.name);

@@ -14,6 +14,8 @@ export const ConfigSchema = z.object({
   DISTRICT_NAME: z.string().trim().min(1).default('示范区'),
   BOOTSTRAP_ADMIN_TOKEN: z.string().trim().min(24, '至少 24 个字符').optional(),
   API_URL: z.url().optional(),
+  // Where people open the pages (links in chat replies), e.g. https://anquan.example.gov.cn
+  PUBLIC_URL: z.url().optional(),
   DINGTALK_CLIENT_ID: optional,
   DINGTALK_CLIENT_SECRET: secret,
   DINGTALK_ROBOT_CODE: optional,

@@ -19,7 +19,7 @@ export type Actor = {
 };
 
 /** Where an action came from: recorded on every event. */
-export type Channel = 'api' | 'dingtalk' | 'wechat' | 'terminal' | 'job' | 'import';
+export type Channel = 'api' | 'dingtalk' | 'wechat' | 'terminal' | 'job' | 'import' | 'web';
 
 export type Deps = {
   db: Db;
@@ -28,6 +28,8 @@ export type Deps = {
   clock: Clock;
   notifier: Notifier;
   files: FileStore;
+  /** Where people open the pages (PUBLIC_URL): chat replies link there. */
+  publicUrl?: string;
 };
 
 /** What every verb receives: dependencies, the actor and the channel. */

@@ -19,6 +19,7 @@ import { startAcknowledge, startAssign, startVoid, startWhistle } from './admin-
 import { major, overdue, queryHazard, ranking, startQueryEnterprise, stats, tasks } from './queries.js';
 import type { Turn } from './turn.js';
 import { M } from './messages.js';
+import { loginReply } from './login.js';
 
 export type DialogOptions = {
   deps: Deps;
@@ -95,6 +96,7 @@ async function bareMessage(t: Turn, draft: Draft | null): Promise<Reply | null> 
 function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | null {
   switch (p.intent) {
     case 'help': return helpReply(t.actor.role, t.actor.name);
+    case 'login': return loginReply(t);
     case 'bind': return { title: '已绑定', lines: [M.alreadyBound(t.actor.name)] };
     case 'report': return startReport(t, p);
     case 'patrol': return startPatrol(t, p);

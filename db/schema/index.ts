@@ -4,3 +4,4 @@ export * from './enterprises.js';
 export * from './patrols.js';
 export * from './hazards.js';
 export * from './system.js';
+export * from './web.js';

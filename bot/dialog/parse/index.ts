@@ -19,6 +19,7 @@ function byCommand(command: Command, rest: string, text: string, now: Date): Par
   switch (command) {
     case 'help': return { intent: 'help' };
     case 'cancel': return { intent: 'cancel' };
+    case 'login': return { intent: 'login' };
     case 'bind': {
       const m = /^(\d{6})$/.exec(rest.replace(/\s+/g, ''));
       return m ? { intent: 'bind', code: m[1] } : { intent: 'unknown', text };

@@ -1,0 +1,2 @@
+import type { WebApp } from './env.js';
+export function registerDocsAssets(_web: WebApp) {}
