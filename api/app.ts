@@ -1,4 +1,3 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from './core/context.js';
 import { newRouter } from './core/hono-env.js';
@@ -40,7 +39,6 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     openapi: '3.1.0',
     info: { title: 'gridsafe API', version: '0.1.0', description: '安全生产网格化监管：隐患、巡查、企业、组织与统计' },
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
 
   app.use('/v1/*', async (c, next) => {
     c.set('deps', deps);

@@ -9,6 +9,7 @@ import { jobsConfig } from '../jobs/config.js';
 import { openRuntime } from './open-runtime.js';
 import { configuredAdapters } from './chat-adapters.js';
 import { firstRunHint } from '../web/auth/first-run.js';
+import { nodeDocsAssets } from '../web/docs-assets-node.js';
 
 // Thin Node entry: one process runs the API, the configured chat bots and the scheduler
 // (`npm start`), or any subset with `--only api,bots,jobs`.
@@ -34,7 +35,7 @@ async function main() {
   const stops: (() => Promise<unknown> | void)[] = [];
 
   if (run.has('api')) {
-    const app = createApp(deps, { web: { publicUrl: config.PUBLIC_URL } });
+    const app = createApp(deps, { web: { publicUrl: config.PUBLIC_URL, docsAssets: nodeDocsAssets() } });
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}`;
       console.log(`gridsafe API: ${url}  (文档 ${url}/docs, 健康检查 ${url}/health)`);

@@ -15,6 +15,8 @@ import type { Deps } from '../api/core/context.js';
 import { seedDemo, type DemoSeed } from './demo/seed.js';
 import { DEMO_DISTRICT } from './demo-data.js';
 import { runTerminalChat } from '../bot/adapters/terminal.js';
+import { nodeDocsAssets } from '../web/docs-assets-node.js';
+import { demoSignInLinks } from '../web/auth/demo-links.js';
 
 export type DemoOptions = { dbPath?: string; dataDir?: string; port?: number; hostname?: string };
 export type RunningDemo = { deps: Deps; handle: DbHandle; seed: DemoSeed; server: ServerType; url: string; stop: () => Promise<void> };
@@ -28,7 +30,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   await bootstrapDb(handle.db, { districtName: DEMO_DISTRICT, now: systemClock() });
   const deps: Deps = { db: handle.db, writer: dbWriter(handle.db), clock: systemClock, notifier: nullNotifier, files: diskFileStore(opts.dataDir ?? 'data/demo-files') };
   const seed = await seedDemo(deps);
-  const app = createApp(deps);
+  const app = createApp(deps, { web: { docsAssets: nodeDocsAssets() } });
   const hostname = opts.hostname ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname }, (info) => resolve({ server: s, port: info.port }));
@@ -37,6 +39,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     handle.close();
     resolve();
   }));
+  // Chat `登录` and the printed sign-in links point at this server.
+  deps.publicUrl = `http://${hostname}:${port}`;
   return { deps, handle, seed, server, url: `http://${hostname}:${port}`, stop };
 }
 
@@ -72,6 +76,7 @@ async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : 8787;
   const demo = await startDemo({ port });
   console.log(demoBanner(demo));
+  console.log(await demoSignInLinks(demo.deps, demo.url, demo.seed));
   const quit = () => void demo.stop().then(() => process.exit(0));
   process.on('SIGINT', quit);
   process.on('SIGTERM', quit);

@@ -7,6 +7,8 @@ import { issueLoginTicket, ticketUrl } from '../web/auth/issue-ticket.js';
 import { handleMessage } from '../bot/dialog/handle.js';
 import { loadActor } from '../api/core/actor.js';
 import { reportHazard } from '../api/hazards/report.js';
+import { storePhoto } from '../api/files/store-photo.js';
+import { nodeDocsAssets } from '../web/docs-assets-node.js';
 import { launchChromium, pageContext, VIEWPORTS, type TestBrowser } from './helpers/browser.js';
 
 // A 1×1 PNG: enough for the photo verb's magic-byte check and for <img> to render.
@@ -28,7 +30,7 @@ beforeAll(async () => {
     server = serve({ fetch: (r: Request) => app.fetch(r), port: 0, hostname: '127.0.0.1' }, (info) => { base = `http://127.0.0.1:${info.port}`; resolve(); });
   });
   t.deps.publicUrl = base;
-  app = createApp(t.deps, { web: { publicUrl: base } });
+  app = createApp(t.deps, { web: { publicUrl: base, docsAssets: nodeDocsAssets() } });
   tb = await launchChromium();
 });
 
@@ -94,14 +96,20 @@ describe.each(VIEWPORTS)('pages on $name ($width×$height)', (vp) => {
     await expect(page.locator('.timeline li').count()).resolves.toBe(3);
     await expect(page.locator('.timeline img').count()).resolves.toBe(2);
     await page.screenshot({ path: `/tmp/gridsafe-hazard-${vp.name}.png`, fullPage: true });
+    const ownSrc = await page.locator('.timeline img').first().getAttribute('src');
 
     // Another grid's hazard reads as absent.
-    const { hazard } = await reportHazard(await ctxFor(t.deps, w.workerB1.id), { enterpriseId: w.entB1.id, description: `别的网格的隐患-${vp.name}` });
+    const ctxB = await ctxFor(t.deps, w.workerB1.id);
+    const theirPhoto = await storePhoto(ctxB, { bytes: new Uint8Array(PNG) });
+    const { hazard } = await reportHazard(ctxB, { enterpriseId: w.entB1.id, description: `别的网格的隐患-${vp.name}`, photoIds: [theirPhoto.id] });
     const res = await page.goto(`${base}/app/hazards/${hazard.code}`);
     expect(res?.status()).toBe(404);
     await expect(page.content()).resolves.not.toContain('别的网格的隐患');
-    const photo = await page.goto(`${base}/app/photos/1`);
-    expect([200, 404]).toContain(photo?.status());
+    // Photos are served only in scope: the worker's own before-photo, not the other grid's.
+    const ownPhoto = await page.request.get(`${base}${ownSrc}`);
+    expect(ownPhoto.status()).toBe(200);
+    expect(ownPhoto.headers()['content-type']).toBe('image/png');
+    expect((await page.request.get(`${base}/app/photos/${theirPhoto.id}`)).status()).toBe(404);
 
     // 退出 ends the session.
     await page.goto(`${base}/app`);
@@ -147,6 +155,18 @@ describe.each(VIEWPORTS)('pages on $name ($width×$height)', (vp) => {
     const rows = await page.locator('#row-errors tbody tr').allTextContents();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^3/);
+    await context.close();
+  });
+
+  it('/docs renders Swagger UI from the app itself', async () => {
+    const context = await pageContext(tb.browser, vp, base, foreign);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    await page.goto(`${base}/docs`);
+    await page.waitForSelector('.swagger-ui .info .title', { timeout: 15_000 });
+    await expect(page.locator('.swagger-ui .info .title').textContent()).resolves.toContain('gridsafe API');
+    expect(violations).toEqual([]);
     await context.close();
   });
 

@@ -135,6 +135,6 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
   registerDashboard(web);
   registerImportPages(web);
   registerPhotoRoutes(web);
-  registerDocsAssets(web);
+  registerDocsAssets(web, options);
   return web;
 }

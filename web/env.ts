@@ -2,12 +2,15 @@ import { Hono, type Context } from 'hono';
 import type { Actor, Ctx, Deps } from '../api/core/context.js';
 import { DomainError } from '../api/core/errors.js';
 import { WEB_MSG } from './messages.js';
+import type { DocsAssetReader } from './docs-assets.js';
 
 export type WebOptions = {
   /** Where people reach the pages (links in chat); also an accepted Origin behind a proxy. */
   publicUrl?: string;
   /** DingTalk H5 免登: the app's credentials and the OpenAPI base (faked on loopback in tests). */
   dingtalk?: { clientId: string; clientSecret: string; apiBase: string; corpId?: string };
+  /** Reads Swagger UI's files so /docs needs no CDN (Node: web/docs-assets-node.ts). */
+  docsAssets?: DocsAssetReader;
 };
 
 export type WebUser = { actor: Actor; csrf: string; sessionId: number };

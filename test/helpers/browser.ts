@@ -28,12 +28,16 @@ export const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
 ] as const;
 
-/** A fresh context (cookies) for one viewport; every request must stay on the app's own origin. */
+/** A fresh context (cookies) for one viewport; requests to another origin and CSP violations land in `foreign`. */
 export async function pageContext(b: Browser, viewport: { width: number; height: number }, origin: string, foreign: string[]): Promise<BrowserContext> {
   const context = await b.newContext({ viewport, locale: 'zh-CN', isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
   context.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('about:')) foreign.push(u);
+  });
+  // A blocked inline style or script would show up only as a console message: count it too.
+  context.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) foreign.push(`CSP on ${m.page()?.url() ?? m.location().url}: ${m.text().slice(0, 90)}`);
   });
   return context;
 }

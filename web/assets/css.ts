@@ -53,6 +53,10 @@ details{margin-top:8px}
 summary{color:#1456f0;cursor:pointer}
 .row{display:flex;gap:8px;flex-wrap:wrap;align-items:flex-end}
 .row>*{flex:1 1 140px}
+.row>.shrink{flex:0 0 auto}
+input[type=file]{display:block;margin:4px 0;max-width:100%}
+form.card>button[type=submit]{display:block}
+@media (max-width:799px){form.card>button[type=submit]{width:100%}}
 @media (min-width:800px){
   main{padding:20px}
   .figures{grid-template-columns:repeat(4,1fr)}

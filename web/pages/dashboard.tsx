@@ -77,7 +77,7 @@ export function registerDashboard(web: WebApp) {
             </select>
           </div>
           {townId && <input type="hidden" name="townId" value={townId} />}
-          <div style="flex:0 0 auto"><button type="submit" class="secondary">查看</button></div>
+          <div class="shrink"><button type="submit" class="secondary">查看</button></div>
         </form>
         <section class="card"><Figures s={s} /></section>
         <section class="cols">

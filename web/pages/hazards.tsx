@@ -26,7 +26,7 @@ export function registerHazardList(web: WebApp) {
           <div><label for="level">等级</label><select id="level" name="level"><option value="">全部</option><option value="general" selected={filters.level === 'general'}>一般</option><option value="major" selected={filters.level === 'major'}>重大</option></select></div>
           <div><label for="hq">编号或描述</label><input id="hq" type="search" name="q" value={filters.q ?? ''} /></div>
           <div><label><input type="checkbox" name="overdue" value="true" checked={!!filters.overdue} /> 只看逾期</label></div>
-          <div style="flex:0 0 auto"><button type="submit" class="secondary">筛选</button></div>
+          <div class="shrink"><button type="submit" class="secondary">筛选</button></div>
         </form>
         <div class="card">
           <p><a href={`/app/exports/hazards.xlsx${qs ? `?${qs}` : ''}`}>下载台账（XLSX）</a> · <a href={`/app/exports/hazards.csv${qs ? `?${qs}` : ''}`}>CSV</a></p>

@@ -26,14 +26,14 @@ export const EnterprisePicker = ({ choices, selected, action, q }: { choices: Ch
       {!selected && <option value="">请选择企业（共 {choices.length} 家）</option>}
       {choices.map((e) => <option value={e.id} selected={e.id === selected}>{e.name}</option>)}
     </select>
-    <div class="muted">找不到？<a href={`${action}?q=`}>按名称搜索</a>{q && `（当前搜索：${q}）`}</div>
+    {q && <div class="muted">搜索“{q}”的结果，<a href={action}>显示全部</a></div>}
   </>
 );
 
 const SearchBox = ({ action, q }: { action: string; q: string }) => (
   <form method="get" action={action} class="card row">
     <div><label for="q">搜索企业（名称、简称，可模糊）</label><input id="q" type="search" name="q" value={q} placeholder="例如：华美" /></div>
-    <div style="flex:0 0 auto"><button type="submit" class="secondary">搜索</button></div>
+    <div class="shrink"><button type="submit" class="secondary">搜索</button></div>
   </form>
 );
 
