@@ -10,6 +10,7 @@ import { openRuntime } from './open-runtime.js';
 import { configuredAdapters } from './chat-adapters.js';
 import { firstRunHint } from '../web/auth/first-run.js';
 import { nodeDocsAssets } from '../web/docs-assets-node.js';
+import { dingTalkWeb } from '../web/auth/dingtalk-config.js';
 
 // Thin Node entry: one process runs the API, the configured chat bots and the scheduler
 // (`npm start`), or any subset with `--only api,bots,jobs`.
@@ -35,7 +36,7 @@ async function main() {
   const stops: (() => Promise<unknown> | void)[] = [];
 
   if (run.has('api')) {
-    const app = createApp(deps, { web: { publicUrl: config.PUBLIC_URL, docsAssets: nodeDocsAssets() } });
+    const app = createApp(deps, { web: { publicUrl: config.PUBLIC_URL, docsAssets: nodeDocsAssets(), dingtalk: dingTalkWeb(config) } });
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}`;
       console.log(`gridsafe API: ${url}  (文档 ${url}/docs, 健康检查 ${url}/health)`);

@@ -20,6 +20,9 @@ export const ConfigSchema = z.object({
   DINGTALK_CLIENT_SECRET: secret,
   DINGTALK_ROBOT_CODE: optional,
   DINGTALK_API_BASE: z.url().default('https://api.dingtalk.com'),
+  // H5 微应用免登 (web/auth): the legacy OpenAPI host for topapi/v2/user/getuserinfo, and the corpId for the JSAPI.
+  DINGTALK_OAPI_BASE: z.url().default('https://oapi.dingtalk.com'),
+  DINGTALK_CORP_ID: optional,
   WECHATY_PUPPET: optional,
   WECHATY_PUPPET_SERVICE_TOKEN: secret,
   SCHEDULER: z.enum(['on', 'off']).default('on'),

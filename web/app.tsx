@@ -108,7 +108,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/auth/login?out=1', 303);
   });
-  registerDingTalkSignIn(web, deps, options);
+  registerDingTalkSignIn(web, deps, options, (c, token) => setSessionCookie(c, options, token));
 
   // Every page: the session's person, with the same Ctx the API builds from a bearer token.
   const requireSession = async (c: WebContext, next: () => Promise<void>) => {

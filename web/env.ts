@@ -8,7 +8,7 @@ export type WebOptions = {
   /** Where people reach the pages (links in chat); also an accepted Origin behind a proxy. */
   publicUrl?: string;
   /** DingTalk H5 免登: the app's credentials and the OpenAPI base (faked on loopback in tests). */
-  dingtalk?: { clientId: string; clientSecret: string; apiBase: string; corpId?: string };
+  dingtalk?: { clientId: string; clientSecret: string; apiBase: string; oapiBase?: string; corpId?: string };
   /** Reads Swagger UI's files so /docs needs no CDN (Node: web/docs-assets-node.ts). */
   docsAssets?: DocsAssetReader;
 };
