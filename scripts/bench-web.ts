@@ -46,7 +46,7 @@ async function main() {
     const cookie = `gs_session=${session.token}`;
     const [h] = await handle.db.all<{ code: string }>(sql`select h.code from hazards h join people p on p.id = ${admin.personId}
       where h.town_id = p.town_id and h.status in ('rectifying', 'review') order by h.id desc limit 1`);
-    const cases = [
+    const cases: { name: string; path: string; headers: Record<string, string> }[] = [
       { name: 'GET /v1/stats/summary (API baseline)', path: '/v1/stats/summary', headers: { authorization: `Bearer ${admin.token}` } },
       { name: '总览 /app/dashboard', path: '/app/dashboard', headers: { cookie } },
       { name: `隐患 /app/hazards/${h?.code}`, path: `/app/hazards/${h?.code}`, headers: { cookie } },
