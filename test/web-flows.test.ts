@@ -155,6 +155,19 @@ describe.each(VIEWPORTS)('pages on $name ($width×$height)', (vp) => {
     const rows = await page.locator('#row-errors tbody tr').allTextContents();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^3/);
+
+    // A binding code is shown once, and works in chat as `绑定 123456`.
+    await page.goto(`${base}/app/admin/people/${w.workerA2.id}`);
+    await page.click('form[action$="/binding-code"] button');
+    const code = (await page.locator('#shown-secret').textContent())!;
+    expect(code).toMatch(/^\d{6}$/);
+    await page.goto(`${base}/app/admin/people/${w.workerA2.id}`);
+    await expect(page.locator('#shown-secret').count()).resolves.toBe(0);
+    const bound = await handleMessage({ deps: t.deps }, {
+      platform: 'wechat', messageId: `b${vp.name}`, senderId: `wechat:wx-${vp.name}`, senderName: '新人', text: `绑定 ${code}`,
+      images: [], conversation: { kind: 'direct' }, mentioned: false, receivedAt: new Date(now), replyTo: '',
+    }, { sender: null, photoIds: [] });
+    expect(bound?.title).toBe('绑定成功');
     await context.close();
   });
 

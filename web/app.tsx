@@ -20,6 +20,7 @@ import { registerPhotoRoutes } from './pages/photos.js';
 import { registerImportPages } from './pages/import.js';
 import { registerEnterprisePages } from './pages/enterprise.js';
 import { registerPatrolPages } from './pages/patrol.js';
+import { registerAdminPeople } from './pages/admin-people.js';
 import { registerHazardList } from './pages/hazards.js';
 import { registerExportPages } from './pages/exports.js';
 import { registerDingTalkSignIn } from './auth/dingtalk-page.js';
@@ -134,6 +135,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
   registerEnterprisePages(web);
   registerDashboard(web);
   registerImportPages(web);
+  registerAdminPeople(web);
   registerPhotoRoutes(web);
   registerDocsAssets(web, options);
   return web;
