@@ -5,6 +5,7 @@ import { IMPORT_KINDS, runImport, type ImportKind, type ImportResult } from '../
 import type { RowError } from '../../api/imports/row-errors.js';
 import { XLSX_MIME } from '../../api/imports/read-table.js';
 import { Csrf, Layout, Notice } from '../layout.js';
+import { ColumnHelp, registerImportTemplates } from './import-templates.js';
 import { files, readForm, text, type WebApp, type WebContext } from '../env.js';
 
 const KIND_NAMES: Record<ImportKind, string> = { towns: '镇（街道）', grids: '网格', people: '人员', enterprises: '企业' };
@@ -39,6 +40,11 @@ function renderImport(c: WebContext, o: Outcome = {}, status = 200) {
         <input id="file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
         <button type="submit" name="mode" value="dry">检查（不写入）</button> <button type="submit" name="mode" value="commit" class="secondary">导入</button>
       </form>
+      <div class="card">
+        <h2>模板下载</h2>
+        <p>{IMPORT_KINDS.map((k) => <><a href={`/app/admin/templates/${k}.csv`}>{KIND_NAMES[k]}模板</a>{' '}</>)}</p>
+        <details><summary>{KIND_NAMES[o.kind ?? 'enterprises']}表格可用的列名</summary><ColumnHelp kind={o.kind ?? 'enterprises'} /></details>
+      </div>
     </Layout>,
     status as 200,
   );
@@ -48,6 +54,7 @@ const contentTypeOf = (f: File) => (/\.xlsx$/i.test(f.name) || f.type.includes('
 
 /** 导入: the same runImport verb as POST /v1/imports/{kind}, all-or-nothing, dry run first. */
 export function registerImportPages(web: WebApp) {
+  registerImportTemplates(web);
   web.get('/app/admin/import', (c) => {
     if (!isAdmin(c.get('user').actor)) throw forbidden();
     return renderImport(c);
