@@ -21,6 +21,7 @@ import { registerImportPages } from './pages/import.js';
 import { registerEnterprisePages } from './pages/enterprise.js';
 import { registerPatrolPages } from './pages/patrol.js';
 import { registerAdminPeople } from './pages/admin-people.js';
+import { registerAdminPolicy } from './pages/admin-policy.js';
 import { registerHazardList } from './pages/hazards.js';
 import { registerExportPages } from './pages/exports.js';
 import { registerDingTalkSignIn } from './auth/dingtalk-page.js';
@@ -136,6 +137,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
   registerDashboard(web);
   registerImportPages(web);
   registerAdminPeople(web);
+  registerAdminPolicy(web);
   registerPhotoRoutes(web);
   registerDocsAssets(web, options);
   return web;

@@ -13,7 +13,7 @@ function Nav({ user, here }: { user: PageUser; here: string }) {
   const links: [string, string][] = [['/app', '我的任务'], ['/app/report', '上报隐患'], ['/app/patrol', '巡查']];
   if (user.actor.role !== 'worker') links.push(['/app/dashboard', '总览']);
   links.push(['/app/hazards', '隐患']);
-  if (isAdmin(user.actor)) links.push(['/app/admin/import', '导入'], ['/app/admin/people', '人员'], ['/app/admin/notifications', '通知']);
+  if (isAdmin(user.actor)) links.push(['/app/admin/import', '导入'], ['/app/admin/people', '人员'], ['/app/admin/policy', '规则'], ['/app/admin/notifications', '通知']);
   return (
     <nav>
       {links.map(([href, label]) => <a href={href} class={here === href ? 'on' : undefined}>{label}</a>)}
