@@ -21,9 +21,12 @@ async function main() {
     const shots: { who: 'worker' | 'townAdmin'; name: string; path: string }[] = [
       { who: 'worker', name: 'tasks', path: '/app' },
       { who: 'worker', name: 'report', path: '/app/report' },
+      { who: 'worker', name: 'patrol', path: '/app/patrol' },
+      ...(items[0] ? [{ who: 'worker' as const, name: 'enterprise', path: `/app/enterprises/${items[0].enterprise.id}` }] : []),
       ...(items[0] ? [{ who: 'worker' as const, name: 'hazard', path: `/app/hazards/${items[0].code}` }] : []),
       { who: 'townAdmin', name: 'dashboard', path: '/app/dashboard' },
       { who: 'townAdmin', name: 'import', path: '/app/admin/import' },
+      { who: 'townAdmin', name: 'hazards', path: '/app/hazards?status=open' },
     ];
     for (const vp of VIEWPORTS) {
       for (const who of ['worker', 'townAdmin'] as const) {

@@ -2,7 +2,11 @@
 import { myTasks, type MyTasks } from '../../api/stats/my-tasks.js';
 import { Layout, Notice } from '../layout.js';
 import type { WebApp } from '../env.js';
-import { dayLabel, timeLabel } from './format.js';
+import { shanghaiIsoDay } from '../../lib/time.js';
+import { dayLabel } from './format.js';
+
+// deadlineAt is 24:00 Shanghai of the deadline day: the day is the millisecond before.
+const deadlineDayOf = (at: string) => dayLabel(shanghaiIsoDay(Date.parse(at) - 1));
 
 type Section = MyTasks['hazardsDueSoon'];
 
@@ -17,7 +21,7 @@ function HazardSection({ title, s, empty }: { title: string; s: Section; empty: 
               <a href={`/app/hazards/${h.code}`}><b>{h.code}</b></a> {h.level === 'major' && <span class="tag major">重大</span>}
               {h.overdue && <span class="tag overdue">逾期</span>}
               <div>{h.enterpriseName}：{h.description}</div>
-              {h.deadlineAt && <div class="muted">期限 {timeLabel(h.deadlineAt).split(' ')[0]}</div>}
+              {h.deadlineAt && <div class="muted">期限 {deadlineDayOf(h.deadlineAt)}</div>}
             </li>
           ))}
         </ul>
