@@ -12,7 +12,7 @@ import type { WebContext, WebEnv, WebOptions } from '../env.js';
 import { openSession } from './sessions.js';
 import { dingTalkUserId } from './dingtalk-userid.js';
 
-const js = (_body: string) => ({ 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+const JS = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' };
 
 /**
  * DingTalk H5 免登 at /auth/dingtalk (the 微应用's home page): the page runs the JSAPI served by the
@@ -22,8 +22,8 @@ const js = (_body: string) => ({ 'content-type': 'text/javascript; charset=utf-8
 export function registerDingTalkSignIn(web: Hono<WebEnv>, deps: Deps, options: WebOptions, onSession: (c: WebContext, token: string) => void) {
   const dt = options.dingtalk;
   if (!dt) return;
-  web.get('/assets/dingtalk-jsapi.js', (c) => c.body(DINGTALK_JSAPI_JS, 200, js(DINGTALK_JSAPI_JS)));
-  web.get('/assets/dingtalk-login.js', (c) => c.body(DINGTALK_LOGIN_JS, 200, js(DINGTALK_LOGIN_JS)));
+  web.get('/assets/dingtalk-jsapi.js', (c) => c.body(DINGTALK_JSAPI_JS, 200, JS));
+  web.get('/assets/dingtalk-login.js', (c) => c.body(DINGTALK_LOGIN_JS, 200, JS));
   web.get('/auth/dingtalk', (c) => c.html(
     <html lang="zh-CN">
       <head>

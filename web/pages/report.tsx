@@ -6,7 +6,6 @@ import { reportHazard } from '../../api/hazards/report.js';
 import { listCheckItems } from '../../api/policy/list-check-items.js';
 import { Csrf, Layout, Notice } from '../layout.js';
 import { positiveInt, readForm, text, type WebApp, type WebContext } from '../env.js';
-import { WEB_MSG } from '../messages.js';
 import { storeFormPhotos } from './photo-upload.js';
 
 type Choice = { id: number; name: string };
@@ -107,5 +106,4 @@ export function registerReportPages(web: WebApp) {
       throw e;
     }
   });
-  void WEB_MSG;
 }
