@@ -1,4 +1,3 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from './core/context.js';
 import { newRouter } from './core/hono-env.js';
@@ -10,6 +9,8 @@ import { DomainError, domainErrorOf, errorBody, validationFailed } from './core/
 import { routeModules } from './routes.js';
 import { errorFields, logger } from '../lib/log.js';
 import type { CallbackHandler } from '../bot/callbacks/handler.js';
+import { createWeb } from '../web/app.js';
+import type { WebOptions } from '../web/env.js';
 
 export const MAX_JSON_BYTES = 256 * 1024;
 // Photos are at most 10 MB each (SPEC §4); imports may carry a whole district's spreadsheet.
@@ -19,6 +20,8 @@ export type AppOptions = {
   logError?: (e: unknown) => void;
   /** Chat platform callbacks (bot/callbacks/*), mounted at POST /callbacks/<name>: signed by the platform, outside bearer auth. */
   callbacks?: Record<string, CallbackHandler>;
+  /** The pages (web/): public address, offline docs assets, DingTalk 免登 settings. */
+  web?: WebOptions;
 };
 
 /** Builds the HTTP API over the given dependencies; no globals, no environment reads. */
@@ -47,7 +50,6 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     openapi: '3.1.0',
     info: { title: 'gridsafe API', version: '0.1.0', description: '安全生产网格化监管：隐患、巡查、企业、组织与统计' },
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
 
   for (const [name, handle] of Object.entries(options.callbacks ?? {})) {
     app.post(`/callbacks/${name}`, (c) => handle(c.req.raw, (work) => {
@@ -73,6 +75,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/v1/*', idempotency);
 
   for (const register of routeModules) register(app);
+  // The pages (web/): same verbs and scope checks, a session cookie instead of a bearer token.
+  app.route('/', createWeb(deps, options.web));
   return app;
 }
 

@@ -24,6 +24,9 @@ process.on('uncaughtException', (e) => {
 });
 import { withVoiceAndMedia } from '../bot/voice-and-media.js';
 import { httpChat } from './http-chat.js';
+import { firstRunHint } from '../web/auth/first-run.js';
+import { nodeDocsAssets } from '../web/docs-assets-node.js';
+import { dingTalkWeb } from '../web/auth/dingtalk-config.js';
 
 // Thin Node entry: one process runs the API, the configured chat bots and the scheduler
 // (`npm start`), or any subset with `--only api,bots,jobs`.
@@ -51,10 +54,14 @@ async function main() {
 
   if (run.has('api')) {
     // DingTalk's HTTP callback mode is served whenever the app secret is set (requests are signed).
-    const app = createApp(deps, { callbacks: httpChat(config).callbacks(deps) });
+    const app = createApp(deps, {
+      callbacks: httpChat(config).callbacks(deps),
+      web: { publicUrl: config.PUBLIC_URL, docsAssets: nodeDocsAssets(), dingtalk: dingTalkWeb(config) },
+    });
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}`;
       log.info(`gridsafe API: ${url}  (文档 ${url}/docs, 健康检查 ${url}/health)`);
+      void firstRunHint(deps, config.PUBLIC_URL ?? url).then((hint) => { if (hint) log.info(hint); }, (e) => log.error('登录提示失败', errorFields(e)));
     });
     stops.push(() => new Promise((r) => server.close(r)));
   }

@@ -21,6 +21,7 @@ export async function openRuntime(config: Config, notifier: Notifier = nullNotif
     notifier,
     files: diskFileStore(config.DATA_DIR),
     secret: config.GRIDSAFE_SECRET,
+    publicUrl: config.PUBLIC_URL,
   };
   return { deps, handle };
 }

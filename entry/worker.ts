@@ -42,6 +42,7 @@ export type Env = HttpChatEnv & {
   BOOTSTRAP_ADMIN_TOKEN?: string;
   /** Binding-code HMAC secret (`wrangler secret put GRIDSAFE_SECRET`); else kept in the database. */
   GRIDSAFE_SECRET?: string;
+  PUBLIC_URL?: string;
 };
 type ScheduledEvent = { cron: string; scheduledTime: number };
 type ExecutionContext = { waitUntil(p: Promise<unknown>): void };
@@ -117,6 +118,7 @@ function deps(env: Env, db: Db, onEnqueued?: () => void): Deps {
     // Photos go to the R2 bucket bound as FILES; without it uploads are refused, never kept in memory.
     files: env.FILES ? r2FileStore(env.FILES as R2Bucketish) : unavailableFileStore(),
     secret: env.GRIDSAFE_SECRET,
+    publicUrl: env.PUBLIC_URL,
   };
 }
 
@@ -131,7 +133,7 @@ export default {
         ? () => ctx.waitUntil(drainOutbox({ db, senders: chat.senders, now: systemClock() }).catch((e) => outboxLog.error('发送队列未能处理', errorFields(e))))
         : undefined;
       const d = deps(env, db, drainNow);
-      return await createApp(d, { callbacks: chat.callbacks(d) }).fetch(request, env, ctx as never);
+      return await createApp(d, { callbacks: chat.callbacks(d), web: { publicUrl: env.PUBLIC_URL } }).fetch(request, env, ctx as never);
     } catch (e) {
       return failure(e);
     }

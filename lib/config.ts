@@ -19,6 +19,8 @@ export const ConfigSchema = z.object({
   // generated on first start and kept in the database (server_settings).
   GRIDSAFE_SECRET: z.string().trim().min(32, '至少 32 个字符').optional(),
   API_URL: z.url().optional(),
+  // Where people open the pages (links in chat replies), e.g. https://anquan.example.gov.cn
+  PUBLIC_URL: z.url().optional(),
   DINGTALK_CLIENT_ID: optional,
   DINGTALK_CLIENT_SECRET: secret,
   DINGTALK_ROBOT_CODE: optional,
@@ -29,6 +31,9 @@ export const ConfigSchema = z.object({
     .refine((u) => /^wss?:\/\//.test(u), '必须以 ws:// 或 wss:// 开头'),
   // The bot's display name, as typed after @ in a group (WeCom sends no list of mentions).
   WECOM_BOT_NAME: optional,
+  // H5 微应用免登 (web/auth): the legacy OpenAPI host for topapi/v2/user/getuserinfo, and the corpId for the JSAPI.
+  DINGTALK_OAPI_BASE: z.url().default('https://oapi.dingtalk.com'),
+  DINGTALK_CORP_ID: optional,
   WECHATY_PUPPET: optional,
   WECHATY_PUPPET_SERVICE_TOKEN: secret,
   SCHEDULER: z.enum(['on', 'off']).default('on'),

@@ -19,6 +19,8 @@ import { reopenDemo, seedDemo, type DemoSeed } from './demo/seed.js';
 import { bindEveryoneToTerminal, demoNotifier } from './demo/alerts.js';
 import { DEMO_DISTRICT } from './demo-data.js';
 import { runTerminalChat } from '../bot/adapters/terminal.js';
+import { nodeDocsAssets } from '../web/docs-assets-node.js';
+import { demoSignInLinks } from '../web/auth/demo-links.js';
 
 export type DemoOptions = {
   dbPath?: string; dataDir?: string; port?: number; hostname?: string;
@@ -83,7 +85,9 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
       seed = await seedDemo({ ...deps, notifier: nullNotifier });
     }
     await bindEveryoneToTerminal(handle.db, systemClock());
-    ready = createApp(deps).fetch;
+    // Chat `登录` and the printed sign-in links point at this server.
+    deps.publicUrl = `http://${hostname}:${port}`;
+    ready = createApp(deps, { web: { docsAssets: nodeDocsAssets() } }).fetch;
     const stop = () => new Promise<void>((resolve) => server.close(() => {
       handle.close();
       resolve();
@@ -128,6 +132,7 @@ async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : 8787;
   const demo = await startDemo({ port, reset: process.argv.includes('--reset') });
   console.log(demoBanner(demo));
+  console.log(await demoSignInLinks(demo.deps, demo.url, demo.seed));
   const quit = () => void demo.stop().then(() => process.exit(0));
   process.on('SIGINT', quit);
   process.on('SIGTERM', quit);

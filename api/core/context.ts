@@ -20,7 +20,7 @@ export type Actor = {
 };
 
 /** Where an action came from: recorded on every event. */
-export type Channel = 'api' | 'dingtalk' | 'wechat' | 'wecom' | 'terminal' | 'job' | 'import';
+export type Channel = 'api' | 'dingtalk' | 'wechat' | 'wecom' | 'terminal' | 'job' | 'import' | 'web';
 
 export type Deps = {
   db: Db;
@@ -31,6 +31,8 @@ export type Deps = {
   files: FileStore;
   /** GRIDSAFE_SECRET when configured; else the secret kept in the database (api/people/binding-secret.ts). */
   secret?: string;
+  /** Where people open the pages (PUBLIC_URL): chat replies link there. */
+  publicUrl?: string;
 };
 
 /** What every verb receives: dependencies, the actor and the channel. */

@@ -41,7 +41,11 @@ export function ledgerCsv(ledger: Ledger): ReadableStream<Uint8Array> {
 export function ledgerXlsx(ledger: Ledger): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(ledger.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // A town office files the 台账 on paper: A4 landscape, all columns on one page width, header on every page.
+  const sheet = workbook.addWorksheet(ledger.sheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
   sheet.columns = ledger.headers.map((header, i) => ({ header, width: ledger.widths[i] ?? 14 }));
   const head = sheet.getRow(1);
   head.font = { bold: true, color: { argb: 'FFFFFFFF' } };

@@ -12,7 +12,8 @@ import { TurnBudget } from './turn-budget.js';
 import { loadWorkers, resolveWorker } from './workers.js';
 
 type Field = 'town' | 'name' | 'village' | 'worker' | 'workerPhone';
-const COLUMNS: ColumnSpec<Field>[] = [
+// Exported for the import page's downloadable template (web/pages/import-templates.ts).
+export const COLUMNS: ColumnSpec<Field>[] = [
   { field: 'town', label: '镇（街道）', headers: TOWN_HEADERS, required: true },
   { field: 'name', label: '网格', headers: ['网格', '网格名称', '网格名', 'grid', 'gridname', 'grid_name', 'name'], required: true },
   { field: 'village', label: '村（社区）', headers: ['村（社区）', '村(社区)', '村', '社区', '村居', '村/社区', 'village', 'community'] },

@@ -14,7 +14,8 @@ import type { Table } from './read-table.js';
 import { TurnBudget } from './turn-budget.js';
 
 type Field = 'name' | 'phone' | 'role' | 'town' | 'department' | 'dingtalk' | 'wecom';
-const COLUMNS: ColumnSpec<Field>[] = [
+// Exported for the import page's downloadable template (web/pages/import-templates.ts).
+export const COLUMNS: ColumnSpec<Field>[] = [
   { field: 'name', label: '姓名', headers: ['姓名', '名字', '网格员', '网格员姓名', 'name'], required: true },
   { field: 'phone', label: '手机号', headers: ['手机号', '手机号码', '手机', '联系电话', '电话', 'phone', 'mobile'], required: true },
   { field: 'role', label: '角色', headers: ['角色', '身份', '岗位', 'role'] },

@@ -11,7 +11,8 @@ import type { Table } from './read-table.js';
 import { TurnBudget } from './turn-budget.js';
 
 type Field = 'town';
-const COLUMNS: ColumnSpec<Field>[] = [{ field: 'town', label: '镇（街道）', headers: [...TOWN_HEADERS, '名称', 'name'], required: true }];
+// Exported for the import page's downloadable template (web/pages/import-templates.ts).
+export const COLUMNS: ColumnSpec<Field>[] = [{ field: 'town', label: '镇（街道）', headers: [...TOWN_HEADERS, '名称', 'name'], required: true }];
 const Row = z.object({ town: requiredText(50) });
 
 /** Towns by name; an existing name counts as updated (a town has nothing else to change). */

@@ -26,6 +26,7 @@ import { answerDeadline, askDeadline } from './deadline-ask.js';
 import { unknownInScope } from './in-scope.js';
 import { duePatrols, helpTopicReply, myEnterprises } from './scope-lists.js';
 import { answersPending, pendingExpired, pendingKept, pendingReplaced, pendingSummary, watchedDrafts } from './pending.js';
+import { loginReply } from './login.js';
 
 export type DialogOptions = {
   deps: Deps;
@@ -178,6 +179,7 @@ async function naming(r: Promise<Reply> | Reply): Promise<Reply> {
 function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | null {
   switch (p.intent) {
     case 'help': return p.topic ? helpTopicReply(p.topic) : helpReply(t.actor.role, t.actor.name);
+    case 'login': return loginReply(t);
     case 'bind': return { title: '已绑定', lines: [M.alreadyBound(t.actor.name)] };
     case 'report': return p.deadlineIssue ? askDeadline(t, p) : startReport(t, p);
     case 'patrol': return p.deadlineIssue ? askDeadline(t, p) : startPatrol(t, p);

@@ -77,6 +77,8 @@ export type ParsedMessage =
   /** 是/好的/确认 (yes) or 否/不是/不用 (no) answering a question. */
   | { intent: 'confirm'; yes: boolean }
   | { intent: 'cancel' }
+  /** 登录: a one-time link to the pages. */
+  | { intent: 'login' }
   | { intent: 'unknown'; text: string };
 
 export type Intent = ParsedMessage['intent'];

@@ -5,3 +5,4 @@ export * from './patrols.js';
 export * from './hazards.js';
 export * from './system.js';
 export * from './chat.js';
+export * from './web.js';

@@ -2,7 +2,7 @@
 
 export type Command =
   | 'help' | 'bind' | 'report' | 'major_report' | 'general_report' | 'patrol' | 'rectify' | 'review' | 'tasks'
-  | 'query' | 'stats' | 'overdue' | 'ranking' | 'assign' | 'whistle' | 'acknowledge' | 'close' | 'void' | 'cancel';
+  | 'query' | 'stats' | 'overdue' | 'ranking' | 'assign' | 'whistle' | 'acknowledge' | 'close' | 'void' | 'cancel' | 'login';
 
 const WORDS: Record<Command, string[]> = {
   help: ['帮助', '菜单', 'help', '使用说明', '怎么用', '功能列表', '指令', '命令'],
@@ -24,6 +24,7 @@ const WORDS: Record<Command, string[]> = {
   close: ['销号', '闭环'],
   void: ['作废'],
   cancel: ['取消', '算了', '不报了', '撤回'],
+  login: ['登录', '登陆', '登入', '打开页面'],
 };
 
 const TABLE = Object.entries(WORDS)

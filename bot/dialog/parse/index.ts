@@ -24,6 +24,7 @@ function byCommand(command: Command, rest: string, text: string, now: Date): Par
   switch (command) {
     case 'help': return { intent: 'help' };
     case 'cancel': return { intent: 'cancel' };
+    case 'login': return { intent: 'login' };
     case 'bind': {
       // 10 digits (api/people/binding-code-format.ts); 6 is the old format, refused by the verb.
       const m = /^(\d{10}|\d{6})$/.exec(rest.replace(/[\s-]+/g, ''));

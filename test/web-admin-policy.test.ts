@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { testDeps } from './helpers/deps.js';
+import { makeWorld, ctxFor } from './helpers/fixtures.js';
+import { createApp } from '../api/app.js';
+import { issueLoginTicket } from '../web/auth/issue-ticket.js';
+import { csrfTokenFor } from '../web/auth/sessions.js';
+import { listCheckItems } from '../api/policy/list-check-items.js';
+import { loadPolicy } from '../api/patrols/policy.js';
+
+describe('policy and checklist pages', () => {
+  it('an admin changes the interval and turns a check item off through the policy verbs; a worker may not', async () => {
+    const t = await testDeps();
+    const w = await makeWorld(t.db);
+    const app = createApp(t.deps);
+    const signIn = async (id: number) => {
+      const { ticket } = await issueLoginTicket(t.deps, id, t.clock());
+      const token = (await app.request(`/auth/ticket?t=${ticket}`)).headers.get('set-cookie')!.split(';')[0].split('=')[1];
+      return { cookie: `gs_session=${token}`, csrf: csrfTokenFor(token) };
+    };
+    const post = (s: { cookie: string; csrf: string }, path: string, form: Record<string, string>) => app.request(path, {
+      method: 'POST', body: new URLSearchParams({ ...form, _csrf: s.csrf }),
+      headers: { cookie: s.cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const admin = await signIn(w.district.id);
+    const [item] = await listCheckItems(await ctxFor(t.deps, w.district.id));
+    expect((await post(admin, `/app/admin/check-items/${item.id}`, { active: 'false' })).status).toBe(303);
+    expect((await listCheckItems(await ctxFor(t.deps, w.district.id), { includeInactive: true })).find((i) => i.id === item.id)?.active).toBe(false);
+    expect((await post(admin, '/app/admin/policy', { class_key: '15' })).status).toBe(303);
+    expect((await loadPolicy(t.db)).byClass.key).toBe(15);
+
+    const worker = await signIn(w.workerA1.id);
+    expect((await app.request('/app/admin/policy', { headers: { cookie: worker.cookie } })).status).toBe(403);
+    expect((await post(worker, `/app/admin/check-items/${item.id}`, { active: 'true' })).status).toBe(403);
+    t.close();
+  });
+});

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { testDeps } from './helpers/deps.js';
+import { makeWorld } from './helpers/fixtures.js';
+import { createApp } from '../api/app.js';
+import { chatIdentities } from '../db/schema/index.js';
+
+// A fake DingTalk on loopback speaking the two calls of H5 免登: the app token, then code → userid.
+let fake: Server;
+let fakeBase = '';
+const seen: string[] = [];
+
+beforeAll(async () => {
+  fake = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      seen.push(`${req.method} ${req.url} ${body}`);
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/v1.0/oauth2/accessToken') return res.end(JSON.stringify({ accessToken: 'app-token', expireIn: 7200 }));
+      if (req.url === '/topapi/v2/user/getuserinfo?access_token=app-token') {
+        const { code } = JSON.parse(body) as { code: string };
+        const users: Record<string, string> = { 'code-bound': 'staff001', 'code-stranger': 'staff999' };
+        return res.end(JSON.stringify(users[code] ? { errcode: 0, result: { userid: users[code] } } : { errcode: 40078, errmsg: '不存在的临时授权码' }));
+      }
+      res.statusCode = 404;
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+  fakeBase = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((r) => fake.close(r)));
+
+describe('DingTalk H5 免登', () => {
+  it('signs in the person bound to the userid; strangers and bad codes get no session', async () => {
+    const t = await testDeps();
+    const w = await makeWorld(t.db);
+    await t.db.insert(chatIdentities).values({ personId: w.workerA1.id, platform: 'dingtalk', externalId: 'staff001', createdAt: new Date() });
+    const app = createApp(t.deps, { web: { dingtalk: { clientId: 'ding-app', clientSecret: 's3cret', apiBase: fakeBase, oapiBase: fakeBase, corpId: 'ding-corp' } } });
+    const page = await app.request('/auth/dingtalk');
+    const html = await page.text();
+    expect(html).toContain('src="/assets/dingtalk-jsapi.js"');
+    expect(html).toContain('data-corp="ding-corp"');
+    const jsapi = await app.request('/assets/dingtalk-jsapi.js');
+    expect(await jsapi.text()).toContain('runtime.permission.requestAuthCode');
+
+    const post = (code: string) => app.request('/auth/dingtalk', {
+      method: 'POST', body: new URLSearchParams({ code }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+    });
+    const ok = await post('code-bound');
+    expect(ok.status).toBe(303);
+    const cookie = ok.headers.get('set-cookie')!.split(';')[0];
+    const home = await app.request('/app', { headers: { cookie } });
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain(w.workerA1.name);
+
+    const stranger = await post('code-stranger');
+    expect(stranger.status).toBe(403);
+    expect(stranger.headers.get('set-cookie')).toBeNull();
+    expect(await stranger.text()).toContain('尚未关联');
+    const bad = await post('code-wrong');
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('set-cookie')).toBeNull();
+    expect(seen.some((s) => s.includes('"appKey":"ding-app"'))).toBe(true);
+    t.close();
+  });
+});

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDeps, TEST_NOW } from './helpers/deps.js';
+import { makeWorld } from './helpers/fixtures.js';
+import { issueLoginTicket, MAX_TICKETS_PER_WINDOW, TICKET_TTL_MS } from '../web/auth/issue-ticket.js';
+import { exchangeTicket, revokeSession, sessionActor, SESSION_IDLE_MS, SESSION_MAX_MS } from '../web/auth/sessions.js';
+import { loginTickets, people, webSessions } from '../db/schema/index.js';
+import { sha256Hex } from '../lib/hash.js';
+import { parseMessage } from '../bot/dialog/parse/index.js';
+import { createApp } from '../api/app.js';
+import { eq } from 'drizzle-orm';
+
+let now = new Date(TEST_NOW).getTime();
+let t: Awaited<ReturnType<typeof testDeps>>;
+let w: Awaited<ReturnType<typeof makeWorld>>;
+const at = (ms: number) => new Date(new Date(TEST_NOW).getTime() + ms);
+
+beforeEach(async () => {
+  now = new Date(TEST_NOW).getTime();
+  t = await testDeps({ clock: () => new Date(now) });
+  w = await makeWorld(t.db);
+});
+afterEach(() => t.close());
+
+describe('sign-in tickets and sessions', () => {
+  it('stores tickets and sessions only as hashes', async () => {
+    const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, at(0));
+    const [row] = await t.db.select().from(loginTickets);
+    expect(row.ticketHash).toBe(sha256Hex(ticket));
+    expect(JSON.stringify(row)).not.toContain(ticket);
+    const s = await exchangeTicket(t.deps, ticket, at(1000));
+    const [srow] = await t.db.select().from(webSessions);
+    expect(srow.sessionHash).toBe(sha256Hex(s.token));
+  });
+
+  it('a ticket works once, and not after ten minutes', async () => {
+    const a = await issueLoginTicket(t.deps, w.workerA1.id, at(0));
+    await expect(exchangeTicket(t.deps, a.ticket, at(TICKET_TTL_MS - 1))).resolves.toMatchObject({ personId: w.workerA1.id });
+    await expect(exchangeTicket(t.deps, a.ticket, at(TICKET_TTL_MS - 1))).rejects.toMatchObject({ code: 'unauthorized' });
+    const b = await issueLoginTicket(t.deps, w.workerA1.id, at(0));
+    await expect(exchangeTicket(t.deps, b.ticket, at(TICKET_TTL_MS))).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(exchangeTicket(t.deps, 'x'.repeat(64), at(0))).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('of two concurrent exchanges of one ticket exactly one wins', async () => {
+    const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, at(0));
+    const results = await Promise.allSettled([exchangeTicket(t.deps, ticket, at(5)), exchangeTicket(t.deps, ticket, at(5))]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('issuing tickets is rate-limited per person', async () => {
+    for (let i = 0; i < MAX_TICKETS_PER_WINDOW; i++) await issueLoginTicket(t.deps, w.workerA1.id, at(i));
+    await expect(issueLoginTicket(t.deps, w.workerA1.id, at(10))).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(issueLoginTicket(t.deps, w.workerA2.id, at(10))).resolves.toBeDefined();
+    await expect(issueLoginTicket(t.deps, w.workerA1.id, at(TICKET_TTL_MS + 10))).resolves.toBeDefined();
+  });
+
+  it('sessions end when idle, at the absolute limit, when revoked and when the person is deactivated', async () => {
+    const open = async () => exchangeTicket(t.deps, (await issueLoginTicket(t.deps, w.workerA1.id, at(0))).ticket, at(0));
+    const idle = await open();
+    expect((await sessionActor(t.deps, idle.token, at(SESSION_IDLE_MS - 1)))?.actor.personId).toBe(w.workerA1.id);
+    expect(await sessionActor(t.deps, idle.token, at(2 * SESSION_IDLE_MS - 2))).not.toBeNull(); // kept alive by use
+    expect(await sessionActor(t.deps, idle.token, at(4 * SESSION_IDLE_MS))).toBeNull();
+
+    const busy = await open();
+    for (let ms = 0; ms < SESSION_MAX_MS; ms += SESSION_IDLE_MS / 2) expect(await sessionActor(t.deps, busy.token, at(ms))).not.toBeNull();
+    expect(await sessionActor(t.deps, busy.token, at(SESSION_MAX_MS))).toBeNull();
+
+    const revoked = await open();
+    const s = await sessionActor(t.deps, revoked.token, at(1));
+    await revokeSession(t.deps, s!.sessionId, at(2));
+    expect(await sessionActor(t.deps, revoked.token, at(3))).toBeNull();
+
+    const gone = await open();
+    await t.db.update(people).set({ active: false }).where(eq(people.id, w.workerA1.id));
+    expect(await sessionActor(t.deps, gone.token, at(1))).toBeNull();
+  });
+
+  it('`登录` is a command', () => {
+    expect(parseMessage('登录', new Date(TEST_NOW))).toEqual({ intent: 'login' });
+    expect(parseMessage('请帮我登录', new Date(TEST_NOW))).toEqual({ intent: 'login' });
+  });
+
+  it('pages send secure headers, refuse forms from another origin and require a session', async () => {
+    const app = createApp(t.deps, { web: { publicUrl: 'https://anquan.example.gov.cn' } });
+    const login = await app.request('/auth/login');
+    expect(login.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(login.headers.get('content-security-policy')).not.toMatch(/https?:\/\//);
+    expect((await app.request('/app')).status).toBe(303);
+    const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, new Date(now));
+    const signed = await app.request(`/auth/ticket?t=${ticket}&next=https://evil.example/`);
+    expect(signed.status).toBe(303);
+    expect(signed.headers.get('location')).toBe('/app');
+    const cookie = signed.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Secure/);
+    const session = cookie.split(';')[0];
+    const form = new URLSearchParams({ enterpriseId: String(w.entA1.id), description: '跨站伪造', _csrf: 'x' });
+    const cross = await app.request('/app/report', {
+      method: 'POST', body: form, headers: { cookie: session, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(cross.status).toBe(403);
+    const noToken = await app.request('/app/report', {
+      method: 'POST', body: form, headers: { cookie: session, origin: 'https://anquan.example.gov.cn', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(noToken.status).toBe(403);
+    expect(await noToken.text()).toContain('页面已过期');
+  });
+});

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { and, count, eq, gt } from 'drizzle-orm';
+import type { Deps } from '../../api/core/context.js';
+import { DomainError } from '../../api/core/errors.js';
+import { loginTickets } from '../../db/schema/index.js';
+import { sha256Hex } from '../../lib/hash.js';
+import { WEB_MSG } from '../messages.js';
+
+/** A ticket is good for ten minutes (the issue's upper bound) and one exchange. */
+export const TICKET_TTL_MS = 10 * 60_000;
+/** More than this many links in one ticket lifetime is a script or a leak, not a person. */
+export const MAX_TICKETS_PER_WINDOW = 5;
+
+export type IssuedTicket = { ticket: string; expiresAt: Date };
+
+/**
+ * A single-use sign-in ticket for a person (from chat `登录`, the first-run banner or the demo).
+ * The ticket is 256 random bits in hex (no character DingTalk markdown would alter), kept only as its sha256: a stolen database yields no usable link,
+ * and an unguessable random value stored server-side needs no signature to be unforgeable.
+ */
+export async function issueLoginTicket(deps: Pick<Deps, 'db' | 'writer'>, personId: number, now: Date): Promise<IssuedTicket> {
+  const since = new Date(now.getTime() - TICKET_TTL_MS);
+  const [{ n }] = await deps.db.select({ n: count() }).from(loginTickets)
+    .where(and(eq(loginTickets.personId, personId), gt(loginTickets.createdAt, since)));
+  if (n >= MAX_TICKETS_PER_WINDOW) throw new DomainError('rate_limited', WEB_MSG.ticketTooMany);
+  const ticket = randomBytes(32).toString('hex');
+  const expiresAt = new Date(now.getTime() + TICKET_TTL_MS);
+  await deps.writer.batch([
+    deps.db.insert(loginTickets).values({ personId, ticketHash: sha256Hex(ticket), expiresAt, createdAt: now }),
+  ]);
+  return { ticket, expiresAt };
+}
+
+/** The link a chat reply carries; PUBLIC_URL is where people reach the pages. */
+export const ticketUrl = (publicUrl: string, ticket: string, next?: string) =>
+  `${publicUrl.replace(/\/+$/, '')}/auth/ticket?t=${encodeURIComponent(ticket)}${next ? `&next=${encodeURIComponent(next)}` : ''}`;

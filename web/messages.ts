@@ -1,0 +1,20 @@
+// Every user-facing sentence of the pages and their sign-in, in one place.
+export const WEB_MSG = {
+  appName: '安全网格',
+  ticketInvalid: '登录链接无效、已过期或已使用。请在聊天中重新发送“登录”获取新链接。',
+  ticketTooMany: '登录链接申请过于频繁，请 10 分钟后再试',
+  signInTitle: '请登录',
+  signInHowto: '在钉钉或微信里给“安全助手”机器人发送“登录”两个字，点开回复中的链接即可进入（链接 10 分钟内有效，只能用一次）。',
+  signInDingTalk: '在钉钉工作台中打开本应用会自动登录。',
+  signedOut: '您已退出登录',
+  notBound: '您的钉钉账号尚未关联到人员，请联系镇应急办在人员名单中填写您的钉钉 staffId。',
+  csrfFailed: '页面已过期，请返回刷新后重新提交',
+  notFoundPage: '页面不存在',
+  forbiddenPage: '无权查看：超出您的职责范围',
+  loginReplyTitle: '登录链接',
+  loginReply: (minutes: number) => `点开下面的链接进入安全网格页面（${minutes} 分钟内有效，只能用一次，请勿转发）：`,
+  loginNoUrl: '管理员尚未配置页面地址（PUBLIC_URL），暂时无法打开页面。',
+  saved: '已保存',
+  reported: (code: string) => `已上报隐患 ${code}`,
+  patrolSaved: '巡查已记录',
+} as const;

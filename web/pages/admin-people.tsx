@@ -1,0 +1,111 @@
+/** @jsxImportSource hono/jsx */
+import { forbidden, validationFailed } from '../../api/core/errors.js';
+import { isAdmin } from '../../api/core/scope.js';
+import { listPeople } from '../../api/people/list-people.js';
+import { getPerson } from '../../api/people/get-person.js';
+import { issueBindingCode } from '../../api/people/issue-binding-code.js';
+import { mintToken } from '../../api/people/mint-token.js';
+import { listNotifications } from '../../api/notifications/list.js';
+import { Csrf, Layout, Notice } from '../layout.js';
+import { readForm, text, type WebApp, type WebContext } from '../env.js';
+import { timeLabel } from './format.js';
+
+const ROLE_NAMES: Record<string, string> = { worker: '网格员', town_admin: '镇管理员', district_admin: '区管理员', department: '行业部门' };
+const PLATFORM_NAMES: Record<string, string> = { dingtalk: '钉钉', wechat: '微信', terminal: '终端' };
+
+const adminOnly = (c: WebContext) => { if (!isAdmin(c.get('user').actor)) throw forbidden(); };
+const personId = (c: WebContext) => {
+  const id = Number(c.req.param('id'));
+  if (!Number.isInteger(id) || id <= 0) throw validationFailed('人员编号不正确');
+  return id;
+};
+
+async function renderPerson(c: WebContext, shown: { label: string; secret: string; note: string } | null = null) {
+  const p = await getPerson(c.get('ctx'), personId(c));
+  const user = c.get('user');
+  return c.html(
+    <Layout title={p.name} user={user} here="/app/admin/people">
+      <div class="card">
+        <h1>{p.name} <span class="tag">{ROLE_NAMES[p.role]}</span>{!p.active && <span class="tag void">已停用</span>}</h1>
+        <h2>聊天身份</h2>
+        {p.identities.length === 0 ? <p class="muted">尚未绑定任何聊天账号</p> : (
+          <ul class="list">{p.identities.map((i) => <li>{PLATFORM_NAMES[i.platform] ?? i.platform}：{i.externalId}</li>)}</ul>
+        )}
+      </div>
+      {shown && (
+        <div class="card" role="status">
+          <h2>{shown.label}（只显示这一次）</h2>
+          <p><b id="shown-secret">{shown.secret}</b></p>
+          <p class="muted">{shown.note}</p>
+        </div>
+      )}
+      <section class="cols">
+        <form method="post" action={`/app/admin/people/${p.id}/binding-code`} class="card">
+          <h2>绑定码</h2><Csrf token={user.csrf} />
+          <p class="muted">发给本人，在微信或钉钉里给机器人发送“绑定 六位数字”完成绑定。</p>
+          <button type="submit">发放绑定码</button>
+        </form>
+        <form method="post" action={`/app/admin/people/${p.id}/token`} class="card">
+          <h2>API 令牌</h2><Csrf token={user.csrf} />
+          <label for="token-label">用途</label><input id="token-label" type="text" name="label" maxlength={60} placeholder="例如：台账系统对接" />
+          <button type="submit" class="secondary">签发令牌</button>
+        </form>
+      </section>
+    </Layout>,
+  );
+}
+
+/** 人员, binding codes and API tokens (shown once), and failed notifications: the people and outbox verbs. */
+export function registerAdminPeople(web: WebApp) {
+  web.get('/app/admin/people', async (c) => {
+    adminOnly(c);
+    const q = (c.req.query('q') ?? '').trim();
+    const page = await listPeople(c.get('ctx'), { q: q || undefined, limit: 100, offset: 0 });
+    return c.html(
+      <Layout title="人员" user={c.get('user')} here="/app/admin/people">
+        <h1>人员 <span class="muted">{page.total} 人</span></h1>
+        <form method="get" action="/app/admin/people" class="card row">
+          <div><label for="pq">姓名或手机号</label><input id="pq" type="search" name="q" value={q} /></div>
+          <div class="shrink"><button type="submit" class="secondary">搜索</button></div>
+        </form>
+        <div class="card scroll">
+          <table>
+            <thead><tr><th>姓名</th><th>角色</th><th>手机号</th><th>状态</th></tr></thead>
+            <tbody>{page.items.map((p) => (
+              <tr><td><a href={`/app/admin/people/${p.id}`}>{p.name}</a></td><td>{ROLE_NAMES[p.role]}</td><td>{p.phone ?? ''}</td><td>{p.active ? '在用' : '已停用'}</td></tr>
+            ))}</tbody>
+          </table>
+        </div>
+      </Layout>,
+    );
+  });
+  web.get('/app/admin/people/:id', (c) => { adminOnly(c); return renderPerson(c); });
+  web.post('/app/admin/people/:id/binding-code', async (c) => {
+    await readForm(c);
+    const issued = await issueBindingCode(c.get('ctx'), personId(c));
+    return renderPerson(c, { label: '绑定码', secret: issued.code, note: `${timeLabel(issued.expiresAt)} 前有效，只能使用一次。` });
+  });
+  web.post('/app/admin/people/:id/token', async (c) => {
+    const f = await readForm(c);
+    const minted = await mintToken(c.get('ctx'), personId(c), { label: text(f.label) });
+    return renderPerson(c, { label: 'API 令牌', secret: minted.token, note: '请立即复制保存；系统只保存其摘要，无法再次查看。' });
+  });
+  web.get('/app/admin/notifications', async (c) => {
+    adminOnly(c);
+    const page = await listNotifications(c.get('ctx'), { status: 'failed', limit: 100 });
+    return c.html(
+      <Layout title="发送失败的通知" user={c.get('user')} here="/app/admin/notifications">
+        <h1>发送失败的通知 <span class="muted">{page.total ?? page.items.length} 条</span></h1>
+        <Notice />
+        <div class="card">
+          {page.items.length === 0 ? <p class="muted">没有发送失败的通知</p> : (
+            <ul class="list">{page.items.map((n) => (
+              <li><b>{n.title}</b> <span class="muted">{n.personName ?? n.target ?? ''} · {PLATFORM_NAMES[n.platform ?? ''] ?? ''} · 尝试 {n.attempts} 次 · {timeLabel(n.createdAt)}</span>
+                {n.lastError && <div class="muted">原因：{n.lastError}</div>}</li>
+            ))}</ul>
+          )}
+        </div>
+      </Layout>,
+    );
+  });
+}
