@@ -160,7 +160,7 @@ describe.each(VIEWPORTS)('pages on $name ($width×$height)', (vp) => {
     await page.goto(`${base}/app/admin/people/${w.workerA2.id}`);
     await page.click('form[action$="/binding-code"] button');
     const code = (await page.locator('#shown-secret').textContent())!;
-    expect(code).toMatch(/^\d{6}$/);
+    expect(code).toMatch(/^\d{10}$/);
     await page.goto(`${base}/app/admin/people/${w.workerA2.id}`);
     await expect(page.locator('#shown-secret').count()).resolves.toBe(0);
     const bound = await handleMessage({ deps: t.deps }, {

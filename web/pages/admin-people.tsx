@@ -42,7 +42,7 @@ async function renderPerson(c: WebContext, shown: { label: string; secret: strin
       <section class="cols">
         <form method="post" action={`/app/admin/people/${p.id}/binding-code`} class="card">
           <h2>绑定码</h2><Csrf token={user.csrf} />
-          <p class="muted">发给本人，在微信或钉钉里给机器人发送“绑定 六位数字”完成绑定。</p>
+          <p class="muted">发给本人，在微信或钉钉里给机器人发送“绑定 10 位数字”完成绑定（3 天内有效）。</p>
           <button type="submit">发放绑定码</button>
         </form>
         <form method="post" action={`/app/admin/people/${p.id}/token`} class="card">

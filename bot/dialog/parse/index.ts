@@ -55,7 +55,9 @@ function byCommand(command: Command, rest: string, text: string, now: Date): Par
 
 /** Drops undefined slots so results compare and serialise cleanly. */
 function compact(m: ParsedMessage): ParsedMessage {
-  return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as ParsedMessage;
+  const out = Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as ParsedMessage;
+  // The readings an ambiguous message offers are stored in a draft and compared in tests like any other.
+  return out.intent === 'ambiguous' ? { ...out, options: out.options.map(compact) } : out;
 }
 
 /**
