@@ -139,8 +139,10 @@ describe('corrections of the last report in plain words', () => {
     c.advance(9 * 60_000);
     expect(await c.say(c.w.workerA1, '改成重大')).toContain('已更正');
     c.advance(2 * 60_000);
-    // The photo window has passed too: 改成重大 is no longer read as a correction at all.
-    expect(await c.say(c.w.workerA1, '改成重大')).not.toContain('已更正');
+    // The photo window has passed too: nothing is corrected, and the reply says why (never 没看懂).
+    const late = await c.say(c.w.workerA1, '改成重大');
+    expect(late).not.toContain('已更正');
+    expect(late).toContain('没有可修改的上报');
     expect((await c.db.select().from(hazards))[0].level).toBe('major');
   });
 });

@@ -16,9 +16,12 @@ import { M } from './messages.js';
 
 /** The correction of the last report, or null when the message is not one (or there is no such report). */
 export async function correctLastReport(t: Turn, draft: Draft | null, text: string): Promise<Reply | null> {
-  if (draft?.intent !== 'attach' || draft.awaiting !== null || draft.slots.reported !== true) return null;
   const fix = parseCorrection(text, t.now);
   if (!fix) return null;
+  if (draft?.intent !== 'attach' || draft.awaiting !== null || draft.slots.reported !== true) {
+    // 改成重大 with no report to correct is no riddle: say so rather than 没看懂 (撤回 alone stays 取消).
+    return fix.kind === 'withdraw' ? null : { title: M.errorTitle, lines: [M.nothingToCorrect] };
+  }
   const target = photoTarget(draft.slots);
   const input = await inputFor(t, fix);
   if ('reply' in input) return input.reply;
