@@ -15,6 +15,7 @@ import { bootstrapDb } from '../db/bootstrap.js';
 import { shanghaiCronToUtc } from '../jobs/cron.js';
 import { schedules } from '../jobs/schedules.js';
 import { runDueJobs, type RunReport } from '../jobs/run-due.js';
+import { jobsConfig } from '../jobs/config.js';
 import { outboxNotifier } from '../jobs/urgent-alert.js';
 import { DomainError, domainErrorOf, errorBody } from '../api/core/errors.js';
 import { missingTables } from '../db/schema-check.js';
@@ -149,7 +150,8 @@ export default {
     // earlier today is picked up at the next (hourly) trigger, as the Node scheduler does.
     const { senders } = httpChat(env);
     const drain = () => (Object.keys(senders).length ? drainOutbox({ db, senders, now }).then((r) => outboxLog.info(`已发送 ${r.sent} 条`)) : undefined);
-    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only })).then(log).then(() => runDueJobs({ db, now })).then(log).then(drain)
+    const config = jobsConfig({ publicUrl: env.PUBLIC_URL });
+    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only, config })).then(log).then(() => runDueJobs({ db, now, config })).then(log).then(drain)
       .catch((e) => jobLog.error('定时任务未能运行', errorFields(e))));
   },
 };
