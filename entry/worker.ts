@@ -15,6 +15,8 @@ import { bootstrapDb } from '../db/bootstrap.js';
 import { shanghaiCronToUtc } from '../jobs/cron.js';
 import { schedules } from '../jobs/schedules.js';
 import { runDueJobs, type RunReport } from '../jobs/run-due.js';
+import { jobsConfig } from '../jobs/config.js';
+import { workerDocsAssets, type AssetsBinding } from '../web/docs-assets-worker.js';
 import { outboxNotifier } from '../jobs/urgent-alert.js';
 import { DomainError, domainErrorOf, errorBody } from '../api/core/errors.js';
 import { missingTables } from '../db/schema-check.js';
@@ -43,6 +45,8 @@ export type Env = HttpChatEnv & {
   /** Binding-code HMAC secret (`wrangler secret put GRIDSAFE_SECRET`); else kept in the database. */
   GRIDSAFE_SECRET?: string;
   PUBLIC_URL?: string;
+  /** Static assets (wrangler.toml [assets]): Swagger UI's files for an offline /docs. */
+  ASSETS?: AssetsBinding;
 };
 type ScheduledEvent = { cron: string; scheduledTime: number };
 type ExecutionContext = { waitUntil(p: Promise<unknown>): void };
@@ -133,7 +137,7 @@ export default {
         ? () => ctx.waitUntil(drainOutbox({ db, senders: chat.senders, now: systemClock() }).catch((e) => outboxLog.error('发送队列未能处理', errorFields(e))))
         : undefined;
       const d = deps(env, db, drainNow);
-      return await createApp(d, { callbacks: chat.callbacks(d), web: { publicUrl: env.PUBLIC_URL } }).fetch(request, env, ctx as never);
+      return await createApp(d, { callbacks: chat.callbacks(d), web: { publicUrl: env.PUBLIC_URL, docsAssets: env.ASSETS ? workerDocsAssets(env.ASSETS) : undefined } }).fetch(request, env, ctx as never);
     } catch (e) {
       return failure(e);
     }
@@ -149,7 +153,8 @@ export default {
     // earlier today is picked up at the next (hourly) trigger, as the Node scheduler does.
     const { senders } = httpChat(env);
     const drain = () => (Object.keys(senders).length ? drainOutbox({ db, senders, now }).then((r) => outboxLog.info(`已发送 ${r.sent} 条`)) : undefined);
-    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only })).then(log).then(() => runDueJobs({ db, now })).then(log).then(drain)
+    const config = jobsConfig({ publicUrl: env.PUBLIC_URL });
+    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only, config })).then(log).then(() => runDueJobs({ db, now, config })).then(log).then(drain)
       .catch((e) => jobLog.error('定时任务未能运行', errorFields(e))));
   },
 };

@@ -171,6 +171,18 @@ export function monthlyAssessmentMessage(scope: string, month: string, rows: Ass
   };
 }
 
+const PAGE_LINE = /^(打开[^：]{1,10})：(https?:\/\/\S+)$/;
+
+/**
+ * The last line of a job's message when PUBLIC_URL is set: the page showing the same thing. Jobs
+ * run without a person's session and their text waits in the outbox (quiet hours, retries) longer
+ * than a ticket lives, and a ticket must not be stored in plain text: so the link carries none —
+ * the page asks to sign in (send 登录) when there is no session yet.
+ */
+export function withPageLine(m: Msg, publicUrl: string | undefined, label: string, path: string): Msg {
+  return publicUrl ? { ...m, text: `${m.text}\n${label}：${publicUrl.replace(/\/+$/, '')}${path}` } : m;
+}
+
 /**
  * Platform rendering at send time: WeChat gets the plain text (its hint line is a command to type);
  * DingTalk gets markdown where the hint becomes a dtmd:// link that sends the command for the user.
@@ -182,6 +194,8 @@ export function renderFor(platform: string, m: Msg): OutgoingMessage {
     .map((l, i) => {
       const cmd = /^回复“(.+)”查看全部$/.exec(l);
       if (cmd) return `[查看全部](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(cmd[1])})`;
+      const page = PAGE_LINE.exec(l);
+      if (page) return `[${page[1]}](${page[2]})`;
       return i === 0 ? `#### ${l}` : l.startsWith('· ') ? `- ${l.slice(2)}` : l;
     })
     .join('\n\n');

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { statsSummary, type StatsSummary } from '../api/stats/summary.js';
 import { DAY_MS, shanghaiIsoDay } from '../lib/time.js';
 import { parsePeriod } from '../lib/period.js';
-import { weeklySummaryMessage } from './messages.js';
+import { weeklySummaryMessage, withPageLine } from './messages.js';
 import { statsReader } from './queries/stats-reader.js';
 import { dbOutbox } from './outbox/enqueue.js';
 import { endOfSendingDay } from './shanghai-window.js';
@@ -43,7 +43,9 @@ export const weeklySummary: Job = async ({ db, now, config, outbox = dbOutbox(db
     if (a.role === 'town_admin' && (a.t == null || !towns.has(a.t))) continue;
     const townId = a.role === 'district_admin' ? null : a.t;
     const s = await summaryOf(townId);
-    const msg = weeklySummaryMessage(townId == null ? '全区' : s.scope.label, week.from, lastDay, s, weakest(s), townId == null ? '镇街' : '网格');
+    // The dashboard for 上周 shows these same figures (the admin's own scope, as the message).
+    const msg = withPageLine(weeklySummaryMessage(townId == null ? '全区' : s.scope.label, week.from, lastDay, s, weakest(s), townId == null ? '镇街' : '网格'),
+      config.publicUrl, '打开统计看板', `/app/dashboard?period=${encodeURIComponent('上周')}`);
     planned.push({ dedupeKey: `weekly:${a.id}:${day}`, personId: a.id, kind: 'weekly_summary', urgent: false, ...msg, expiresAt });
   }
   return { planned, enqueued: await outbox.enqueue(planned, now) };

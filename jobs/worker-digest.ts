@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { loadPolicy } from '../api/patrols/policy.js';
 import { DAY_MS, shanghaiIsoDay } from '../lib/time.js';
-import { digestMessage, type EnterpriseItem, type HazardItem } from './messages.js';
+import { digestMessage, withPageLine, type EnterpriseItem, type HazardItem } from './messages.js';
 import { dueAtSql } from './queries/patrol-due.js';
 import { dbOutbox } from './outbox/enqueue.js';
 import { endOfSendingDay, todayStart } from './shanghai-window.js';
@@ -89,11 +89,11 @@ export const workerDigest: Job = async ({ db, now, config, outbox = dbOutbox(db)
   const expiresAt = endOfSendingDay(now, config);
   const planned: PlannedNotification[] = [];
   for (const [personId, a] of acc) {
-    const msg = digestMessage(now, {
+    const msg = withPageLine(digestMessage(now, {
       patrolDue: a.patrolDue, patrolOverdue: a.patrolOverdue, enterprises: a.enterprises,
       hazardOverdue: a.hazardOverdue, hazardDueSoon: a.hazardDue, hazards: a.hazards,
       reviews: a.reviews, reviewItems: a.reviewItems,
-    });
+    }), config.publicUrl, '打开我的任务', '/app');
     planned.push({ dedupeKey: `digest:worker:${personId}:${day}`, personId, kind: 'digest', urgent: false, ...msg, expiresAt });
   }
   return { planned, enqueued: await outbox.enqueue(planned, now) };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { keysetPages, LEDGER_PAGE } from '../api/exports/format.js';
+import { keysetPages, LEDGER_PAGE, type LedgerCell } from '../api/exports/format.js';
 
 describe('ledger keyset pages', () => {
   it('walks every row once, in id order, across page boundaries, numbering them 1..n', async () => {
@@ -10,7 +10,7 @@ describe('ledger keyset pages', () => {
       calls.push(after);
       return rows.filter((r) => r.id > after).slice(0, limit);
     };
-    const seen: (string | number)[][] = [];
+    const seen: LedgerCell[][] = [];
     for await (const page of keysetPages(fetch, (r, position) => [position, r.id])) seen.push(...page);
     expect(seen).toHaveLength(rows.length);
     expect(seen.map(([p]) => p)).toEqual(rows.map((_, i) => i + 1));

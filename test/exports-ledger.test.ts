@@ -4,14 +4,17 @@ import ExcelJS from 'exceljs';
 import { testApp } from './helpers/deps.js';
 import { makeEnterprise, makeGrid } from './helpers/fixtures.js';
 import { makeStatsWorld, sh } from './helpers/stats-world.js';
-import { hazards } from '../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { attachments, districts, hazardEvents, hazards } from '../db/schema/index.js';
+import { shanghaiMinute } from '../api/exports/format.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 type W = Awaited<ReturnType<typeof makeStatsWorld>>;
 
 const HAZARD_HEADERS = ['序号', '隐患编号', '镇（街道）', '网格', '企业名称', '统一社会信用代码', '隐患描述', '隐患类别', '隐患等级', '状态',
-  '上报人', '上报时间', '整改期限', '是否逾期', '逾期天数', '责任人', '吹哨部门', '整改完成时间', '销号时间'];
-const PATROL_HEADERS = ['序号', '巡查时间', '镇（街道）', '网格', '企业名称', '网格员', '巡查结果', '发现隐患数', '备注'];
+  '上报人', '上报时间', '整改期限', '是否逾期', '逾期天数', '责任人', '吹哨部门', '整改措施', '整改完成时间',
+  '复查结果', '复查意见', '复查人', '复查时间', '销号时间', '照片数'];
+const PATROL_HEADERS = ['序号', '巡查时间', '镇（街道）', '网格', '企业名称', '网格员', '巡查结果', '发现隐患数', '备注', '照片数'];
 
 describe('ledger exports', () => {
   let t: T;
@@ -19,6 +22,15 @@ describe('ledger exports', () => {
   beforeAll(async () => {
     t = await testApp();
     w = await makeStatsWorld(t.db);
+    // h3's story in full: a measure on its rectification, a failed then a passed review, two photos.
+    await t.db.update(hazardEvents).set({ note: '清理通道并张贴标识' }).where(and(eq(hazardEvents.hazardId, w.h3.id), eq(hazardEvents.action, 'rectify')));
+    await t.db.insert(hazardEvents).values([
+      { hazardId: w.h3.id, action: 'review_fail', fromStatus: 'review', toStatus: 'rectifying', actorId: w.w1.id, at: sh('2026-11-06T09:00'), note: '通道仍有杂物', channel: 'api' },
+      { hazardId: w.h3.id, action: 'review_pass', fromStatus: 'review', toStatus: 'closed', actorId: w.adminA.id, at: sh('2026-11-08T16:00'), note: '现场复查合格', channel: 'api' },
+    ]);
+    await t.db.insert(attachments).values([1, 2].map((i) => ({
+      sha256: `${i}`.repeat(64), size: 10, mime: 'image/jpeg', path: `p/${i}.jpg`, receivedAt: sh('2026-11-07T11:00'), uploaderId: w.w1.id, hazardId: w.h3.id, createdAt: sh('2026-11-07T11:00'),
+    })));
   });
 
   const fetchCsv = async (auth: Record<string, string>, path: string) => {
@@ -87,27 +99,74 @@ describe('ledger exports', () => {
     });
   });
 
-  it('exports XLSX that loads back with a styled header row', async () => {
-    const res = await t.app.request('/v1/exports/hazards.xlsx', { headers: w.adminA.auth });
+  const loadXlsx = async (auth: Record<string, string>, path: string) => {
+    const res = await t.app.request(path, { headers: auth });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1])).toBe('隐患台账-2026-11-23.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
-    const sheet = book.worksheets[0];
+    return { res, sheet: book.worksheets[0] };
+  };
+  const rowOf = (sheet: ExcelJS.Worksheet, code: string) => {
+    for (let r = 3; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(2).value === code) return sheet.getRow(r);
+    throw new Error(`no row ${code}`);
+  };
+  /** What a Shanghai wall-clock time is as an Excel date cell (no zone: the UTC fields hold the wall clock). */
+  const wall = (local: string) => new Date(`${local}Z`);
+
+  it('exports an XLSX a town office files as it is: title row, frozen headers, date cells, review and photo columns, print setup', async () => {
+    const { res, sheet } = await loadXlsx(w.adminA.auth, '/v1/exports/hazards.xlsx');
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1])).toBe('隐患台账-2026-11-23.xlsx');
     expect(sheet.name).toBe('隐患台账');
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HAZARD_HEADERS);
-    expect(sheet.getRow(1).font?.bold).toBe(true);
+    // Row 1: the title across all columns (district, town, period, export time in Shanghai).
+    const [district] = await t.db.select().from(districts);
+    expect(sheet.getCell('A1').value).toBe(`${district.name} ${w.townA.name} 隐患台账　期间：全部　导出时间：${shanghaiMinute(t.deps.clock())}（北京时间）`);
+    expect(sheet.getCell('A1').font?.bold).toBe(true);
+    expect(sheet.getCell('Y1').isMerged).toBe(true);
+    expect(sheet.getCell('Y1').master.address).toBe('A1');
+    // Row 2: the headers, frozen with the title above them, printed on every A4 landscape page.
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(HAZARD_HEADERS);
+    expect(sheet.getRow(2).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:2' });
     expect(sheet.getColumn(7).width).toBeGreaterThan(20);
-    expect(sheet.rowCount).toBe(1 + 9);
-    const codesInSheet = Array.from({ length: 9 }, (_, i) => String(sheet.getRow(i + 2).getCell(2).value)).sort();
+    expect(sheet.getColumn(1).width).toBeLessThan(10);
+    expect(sheet.rowCount).toBe(2 + 9);
+    const codesInSheet = Array.from({ length: 9 }, (_, i) => String(sheet.getRow(i + 3).getCell(2).value)).sort();
     expect(codesInSheet).toEqual([w.h1, w.h2, w.h3, w.h4, w.h5, w.h6, w.h8, w.h9, w.h10].map((h) => h.code).sort());
 
-    const p = await t.app.request('/v1/exports/patrols.xlsx', { headers: w.adminB.auth });
-    const pbook = new ExcelJS.Workbook();
-    await pbook.xlsx.load(Buffer.from(await p.arrayBuffer()) as never);
-    expect(pbook.worksheets[0].rowCount).toBe(1 + 2);
-    expect(pbook.worksheets[0].getRow(2).getCell(5).value).toBe(w.e7.name);
+    // Times are real date cells holding the Shanghai wall clock, formatted as the CSV's text.
+    const col = (name: string) => HAZARD_HEADERS.indexOf(name) + 1;
+    const h1 = rowOf(sheet, w.h1.code);
+    expect(h1.getCell(col('上报时间')).value).toEqual(wall('2026-11-10T10:00'));
+    expect(h1.getCell(col('上报时间')).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(h1.getCell(col('整改期限')).value).toEqual(wall('2026-11-20T00:00'));
+    expect(h1.getCell(col('整改期限')).numFmt).toBe('yyyy-mm-dd');
+    expect(h1.getCell(col('逾期天数')).value).toBe(3);
+    expect(rowOf(sheet, w.h2.code).getCell(col('整改期限')).value).toBeNull();
+    // The latest rectification's measure, the latest review (a failed one came first), the photo count.
+    const h3 = rowOf(sheet, w.h3.code);
+    expect(h3.getCell(col('整改措施')).value).toBe('清理通道并张贴标识');
+    expect(h3.getCell(col('整改完成时间')).value).toEqual(wall('2026-11-07T11:30'));
+    expect(h3.getCell(col('复查结果')).value).toBe('通过');
+    expect(h3.getCell(col('复查意见')).value).toBe('现场复查合格');
+    expect(h3.getCell(col('复查人')).value).toBe(w.adminA.name);
+    expect(h3.getCell(col('复查时间')).value).toEqual(wall('2026-11-08T16:00'));
+    expect(h3.getCell(col('销号时间')).value).toEqual(wall('2026-11-08T16:00'));
+    expect(h3.getCell(col('照片数')).value).toBe(2);
+    expect(h1.getCell(col('照片数')).value).toBe(0);
+    expect(h1.getCell(col('复查结果')).value).toBeNull();
+
+    // A district-wide export of a period says so in its title.
+    const d = await loadXlsx(w.district.auth, '/v1/exports/hazards.xlsx?from=2026-11-10&to=2026-11-15');
+    expect(String(d.sheet.getCell('A1').value)).toContain(' 全区 隐患台账　期间：2026-11-10 至 2026-11-15　');
+
+    const p = await loadXlsx(w.adminB.auth, '/v1/exports/patrols.xlsx');
+    expect(String(p.sheet.getCell('A1').value)).toContain(`${w.townB.name} 巡查台账`);
+    expect((p.sheet.getRow(2).values as unknown[]).slice(1)).toEqual(PATROL_HEADERS);
+    expect(p.sheet.rowCount).toBe(2 + 2);
+    expect(p.sheet.getRow(3).getCell(5).value).toBe(w.e7.name);
+    expect(p.sheet.getRow(3).getCell(2).value).toBeInstanceOf(Date);
   });
 
   it('pages through more rows than one page without losing or repeating any', async () => {

@@ -15,7 +15,8 @@ describe('台账 XLSX print setup', () => {
     expect(setup.paperSize).toBe(9);
     expect(setup.orientation).toBe('landscape');
     expect(setup.fitToWidth).toBe(1);
-    expect(setup.printTitlesRow).toBe('1:1');
+    // The title row and the column headers are printed on every page.
+    expect(setup.printTitlesRow).toBe('1:2');
     t.close();
   });
 });

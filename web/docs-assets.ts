@@ -16,8 +16,8 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-
 
 /**
  * /docs works offline: Swagger UI from the app itself when a reader is given (Node reads the
- * swagger-ui-dist package). Without one (the Worker, which has no file system and would carry
- * 1.5 MB of Swagger UI in its bundle) it falls back to the CDN page.
+ * swagger-ui-dist package, the Worker its static assets: web/docs-assets-worker.ts). Only a Worker
+ * deployed without its [assets] falls back to the CDN page.
  */
 export function registerDocsAssets(web: WebApp, options: WebOptions) {
   const read = options.docsAssets;

@@ -18,8 +18,27 @@ export function attachmentDisposition(chineseName: string, asciiFallback: string
   return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(chineseName)}`;
 }
 
-/** A ledger: its column headers and the pages of rows (each a list of cells), streamed in id order. */
-export type Ledger = { sheetName: string; headers: string[]; widths: number[]; pages: AsyncIterable<(string | number)[][]> };
+/**
+ * A ledger cell. Times are instants wrapped with how they are shown: `minute` (上报时间) or `day`
+ * (整改期限); CSV writes the Shanghai text, XLSX a real date cell holding the Shanghai wall clock.
+ */
+export type LedgerTime = { at: number; show: 'minute' | 'day' };
+export type LedgerCell = string | number | LedgerTime | null;
+export const minuteCell = (at: Date | number | null | undefined): LedgerCell => (at == null ? null : { at: +at, show: 'minute' });
+export const dayCell = (at: Date | number | null | undefined): LedgerCell => (at == null ? null : { at: +at, show: 'day' });
+export const isTime = (v: LedgerCell): v is LedgerTime => typeof v === 'object' && v !== null;
+/** The cell as text (CSV): times in Shanghai, empty for none. */
+export const cellText = (v: LedgerCell): string | number =>
+  v == null ? '' : isTime(v) ? (v.show === 'day' ? shanghaiIsoDay(v.at) : shanghaiMinute(v.at)) : v;
+
+/**
+ * A ledger: its column headers and the pages of rows (each a list of cells), streamed in id order,
+ * and the title row a filed copy carries (district, town, period, export time), read when rendered.
+ */
+export type Ledger = {
+  sheetName: string; headers: string[]; widths: number[]; pages: AsyncIterable<LedgerCell[][]>;
+  title?: () => Promise<string>;
+};
 
 export const LEDGER_PAGE = 1000;
 
@@ -30,8 +49,8 @@ export const LEDGER_PAGE = 1000;
  */
 export async function* keysetPages<R extends { id: number }>(
   fetch: (after: number, limit: number) => Promise<R[]>,
-  toCells: (row: R, position: number) => (string | number)[],
-): AsyncIterable<(string | number)[][]> {
+  toCells: (row: R, position: number) => LedgerCell[],
+): AsyncIterable<LedgerCell[][]> {
   let after = 0;
   let n = 0;
   for (;;) {

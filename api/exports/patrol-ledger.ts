@@ -4,7 +4,8 @@ import { enterprises, grids, patrols, people, towns } from '../../db/schema/inde
 import type { Ctx } from '../core/context.js';
 import { patrolScope } from '../core/scope.js';
 import { endOfShanghaiDay, parseIsoDay, startOfShanghaiDay } from '../../lib/time.js';
-import { RESULT_LABEL, keysetPages, shanghaiMinute, type Ledger } from './format.js';
+import { RESULT_LABEL, keysetPages, minuteCell, type Ledger } from './format.js';
+import { ledgerTitle } from './title.js';
 
 const Id = z.coerce.number().int().positive();
 const IsoDay = z.string().refine((s) => parseIsoDay(s) !== null, { message: '日期格式应为 YYYY-MM-DD' });
@@ -20,8 +21,8 @@ export const PatrolLedgerQuery = z
   .strict();
 export type PatrolLedgerQueryT = z.infer<typeof PatrolLedgerQuery>;
 
-const HEADERS = ['序号', '巡查时间', '镇（街道）', '网格', '企业名称', '网格员', '巡查结果', '发现隐患数', '备注'];
-const WIDTHS = [7, 17, 12, 12, 28, 10, 10, 10, 40];
+const HEADERS = ['序号', '巡查时间', '镇（街道）', '网格', '企业名称', '网格员', '巡查结果', '发现隐患数', '备注', '照片数'];
+const WIDTHS = [7, 17, 12, 12, 28, 10, 10, 10, 40, 7];
 
 /** The patrol ledger (巡查台账) in the actor's scope, paged by id like the hazard ledger. */
 export function patrolLedger(ctx: Ctx, q: PatrolLedgerQueryT): Ledger {
@@ -40,6 +41,7 @@ export function patrolLedger(ctx: Ctx, q: PatrolLedgerQueryT): Ledger {
         id: patrols.id, patrolledAt: patrols.patrolledAt, town: towns.name, grid: grids.name, enterprise: enterprises.name,
         worker: people.name, result: patrols.result, note: patrols.note,
         hazardCount: sql<number>`(select count(*) from hazards h where h.patrol_id = ${patrols.id})`,
+        photos: sql<number>`(select count(*) from attachments a where a.patrol_id = ${patrols.id})`,
       })
       .from(patrols)
       .innerJoin(enterprises, eq(enterprises.id, patrols.enterpriseId))
@@ -50,8 +52,8 @@ export function patrolLedger(ctx: Ctx, q: PatrolLedgerQueryT): Ledger {
       .orderBy(asc(patrols.id))
       .limit(limit);
   const pages = keysetPages(fetch, (p, position) => [
-    position, shanghaiMinute(p.patrolledAt), p.town ?? '', p.grid ?? '', p.enterprise, p.worker ?? '',
-    RESULT_LABEL[p.result], p.hazardCount, p.note ?? '',
+    position, minuteCell(p.patrolledAt), p.town ?? '', p.grid ?? '', p.enterprise, p.worker ?? '',
+    RESULT_LABEL[p.result], p.hazardCount, p.note ?? '', p.photos,
   ]);
-  return { sheetName: '巡查台账', headers: HEADERS, widths: WIDTHS, pages };
+  return { sheetName: '巡查台账', headers: HEADERS, widths: WIDTHS, pages, title: () => ledgerTitle(ctx, '巡查台账', q) };
 }

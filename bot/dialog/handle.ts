@@ -27,6 +27,7 @@ import { unknownInScope } from './in-scope.js';
 import { duePatrols, helpTopicReply, myEnterprises } from './scope-lists.js';
 import { answersPending, pendingExpired, pendingKept, pendingReplaced, pendingSummary, watchedDrafts } from './pending.js';
 import { loginReply } from './login.js';
+import { resolvePageLink } from './page-link-url.js';
 
 export type DialogOptions = {
   deps: Deps;
@@ -60,12 +61,15 @@ export function createDialog(opts: DialogOptions): DialogHandler {
   return async (msg, received) => {
     const reply = await converse({ deps: opts.deps, client, drafts, throttle, pause }, msg, received);
     if (!reply) return null;
+    // The page link is resolved here, where the person is known: a ticket only in a private chat.
+    const sender = received.sender;
+    const linked = (r: Reply, priv: boolean) => sender ? resolvePageLink(opts.deps, sender, r, priv, opts.deps.clock()) : Promise.resolve({ ...r, link: undefined });
     // Lists naming people or enterprises are not for a whole group: only a district admin's scope
     // covers everyone who may read along (group membership is not known to the bot).
     if (msg.conversation.kind === 'group' && reply.names && received.sender?.role !== 'district_admin') {
-      return { ...render(msg.platform, { title: M.sentPrivatelyTitle, lines: [M.sentPrivately] }), privately: render(msg.platform, reply) };
+      return { ...render(msg.platform, { title: M.sentPrivatelyTitle, lines: [M.sentPrivately] }), privately: render(msg.platform, await linked(reply, true)) };
     }
-    return render(msg.platform, reply);
+    return render(msg.platform, await linked(reply, msg.conversation.kind !== 'group'));
   };
 }
 

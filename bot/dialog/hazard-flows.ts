@@ -5,6 +5,7 @@ import { markPhotoTarget, recentPhotoIds } from './photos.js';
 import { ask, attempt, deadlineInput, slotText, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
 import { shanghaiIsoDay } from '../../lib/time.js';
+import { hazardPage, withLink } from './page-links.js';
 
 // 整改 and 复查 / 销号 on a hazard named by its code. A missing code, result or reason is one question.
 
@@ -23,7 +24,7 @@ export async function continueRectify(t: Turn, slots: Slots): Promise<Reply> {
     async (h) => {
       // Photos of the fixed site often come right after the words: they go to this hazard too.
       await markPhotoTarget(t, h, photoIds.length);
-      return hazardResultReply(M.rectifiedTitle(h.code), h, t.actor.role, photoIds.length ? [M.photosAttached(photoIds.length)] : []);
+      return withLink(hazardResultReply(M.rectifiedTitle(h.code), h, t.actor.role, photoIds.length ? [M.photosAttached(photoIds.length)] : []), hazardPage(h.code));
     },
   );
 }
@@ -47,5 +48,5 @@ export async function continueReview(t: Turn, slots: Slots): Promise<Reply> {
   // Review has no "fix now": a failed review told 立即整改 gets today as its new deadline.
   const input = { pass: slots.pass, ...(reason ? { reason } : {}), ...(fixNow ? { deadline: shanghaiIsoDay(t.now) } : deadline) };
   return attempt(() => t.verbs.review({ code: c }, input), (h) =>
-    hazardResultReply(M.reviewedTitle(h.code, slots.pass === true), h, t.actor.role));
+    withLink(hazardResultReply(M.reviewedTitle(h.code, slots.pass === true), h, t.actor.role), hazardPage(h.code)));
 }

@@ -9,14 +9,15 @@ import { needEnterprise, type PickedEnterprise } from './enterprise.js';
 import { attempt, errorReply, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
 import { U } from './understand-messages.js';
+import { dashboardPage, enterprisePage, hazardListPage, hazardPage, tasksPage, withLink } from './page-links.js';
 
 // Read-only questions. Scope is the verbs' business: they answer within the sender's scope or
 // refuse with their own Chinese message, so nothing here can show another grid's data.
 
-export const tasks = (t: Turn) => attempt(() => t.verbs.tasks(), tasksReply);
+export const tasks = (t: Turn) => attempt(() => t.verbs.tasks(), (r) => withLink(tasksReply(r), tasksPage));
 
 export const queryHazard = (t: Turn, p: IntentOf<'query_hazard'>) =>
-  attempt(() => t.verbs.getHazard({ code: p.code }), (h) => hazardDetailReply(h, t.actor.role));
+  attempt(() => t.verbs.getHazard({ code: p.code }), (h) => withLink(hazardDetailReply(h, t.actor.role), hazardPage(h.code)));
 
 export const startQueryEnterprise = (t: Turn, p: IntentOf<'query_enterprise'>) => continueQueryEnterprise(t, { enterpriseText: p.enterprise, period: p.period });
 
@@ -27,7 +28,7 @@ export async function continueQueryEnterprise(t: Turn, slots: Slots): Promise<Re
   return attempt(
     () => Promise.all([t.verbs.getEnterprise(id), t.verbs.hazards({ enterpriseId: id, status: 'open', limit: 5 })]),
     ([ent, open]) => {
-      const reply = enterpriseReply(ent, open.items, open.total);
+      const reply = withLink(enterpriseReply(ent, open.items, open.total), enterprisePage(id));
       // The view is the enterprise now: a period asked with it is named, not silently dropped.
       const period = typeof e.slots.period === 'string' ? e.slots.period : undefined;
       return period ? { ...reply, lines: [U.enterprisePeriod(period), ...reply.lines] } : reply;
@@ -49,7 +50,7 @@ export async function stats(t: Turn, p: IntentOf<'stats'>): Promise<Reply> {
   try {
     const town = await townFor(t, p.place);
     if ('reply' in town) return town.reply;
-    return statsReply(await t.verbs.stats({ ...town, period: p.period }));
+    return withLink(statsReply(await t.verbs.stats({ ...town, period: p.period })), dashboardPage({ ...town, period: p.period }));
   } catch (e) {
     return errorReply(e);
   }
@@ -59,7 +60,7 @@ export async function overdue(t: Turn, p: IntentOf<'overdue'>): Promise<Reply> {
   try {
     const town = await townFor(t, p.place);
     if ('reply' in town) return town.reply;
-    const reply = overdueReply(await t.verbs.overdue(town));
+    const reply = withLink(overdueReply(await t.verbs.overdue(town)), hazardListPage({ overdue: 'true' }));
     // Overdue is a state now, not a count over a period: say so rather than silently drop the period.
     return p.period ? { ...reply, lines: [U.overduePeriod(p.period), ...reply.lines] } : reply;
   } catch (e) {
@@ -67,12 +68,12 @@ export async function overdue(t: Turn, p: IntentOf<'overdue'>): Promise<Reply> {
   }
 }
 
-export const major = (t: Turn) => attempt(() => t.verbs.major({}), majorReply);
+export const major = (t: Turn) => attempt(() => t.verbs.major({}), (m) => withLink(majorReply(m), hazardListPage({ level: 'major' })));
 
 /** 排名 本月: the assessment is monthly, so any period means the month it starts in. */
 export async function ranking(t: Turn, p: IntentOf<'ranking'>): Promise<Reply> {
   const period = parsePeriod(p.period, t.now);
   if (!period) return { title: M.errorTitle, lines: [M.badPeriod] };
   const month = shanghaiIsoDay(period.from).slice(0, 7);
-  return attempt(() => t.verbs.ranking({ month }), (a) => rankingReply(a, `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`));
+  return attempt(() => t.verbs.ranking({ month }), (a) => withLink(rankingReply(a, `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`), dashboardPage()));
 }

@@ -9,6 +9,7 @@ import { markPhotoTarget, recentPhotoIds, recentPhotos } from './photos.js';
 import { echoOf } from './echo.js';
 import { ask, deadlineInput, errorReply, slotText, source, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
+import { hazardPage, withLink } from './page-links.js';
 
 // 上报: enterprise → description → (duplicate?) → hazard. Each missing piece is one question.
 
@@ -42,7 +43,7 @@ async function submitReport(t: Turn, slots: Slots, force: boolean): Promise<Repl
     });
     await markPhotoTarget(t, hazard, photoIds.length, true);
     const echo = await echoOf(t, hazard, { level: slots.level as HazardLevel | undefined, deadline: slots.deadline as DeadlineSlot | undefined }, photoIds.length, rest);
-    return reportedReply(hazard, t.actor.role, echo);
+    return withLink(reportedReply(hazard, t.actor.role, echo), hazardPage(hazard.code));
   } catch (e) {
     const existing = duplicateOf(e);
     if (existing) {
@@ -71,5 +72,5 @@ export async function answerDuplicate(t: Turn, slots: Slots, yes: boolean): Prom
     return errorReply(e);
   }
   await markPhotoTarget(t, hazard, photoIds.length);
-  return hazardResultReply(M.supplementedTitle(hazard.code), hazard, t.actor.role, photoIds.length ? [M.photosAttached(photoIds.length)] : []);
+  return withLink(hazardResultReply(M.supplementedTitle(hazard.code), hazard, t.actor.role, photoIds.length ? [M.photosAttached(photoIds.length)] : []), hazardPage(hazard.code));
 }

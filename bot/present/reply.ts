@@ -11,6 +11,11 @@ export type Reply = {
   actions?: { label: string; command: string }[];
   /** Names people or enterprises: in a group it goes to the sender privately (handle.ts). */
   names?: boolean;
+  /**
+   * The page showing the same thing (web/): flows set label and path; handle.ts sets `url` (with a
+   * sign-in ticket when it may) only when PUBLIC_URL is configured, and only then is it rendered.
+   */
+  link?: { label: string; path: string; url?: string };
 };
 
 // DingTalk renders markdown: user text (descriptions, names) must not become links, headings or
@@ -45,7 +50,9 @@ const limit = (s: string) => (s.length > MAX_REPLY_CHARS ? `${s.slice(0, MAX_REP
 function plain(reply: Reply, hint: (a: { label: string; command: string }) => string): string {
   const lines = reply.lines.map(cleanText);
   const hints = (reply.actions ?? []).map(hint);
-  return limit([`【${cleanText(reply.title)}】`, ...lines, ...(hints.length ? ['', ...hints] : [])].join('\n'));
+  // The link goes after the length limit so a long reply never cuts it in half.
+  const link = reply.link?.url ? `\n${reply.link.label}：${reply.link.url}` : '';
+  return limit([`【${cleanText(reply.title)}】`, ...lines, ...(hints.length ? ['', ...hints] : [])].join('\n')) + link;
 }
 
 function markdown(reply: Reply): string {
@@ -54,8 +61,10 @@ function markdown(reply: Reply): string {
   const buttons = (reply.actions ?? []).map(
     (a) => `[${escapeMarkdown(a.label)}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(a.command)})`,
   );
+  // The page link is the app's own URL (hex ticket, encoded path): nothing in it needs escaping.
+  const link = reply.link?.url ? `\n\n[${escapeMarkdown(reply.link.label)}](${reply.link.url})` : '';
   const parts = [`#### ${escapeMarkdown(cleanText(reply.title))}`, body.join('\n'), ...(buttons.length ? [buttons.join('　')] : [])];
-  return limit(parts.filter(Boolean).join('\n\n'));
+  return limit(parts.filter(Boolean).join('\n\n')) + link;
 }
 
 /** Renders a reply for one platform: DingTalk markdown with buttons, WeChat / terminal plain text. */

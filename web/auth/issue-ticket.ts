@@ -18,11 +18,12 @@ export type IssuedTicket = { ticket: string; expiresAt: Date };
  * The ticket is 256 random bits in hex (no character DingTalk markdown would alter), kept only as its sha256: a stolen database yields no usable link,
  * and an unguessable random value stored server-side needs no signature to be unforgeable.
  */
-export async function issueLoginTicket(deps: Pick<Deps, 'db' | 'writer'>, personId: number, now: Date): Promise<IssuedTicket> {
+export async function issueLoginTicket(deps: Pick<Deps, 'db' | 'writer'>, personId: number, now: Date, opts: { keep?: number } = {}): Promise<IssuedTicket> {
   const since = new Date(now.getTime() - TICKET_TTL_MS);
   const [{ n }] = await deps.db.select({ n: count() }).from(loginTickets)
     .where(and(eq(loginTickets.personId, personId), gt(loginTickets.createdAt, since)));
-  if (n >= MAX_TICKETS_PER_WINDOW) throw new DomainError('rate_limited', WEB_MSG.ticketTooMany);
+  // `keep`: links on ordinary replies leave that many tickets for an explicit 登录.
+  if (n >= MAX_TICKETS_PER_WINDOW - (opts.keep ?? 0)) throw new DomainError('rate_limited', WEB_MSG.ticketTooMany);
   const ticket = randomBytes(32).toString('hex');
   const expiresAt = new Date(now.getTime() + TICKET_TTL_MS);
   await deps.writer.batch([

@@ -10,7 +10,10 @@ import { storeFormPhotos } from './photo-upload.js';
 
 type Choice = { id: number; name: string };
 
-/** Enterprises the viewer may report on: fuzzy matches for a search, else the first of their scope. */
+/**
+ * Enterprises the viewer may report on: for a search the bot's own match verb (fuzzy, and pinyin
+ * initials or syllables such as `hmhg` for 华美化工), else the first of their scope.
+ */
 export async function enterpriseChoices(c: WebContext, q: string): Promise<Choice[]> {
   const ctx = c.get('ctx');
   if (q) return (await matchEnterprises(ctx, q, 20)).map((e) => ({ id: e.id, name: e.name }));
@@ -25,13 +28,13 @@ export const EnterprisePicker = ({ choices, selected, action, q }: { choices: Ch
       {!selected && <option value="">请选择企业（共 {choices.length} 家）</option>}
       {choices.map((e) => <option value={e.id} selected={e.id === selected}>{e.name}</option>)}
     </select>
-    {q && <div class="muted">搜索“{q}”的结果，<a href={action}>显示全部</a></div>}
+    {q && <div class="muted">{choices.length ? `搜索“${q}”的结果，` : `没有找到“${q}”，请换个说法（名称、简称或拼音首字母）。`}<a href={action}>显示全部</a></div>}
   </>
 );
 
 const SearchBox = ({ action, q }: { action: string; q: string }) => (
   <form method="get" action={action} class="card row">
-    <div><label for="q">搜索企业（名称、简称，可模糊）</label><input id="q" type="search" name="q" value={q} placeholder="例如：华美" /></div>
+    <div><label for="q">搜索企业（名称、简称或拼音首字母，可模糊）</label><input id="q" type="search" name="q" value={q} placeholder="例如：华美 或 hmhg" autocapitalize="off" /></div>
     <div class="shrink"><button type="submit" class="secondary">搜索</button></div>
   </form>
 );
