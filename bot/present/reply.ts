@@ -1,4 +1,4 @@
-import type { ChatPlatform, OutgoingMessage } from '../port.js';
+import type { ChartPicture, ChatPlatform, OutgoingMessage } from '../port.js';
 
 /**
  * A platform-neutral reply built by the dialog: a title, plain lines (counts first, then the few
@@ -11,6 +11,8 @@ export type Reply = {
   actions?: { label: string; command: string }[];
   /** Names people or enterprises: in a group it goes to the sender privately (handle.ts). */
   names?: boolean;
+  /** A chart to send as a picture after the text (统计图); platforms without pictures get the text alone. */
+  image?: ChartPicture;
 };
 
 // DingTalk renders markdown: user text (descriptions, names) must not become links, headings or
@@ -58,14 +60,16 @@ function markdown(reply: Reply): string {
   return limit(parts.filter(Boolean).join('\n\n'));
 }
 
+const pictureOf = (reply: Reply) => (reply.image ? { image: reply.image } : {});
+
 /** Renders a reply for one platform: DingTalk markdown with buttons, WeChat / terminal plain text. */
 export function render(platform: ChatPlatform, reply: Reply): OutgoingMessage {
   switch (platform) {
     case 'dingtalk':
-      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), markdown: markdown(reply) };
+      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), markdown: markdown(reply), ...pictureOf(reply) };
     case 'wechat':
     case 'wecom':
-      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`) };
+      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), ...pictureOf(reply) };
     case 'terminal':
       return { title: cleanText(reply.title), text: plain(reply, (a) => `› ${a.label}：${a.command}`) };
   }

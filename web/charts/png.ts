@@ -20,7 +20,7 @@ export const PNG_SCALE = 2;
 export type PngOptions = { scale?: number; fontFiles?: string[]; fontFamily?: string };
 
 /** Rasterises an SVG (the dashboard's own chart SVG) to PNG bytes on a white background. */
-export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array {
+export function svgToPng(svg: string, opts: PngOptions = {}): Uint8Array<ArrayBuffer> {
   const family = opts.fontFamily ?? CHART_FONT_FAMILY;
   const resvg = new Resvg(svg, {
     background: '#ffffff',
