@@ -3,6 +3,7 @@ import { statsSummary, type StatsSummary } from '../api/stats/summary.js';
 import { DAY_MS, shanghaiIsoDay } from '../lib/time.js';
 import { parsePeriod } from '../lib/period.js';
 import { weeklySummaryMessage } from './messages.js';
+import { completionPicture } from '../bot/present/stats.js';
 import { statsReader } from './queries/stats-reader.js';
 import { dbOutbox } from './outbox/enqueue.js';
 import { endOfSendingDay } from './shanghai-window.js';
@@ -44,7 +45,9 @@ export const weeklySummary: Job = async ({ db, now, config, outbox = dbOutbox(db
     const townId = a.role === 'district_admin' ? null : a.t;
     const s = await summaryOf(townId);
     const msg = weeklySummaryMessage(townId == null ? '全区' : s.scope.label, week.from, lastDay, s, weakest(s), townId == null ? '镇街' : '网格');
-    planned.push({ dedupeKey: `weekly:${a.id}:${day}`, personId: a.id, kind: 'weekly_summary', urgent: false, ...msg, expiresAt });
+    // The dashboard's completion chart of the same figures, as a picture after the text.
+    const image = s.rows.length ? completionPicture(s) : undefined;
+    planned.push({ dedupeKey: `weekly:${a.id}:${day}`, personId: a.id, kind: 'weekly_summary', urgent: false, ...msg, expiresAt, ...(image ? { image } : {}) });
   }
   return { planned, enqueued: await outbox.enqueue(planned, now) };
 };
