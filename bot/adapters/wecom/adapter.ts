@@ -1,10 +1,11 @@
 import { lineLogger } from '../../../lib/log.js';
 import { generateReqId, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
-import type { ChatAdapter, MessageHandler, OutgoingMessage, SendResult } from '../../port.js';
+import type { ChartPicture, ChatAdapter, MessageHandler, OutgoingMessage, SendResult } from '../../port.js';
 import { DEFAULT_WECOM_BACKOFF, wecomConnection, type WecomBackoff } from './connection.js';
 import { L, NOT_RECORDED, WELCOME, WORKING } from './messages.js';
 import { chatIdOf, normaliseWecom, type WecomBody } from './normalise.js';
 import { contentOf, sendFailure } from './outgoing.js';
+import { chartPng, CHART_FILE_NAME } from '../chart-png.js';
 
 export const DEFAULT_WECOM_WS_URL = 'wss://openws.work.weixin.qq.com';
 
@@ -88,6 +89,27 @@ export function createWecomAdapter(opts: WecomAdapterOptions): WecomAdapter {
       return;
     }
     await finish(client, frame, streamId, contentOf(reply), msg.replyTo, body.msgid);
+    if (reply.image) {
+      const r = await sendPicture(chatIdOf(msg.replyTo), reply.image);
+      if (!r.ok) log(L.replyFailed(body.msgid, r.error));
+    }
+  }
+
+  /**
+   * A chart picture after its text: uploaded over the long connection (the SDK's three-step
+   * uploadMedia), then a proactive image message to the same chat. The stream reply has been
+   * closed with the text by then, so the picture does not hold up the answer.
+   */
+  async function sendPicture(chatid: string, picture: ChartPicture): Promise<SendResult> {
+    const client = connection.current();
+    if (!client) return { ok: false, retryable: true, error: '企业微信未连接，稍后重试' };
+    try {
+      const { media_id } = await client.uploadMedia(Buffer.from(chartPng(picture)), { type: 'image', filename: CHART_FILE_NAME });
+      await client.sendMediaMessage(chatid, 'image', media_id);
+      return { ok: true };
+    } catch (e) {
+      return sendFailure(e);
+    }
   }
 
   /** Closes the reply stream with the answer; a stream that can no longer be used falls back to a proactive send. */
@@ -127,10 +149,15 @@ export function createWecomAdapter(opts: WecomAdapterOptions): WecomAdapter {
       try {
         // Proactive messages accept markdown or a template card, not plain text.
         await client.sendMessage(chatid, { msgtype: 'markdown', markdown: { content: contentOf(message) } });
-        return { ok: true };
       } catch (e) {
         return sendFailure(e);
       }
+      // The text went out; a picture that fails is logged, the text says the same.
+      if (message.image) {
+        const r = await sendPicture(chatid, message.image);
+        if (!r.ok) log(`picture not sent: ${r.error}`);
+      }
+      return { ok: true };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCipheriv, randomBytes } from 'node:crypto';
@@ -37,6 +38,9 @@ export class FakeWecom {
   readonly sent: Sent[] = [];
   readonly welcomes: Reply[] = [];
   readonly received: ClientFrame[] = [];
+  /** Media uploaded in three steps (init → chunks → finish), by the media_id it was given. */
+  readonly uploads = new Map<string, { type: string; filename: string; bytes: Buffer }>();
+  private readonly uploading = new Map<string, { type: string; filename: string; total: number; chunks: Map<number, Buffer> }>();
   /** Chats that refuse proactive messages (the person never wrote to the bot). */
   readonly refuseSendTo = new Set<string>();
   private readonly conns = new Set<Conn>();
@@ -129,10 +133,38 @@ export class FakeWecom {
         this.welcomes.push({ reqId, body, errcode });
         return this.answer(conn, reqId, errcode, errcode ? 'refused' : 'ok');
       }
+      case 'aibot_upload_media_init': {
+        const b = frame.body ?? {};
+        if (!conn.authed) return this.answer(conn, reqId, 40001, 'not subscribed');
+        if (!['image', 'file', 'voice', 'video'].includes(String(b.type)) || !b.filename || !(Number(b.total_chunks) >= 1)) return this.answer(conn, reqId, 40000, 'invalid upload');
+        const uploadId = `up${randomUUID()}`;
+        this.uploading.set(uploadId, { type: String(b.type), filename: String(b.filename), total: Number(b.total_chunks), chunks: new Map() });
+        return this.answer(conn, reqId, 0, 'ok', { upload_id: uploadId });
+      }
+      case 'aibot_upload_media_chunk': {
+        const b = frame.body ?? {};
+        const up = this.uploading.get(String(b.upload_id));
+        if (!up || typeof b.base64_data !== 'string') return this.answer(conn, reqId, 40000, 'invalid upload_id');
+        up.chunks.set(Number(b.chunk_index), Buffer.from(b.base64_data, 'base64'));
+        return this.answer(conn, reqId);
+      }
+      case 'aibot_upload_media_finish': {
+        const id = String(frame.body?.upload_id);
+        const up = this.uploading.get(id);
+        if (!up || up.chunks.size !== up.total) return this.answer(conn, reqId, 40000, 'upload incomplete');
+        this.uploading.delete(id);
+        const mediaId = `media${randomUUID()}`;
+        const bytes = Buffer.concat([...up.chunks.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c));
+        this.uploads.set(mediaId, { type: up.type, filename: up.filename, bytes });
+        return this.answer(conn, reqId, 0, 'ok', { type: up.type, media_id: mediaId, created_at: String(Date.now()) });
+      }
       case 'aibot_send_msg': {
         const body = frame.body ?? {};
         const chatid = String(body.chatid ?? '');
-        const errcode = !conn.authed ? 40001 : !['markdown', 'template_card'].includes(String(body.msgtype)) ? 40008 : this.refuseSendTo.has(chatid) ? 93006 : 0;
+        // Proactive: markdown, template card, or media by a media_id this WeCom issued.
+        const media = ['image', 'file', 'voice', 'video'].includes(String(body.msgtype))
+          && this.uploads.has(String((body[String(body.msgtype)] as { media_id?: unknown } | undefined)?.media_id));
+        const errcode = !conn.authed ? 40001 : !(['markdown', 'template_card'].includes(String(body.msgtype)) || media) ? 40008 : this.refuseSendTo.has(chatid) ? 93006 : 0;
         this.sent.push({ chatid, body, errcode });
         return this.answer(conn, reqId, errcode, errcode ? 'refused' : 'ok');
       }
