@@ -11,6 +11,12 @@ export type Reply = {
   actions?: { label: string; command: string }[];
   /** Names people or enterprises: in a group it goes to the sender privately (handle.ts). */
   names?: boolean;
+  /**
+   * The numbered lines of a question (`1. 华美化工`) and the answer each stands for (`1`): DingTalk
+   * makes each line a link that sends its answer, so a tap comes back into the same dialog as that
+   * answer; elsewhere the lines stay text to reply to.
+   */
+  choices?: { line: string; answer: string }[];
   /** A chart to send as a picture after the text (统计图); platforms without pictures get the text alone. */
   image?: ChartPicture;
 };
@@ -50,12 +56,16 @@ function plain(reply: Reply, hint: (a: { label: string; command: string }) => st
   return limit([`【${cleanText(reply.title)}】`, ...lines, ...(hints.length ? ['', ...hints] : [])].join('\n'));
 }
 
+/** A DingTalk link that, tapped, sends `content` as the user's own message. */
+const sendLink = (label: string, content: string) =>
+  `[${escapeMarkdown(label)}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(content)})`;
+
 function markdown(reply: Reply): string {
   // A list keeps lines apart without DingTalk's wide paragraph gaps (a bare newline is not a break).
-  const body = reply.lines.map((l) => cleanText(l).replace(/^·\s*/, '')).filter(Boolean).map((l) => `- ${escapeMarkdown(l)}`);
-  const buttons = (reply.actions ?? []).map(
-    (a) => `[${escapeMarkdown(a.label)}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(a.command)})`,
-  );
+  const answers = new Map((reply.choices ?? []).map((c) => [c.line, c.answer]));
+  const body = reply.lines.map((l) => [cleanText(l).replace(/^·\s*/, ''), answers.get(l)] as const).filter(([l]) => l)
+    .map(([l, answer]) => (answer === undefined ? `- ${escapeMarkdown(l)}` : `- ${sendLink(l, answer)}`));
+  const buttons = (reply.actions ?? []).map((a) => sendLink(a.label, a.command));
   const parts = [`#### ${escapeMarkdown(cleanText(reply.title))}`, body.join('\n'), ...(buttons.length ? [buttons.join('　')] : [])];
   return limit(parts.filter(Boolean).join('\n\n'));
 }
