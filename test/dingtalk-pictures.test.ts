@@ -7,6 +7,7 @@ import { testDeps } from './helpers/deps.js';
 import { dingtalkWorld } from './helpers/dingtalk-world.js';
 import { startFakeDingTalk, FAKE_CLIENT, settle, waitFor, type FakeDingTalk } from './fakes/dingtalk/fake-dingtalk.js';
 import { robotMessage, textBody } from './fakes/dingtalk/robot-frames.js';
+import { parseMessage } from '../bot/dialog/parse/index.js';
 
 // 统计图 through the real Stream SDK: the figures come back through the session webhook, the chart
 // is uploaded as media and sent as a robot image message naming that media.
@@ -71,5 +72,17 @@ describe('DingTalk chart pictures (统计图)', () => {
     expect(image.path).toBe('/v1.0/robot/groupMessages/send');
     expect(image.body.openConversationId).toBe(group.id);
     expect(fake.api.uploads.size).toBe(1);
+  });
+});
+
+describe('统计图 wording', () => {
+  const now = new Date('2026-11-20T02:00:00Z');
+  it('reads 图 after 统计, a place or a period as the chart, and keeps a place named …图', () => {
+    expect(parseMessage('统计图', now)).toEqual({ intent: 'stats', chart: true });
+    expect(parseMessage('统计 横林镇 本月 图', now)).toEqual({ intent: 'stats', place: '横林镇', period: '本月', chart: true });
+    expect(parseMessage('统计横林镇本月图', now)).toEqual({ intent: 'stats', place: '横林镇', period: '本月', chart: true });
+    expect(parseMessage('横林镇本月统计图', now)).toEqual({ intent: 'stats', place: '横林镇', period: '本月', chart: true });
+    expect(parseMessage('统计 宏图', now)).toEqual({ intent: 'stats', place: '宏图' });
+    expect(parseMessage('统计 本月', now)).toEqual({ intent: 'stats', period: '本月' });
   });
 });
