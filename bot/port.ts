@@ -63,6 +63,8 @@ export type OutgoingMessage = {
   privately?: Omit<OutgoingMessage, 'privately'>;
   /** A chart sent as a picture after the text, where the platform shows pictures. */
   image?: ChartPicture;
+  /** A numbered question's answers, for platforms with buttons (WeCom template cards); the text lists them too. */
+  choices?: { label: string; answer: string }[];
 };
 
 export type MessageHandler = (msg: IncomingMessage) => Promise<OutgoingMessage | null>;

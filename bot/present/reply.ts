@@ -78,8 +78,12 @@ export function render(platform: ChatPlatform, reply: Reply): OutgoingMessage {
     case 'dingtalk':
       return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), markdown: markdown(reply), ...pictureOf(reply) };
     case 'wechat':
-    case 'wecom':
       return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), ...pictureOf(reply) };
+    case 'wecom':
+      return {
+        title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), ...pictureOf(reply),
+        ...(reply.choices?.length ? { choices: reply.choices.map((c) => ({ label: cleanText(c.line), answer: c.answer })) } : {}),
+      };
     case 'terminal':
       return { title: cleanText(reply.title), text: plain(reply, (a) => `› ${a.label}：${a.command}`) };
   }

@@ -1,9 +1,9 @@
 import { lineLogger } from '../../../lib/log.js';
-import { generateReqId, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
+import { generateReqId, type TemplateCard, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
 import type { ChartPicture, ChatAdapter, MessageHandler, OutgoingMessage, SendResult } from '../../port.js';
 import { DEFAULT_WECOM_BACKOFF, wecomConnection, type WecomBackoff } from './connection.js';
 import { L, NOT_RECORDED, WELCOME, WORKING } from './messages.js';
-import { chatIdOf, normaliseWecom, type WecomBody } from './normalise.js';
+import { chatIdOf, normaliseWecom, replyToGroup, replyToUser, type WecomBody } from './normalise.js';
 import { contentOf, sendFailure } from './outgoing.js';
 import { chartPng, CHART_FILE_NAME } from '../chart-png.js';
 
@@ -54,6 +54,7 @@ export function createWecomAdapter(opts: WecomAdapterOptions): WecomAdapter {
     log,
     // The SDK emits through an EventEmitter and ignores the result: every failure becomes a log line.
     onMessage: (client, frame) => void onFrame(client, frame).catch((e) => log(L.handlerFailed(msgIdOf(frame), errorText(e)))),
+    onCardEvent: (client, frame) => void onCardClick(client, frame).catch((e) => log(L.handlerFailed(msgIdOf(frame), errorText(e)))),
     onEnterChat: (client, frame) =>
       void client.replyWelcome(frame, { msgtype: 'text', text: { content: WELCOME } }).catch((e) => log(L.replyFailed(msgIdOf(frame), errorText(e)))),
   });
@@ -88,9 +89,40 @@ export function createWecomAdapter(opts: WecomAdapterOptions): WecomAdapter {
       if (interim) await finish(client, frame, streamId, '已收到。', msg.replyTo, body.msgid);
       return;
     }
-    await finish(client, frame, streamId, contentOf(reply), msg.replyTo, body.msgid);
+    await finish(client, frame, streamId, contentOf(reply), msg.replyTo, body.msgid, reply.choices);
     if (reply.image) {
       const r = await sendPicture(chatIdOf(msg.replyTo), reply.image);
+      if (!r.ok) log(L.replyFailed(body.msgid, r.error));
+    }
+  }
+
+  /**
+   * A button click on a choice card: the button's key (`1`) is the user's answer, handled like a
+   * typed message (recorded once per event msgid) and answered proactively in the same chat.
+   */
+  async function onCardClick(client: WSClient, frame: WsFrame): Promise<void> {
+    const body = frame.body as (WecomBody & { event?: { event_key?: string } }) | undefined;
+    const key = body?.event?.event_key;
+    if (!body?.msgid || !body.from?.userid || !key || !handler) return;
+    const group = body.chattype === 'group' && !!body.chatid;
+    const replyTo = group ? replyToGroup(body.chatid!) : replyToUser(body.from.userid);
+    const reply = await handler({
+      platform: 'wecom', messageId: body.msgid, senderId: `wecom:${body.from.userid}`, senderName: body.from.userid,
+      // A click in a group addresses the bot as surely as an @-mention.
+      text: key, images: [], conversation: group ? { kind: 'group', id: body.chatid! } : { kind: 'direct' }, mentioned: true,
+      receivedAt: now(), replyTo,
+    });
+    if (!reply) return;
+    const chatid = chatIdOf(replyTo);
+    try {
+      if (reply.choices?.length) await client.sendMessage(chatid, { msgtype: 'template_card', template_card: { ...choiceCard(body.msgid, reply.choices), sub_title_text: contentOf(reply, 1000) } });
+      else await client.sendMessage(chatid, { msgtype: 'markdown', markdown: { content: contentOf(reply) } });
+    } catch (e) {
+      log(L.replyFailed(body.msgid, errorText(e)));
+      return;
+    }
+    if (reply.image) {
+      const r = await sendPicture(chatid, reply.image);
       if (!r.ok) log(L.replyFailed(body.msgid, r.error));
     }
   }
@@ -113,9 +145,12 @@ export function createWecomAdapter(opts: WecomAdapterOptions): WecomAdapter {
   }
 
   /** Closes the reply stream with the answer; a stream that can no longer be used falls back to a proactive send. */
-  async function finish(client: WSClient, frame: WsFrame, streamId: string, content: string, replyTo: string, msgId: string) {
+  async function finish(client: WSClient, frame: WsFrame, streamId: string, content: string, replyTo: string, msgId: string, choices?: OutgoingMessage['choices']) {
     try {
-      await client.replyStream(frame, streamId, content, true);
+      // A numbered question closes its stream with a button card: a click comes back as a
+      // template_card_event whose key is the answer (onCardClick).
+      if (choices?.length) await client.replyStreamWithCard(frame, streamId, content, true, { templateCard: choiceCard(msgId, choices) });
+      else await client.replyStream(frame, streamId, content, true);
       return;
     } catch (e) {
       log(L.replyFailed(msgId, errorText(e)));
@@ -159,6 +194,17 @@ export function createWecomAdapter(opts: WecomAdapterOptions): WecomAdapter {
       }
       return { ok: true };
     },
+  };
+}
+
+/** A button_interaction card: one button per answer (WeCom shows at most 6), its key the answer. */
+function choiceCard(msgId: string, choices: NonNullable<OutgoingMessage['choices']>): TemplateCard {
+  return {
+    card_type: 'button_interaction',
+    main_title: { title: '请选择' },
+    // Letters, digits and _-@ only, unique per bot: the question's message id, cleaned.
+    task_id: `choice_${msgId.replace(/[^A-Za-z0-9_@-]/g, '').slice(0, 100)}_${Date.now().toString(36)}`,
+    button_list: choices.slice(0, 6).map((c) => ({ text: [...c.label].slice(0, 10).join(''), key: c.answer })),
   };
 }
 

@@ -122,7 +122,7 @@ export class FakeWecom {
       case 'aibot_respond_msg': {
         const body = frame.body ?? {};
         // Passive replies: stream, template card or media only; the req_id must be one of this connection's callbacks.
-        const errcode = !conn.reqIds.has(reqId) ? 846605 : ['text', 'markdown'].includes(String(body.msgtype)) ? 40008 : 0;
+        const errcode = !conn.reqIds.has(reqId) ? 846605 : ['text', 'markdown'].includes(String(body.msgtype)) ? 40008 : validCard(body.template_card) ? 0 : 40000;
         this.replies.push({ reqId, body, errcode });
         return this.answer(conn, reqId, errcode, errcode === 846605 ? 'invalid req_id' : errcode ? 'invalid message type' : 'ok');
       }
@@ -183,6 +183,22 @@ export class FakeWecom {
     if (!conn) throw new Error('no authenticated connection');
     conn.reqIds.add(reqId);
     conn.ws.send(JSON.stringify({ cmd: 'aibot_msg_callback', headers: { req_id: reqId }, body }));
+    return reqId;
+  }
+
+  /** A click on a template card button (template_card_event with the button's key); returns its req_id. */
+  cardClick(userid: string, key: string, taskId: string, reqId = `evt_${++seq}_${Date.now()}`): string {
+    const conn = [...this.conns].find((c) => c.authed && c.ws.readyState === c.ws.OPEN);
+    if (!conn) throw new Error('no authenticated connection');
+    conn.reqIds.add(reqId);
+    conn.ws.send(JSON.stringify({
+      cmd: 'aibot_event_callback',
+      headers: { req_id: reqId },
+      body: {
+        msgid: `evt-${seq}-${randomUUID()}`, aibotid: FAKE_BOT.botId, chattype: 'single', from: { userid }, msgtype: 'event', create_time: Date.now(),
+        event: { eventtype: 'template_card_event', event_key: key, task_id: taskId },
+      },
+    }));
     return reqId;
   }
 
@@ -270,3 +286,13 @@ export const mixed = (...items: ({ text: string } | { image: { url: string; aesk
   msgtype: 'mixed',
   mixed: { msg_item: items.map((i) => ('text' in i ? { msgtype: 'text', text: { content: i.text } } : { msgtype: 'image', image: i.image })) },
 });
+
+/** A button_interaction card needs a task_id (letters, digits, _-@, ≤ 128) and 1–6 buttons with unique keys. */
+function validCard(card: unknown): boolean {
+  if (card === undefined) return true;
+  const c = card as { card_type?: string; task_id?: string; button_list?: { text?: string; key?: string }[] };
+  if (c.card_type !== 'button_interaction') return true;
+  const keys = (c.button_list ?? []).map((b) => b.key);
+  return !!c.task_id && /^[A-Za-z0-9_@-]{1,128}$/.test(c.task_id) && keys.length >= 1 && keys.length <= 6
+    && keys.every((k) => typeof k === 'string' && k.length > 0) && new Set(keys).size === keys.length;
+}
