@@ -2,7 +2,7 @@ import type { ChartPicture } from '../port.js';
 import { completionByPlace } from '../../web/charts/dashboard-charts.js';
 import { svgToPng } from '../../web/charts/png.js';
 
-/** Bars drawn at most: a district with more places is cut to the weakest, as the text lists them. */
+/** Bars drawn at most (the first in the summary's order): a taller chart would not fit a phone screen. */
 export const MAX_BARS = 30;
 
 /**
