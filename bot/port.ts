@@ -34,6 +34,20 @@ export type IncomingMessage = {
   replyExpiresAt?: Date;
 };
 
+/**
+ * A chart picture as data (JSON, so a stored reply or an outbox row can carry it): adapters that can
+ * show images draw it with the dashboard's chart code (web/charts) and send a PNG after the text;
+ * the others (terminal, the Worker's OpenAPI sender) send the text alone, which says the same.
+ */
+export type ChartPicture = {
+  chart: 'completion';
+  /** Scope and period, drawn under the chart's title: `横林镇 · 2026年11月`. */
+  subtitle: string;
+  /** 镇 or 网格. */
+  by: string;
+  rows: { name: string; rate: number }[];
+};
+
 /** A platform-neutral reply; presenters render it per platform. */
 export type OutgoingMessage = {
   title: string;
@@ -47,6 +61,10 @@ export type OutgoingMessage = {
    * message itself is then only a short note for the group.
    */
   privately?: Omit<OutgoingMessage, 'privately'>;
+  /** A chart sent as a picture after the text, where the platform shows pictures. */
+  image?: ChartPicture;
+  /** A numbered question's answers, for platforms with buttons (WeCom template cards); the text lists them too. */
+  choices?: { label: string; answer: string }[];
 };
 
 export type MessageHandler = (msg: IncomingMessage) => Promise<OutgoingMessage | null>;

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../bot/port.js';
+import type { ChartPicture, OutgoingMessage } from '../bot/port.js';
 import { DAY_MS, shanghaiDate, shanghaiMidnight } from '../lib/time.js';
 import { percent } from '../bot/present/format.js';
 import type { StatsSummary } from '../api/stats/summary.js';
@@ -187,8 +187,9 @@ export function withPageLine(m: Msg, publicUrl: string | undefined, label: strin
  * Platform rendering at send time: WeChat gets the plain text (its hint line is a command to type);
  * DingTalk gets markdown where the hint becomes a dtmd:// link that sends the command for the user.
  */
-export function renderFor(platform: string, m: Msg): OutgoingMessage {
-  if (platform !== 'dingtalk') return { title: m.title, text: m.text };
+export function renderFor(platform: string, m: Msg & { image?: string | null }): OutgoingMessage {
+  const picture = pictureOf(m.image);
+  if (platform !== 'dingtalk') return { title: m.title, text: m.text, ...picture };
   const markdown = m.text
     .split('\n')
     .map((l, i) => {
@@ -199,5 +200,16 @@ export function renderFor(platform: string, m: Msg): OutgoingMessage {
       return i === 0 ? `#### ${l}` : l.startsWith('· ') ? `- ${l.slice(2)}` : l;
     })
     .join('\n\n');
-  return { title: m.title, text: m.text, markdown };
+  return { title: m.title, text: m.text, markdown, ...picture };
+}
+
+/** The outbox row's chart (JSON); a row that cannot be read sends its text alone. */
+function pictureOf(json: string | null | undefined): { image?: ChartPicture } {
+  if (!json) return {};
+  try {
+    const image = JSON.parse(json) as ChartPicture;
+    return image && image.chart === 'completion' && Array.isArray(image.rows) ? { image } : {};
+  } catch {
+    return {};
+  }
 }

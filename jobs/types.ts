@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { JobsConfig } from './config.js';
+import type { ChartPicture } from '../bot/port.js';
 
 /** One message a job decided to send, as written to the outbox. */
 export type PlannedNotification = {
@@ -13,6 +14,8 @@ export type PlannedNotification = {
   text: string;
   /** Routine messages not sent by then are dropped (stale reminders are not sent late). */
   expiresAt: Date | null;
+  /** A chart sent as a picture after the text (the weekly summary), where the platform shows pictures. */
+  image?: ChartPicture;
 };
 
 /** Where jobs put what they decided: the outbox table, or a list for dry runs. */

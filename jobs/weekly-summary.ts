@@ -3,6 +3,7 @@ import { statsSummary, type StatsSummary } from '../api/stats/summary.js';
 import { DAY_MS, shanghaiIsoDay } from '../lib/time.js';
 import { parsePeriod } from '../lib/period.js';
 import { weeklySummaryMessage, withPageLine } from './messages.js';
+import { completionPicture } from '../bot/present/stats.js';
 import { statsReader } from './queries/stats-reader.js';
 import { dbOutbox } from './outbox/enqueue.js';
 import { endOfSendingDay } from './shanghai-window.js';
@@ -46,7 +47,9 @@ export const weeklySummary: Job = async ({ db, now, config, outbox = dbOutbox(db
     // The dashboard for 上周 shows these same figures (the admin's own scope, as the message).
     const msg = withPageLine(weeklySummaryMessage(townId == null ? '全区' : s.scope.label, week.from, lastDay, s, weakest(s), townId == null ? '镇街' : '网格'),
       config.publicUrl, '打开统计看板', `/app/dashboard?period=${encodeURIComponent('上周')}`);
-    planned.push({ dedupeKey: `weekly:${a.id}:${day}`, personId: a.id, kind: 'weekly_summary', urgent: false, ...msg, expiresAt });
+    // The dashboard's completion chart of the same figures, as a picture after the text.
+    const image = s.rows.length ? completionPicture(s) : undefined;
+    planned.push({ dedupeKey: `weekly:${a.id}:${day}`, personId: a.id, kind: 'weekly_summary', urgent: false, ...msg, expiresAt, ...(image ? { image } : {}) });
   }
   return { planned, enqueued: await outbox.enqueue(planned, now) };
 };

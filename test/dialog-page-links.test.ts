@@ -122,13 +122,13 @@ describe('job messages link to the pages', () => {
     const c = await dialogWorld();
     const digest = (await plannedBy(workerDigest, c, BASE)).find((p) => p.personId === c.w.workerA1.id)!;
     expect(digest.text.split('\n').at(-1)).toBe(`打开我的任务：${BASE}/app`);
-    expect(renderFor('dingtalk', digest).markdown).toContain(`[打开我的任务](${BASE}/app)`);
-    expect(renderFor('wechat', digest).text).toContain(`打开我的任务：${BASE}/app`);
+    expect(renderFor('dingtalk', { title: digest.title, text: digest.text }).markdown).toContain(`[打开我的任务](${BASE}/app)`);
+    expect(renderFor('wechat', { title: digest.title, text: digest.text }).text).toContain(`打开我的任务：${BASE}/app`);
 
     const weekly = (await plannedBy(weeklySummary, c, `${BASE}/`)).find((p) => p.personId === c.w.adminA.id)!;
     const dash = `${BASE}/app/dashboard?period=${encodeURIComponent('上周')}`;
     expect(weekly.text.split('\n').at(-1)).toBe(`打开统计看板：${dash}`);
-    expect(renderFor('dingtalk', weekly).markdown).toContain(`[打开统计看板](${dash})`);
+    expect(renderFor('dingtalk', { title: weekly.title, text: weekly.text }).markdown).toContain(`[打开统计看板](${dash})`);
     expect(await tickets(c)).toBe(0);
 
     // The dashboard it opens shows last week's figures for the admin's own town.

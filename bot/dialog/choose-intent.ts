@@ -52,8 +52,9 @@ export async function askIntent(t: Turn, options: ParsedMessage[], dispatch: Dis
   const allowed = options.filter((o) => ALLOWED[t.actor.role]?.has(o.intent)).slice(0, MAX_OPTIONS);
   if (allowed.length === 0) return { title: '没看懂', lines: [M.unknown] };
   if (allowed.length === 1) return dispatch(t, allowed[0]);
-  const lines = [heading, ...allowed.map((o, i) => `${i + 1}. ${optionLabel(o)}`), U.chooseIntentHint];
-  return ask(t, CHOOSE_INTENT, { options: allowed }, 'intent_choice', lines, '请选择要做的事');
+  const numbered = allowed.map((o, i) => ({ line: `${i + 1}. ${optionLabel(o)}`, answer: String(i + 1) }));
+  const lines = [heading, ...numbered.map((c) => c.line), U.chooseIntentHint];
+  return { ...(await ask(t, CHOOSE_INTENT, { options: allowed }, 'intent_choice', lines, '请选择要做的事')), choices: numbered };
 }
 
 /** The answer to askIntent's question: a number runs that reading; anything else is not an answer (null). */

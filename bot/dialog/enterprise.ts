@@ -53,6 +53,7 @@ export async function needEnterprise(t: Turn, intent: string, slots: Slots): Pro
     await t.drafts.save(t.actor.personId, { intent, slots: rest, awaiting: 'enterprise' }, t.now);
     return { reply: { title: M.errorTitle, lines: [M.noEnterprise(clip(phrase, 30)), M.askEnterprise] } };
   }
-  const lines = [M.chooseEnterprise, ...r.candidates.map((c, i) => `${i + 1}. ${c.name}`), M.chooseHint];
-  return { reply: await ask(t, intent, { ...slots, candidates: r.candidates }, 'enterprise_choice', lines, '请选择企业') };
+  const numbered = r.candidates.map((c, i) => ({ line: `${i + 1}. ${c.name}`, answer: String(i + 1) }));
+  const lines = [M.chooseEnterprise, ...numbered.map((c) => c.line), M.chooseHint];
+  return { reply: { ...(await ask(t, intent, { ...slots, candidates: r.candidates }, 'enterprise_choice', lines, '请选择企业')), choices: numbered } };
 }

@@ -53,7 +53,7 @@ export type ParsedMessage =
    * place: a town as typed (横林镇, 横林街道, or a bare 横林) or 全区; the conversation layer resolves it.
    * period: canonical words 今天 昨天 本周 上周 本月 上月 本季度 上季度 今年 去年 近N天 N月 (这个月 → 本月 etc.).
    */
-  | { intent: 'stats'; place?: string; period?: string }
+  | { intent: 'stats'; place?: string; period?: string; /** 统计图: send the completion chart as a picture too. */ chart?: true }
   /** period: said with the question (横林镇这个月逾期几条); overdue is a current state, the reply says how it read it. */
   | { intent: 'overdue'; place?: string; period?: string }
   /** 我管哪些企业: the enterprises in the sender's scope. */

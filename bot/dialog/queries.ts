@@ -1,7 +1,7 @@
 import type { Reply } from '../present/reply.js';
 import { clip } from '../present/reply.js';
 import { enterpriseReply, hazardDetailReply, majorReply, overdueReply, tasksReply } from '../present/lists.js';
-import { rankingReply, statsReply } from '../present/stats.js';
+import { completionPicture, rankingReply, statsReply } from '../present/stats.js';
 import { parsePeriod } from '../../lib/period.js';
 import { shanghaiIsoDay } from '../../lib/time.js';
 import type { IntentOf } from './intents.js';
@@ -50,7 +50,9 @@ export async function stats(t: Turn, p: IntentOf<'stats'>): Promise<Reply> {
   try {
     const town = await townFor(t, p.place);
     if ('reply' in town) return town.reply;
-    return withLink(statsReply(await t.verbs.stats({ ...town, period: p.period })), dashboardPage({ ...town, period: p.period }));
+    const summary = await t.verbs.stats({ ...town, period: p.period });
+    const reply = withLink(statsReply(summary), dashboardPage({ ...town, period: p.period }));
+    return p.chart ? { ...reply, image: completionPicture(summary) } : reply;
   } catch (e) {
     return errorReply(e);
   }

@@ -1,4 +1,4 @@
-import type { ChatPlatform, OutgoingMessage } from '../port.js';
+import type { ChartPicture, ChatPlatform, OutgoingMessage } from '../port.js';
 
 /**
  * A platform-neutral reply built by the dialog: a title, plain lines (counts first, then the few
@@ -16,6 +16,14 @@ export type Reply = {
    * sign-in ticket when it may) only when PUBLIC_URL is configured, and only then is it rendered.
    */
   link?: { label: string; path: string; url?: string };
+  /**
+   * The numbered lines of a question (`1. 华美化工`) and the answer each stands for (`1`): DingTalk
+   * makes each line a link that sends its answer, so a tap comes back into the same dialog as that
+   * answer; elsewhere the lines stay text to reply to.
+   */
+  choices?: { line: string; answer: string }[];
+  /** A chart to send as a picture after the text (统计图); platforms without pictures get the text alone. */
+  image?: ChartPicture;
 };
 
 // DingTalk renders markdown: user text (descriptions, names) must not become links, headings or
@@ -55,26 +63,36 @@ function plain(reply: Reply, hint: (a: { label: string; command: string }) => st
   return limit([`【${cleanText(reply.title)}】`, ...lines, ...(hints.length ? ['', ...hints] : [])].join('\n')) + link;
 }
 
+/** A DingTalk link that, tapped, sends `content` as the user's own message. */
+const sendLink = (label: string, content: string) =>
+  `[${escapeMarkdown(label)}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(content)})`;
+
 function markdown(reply: Reply): string {
   // A list keeps lines apart without DingTalk's wide paragraph gaps (a bare newline is not a break).
-  const body = reply.lines.map((l) => cleanText(l).replace(/^·\s*/, '')).filter(Boolean).map((l) => `- ${escapeMarkdown(l)}`);
-  const buttons = (reply.actions ?? []).map(
-    (a) => `[${escapeMarkdown(a.label)}](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(a.command)})`,
-  );
+  const answers = new Map((reply.choices ?? []).map((c) => [c.line, c.answer]));
+  const body = reply.lines.map((l) => [cleanText(l).replace(/^·\s*/, ''), answers.get(l)] as const).filter(([l]) => l)
+    .map(([l, answer]) => (answer === undefined ? `- ${escapeMarkdown(l)}` : `- ${sendLink(l, answer)}`));
+  const buttons = (reply.actions ?? []).map((a) => sendLink(a.label, a.command));
   // The page link is the app's own URL (hex ticket, encoded path): nothing in it needs escaping.
   const link = reply.link?.url ? `\n\n[${escapeMarkdown(reply.link.label)}](${reply.link.url})` : '';
   const parts = [`#### ${escapeMarkdown(cleanText(reply.title))}`, body.join('\n'), ...(buttons.length ? [buttons.join('　')] : [])];
   return limit(parts.filter(Boolean).join('\n\n')) + link;
 }
 
+const pictureOf = (reply: Reply) => (reply.image ? { image: reply.image } : {});
+
 /** Renders a reply for one platform: DingTalk markdown with buttons, WeChat / terminal plain text. */
 export function render(platform: ChatPlatform, reply: Reply): OutgoingMessage {
   switch (platform) {
     case 'dingtalk':
-      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), markdown: markdown(reply) };
+      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), markdown: markdown(reply), ...pictureOf(reply) };
     case 'wechat':
+      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), ...pictureOf(reply) };
     case 'wecom':
-      return { title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`) };
+      return {
+        title: cleanText(reply.title), text: plain(reply, (a) => `回复“${a.command}”${a.label}`), ...pictureOf(reply),
+        ...(reply.choices?.length ? { choices: reply.choices.map((c) => ({ label: cleanText(c.line), answer: c.answer })) } : {}),
+      };
     case 'terminal':
       return { title: cleanText(reply.title), text: plain(reply, (a) => `› ${a.label}：${a.command}`) };
   }

@@ -1,4 +1,5 @@
 import type { Assessment, StatsSummary } from '../client/types.js';
+import type { ChartPicture } from '../port.js';
 import { clip, type Reply } from './reply.js';
 import { firstFew, percent } from './format.js';
 
@@ -36,4 +37,14 @@ export function rankingReply(a: Assessment, label: string): Reply {
       `${i + 1}. ${clip(r.name, 10)} ${r.score} 分（应巡 ${r.patrolsDue}，按时 ${r.patrolsOnTime}，完成率 ${percent(r.completionRate)}）`, (k) => `……另有 ${k} 名`),
   ];
   return { title: `网格员考核（${label}）`, lines };
+}
+
+/** The dashboard's completion chart for a summary, as a chat picture (统计图, the weekly summary). */
+export function completionPicture(s: StatsSummary): ChartPicture {
+  return {
+    chart: 'completion',
+    subtitle: `${clip(s.scope.label, 20)} · ${s.period.label}`,
+    by: s.breakdown === 'town' ? '镇' : '网格',
+    rows: s.rows.map((r) => ({ name: clip(r.name, 12), rate: r.patrols.completionRate })),
+  };
 }

@@ -48,6 +48,8 @@ export const notifications = sqliteTable('notifications', {
   urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
   title: text('title').notNull(),
   text: text('text').notNull(),
+  // A chart picture (bot/port.ts ChartPicture) as JSON, sent after the text where the platform shows pictures.
+  image: text('image'),
   status: text('status', { enum: NOTIFICATION_STATUSES }).notNull(),
   attempts: integer('attempts').notNull().default(0),
   notBefore: instant('not_before').notNull(),

@@ -46,7 +46,7 @@ export async function drainOutbox(opts: DrainOptions): Promise<DrainReport> {
   if (!Object.keys(senders).length) return report;
 
   const due = await db.all<OutboxRow>(sql`
-    select id, person_id as "personId", platform, target, urgent, title, text from notifications
+    select id, person_id as "personId", platform, target, urgent, title, text, image from notifications
     where status = 'pending' and not_before <= ${+now} order by urgent desc, not_before, id limit ${o.claimBatch}`);
   if (!due.length) return report;
 

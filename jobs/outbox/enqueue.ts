@@ -20,8 +20,8 @@ export function dbOutbox(db: Db): OutboxSink {
         const json = JSON.stringify(rows.slice(i, i + CHUNK).map(toJson));
         // `where true` lets SQLite parse ON CONFLICT after INSERT … SELECT.
         const res = await db.run(sql`insert into notifications
-            (dedupe_key, person_id, kind, urgent, title, text, status, attempts, not_before, expires_at, created_at)
-          select j.value ->> 'k', j.value ->> 'p', j.value ->> 'kind', j.value ->> 'u', j.value ->> 'title', j.value ->> 'text',
+            (dedupe_key, person_id, kind, urgent, title, text, image, status, attempts, not_before, expires_at, created_at)
+          select j.value ->> 'k', j.value ->> 'p', j.value ->> 'kind', j.value ->> 'u', j.value ->> 'title', j.value ->> 'text', j.value ->> 'img',
                  'pending', 0, ${+now}, j.value ->> 'exp', ${+now}
           from json_each(${json}) j where true
           on conflict (dedupe_key) do nothing`);
@@ -35,6 +35,7 @@ export function dbOutbox(db: Db): OutboxSink {
 const toJson = (r: PlannedNotification) => ({
   k: r.dedupeKey, p: r.personId, kind: r.kind, u: r.urgent ? 1 : 0, title: r.title, text: r.text,
   exp: r.expiresAt ? r.expiresAt.getTime() : null,
+  img: r.image ? JSON.stringify(r.image) : null,
 });
 
 /** Dry runs: remembers what would be enqueued, writes nothing. */

@@ -2,7 +2,7 @@ import type { ChatPlatform } from '../../bot/port.js';
 import { pickRoute, type Route, type Routes } from './recipients.js';
 import type { Senders } from './senders.js';
 
-export type OutboxRow = { id: number; personId: number | null; platform: string | null; target: string | null; urgent: number; title: string; text: string };
+export type OutboxRow = { id: number; personId: number | null; platform: string | null; target: string | null; urgent: number; title: string; text: string; image?: string | null };
 /** One platform call: a direct send, a group send, or a DingTalk batchSend of ≤ 20 users with one text. */
 export type Send = { rows: OutboxRow[]; platform: ChatPlatform; to: Route['userId'][]; group?: string };
 export type Budgets = { groupRobot: number; wechat: number; dingtalkBatchSize: number };
@@ -34,7 +34,7 @@ export function planSends(due: OutboxRow[], routes: Routes, senders: Senders, bu
     if (!route || route === 'unreachable') continue;
     if (route.platform === 'wechat') wechat--;
     if (route.platform === 'dingtalk' && senders.dingtalk?.sendBatch) {
-      const key = `${r.title}\u0000${r.text}`;
+      const key = `${r.title}\u0000${r.text}\u0000${r.image ?? ''}`;
       let b = batches.get(key);
       if (!b || b.to.length >= budgets.dingtalkBatchSize) batches.set(key, (b = { rows: [], platform: 'dingtalk', to: [] })), plan.push(b);
       b.rows.push(r);

@@ -21,15 +21,15 @@ export function foundClosedByWeek(weeks: WeekCount[]): string {
   }, W, H);
 }
 
-/** 巡查完成率（按网格或按镇）. */
-export function completionByPlace(rows: { name: string; rate: number }[], by: string): string {
+/** 巡查完成率（按网格或按镇）; a chat picture names its scope and period in the subtitle. */
+export function completionByPlace(rows: { name: string; rate: number }[], by: string, subtitle?: string): string {
   return renderSvg({
-    title: { text: `巡查完成率（按${by}）`, left: 'center', textStyle: { fontSize: 14 } },
-    grid: { left: 96, right: 40, top: 36, bottom: 24 },
+    title: { text: `巡查完成率（按${by}）`, left: 'center', textStyle: { fontSize: 14 }, ...(subtitle ? { subtext: subtitle, itemGap: 4 } : {}) },
+    grid: { left: 96, right: 40, top: subtitle ? 52 : 36, bottom: 24 },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true },
     series: [{ type: 'bar', data: rows.map((r) => Math.round(r.rate * 1000) / 10), itemStyle: { color: '#1456f0' }, label: { show: true, position: 'right', formatter: '{c}%' } }],
-  }, W, Math.max(H, 36 + 60 + rows.length * 22));
+  }, W, Math.max(H, (subtitle ? 52 : 36) + 60 + rows.length * 22));
 }
 
 const RISK = [['red', '红', '#d52b1e'], ['orange', '橙', '#f08c00'], ['yellow', '黄', '#e6c200'], ['blue', '蓝', '#1456f0']] as const;

@@ -7,6 +7,7 @@ import { DEFAULT_BACKOFF, superviseConnection, type BackoffOptions } from './rec
 import { StreamClient } from './stream-client.js';
 import { lineLogger } from '../../../lib/log.js';
 import { replyToRecorded } from './session-reply.js';
+import { dingTalkPictures, oapiBaseFor } from './picture.js';
 
 export type DingTalkAdapterOptions = {
   clientId: string;
@@ -36,6 +37,15 @@ export function createDingTalkAdapter(options: DingTalkAdapterOptions): DingTalk
   const now = options.now ?? (() => new Date());
   const api = createOpenApi({ apiBase, clientId: options.clientId, clientSecret: options.clientSecret, now: () => now().getTime() });
   let handler: MessageHandler | null = null;
+  const sendPicture = dingTalkPictures(api, robotCode, oapiBaseFor(apiBase));
+  /** The text first, then its chart picture; the text's outcome is the message's (the picture is extra). */
+  const withPicture = async (to: { userId: string } | { groupId: string }, message: OutgoingMessage, textResult: SendResult) => {
+    if (textResult.ok && message.image) {
+      const r = await sendPicture(to, message.image);
+      if (!r.ok) log(`picture not sent: ${r.error}`);
+    }
+    return textResult;
+  };
 
   const client = new StreamClient({
     clientId: options.clientId,
@@ -62,7 +72,9 @@ export function createDingTalkAdapter(options: DingTalkAdapterOptions): DingTalk
       sendPrivately: async (staffId, message) => {
         const r = await sendBatch(api, robotCode, [staffId], message);
         if (r.failed.length || r.retryable.length) throw new Error(`private reply not sent: ${r.failed[0]?.error ?? 'throttled'}`);
+        await withPicture({ userId: staffId }, message, { ok: true });
       },
+      sendPicture,
     }),
   );
 
@@ -74,10 +86,14 @@ export function createDingTalkAdapter(options: DingTalkAdapterOptions): DingTalk
       handler = h;
     },
     async send(to, message): Promise<SendResult> {
-      if ('groupId' in to) return sendGroup(api, robotCode, to.groupId, message);
-      return resultFor(to.userId, await sendBatch(api, robotCode, [to.userId], message));
+      if ('groupId' in to) return withPicture(to, message, await sendGroup(api, robotCode, to.groupId, message));
+      return withPicture(to, message, resultFor(to.userId, await sendBatch(api, robotCode, [to.userId], message)));
     },
-    sendBatch: (userIds, message) => sendBatch(api, robotCode, userIds, message),
-    reply: (msg, message) => replyToRecorded({ api, robotCode, now, log }, msg, message),
+    async sendBatch(userIds, message) {
+      const r = await sendBatch(api, robotCode, userIds, message);
+      for (const userId of message.image ? r.sent : []) await withPicture({ userId }, message, { ok: true });
+      return r;
+    },
+    reply: (msg, message) => replyToRecorded({ api, robotCode, now, log, sendPicture }, msg, message),
   };
 }

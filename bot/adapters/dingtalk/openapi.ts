@@ -24,6 +24,11 @@ export type OpenApiOptions = {
 export type OpenApi = {
   /** POSTs JSON with the access token; a 401 refreshes the token once and retries. */
   post<T>(path: string, body: unknown): Promise<T>;
+  /**
+   * POSTs a multipart form to a legacy oapi.dingtalk.com URL (media upload), which takes the same
+   * access token as a query parameter and answers errors as 200 with an errcode.
+   */
+  postForm<T>(url: string, form: FormData): Promise<T>;
 };
 
 // Refresh this long before DingTalk's expireIn (7200 s) runs out, so no call carries a dying token.
@@ -79,6 +84,15 @@ export function createOpenApi(opts: OpenApiOptions): OpenApi {
       // 200 with a legacy errcode, so both are checked.
       const legacy = json.errcode;
       if (!res.ok || (legacy !== undefined && legacy !== 0)) throw errorOf(path, res.status, json);
+      return json as T;
+    },
+    async postForm<T>(url: string, form: FormData): Promise<T> {
+      const target = new URL(url);
+      target.searchParams.set('access_token', await token());
+      const res = await fetch(target, { method: 'POST', body: form, signal: AbortSignal.timeout(30_000) });
+      const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+      // The path only: the URL now carries the token.
+      if (!res.ok || (json.errcode !== undefined && json.errcode !== 0)) throw errorOf(target.pathname, res.status, json);
       return json as T;
     },
   };

@@ -14,13 +14,17 @@ export type BatchResult = {
   failed: { userId: string; error: string }[];
 };
 
+/** A robot message already in DingTalk's shape (an image: sampleImageMsg with a media id). */
+export type RobotMsg = { msgKey: string; msgParam: string };
+const paramOf = (m: OutgoingMessage | RobotMsg) => ('msgKey' in m ? m : robotMsgParam(m));
+
 type BatchSendResponse = { invalidStaffIdList?: string[]; flowControlledStaffIdList?: string[] };
 
 /** Direct messages to many people (staff ids, no platform prefix), in chunks of 20. */
-export async function sendBatch(api: OpenApi, robotCode: string, userIds: string[], message: OutgoingMessage): Promise<BatchResult> {
+export async function sendBatch(api: OpenApi, robotCode: string, userIds: string[], message: OutgoingMessage | RobotMsg): Promise<BatchResult> {
   const result: BatchResult = { sent: [], retryable: [], failed: [] };
   const unique = [...new Set(userIds)];
-  const { msgKey, msgParam } = robotMsgParam(message);
+  const { msgKey, msgParam } = paramOf(message);
   for (let i = 0; i < unique.length; i += BATCH_SIZE) {
     const chunk = unique.slice(i, i + BATCH_SIZE);
     try {
@@ -42,8 +46,8 @@ export async function sendBatch(api: OpenApi, robotCode: string, userIds: string
 }
 
 /** A message to a group the robot is in (openConversationId = the message's conversationId). */
-export async function sendGroup(api: OpenApi, robotCode: string, groupId: string, message: OutgoingMessage): Promise<SendResult> {
-  const { msgKey, msgParam } = robotMsgParam(message);
+export async function sendGroup(api: OpenApi, robotCode: string, groupId: string, message: OutgoingMessage | RobotMsg): Promise<SendResult> {
+  const { msgKey, msgParam } = paramOf(message);
   try {
     await api.post('/v1.0/robot/groupMessages/send', { robotCode, openConversationId: groupId, msgKey, msgParam });
     return { ok: true };

@@ -4,6 +4,7 @@ import { L } from './messages.js';
 import { normalise, type NormaliseDeps } from './normalise.js';
 import { parseRobotMessage } from './robot-message.js';
 import { replyViaSessionWebhook } from './session-reply.js';
+import type { PictureSender } from './picture.js';
 
 export type ReceiveDeps = NormaliseDeps & {
   handler: () => MessageHandler | null;
@@ -11,6 +12,8 @@ export type ReceiveDeps = NormaliseDeps & {
   log: (line: string) => void;
   /** A direct message to one staff id (the robot's batchSend), for answers not meant for the group. */
   sendPrivately?: (staffId: string, message: OutgoingMessage) => Promise<void>;
+  /** Sends a reply's chart picture after its text (picture.ts); absent, the text stands alone. */
+  sendPicture?: PictureSender;
 };
 
 /**
@@ -53,6 +56,12 @@ async function handleFrame(frame: DWClientDownStream, deps: ReceiveDeps): Promis
     await replyViaSessionWebhook(msg.replyTo, reply, atStaffId);
   } catch (e) {
     deps.log(L.replyFailed(frameId, errorText(e)));
+  }
+  // The session webhook takes no images: the picture goes the proactive way, to where the text went.
+  if (reply.image && deps.sendPicture) {
+    const to = msg.conversation.kind === 'group' ? { groupId: msg.conversation.id } : parsed.msg.senderStaffId ? { userId: parsed.msg.senderStaffId } : null;
+    const r = to ? await deps.sendPicture(to, reply.image) : { ok: false as const, error: 'sender has no staff id' };
+    if (!r.ok) deps.log(L.replyFailed(frameId, r.error));
   }
   if (reply.privately && atStaffId && deps.sendPrivately) {
     await deps.sendPrivately(atStaffId, reply.privately).catch((e: unknown) => deps.log(L.replyFailed(frameId, errorText(e))));

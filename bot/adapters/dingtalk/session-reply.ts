@@ -3,6 +3,7 @@ import { L } from './messages.js';
 import type { OpenApi } from './openapi.js';
 import { webhookBody } from './outgoing.js';
 import { resultFor, sendBatch, sendGroup } from './proactive.js';
+import type { PictureSender } from './picture.js';
 
 /**
  * Answers through the message's sessionWebhook (no token needed, valid 90 minutes). The URL
@@ -27,7 +28,7 @@ export async function replyViaSessionWebhook(webhook: string, message: OutgoingM
 export const SESSION_LIFETIME_MS = 90 * 60_000;
 const SESSION_MARGIN_MS = 60_000;
 
-export type LateReplyDeps = { api: OpenApi; robotCode: string; now: () => Date; log: (line: string) => void };
+export type LateReplyDeps = { api: OpenApi; robotCode: string; now: () => Date; log: (line: string) => void; sendPicture?: PictureSender };
 
 /**
  * Answers a recorded message outside its live delivery (after a restart, on a redelivery): through
@@ -35,6 +36,18 @@ export type LateReplyDeps = { api: OpenApi; robotCode: string; now: () => Date; 
  * the message came from, or to the sender's staff id in a direct chat.
  */
 export async function replyToRecorded(deps: LateReplyDeps, msg: IncomingMessage, message: OutgoingMessage): Promise<SendResult> {
+  const result = await replyText(deps, msg, message);
+  // Sent once the text is: a picture that fails is logged, and the text (which says the same) stands.
+  if (result.ok && message.image && deps.sendPicture) {
+    const staffId = staffIdOf(msg.senderId);
+    const to = msg.conversation.kind === 'group' ? { groupId: msg.conversation.id } : staffId ? { userId: staffId } : null;
+    const r = to ? await deps.sendPicture(to, message.image) : { ok: false as const, error: 'sender has no staff id' };
+    if (!r.ok) deps.log(L.replyFailed(msg.messageId, r.error));
+  }
+  return result;
+}
+
+async function replyText(deps: LateReplyDeps, msg: IncomingMessage, message: OutgoingMessage): Promise<SendResult> {
   const staffId = staffIdOf(msg.senderId);
   const group = msg.conversation.kind === 'group' ? msg.conversation : null;
   const expiresAt = msg.replyExpiresAt?.getTime() ?? msg.receivedAt.getTime() + SESSION_LIFETIME_MS;

@@ -1,6 +1,8 @@
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import qrcodeTerminal from 'qrcode-terminal';
-import type { ChatAdapter, MessageHandler, OutgoingMessage, SendResult } from '../../port.js';
+import { FileBox } from 'file-box';
+import type { ChartPicture, ChatAdapter, MessageHandler, OutgoingMessage, SendResult } from '../../port.js';
+import { chartPng, CHART_FILE_NAME } from '../chart-png.js';
 import { normaliseWechatMessage, replyToContact, replyToRoom } from './normalise.js';
 import { createSlowQueue, type SlowQueueOptions } from './slow-queue.js';
 import { lineLogger } from '../../../lib/log.js';
@@ -66,6 +68,18 @@ export function createWechatAdapter(opts: WechatAdapterOptions): ChatAdapter & {
         if (!contact) throw new Error(`contact not found: ${id}`);
         await contact.say(message.text);
       }
+    });
+    if (message.image) await deliverPicture(kind, id, message.image).catch((e: unknown) => log(`图表未发送：${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  /** The chart as a PNG file after its text, paced like any message; the text says the same if it fails. */
+  async function deliverPicture(kind: string, id: string, picture: ChartPicture): Promise<void> {
+    // Base64, not a buffer FileBox: the mock puppet (and some puppets) cannot serialise the latter.
+    const file = FileBox.fromBase64(Buffer.from(chartPng(picture)).toString('base64'), CHART_FILE_NAME);
+    await queue.push(async () => {
+      const target = kind === 'room' ? await bot.Room.find({ id }) : await bot.Contact.find({ id });
+      if (!target) throw new Error(`${kind} not found: ${id}`);
+      await target.say(file);
     });
   }
 

@@ -27,6 +27,8 @@ export type ConnectionOptions = {
   onMessage: (client: WSClient, frame: WsFrame) => void;
   /** A person opened the chat with the bot (first time that day): a welcome may be sent within 5 s. */
   onEnterChat?: (client: WSClient, frame: WsFrame) => void;
+  /** A template card button was clicked (template_card_event). */
+  onCardEvent?: (client: WSClient, frame: WsFrame) => void;
 };
 
 export type Connection = {
@@ -111,6 +113,7 @@ export function wecomConnection(opts: ConnectionOptions): Connection {
     });
     c.on('message', (frame: WsFrame) => opts.onMessage(c, frame));
     c.on('event.enter_chat', (frame: WsFrame) => opts.onEnterChat?.(c, frame));
+    c.on('event.template_card_event', (frame: WsFrame) => opts.onCardEvent?.(c, frame));
     c.on('event.disconnected_event', () => {
       superseded = true;
     });

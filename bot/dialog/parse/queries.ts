@@ -46,9 +46,14 @@ function takePlace(text: string): string | undefined {
   return token && token.length <= 10 ? token.replace(/(?:的情况|情况|的)$/, '') || undefined : undefined;
 }
 
+// 统计图, 统计 横林镇 本月 图, 统计 图表: the figures with a chart picture. 图 stands alone or after a
+// place or period word, so a place named 宏图 stays a place.
+const CHART_WORD = /(?:^|\s|(?<=[镇乡道区月周年天季]))(?:柱状)?图(?:表|片)?$/;
+
 export function parseStats(rest: string): IntentOf<'stats'> {
-  const { period, rest: text } = takePeriod(rest);
-  return { intent: 'stats', place: takePlace(text), period };
+  const chart = CHART_WORD.test(rest.trim());
+  const { period, rest: text } = takePeriod(chart ? rest.trim().replace(CHART_WORD, '') : rest);
+  return { intent: 'stats', place: takePlace(text), period, ...(chart ? { chart: true as const } : {}) };
 }
 
 export function parseOverdue(rest: string): IntentOf<'overdue'> {
@@ -61,7 +66,7 @@ export function parseRanking(rest: string): IntentOf<'ranking'> {
 }
 
 const TRAILING_QUERY =
-  /^(.{1,16}?)(?:的)?(统计(?:数据|情况)?|排名|考核(?:排名|情况)?|逾期(?:隐患|情况|清单)?|重大隐患(?:清单|情况)?)$/;
+  /^(.{1,16}?)(?:的)?(统计(?:数据|情况|图表?)?|排名|考核(?:排名|情况)?|逾期(?:隐患|情况|清单)?|重大隐患(?:清单|情况)?)$/;
 
 /** "横林镇本月统计", "上月考核", "全区逾期": the command word last, after nothing but a place and a period. */
 export function parseTrailingQuery(text: string): ParsedMessage | null {
@@ -72,7 +77,7 @@ export function parseTrailingQuery(text: string): ParsedMessage | null {
   const leftover = (place ? rest.replace(place[0], '') : rest).replace(/[\s,;。、:的]/g, '');
   if (leftover) return null;
   const word = m[2];
-  if (word.startsWith('统计')) return { intent: 'stats', place: place?.[0], period };
+  if (word.startsWith('统计')) return { intent: 'stats', place: place?.[0], period, ...(word.includes('图') ? { chart: true as const } : {}) };
   if (word.startsWith('逾期')) return { intent: 'overdue', place: place?.[0], period };
   if (word.startsWith('重大隐患')) return { intent: 'major' };
   return { intent: 'ranking', period };

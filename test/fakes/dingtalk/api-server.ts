@@ -15,6 +15,8 @@ export class FakeApiServer {
   readonly calls: ApiCall[] = [];
   readonly webhookPosts: { session: string; body: Record<string, unknown> }[] = [];
   readonly pictureDownloads: string[] = [];
+  /** Media uploaded through the legacy oapi `/media/upload` (multipart field `media`), by media_id. */
+  readonly uploads = new Map<string, { type: string; fileName: string; mime: string; bytes: Buffer }>();
   /** Status of the gateway open call; anything but 200 refuses. */
   gatewayStatus = 200;
   gatewayOpens = 0;
@@ -65,6 +67,7 @@ export class FakeApiServer {
       this.pictureDownloads.push(url.pathname);
       return void res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': TINY_JPEG.byteLength }).end(TINY_JPEG);
     }
+    if (req.method === 'POST' && url.pathname === '/media/upload') return this.mediaUpload(req, url, res);
     const body = await readJson(req);
     const token = (req.headers['x-acs-dingtalk-access-token'] as string | undefined) ?? null;
     if (url.pathname === '/robot/sendBySession') {
@@ -88,7 +91,7 @@ export class FakeApiServer {
       case '/v1.0/robot/oToMessages/batchSend': {
         const userIds = body.userIds as string[];
         if (!Array.isArray(userIds) || userIds.length > 20) return send(res, 400, { code: 'invalidParameter.userIds' });
-        if (!validMsgParam(body)) return send(res, 400, { code: 'invalidParameter.msgParam' });
+        if (!validMsgParam(body) || !this.validImage(body)) return send(res, 400, { code: 'invalidParameter.msgParam' });
         return send(res, 200, {
           processQueryKey: randomUUID(),
           invalidStaffIdList: userIds.filter((u) => this.invalidStaff.has(u)),
@@ -97,13 +100,45 @@ export class FakeApiServer {
       }
       case '/v1.0/robot/groupMessages/send':
         if (this.groupThrottled) return send(res, 400, { code: '130101', message: '发送太快' });
-        if (!validMsgParam(body) || !body.openConversationId) return send(res, 400, { code: 'invalidParameter' });
+        if (!validMsgParam(body) || !this.validImage(body) || !body.openConversationId) return send(res, 400, { code: 'invalidParameter' });
         return send(res, 200, { processQueryKey: randomUUID() });
       case '/v1.0/robot/messageFiles/download':
         if (!body.downloadCode || !body.robotCode) return send(res, 400, { code: 'invalidParameter' });
         return send(res, 200, { downloadUrl: `${this.base}/media/${encodeURIComponent(String(body.downloadCode))}.jpg?expires=${Date.now() + 60_000}` });
     }
     return send(res, 404, { code: 'notFound' });
+  }
+
+  /**
+   * oapi.dingtalk.com/media/upload?access_token=…&type=image: the token in the query (the same token
+   * the v1.0 API issues), the file as multipart `media`; answers errors as 200 with an errcode.
+   */
+  private async mediaUpload(req: IncomingMessage, url: URL, res: ServerResponse) {
+    const token = url.searchParams.get('access_token');
+    this.calls.push({ path: url.pathname, body: { type: url.searchParams.get('type') }, token });
+    if (!token || !this.validTokens.has(token)) return send(res, 200, { errcode: 40014, errmsg: '不合法的access_token' });
+    const type = url.searchParams.get('type') ?? '';
+    if (!['image', 'voice', 'video', 'file'].includes(type)) return send(res, 200, { errcode: 40004, errmsg: '不合法的媒体文件类型' });
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type'] ?? '') }, body: Buffer.concat(chunks) })
+      .formData().catch(() => null);
+    const media = form?.get('media');
+    if (!media || typeof media === 'string') return send(res, 200, { errcode: 41001, errmsg: '缺少media参数' });
+    // Images up to 20 MB (jpg, gif, png, bmp).
+    if (type === 'image' && (media.size > 20 * 1024 * 1024 || !/^image\/(png|jpeg|gif|bmp)$/.test(media.type))) {
+      return send(res, 200, { errcode: 40005, errmsg: '不合法的文件类型' });
+    }
+    const mediaId = `@lA${randomUUID().replace(/-/g, '')}`;
+    this.uploads.set(mediaId, { type, fileName: media.name, mime: media.type, bytes: Buffer.from(await media.arrayBuffer()) });
+    return send(res, 200, { errcode: 0, errmsg: 'ok', type, media_id: mediaId, created_at: Date.now() });
+  }
+
+  /** sampleImageMsg's photoURL is an http(s) URL or a media_id this DingTalk issued. */
+  private validImage(body: Record<string, unknown>): boolean {
+    if (body.msgKey !== 'sampleImageMsg') return true;
+    const photoURL = (JSON.parse(String(body.msgParam)) as { photoURL?: unknown }).photoURL;
+    return typeof photoURL === 'string' && (/^https?:\/\//.test(photoURL) || this.uploads.has(photoURL));
   }
 
   private gatewayOpen(body: Record<string, unknown>, res: ServerResponse) {

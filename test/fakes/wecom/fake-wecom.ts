@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCipheriv, randomBytes } from 'node:crypto';
@@ -37,6 +38,9 @@ export class FakeWecom {
   readonly sent: Sent[] = [];
   readonly welcomes: Reply[] = [];
   readonly received: ClientFrame[] = [];
+  /** Media uploaded in three steps (init → chunks → finish), by the media_id it was given. */
+  readonly uploads = new Map<string, { type: string; filename: string; bytes: Buffer }>();
+  private readonly uploading = new Map<string, { type: string; filename: string; total: number; chunks: Map<number, Buffer> }>();
   /** Chats that refuse proactive messages (the person never wrote to the bot). */
   readonly refuseSendTo = new Set<string>();
   private readonly conns = new Set<Conn>();
@@ -118,7 +122,7 @@ export class FakeWecom {
       case 'aibot_respond_msg': {
         const body = frame.body ?? {};
         // Passive replies: stream, template card or media only; the req_id must be one of this connection's callbacks.
-        const errcode = !conn.reqIds.has(reqId) ? 846605 : ['text', 'markdown'].includes(String(body.msgtype)) ? 40008 : 0;
+        const errcode = !conn.reqIds.has(reqId) ? 846605 : ['text', 'markdown'].includes(String(body.msgtype)) ? 40008 : validCard(body.template_card) ? 0 : 40000;
         this.replies.push({ reqId, body, errcode });
         return this.answer(conn, reqId, errcode, errcode === 846605 ? 'invalid req_id' : errcode ? 'invalid message type' : 'ok');
       }
@@ -129,10 +133,38 @@ export class FakeWecom {
         this.welcomes.push({ reqId, body, errcode });
         return this.answer(conn, reqId, errcode, errcode ? 'refused' : 'ok');
       }
+      case 'aibot_upload_media_init': {
+        const b = frame.body ?? {};
+        if (!conn.authed) return this.answer(conn, reqId, 40001, 'not subscribed');
+        if (!['image', 'file', 'voice', 'video'].includes(String(b.type)) || !b.filename || !(Number(b.total_chunks) >= 1)) return this.answer(conn, reqId, 40000, 'invalid upload');
+        const uploadId = `up${randomUUID()}`;
+        this.uploading.set(uploadId, { type: String(b.type), filename: String(b.filename), total: Number(b.total_chunks), chunks: new Map() });
+        return this.answer(conn, reqId, 0, 'ok', { upload_id: uploadId });
+      }
+      case 'aibot_upload_media_chunk': {
+        const b = frame.body ?? {};
+        const up = this.uploading.get(String(b.upload_id));
+        if (!up || typeof b.base64_data !== 'string') return this.answer(conn, reqId, 40000, 'invalid upload_id');
+        up.chunks.set(Number(b.chunk_index), Buffer.from(b.base64_data, 'base64'));
+        return this.answer(conn, reqId);
+      }
+      case 'aibot_upload_media_finish': {
+        const id = String(frame.body?.upload_id);
+        const up = this.uploading.get(id);
+        if (!up || up.chunks.size !== up.total) return this.answer(conn, reqId, 40000, 'upload incomplete');
+        this.uploading.delete(id);
+        const mediaId = `media${randomUUID()}`;
+        const bytes = Buffer.concat([...up.chunks.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c));
+        this.uploads.set(mediaId, { type: up.type, filename: up.filename, bytes });
+        return this.answer(conn, reqId, 0, 'ok', { type: up.type, media_id: mediaId, created_at: String(Date.now()) });
+      }
       case 'aibot_send_msg': {
         const body = frame.body ?? {};
         const chatid = String(body.chatid ?? '');
-        const errcode = !conn.authed ? 40001 : !['markdown', 'template_card'].includes(String(body.msgtype)) ? 40008 : this.refuseSendTo.has(chatid) ? 93006 : 0;
+        // Proactive: markdown, template card, or media by a media_id this WeCom issued.
+        const media = ['image', 'file', 'voice', 'video'].includes(String(body.msgtype))
+          && this.uploads.has(String((body[String(body.msgtype)] as { media_id?: unknown } | undefined)?.media_id));
+        const errcode = !conn.authed ? 40001 : !(['markdown', 'template_card'].includes(String(body.msgtype)) || media) ? 40008 : this.refuseSendTo.has(chatid) ? 93006 : 0;
         this.sent.push({ chatid, body, errcode });
         return this.answer(conn, reqId, errcode, errcode ? 'refused' : 'ok');
       }
@@ -151,6 +183,22 @@ export class FakeWecom {
     if (!conn) throw new Error('no authenticated connection');
     conn.reqIds.add(reqId);
     conn.ws.send(JSON.stringify({ cmd: 'aibot_msg_callback', headers: { req_id: reqId }, body }));
+    return reqId;
+  }
+
+  /** A click on a template card button (template_card_event with the button's key); returns its req_id. */
+  cardClick(userid: string, key: string, taskId: string, reqId = `evt_${++seq}_${Date.now()}`): string {
+    const conn = [...this.conns].find((c) => c.authed && c.ws.readyState === c.ws.OPEN);
+    if (!conn) throw new Error('no authenticated connection');
+    conn.reqIds.add(reqId);
+    conn.ws.send(JSON.stringify({
+      cmd: 'aibot_event_callback',
+      headers: { req_id: reqId },
+      body: {
+        msgid: `evt-${seq}-${randomUUID()}`, aibotid: FAKE_BOT.botId, chattype: 'single', from: { userid }, msgtype: 'event', create_time: Date.now(),
+        event: { eventtype: 'template_card_event', event_key: key, task_id: taskId },
+      },
+    }));
     return reqId;
   }
 
@@ -238,3 +286,13 @@ export const mixed = (...items: ({ text: string } | { image: { url: string; aesk
   msgtype: 'mixed',
   mixed: { msg_item: items.map((i) => ('text' in i ? { msgtype: 'text', text: { content: i.text } } : { msgtype: 'image', image: i.image })) },
 });
+
+/** A button_interaction card needs a task_id (letters, digits, _-@, ≤ 128) and 1–6 buttons with unique keys. */
+function validCard(card: unknown): boolean {
+  if (card === undefined) return true;
+  const c = card as { card_type?: string; task_id?: string; button_list?: { text?: string; key?: string }[] };
+  if (c.card_type !== 'button_interaction') return true;
+  const keys = (c.button_list ?? []).map((b) => b.key);
+  return !!c.task_id && /^[A-Za-z0-9_@-]{1,128}$/.test(c.task_id) && keys.length >= 1 && keys.length <= 6
+    && keys.every((k) => typeof k === 'string' && k.length > 0) && new Set(keys).size === keys.length;
+}

@@ -1,0 +1,62 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createDingTalkAdapter, type DingTalkAdapter } from '../bot/adapters/dingtalk/index.js';
+import { createInbox } from '../bot/inbox.js';
+import { createDialog } from '../bot/dialog/handle.js';
+import { hazards } from '../db/schema/index.js';
+import { testDeps } from './helpers/deps.js';
+import { dingtalkWorld } from './helpers/dingtalk-world.js';
+import { makeEnterprise } from './helpers/fixtures.js';
+import { startFakeDingTalk, FAKE_CLIENT, type FakeDingTalk } from './fakes/dingtalk/fake-dingtalk.js';
+import { robotMessage, textBody } from './fakes/dingtalk/robot-frames.js';
+
+// A numbered question becomes tap-to-answer links on DingTalk: each sends its number as the user's
+// own message (dtmd://dingtalkclient/sendMessage), which the dialog takes as the answer.
+describe('DingTalk choice buttons', () => {
+  let fake: FakeDingTalk;
+  let adapter: DingTalkAdapter;
+  let t: Awaited<ReturnType<typeof testDeps>>;
+  let world: Awaited<ReturnType<typeof dingtalkWorld>>;
+  let yongan: { id: number };
+
+  beforeEach(async () => {
+    t = await testDeps();
+    world = await dingtalkWorld(t.db);
+    yongan = await makeEnterprise(t.db, world.grid, { name: '常州永安化工有限公司', shortName: '永安化工' });
+    await makeEnterprise(t.db, world.grid, { name: '常州永安塑料制品有限公司', shortName: '永安塑料' });
+    fake = await startFakeDingTalk();
+    const inbox = createInbox({ deps: t.deps, handle: createDialog({ deps: t.deps, photoSettleMs: 0 }), log: () => {} });
+    adapter = createDingTalkAdapter({ ...FAKE_CLIENT, apiBase: fake.apiBase, log: () => {}, now: t.clock });
+    adapter.onMessage((msg) => inbox.receive(msg));
+    await adapter.start();
+    await fake.waitForConnections(1);
+  });
+  afterEach(async () => {
+    await adapter.stop();
+    await fake.close();
+    await t.close();
+  });
+
+  const say = async (text: string, n: number) => {
+    const frameId = fake.pushRobot(robotMessage({ staffId: world.staffId, sessionWebhook: fake.api.sessionWebhook() }, textBody(text, false)));
+    await fake.waitForAcks(frameId);
+    await fake.waitForWebhooks(n);
+    return (fake.api.webhookPosts[n - 1].body.markdown as { text: string }).text;
+  };
+
+  it('renders each candidate as a link sending its number; sending what the link sends answers the question', async () => {
+    const question = await say('上报 永安 消防通道堵塞', 1);
+    const links = [...question.matchAll(/\[([^\]]+)\]\(dtmd:\/\/dingtalkclient\/sendMessage\?content=([^)]+)\)/g)]
+      .map((m) => ({ label: m[1], content: decodeURIComponent(m[2]) }));
+    const chosen = links.find((l) => l.label.includes('永安化工'));
+    expect(chosen, question).toBeDefined();
+    expect(chosen!.content).toMatch(/^\d$/);
+    expect(links.filter((l) => /^\d$/.test(l.content))).toHaveLength(2);
+
+    // The tap: DingTalk sends the link's content as the user's message.
+    const answer = await say(chosen!.content, 2);
+    const rows = await t.db.select().from(hazards).where(eq(hazards.enterpriseId, yongan.id));
+    expect(rows).toHaveLength(1);
+    expect(answer).toContain(rows[0].code);
+  });
+});
