@@ -1,3 +1,4 @@
+import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { z } from '@hono/zod-openapi';
 import type { Ctx } from '../core/context.js';
 import { forbidden } from '../core/errors.js';
@@ -33,6 +34,8 @@ export type ReviewHazardInputT = z.infer<typeof ReviewHazardInput>;
  */
 function assertMayReview(ctx: Ctx, h: HazardWithEnterprise) {
   const { actor } = ctx;
+  // The enterprise rectifies; it never signs off its own rectification.
+  denyEnterpriseContact(actor);
   if (h.level === 'major') {
     if (!isAdmin(actor) && actor.role !== 'department') throw forbidden(MSG.majorReviewOnly);
   } else if (actor.role === 'department') {
