@@ -87,7 +87,7 @@ async function main() {
 
   if (run.has('jobs') && config.SCHEDULER === 'on') {
     // The WeChat adapter already paces every send (replies too); the outbox need not add its own gap.
-    const schedule = jobsConfig({ outbox: { wechatGapMs: { min: 0, max: 0 } } });
+    const schedule = jobsConfig({ outbox: { wechatGapMs: { min: 0, max: 0 } }, publicUrl: config.PUBLIC_URL });
     const scheduler = startScheduler({ db: deps.db, clock: deps.clock, senders, config: schedule });
     kick = scheduler.kick;
     stops.push(() => scheduler.stop());

@@ -21,6 +21,8 @@ export type JobsConfig = {
   /** Departments that have not reported in this long after a whistle are reminded (once per whistle). */
   departmentReminderHours: number;
   quietHours: { startHour: number; endHour: number };
+  /** PUBLIC_URL: messages to enterprise contacts link to the hazard page when it is set. */
+  publicUrl?: string;
   outbox: {
     /** Retry delays after a retryable failure; the last one repeats until maxAttempts. */
     backoffMinutes: number[];

@@ -1,3 +1,4 @@
+import { noticeSafely } from './alerts.js';
 import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { z } from '@hono/zod-openapi';
 import type { Ctx } from '../core/context.js';
@@ -54,10 +55,12 @@ export async function reviewHazard(ctx: Ctx, ref: HazardRef, raw: ReviewHazardIn
   }
   nextStatus(h.status, 'review_fail');
   const deadlineAt = resolveDeadline(input, ctx.clock());
-  return applyTransition(ctx, h, {
+  const view = await applyTransition(ctx, h, {
     action: 'review_fail',
     set: deadlineAt ? { deadlineAt } : {},
     note: input.reason,
     data: { reason: input.reason, ...(deadlineAt ? { deadline: deadlineAt.toISOString() } : {}) },
   });
+  await noticeSafely(ctx, { kind: 'review_fail', hazardId: h.id, reason: input.reason });
+  return view;
 }
