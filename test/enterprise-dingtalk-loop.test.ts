@@ -28,7 +28,7 @@ describe('enterprise contact on DingTalk', () => {
   it('runs the whole rectification loop', async () => {
     let at = new Date('2026-12-01T02:00:00Z');
     const t = await testDeps({ clock: () => new Date(at) });
-    cleanup.push(() => t.close());
+    cleanup.push(async () => t.close());
     const deps = { ...t.deps, publicUrl: 'https://anquan.example.gov.cn', notifier: outboxNotifier({ db: t.db, clock: t.deps.clock }) };
     const world = await dingtalkWorld(t.db);
     const admin = await makePerson(t.db, 'town_admin', { townId: world.town.id });
@@ -91,7 +91,7 @@ describe('enterprise contact on DingTalk', () => {
 
     // And the contact cannot review or report through chat.
     const m = fake.api.webhookPosts.length;
-    await fake.waitForAcks(fake.pushRobot(say(textBody('上报 华美 配电箱未上锁'))));
+    await fake.waitForAcks(fake.pushRobot(say(textBody('上报 华美 配电箱未上锁', false))));
     await fake.waitForWebhooks(m + 1);
     expect(await t.db.select().from(hazards).where(eq(hazards.enterpriseId, world.huamei.id))).toHaveLength(1);
   }, 30_000);
