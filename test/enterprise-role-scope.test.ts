@@ -35,7 +35,11 @@ describe('enterprise contact scope', () => {
     expect((await call(t.app, 'POST', '/v1/people', w.district.auth, { name: '无企业', role: 'enterprise' })).status).toBe(400);
     expect((await call(t.app, 'POST', '/v1/people', w.district.auth, { name: '错配', role: 'worker', enterpriseId: w.entA1.id })).status).toBe(400);
     expect((await call(t.app, 'POST', '/v1/people', w.workerA1.auth, { name: '网格员建', role: 'enterprise', enterpriseId: w.entA1.id })).status).toBe(403);
-    expect((await call(t.app, 'POST', '/v1/people', w.district.auth, { name: '区建', role: 'enterprise', enterpriseId: w.entB1.id })).status).toBe(201);
+    const made = await call(t.app, 'POST', '/v1/people', w.district.auth, { name: '区建', role: 'enterprise', enterpriseId: w.entB1.id });
+    expect(made.status).toBe(201);
+    // Binding codes: the enterprise's own town admin may hand one over; another town's may not.
+    expect((await call(t.app, 'POST', `/v1/people/${made.body.id}/binding-codes`, w.adminB.auth)).status).toBe(201);
+    expect((await call(t.app, 'POST', `/v1/people/${made.body.id}/binding-codes`, w.adminA.auth)).status).toBe(404);
   });
 
   it('reads its own hazards only: by list, code, id and guessed ids', async () => {
@@ -106,6 +110,12 @@ describe('enterprise contact scope', () => {
     expect(signed.status).toBe(303);
     const cookie = signed.headers.get('set-cookie')!.split(';')[0];
     const get = (p: string) => t.app.request(p, { headers: { cookie } });
+    const tasks = await get('/app');
+    expect(tasks.status).toBe(200);
+    const tasksHtml = await tasks.text();
+    expect(tasksHtml).toContain(own.code);
+    expect(tasksHtml).not.toContain(sameTown.code);
+    expect(tasksHtml).not.toContain('href="/app/report"');
     const mine = await get(`/app/hazards/${own.code}`);
     expect(mine.status).toBe(200);
     const html = await mine.text();
