@@ -101,6 +101,12 @@ describe('enterprise contact scope', () => {
     const rect = await call(t.app, 'POST', `/v1/hazards/${own.id}/rectify`, contact.auth, { note: '通道已清理' });
     expect(rect.status).toBe(200);
     expect(rect.body.status).toBe('review');
+    // The ledger tells who rectified: the enterprise's contact, by name.
+    const csv = await t.app.request('/v1/exports/hazards.csv', { headers: w.adminA.auth });
+    expect(csv.status).toBe(200);
+    const ledger = await csv.text();
+    expect(ledger).toContain('整改提交人');
+    expect(ledger).toContain('企业：张安全');
   });
 
   it('pages: its hazard opens, another enterprise reads as absent, other pages refuse', async () => {

@@ -10,7 +10,7 @@ type T = Awaited<ReturnType<typeof testApp>>;
 type W = Awaited<ReturnType<typeof makeStatsWorld>>;
 
 const HAZARD_HEADERS = ['序号', '隐患编号', '镇（街道）', '网格', '企业名称', '统一社会信用代码', '隐患描述', '隐患类别', '隐患等级', '状态',
-  '上报人', '上报时间', '整改期限', '是否逾期', '逾期天数', '责任人', '吹哨部门', '整改完成时间', '销号时间'];
+  '上报人', '上报时间', '整改期限', '是否逾期', '逾期天数', '责任人', '吹哨部门', '整改完成时间', '销号时间', '整改提交人'];
 const PATROL_HEADERS = ['序号', '巡查时间', '镇（街道）', '网格', '企业名称', '网格员', '巡查结果', '发现隐患数', '备注'];
 
 describe('ledger exports', () => {

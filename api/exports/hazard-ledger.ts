@@ -12,8 +12,11 @@ export const HazardLedgerQuery = ListHazardsQuery.omit({ limit: true, offset: tr
 export type HazardLedgerQueryT = z.output<typeof HazardLedgerQuery>;
 
 const HEADERS = ['序号', '隐患编号', '镇（街道）', '网格', '企业名称', '统一社会信用代码', '隐患描述', '隐患类别', '隐患等级', '状态',
-  '上报人', '上报时间', '整改期限', '是否逾期', '逾期天数', '责任人', '吹哨部门', '整改完成时间', '销号时间'];
-const WIDTHS = [7, 18, 12, 12, 28, 22, 40, 12, 9, 9, 10, 17, 12, 9, 9, 12, 20, 17, 17];
+  '上报人', '上报时间', '整改期限', '是否逾期', '逾期天数', '责任人', '吹哨部门', '整改完成时间', '销号时间', '整改提交人'];
+const WIDTHS = [7, 18, 12, 12, 28, 22, 40, 12, 9, 9, 10, 17, 12, 9, 9, 12, 20, 17, 17, 20];
+// Who submitted the latest rectification: the enterprise itself or the grid's people (考核 still
+// counts only the worker's own patrols and reports; this column only tells the two apart).
+const SUBMITTER_ROLE: Record<string, string> = { enterprise: '企业', worker: '网格员', town_admin: '镇管理员', district_admin: '区管理员', department: '行业部门' };
 
 /**
  * The hazard ledger (隐患台账) in the actor's scope. Rows are read a page at a time by id (keyset,
@@ -33,6 +36,8 @@ export function hazardLedger(ctx: Ctx, q: HazardLedgerQueryT): Ledger {
         closedAt: hazards.closedAt,
         departments: sql<string | null>`(select group_concat(d.name, '、') from hazard_departments hd join departments d on d.id = hd.department_id where hd.hazard_id = ${hazards.id})`,
         rectifiedAt: sql<number | null>`(select max(ev.at) from hazard_events ev where ev.hazard_id = ${hazards.id} and ev.action = 'rectify')`,
+        rectifiedBy: sql<string | null>`(select p2.role || '|' || p2.name from hazard_events ev join people p2 on p2.id = ev.actor_id
+          where ev.hazard_id = ${hazards.id} and ev.action = 'rectify' order by ev.at desc, ev.id desc limit 1)`,
       })
       .from(hazards)
       .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
@@ -52,8 +57,14 @@ export function hazardLedger(ctx: Ctx, q: HazardLedgerQueryT): Ledger {
       LEVEL_LABEL[h.level], STATUS_LABEL[h.status], h.reporter ?? '', shanghaiMinute(h.reportedAt),
       h.deadlineAt ? shanghaiIsoDay(h.deadlineAt.getTime() - 1) : '', late ? '是' : '否',
       late && deadlineDayStart != null ? Math.max(1, Math.round((today - deadlineDayStart) / DAY_MS)) : 0,
-      h.responsible ?? '', h.departments ?? '', shanghaiMinute(h.rectifiedAt), shanghaiMinute(h.closedAt),
+      h.responsible ?? '', h.departments ?? '', shanghaiMinute(h.rectifiedAt), shanghaiMinute(h.closedAt), submitter(h.rectifiedBy),
     ];
   });
   return { sheetName: '隐患台账', headers: HEADERS, widths: WIDTHS, pages };
+}
+
+function submitter(roleAndName: string | null): string {
+  if (!roleAndName) return '';
+  const [role, ...name] = roleAndName.split('|');
+  return `${SUBMITTER_ROLE[role] ?? role}：${name.join('|')}`;
 }
