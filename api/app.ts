@@ -1,3 +1,4 @@
+import { ENTERPRISE_MSG, enterpriseMayCall, isEnterpriseContact } from './core/enterprise-role.js';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from './core/context.js';
 import { newRouter } from './core/hono-env.js';
@@ -5,7 +6,7 @@ import { authenticate } from './core/auth.js';
 import { limitBody } from './core/body-limit.js';
 import { IMPORT_BODY_LIMIT } from './imports/upload-limit.js';
 import { idempotency } from './core/idempotency.js';
-import { DomainError, domainErrorOf, errorBody, validationFailed } from './core/errors.js';
+import { DomainError, domainErrorOf, errorBody, forbidden, validationFailed } from './core/errors.js';
 import { routeModules } from './routes.js';
 import { errorFields, logger } from '../lib/log.js';
 import type { CallbackHandler } from '../bot/callbacks/handler.js';
@@ -72,6 +73,11 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       ? MAX_UPLOAD_BYTES
       : MAX_JSON_BYTES));
   app.use('/v1/*', authenticate(deps));
+  // Default deny for enterprise contacts: only their few routes run at all (api/core/enterprise-role.ts).
+  app.use('/v1/*', async (c, next) => {
+    if (isEnterpriseContact(c.get('actor')) && !enterpriseMayCall(c.req.method, c.req.path)) throw forbidden(ENTERPRISE_MSG.denied);
+    await next();
+  });
   app.use('/v1/*', idempotency);
 
   for (const register of routeModules) register(app);

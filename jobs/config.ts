@@ -21,7 +21,7 @@ export type JobsConfig = {
   /** Departments that have not reported in this long after a whistle are reminded (once per whistle). */
   departmentReminderHours: number;
   quietHours: { startHour: number; endHour: number };
-  /** PUBLIC_URL: when set, the digest links to 我的任务 and the weekly summary to the dashboard. */
+  /** PUBLIC_URL: when set, the digest links to 我的任务, the weekly summary to the dashboard, and notices to enterprise contacts to the hazard page. */
   publicUrl?: string;
   outbox: {
     /** Retry delays after a retryable failure; the last one repeats until maxAttempts. */

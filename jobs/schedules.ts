@@ -4,6 +4,7 @@ import { districtEscalation } from './district-escalation.js';
 import { departmentReminder } from './department-reminder.js';
 import { weeklySummary } from './weekly-summary.js';
 import { monthlyAssessment } from './monthly-assessment.js';
+import { enterpriseReminder } from './enterprise-notices.js';
 import type { Job } from './types.js';
 
 export type Schedule = {
@@ -24,6 +25,7 @@ export const schedules: Schedule[] = [
   { name: 'district-escalation', cron: '30 8 * * *', run: districtEscalation, kind: 'routine', summary: '全区督办清单' },
   { name: 'department-reminder', cron: '0 * * * *', run: departmentReminder, kind: 'routine', summary: '吹哨 24 小时未报到提醒' },
   { name: 'weekly-summary', cron: '0 9 * * 1', run: weeklySummary, kind: 'routine', summary: '每周一周报' },
+  { name: 'enterprise-reminder', cron: '30 8 * * *', run: enterpriseReminder, kind: 'routine', summary: '企业整改期限提醒（到期前 2 天、当天）' },
   { name: 'monthly-assessment', cron: '0 9 1 * *', run: monthlyAssessment, kind: 'routine', summary: '每月 1 日考核' },
 ];
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Notifier, UrgentAlert } from '../api/core/notifier.js';
 import { urgentAlertMessage } from './messages.js';
+import { planEnterpriseNotice } from './enterprise-notices.js';
 import { dbOutbox } from './outbox/enqueue.js';
 import type { OutboxSink, PlannedNotification } from './types.js';
 import { errorFields, logger } from '../lib/log.js';
@@ -72,6 +73,14 @@ export function outboxNotifier(deps: OutboxNotifierDeps): Notifier {
         if (planned.length && (await outbox.enqueue(planned, deps.clock())) > 0) deps.onEnqueued?.();
       } catch (e) {
         log(`[jobs] 紧急提醒入队失败 hazard ${alert.hazardId}`, e);
+      }
+    },
+    async notice(n) {
+      try {
+        const planned = await planEnterpriseNotice(deps.db, n);
+        if (planned.length && (await outbox.enqueue(planned, deps.clock())) > 0 && planned.some((p) => p.urgent)) deps.onEnqueued?.();
+      } catch (e) {
+        log(`[jobs] 企业通知入队失败 hazard ${n.hazardId}`, e);
       }
     },
   };

@@ -5,7 +5,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../api/core/context.js';
-import { DomainError } from '../api/core/errors.js';
+import { DomainError, forbidden } from '../api/core/errors.js';
+import { ENTERPRISE_MSG, enterpriseMayOpen, isEnterpriseContact } from '../api/core/enterprise-role.js';
 import { limitBody } from '../api/core/body-limit.js';
 import { APP_CSS } from './assets/css.js';
 import { Layout } from './layout.js';
@@ -126,6 +127,11 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
   };
   web.use('/app', requireSession);
   web.use('/app/*', requireSession);
+  // Default deny for enterprise contacts, as on the API (api/core/enterprise-role.ts).
+  web.use('/app/*', async (c, next) => {
+    if (isEnterpriseContact(c.get('user').actor) && !enterpriseMayOpen(c.req.method, c.req.path)) throw forbidden(ENTERPRISE_MSG.denied);
+    await next();
+  });
 
   registerTaskPages(web);
   registerHazardList(web);

@@ -6,11 +6,11 @@ import { batchLoader } from '../../lib/batch-loader.js';
 import { sha256Hex } from '../../lib/hash.js';
 import type { Actor } from './context.js';
 
-type ActorRow = { id: number; name: string; role: Role; town_id: number | null; department_id: number | null; grid_ids: string | null };
+type ActorRow = { id: number; name: string; role: Role; town_id: number | null; department_id: number | null; enterprise_id: number | null; grid_ids: string | null };
 
 // One statement per lookup (person, role and the worker's grids together): actor resolution runs
 // on every API call and every chat message, so three round trips here cost more than the verb's writes.
-const ACTOR_COLUMNS = `p.id, p.name, p.role, p.town_id, p.department_id,
+const ACTOR_COLUMNS = `p.id, p.name, p.role, p.town_id, p.department_id, p.enterprise_id,
   (select group_concat(g.id) from grids g where g.worker_id = p.id and p.role = 'worker') as grid_ids`;
 
 function toActor(row: ActorRow): Actor {
@@ -21,6 +21,7 @@ function toActor(row: ActorRow): Actor {
     townId: row.role === 'town_admin' ? row.town_id : null,
     gridIds: row.grid_ids ? row.grid_ids.split(',').map(Number) : [],
     departmentId: row.role === 'department' ? row.department_id : null,
+    enterpriseId: row.role === 'enterprise' ? row.enterprise_id : null,
   };
 }
 

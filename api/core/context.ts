@@ -17,6 +17,8 @@ export type Actor = {
   gridIds: number[];
   /** department role: the department. */
   departmentId: number | null;
+  /** enterprise role: the enterprise they are the safety contact of; absent/null for every other role. */
+  enterpriseId?: number | null;
 };
 
 /** Where an action came from: recorded on every event. */

@@ -7,14 +7,30 @@ export type UrgentAlert = {
   hazardId: number;
 };
 
+/**
+ * Notices to an enterprise's safety contacts (整改通知, failed review), after the write committed:
+ * a hazard got a deadline (reported with one, or assigned), or its review failed.
+ */
+export type EnterpriseNotice = {
+  kind: 'deadline' | 'review_fail';
+  hazardId: number;
+  /** review_fail: the reviewer's reason. */
+  reason?: string | null;
+  /** PUBLIC_URL, for the link to the hazard page. */
+  publicUrl?: string;
+};
+
 export interface Notifier {
   /** Called after the write has committed; must not throw into the verb. */
   urgent(alert: UrgentAlert): Promise<void>;
+  /** Optional so notifiers that only alert (tests, dry runs) stay valid; must not throw either. */
+  notice?(notice: EnterpriseNotice): Promise<void>;
 }
 
 export const nullNotifier: Notifier = { urgent: async () => {} };
 
-export function recordingNotifier(): Notifier & { alerts: UrgentAlert[] } {
+export function recordingNotifier(): Notifier & { alerts: UrgentAlert[]; notices: EnterpriseNotice[] } {
   const alerts: UrgentAlert[] = [];
-  return { alerts, urgent: async (a) => void alerts.push(a) };
+  const notices: EnterpriseNotice[] = [];
+  return { alerts, notices, urgent: async (a) => void alerts.push(a), notice: async (n) => void notices.push(n) };
 }

@@ -6,7 +6,8 @@ import type { Role } from '../../db/schema/index.js';
 
 // One place that turns an actor into row filters, so lists, exports, statistics and single reads
 // cannot drift apart. A worker sees their grids, a town admin their town, a department the hazards
-// whistled to it (and those hazards' enterprises), a district admin everything.
+// whistled to it (and those hazards' enterprises), a district admin everything, an enterprise
+// contact only their own enterprise (its hazards and patrol results) and nothing else.
 
 const none = sql`0 = 1`;
 const idList = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
@@ -23,6 +24,8 @@ export function hazardScope(actor: Actor): SQL | undefined {
       return actor.departmentId == null
         ? none
         : sql`exists (select 1 from hazard_departments hd where hd.hazard_id = ${hazards.id} and hd.department_id = ${actor.departmentId})`;
+    case 'enterprise':
+      return actor.enterpriseId == null ? none : sql`${hazards.enterpriseId} = ${actor.enterpriseId}`;
   }
 }
 
@@ -38,6 +41,8 @@ export function enterpriseScope(actor: Actor): SQL | undefined {
       return actor.departmentId == null
         ? none
         : sql`exists (select 1 from hazards h join hazard_departments hd on hd.hazard_id = h.id where h.enterprise_id = ${enterprises.id} and hd.department_id = ${actor.departmentId})`;
+    case 'enterprise':
+      return actor.enterpriseId == null ? none : sql`${enterprises.id} = ${actor.enterpriseId}`;
   }
 }
 
@@ -51,6 +56,9 @@ export function patrolScope(actor: Actor): SQL | undefined {
       return actor.gridIds.length ? sql`${patrols.gridId} in (${idList(actor.gridIds)})` : none;
     case 'department':
       return none;
+    case 'enterprise':
+      // Their own enterprise's patrol results (read only: logging a patrol is a worker's verb).
+      return actor.enterpriseId == null ? none : sql`${patrols.enterpriseId} = ${actor.enterpriseId}`;
   }
 }
 
@@ -64,6 +72,7 @@ export function coversPlace(actor: Actor, place: { gridId: number; townId: numbe
     case 'worker':
       return actor.gridIds.includes(place.gridId);
     case 'department':
+    case 'enterprise':
       return false;
   }
 }

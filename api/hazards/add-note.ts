@@ -1,3 +1,4 @@
+import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { z } from '@hono/zod-openapi';
 import type { Ctx } from '../core/context.js';
 import { conflict } from '../core/errors.js';
@@ -26,6 +27,7 @@ export type AddHazardNoteInputT = z.infer<typeof AddHazardNoteInput>;
  * who can see the hazard may add (for a department that means it was whistled to them).
  */
 export async function addHazardNote(ctx: Ctx, ref: HazardRef, raw: AddHazardNoteInputT): Promise<HazardView> {
+  denyEnterpriseContact(ctx.actor);
   const input = parseInput(AddHazardNoteInput, raw);
   const h = await loadVisibleHazard(ctx, ref);
   nextStatus(h.status, 'attach');

@@ -7,6 +7,7 @@ import { nextStatus } from './lifecycle.js';
 import { loadVisibleHazard, type HazardRef } from './load.js';
 import { MSG } from './messages.js';
 import { applyTransition } from './transition.js';
+import { noticeSafely } from './alerts.js';
 import type { HazardView } from './view.js';
 import { parseInput } from './input.js';
 
@@ -30,10 +31,12 @@ export async function assignHazard(ctx: Ctx, ref: HazardRef, raw: AssignHazardIn
   const now = ctx.clock();
   const deadlineAt = resolveDeadline(input, now) ?? defaultDeadline(h.level, now);
   const responsible = input.responsible ?? h.responsible;
-  return applyTransition(ctx, h, {
+  const view = await applyTransition(ctx, h, {
     action: 'assign',
     set: { deadlineAt, responsible },
     note: input.note,
     data: { deadline: deadlineAt.toISOString(), responsible, defaulted: input.deadline === undefined && input.deadlineDays === undefined },
   });
+  await noticeSafely(ctx, { kind: 'deadline', hazardId: h.id });
+  return view;
 }

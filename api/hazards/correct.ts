@@ -1,3 +1,4 @@
+import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { z } from '@hono/zod-openapi';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { enterprises, hazardEvents, hazards, HAZARD_LEVELS, type HazardLevel, type HazardStatus } from '../../db/schema/index.js';
@@ -40,6 +41,7 @@ const OWN_STEPS = ['report', 'attach', 'correct'] as const;
  */
 export async function correctReport(ctx: Ctx, ref: HazardRef, raw: CorrectReportInputT): Promise<HazardView> {
   const input = parseInput(CorrectReportInput, raw);
+  denyEnterpriseContact(ctx.actor);
   const h = await loadVisibleHazard(ctx, ref);
   if (h.reporterId !== ctx.actor.personId) throw forbidden(MSG.correctOwnOnly);
   const now = ctx.clock();

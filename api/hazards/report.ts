@@ -1,3 +1,4 @@
+import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { z } from '@hono/zod-openapi';
 import { HAZARD_LEVELS } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
@@ -39,6 +40,7 @@ export type ReportHazardResult = { hazard: HazardView; created: boolean };
  */
 export async function reportHazard(ctx: Ctx, raw: ReportHazardInputT): Promise<ReportHazardResult> {
   const input = parseInput(ReportHazardInput, raw);
+  denyEnterpriseContact(ctx.actor);
   if (ctx.actor.role === 'department') throw forbidden(MSG.departmentCannotReport);
   return enqueueReport(ctx, input);
 }

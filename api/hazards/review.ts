@@ -1,3 +1,5 @@
+import { noticeSafely } from './alerts.js';
+import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { z } from '@hono/zod-openapi';
 import type { Ctx } from '../core/context.js';
 import { forbidden } from '../core/errors.js';
@@ -33,6 +35,8 @@ export type ReviewHazardInputT = z.infer<typeof ReviewHazardInput>;
  */
 function assertMayReview(ctx: Ctx, h: HazardWithEnterprise) {
   const { actor } = ctx;
+  // The enterprise rectifies; it never signs off its own rectification.
+  denyEnterpriseContact(actor);
   if (h.level === 'major') {
     if (!isAdmin(actor) && actor.role !== 'department') throw forbidden(MSG.majorReviewOnly);
   } else if (actor.role === 'department') {
@@ -51,10 +55,12 @@ export async function reviewHazard(ctx: Ctx, ref: HazardRef, raw: ReviewHazardIn
   }
   nextStatus(h.status, 'review_fail');
   const deadlineAt = resolveDeadline(input, ctx.clock());
-  return applyTransition(ctx, h, {
+  const view = await applyTransition(ctx, h, {
     action: 'review_fail',
     set: deadlineAt ? { deadlineAt } : {},
     note: input.reason,
     data: { reason: input.reason, ...(deadlineAt ? { deadline: deadlineAt.toISOString() } : {}) },
   });
+  await noticeSafely(ctx, { kind: 'review_fail', hazardId: h.id, reason: input.reason });
+  return view;
 }

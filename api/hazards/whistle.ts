@@ -1,3 +1,4 @@
+import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { z } from '@hono/zod-openapi';
 import { and, eq, sql } from 'drizzle-orm';
 import { departments, hazardDepartments } from '../../db/schema/index.js';
@@ -25,6 +26,7 @@ export type WhistleHazardInputT = z.infer<typeof WhistleHazardInput>;
 export async function whistleHazard(ctx: Ctx, ref: HazardRef, raw: WhistleHazardInputT): Promise<HazardView> {
   const input = parseInput(WhistleHazardInput, raw);
   const h = await loadVisibleHazard(ctx, ref);
+  denyEnterpriseContact(ctx.actor);
   if (ctx.actor.role === 'department') throw forbidden(MSG.workerOrAdminOnly);
   nextStatus(h.status, 'whistle');
   const dept = await ctx.db.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).get();

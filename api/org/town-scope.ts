@@ -15,6 +15,8 @@ export function townScope(actor: Actor): SQL | undefined {
       return undefined;
     case 'town_admin':
       return actor.townId == null ? sql`0 = 1` : sql`${towns.id} = ${actor.townId}`;
+    case 'enterprise':
+      return sql`0 = 1`;
     case 'worker':
       return actor.gridIds.length
         ? sql`"towns"."id" in (select g.town_id from grids g where g.id in (${sql.join(actor.gridIds.map((id) => sql`${id}`), sql`, `)}))`
@@ -32,6 +34,7 @@ export function gridScope(actor: Actor): SQL | undefined {
     case 'worker':
       return actor.gridIds.length ? inArray(grids.id, actor.gridIds) : sql`0 = 1`;
     case 'department':
+    case 'enterprise':
       return sql`0 = 1`;
   }
 }

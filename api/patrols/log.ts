@@ -1,3 +1,4 @@
+import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { attachments, checkItems, enterprises, hazards, patrols } from '../../db/schema/index.js';
@@ -62,6 +63,7 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
   if (!parsedInput.success) throw validationFailed(MSG.badInput, parsedInput.error.issues);
   const input = parsedInput.data;
   const { actor } = ctx;
+  denyEnterpriseContact(actor);
   if (actor.role === 'department') throw forbidden(MSG.departmentCannotPatrol);
   const ent = await ctx.db.select().from(enterprises).where(eq(enterprises.id, input.enterpriseId)).get();
   if (!ent || !coversPlace(actor, ent)) throw notFound(MSG.enterprise);

@@ -5,7 +5,7 @@ import { requireRole } from '../core/scope.js';
 import { uniqueAsConflict } from '../core/unique-violation.js';
 import { assertCanManage } from './access.js';
 import { PEOPLE_MSG } from './messages.js';
-import { assertPersonShape } from './person-rules.js';
+import { assertPersonShape, enterpriseTownOf } from './person-rules.js';
 import { PersonName, Phone, PlatformSchema, RoleSchema, toPerson, type PersonT } from './schemas.js';
 
 export const CreatePersonInput = z
@@ -15,6 +15,8 @@ export const CreatePersonInput = z
     role: RoleSchema,
     townId: z.number().int().positive().nullish(),
     departmentId: z.number().int().positive().nullish(),
+    /** role enterprise: the enterprise this safety contact speaks for (required, and only then). */
+    enterpriseId: z.number().int().positive().nullish(),
     preferredPlatform: PlatformSchema.nullish(),
   })
   .strict()
@@ -27,10 +29,11 @@ export async function createPerson(ctx: Ctx, input: CreatePersonInputT): Promise
   const shape = {
     role: input.role,
     phone: input.phone ?? null,
-    townId: input.townId ?? (ctx.actor.role === 'town_admin' ? ctx.actor.townId : null),
+    townId: input.townId ?? (ctx.actor.role === 'town_admin' && input.role !== 'enterprise' ? ctx.actor.townId : null),
     departmentId: input.departmentId ?? null,
+    enterpriseId: input.enterpriseId ?? null,
   };
-  assertCanManage(ctx.actor, shape);
+  assertCanManage(ctx.actor, shape, await enterpriseTownOf(ctx.db, shape.enterpriseId));
   await assertPersonShape(ctx.db, shape);
   const [[row]] = await uniqueAsConflict(
     ctx.writer.batch([

@@ -5,6 +5,7 @@ import { notFound } from '../core/errors.js';
 import type { Actor } from '../core/context.js';
 import { assertCanManage } from './access.js';
 import { PEOPLE_MSG } from './messages.js';
+import { enterpriseTownOf } from './person-rules.js';
 
 /** The person row or not_found (callers then check the actor may manage it). */
 export async function loadPerson(db: Db, personId: number) {
@@ -20,7 +21,7 @@ export async function loadPerson(db: Db, personId: number) {
 export async function loadManageablePerson(db: Db, actor: Actor, personId: number) {
   const row = await loadPerson(db, personId);
   try {
-    assertCanManage(actor, row);
+    assertCanManage(actor, row, await enterpriseTownOf(db, row.enterpriseId));
   } catch {
     throw notFound(PEOPLE_MSG.person);
   }

@@ -20,10 +20,11 @@ const Me = z
   .object({
     personId: z.number().int(),
     name: z.string(),
-    role: z.enum(['worker', 'town_admin', 'district_admin', 'department']),
+    role: z.enum(['worker', 'town_admin', 'district_admin', 'department', 'enterprise']),
     townId: z.number().int().nullable(),
     gridIds: z.array(z.number().int()),
     departmentId: z.number().int().nullable(),
+    enterpriseId: z.number().int().nullable().optional(),
   })
   .openapi('Me');
 

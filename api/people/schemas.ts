@@ -17,6 +17,7 @@ export const Person = z
     role: RoleSchema,
     townId: z.number().int().nullable(),
     departmentId: z.number().int().nullable(),
+    enterpriseId: z.number().int().nullable(),
     preferredPlatform: PlatformSchema.nullable(),
     active: z.boolean(),
   })
@@ -36,6 +37,7 @@ export const toPerson = (r: typeof people.$inferSelect): PersonT => ({
   role: r.role,
   townId: r.townId,
   departmentId: r.departmentId,
+  enterpriseId: r.enterpriseId,
   preferredPlatform: r.preferredPlatform,
   active: r.active,
 });

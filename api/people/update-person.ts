@@ -8,7 +8,7 @@ import { uniqueAsConflict } from '../core/unique-violation.js';
 import { assertCanManage } from './access.js';
 import { loadManageablePerson } from './load-person.js';
 import { PEOPLE_MSG } from './messages.js';
-import { TOWN_ROLES, assertPersonShape } from './person-rules.js';
+import { TOWN_ROLES, assertPersonShape, enterpriseTownOf } from './person-rules.js';
 import { PersonName, Phone, PlatformSchema, RoleSchema, toPerson, type PersonT } from './schemas.js';
 
 export const UpdatePersonInput = z
@@ -18,6 +18,7 @@ export const UpdatePersonInput = z
     role: RoleSchema.optional(),
     townId: z.number().int().positive().nullable().optional(),
     departmentId: z.number().int().positive().nullable().optional(),
+    enterpriseId: z.number().int().positive().nullable().optional(),
     preferredPlatform: PlatformSchema.nullable().optional(),
     active: z.boolean().optional(),
   })
@@ -36,12 +37,13 @@ export async function updatePerson(ctx: Ctx, personId: number, input: UpdatePers
   if (input.role !== undefined && input.role !== 'department' && input.departmentId === undefined) next.departmentId = null;
   // District-wide roles have no town: a town left behind would put them in a town admin's reach.
   if (input.role !== undefined && !TOWN_ROLES.includes(input.role) && input.townId === undefined) next.townId = null;
-  const shape = { role: next.role, phone: next.phone ?? null, townId: next.townId ?? null, departmentId: next.departmentId ?? null };
-  assertCanManage(ctx.actor, shape);
+  if (input.role !== undefined && input.role !== 'enterprise' && input.enterpriseId === undefined) next.enterpriseId = null;
+  const shape = { role: next.role, phone: next.phone ?? null, townId: next.townId ?? null, departmentId: next.departmentId ?? null, enterpriseId: next.enterpriseId ?? null };
+  assertCanManage(ctx.actor, shape, await enterpriseTownOf(ctx.db, shape.enterpriseId));
   await assertPersonShape(ctx.db, shape, personId);
   const [[row]] = await uniqueAsConflict(
     ctx.writer.batch([
-      ctx.db.update(people).set({ ...patch, townId: shape.townId, departmentId: shape.departmentId }).where(eq(people.id, personId)).returning(),
+      ctx.db.update(people).set({ ...patch, townId: shape.townId, departmentId: shape.departmentId, enterpriseId: shape.enterpriseId }).where(eq(people.id, personId)).returning(),
     ]),
     PEOPLE_MSG.phoneTaken(shape.phone ?? ''),
   );

@@ -41,6 +41,12 @@ export async function myTasks(ctx: Ctx): Promise<MyTasks> {
   const { actor } = ctx;
   const now = ctx.clock().getTime();
   const empty = { total: 0, items: [] };
+  if (actor.role === 'enterprise') {
+    // An enterprise contact: its own enterprise's hazards waiting for its rectification, by deadline.
+    const own = sql`h.enterprise_id = ${actor.enterpriseId ?? -1} and h.status in ('reported', 'rectifying')`;
+    const hazardsDueSoon = await hazardSection(ctx, own, sql`h.deadline_at is null, h.deadline_at asc, h.id asc`, now);
+    return { role: actor.role, patrolsDue: empty, hazardsDueSoon, reviews: empty, toAssign: empty, toAcknowledge: empty };
+  }
   const place = await resolveStatsScope(ctx, {});
   const scope = place.where('h');
   const hazardsWhere = (cond: SQL, order: SQL = sql`h.deadline_at asc, h.id asc`) => hazardSection(ctx, sql`${cond} and ${scope}`, order, now);

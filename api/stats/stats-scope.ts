@@ -1,3 +1,4 @@
+import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { departments, grids, towns } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
@@ -30,6 +31,7 @@ const col = (alias: string, name: string) => sql.raw(`${alias}.${name}`);
 
 export async function resolveStatsScope(ctx: Ctx, q: { townId?: number; gridId?: number }): Promise<StatsScope> {
   const { actor, db } = ctx;
+  denyEnterpriseContact(actor);
   const grid = q.gridId ? await db.select().from(grids).where(eq(grids.id, q.gridId)).get() : undefined;
   if (q.gridId && !grid) throw notFound(MSG.grid);
   const townId = q.townId ?? grid?.townId;

@@ -20,6 +20,8 @@ const ALLOWED: Record<Role, ReadonlySet<ParsedMessage['intent']>> = {
   town_admin: new Set(['query_hazard', 'query_enterprise', 'report', 'patrol', 'review', 'assign', 'whistle', 'close', 'void', 'stats', 'overdue']),
   district_admin: new Set(['query_hazard', 'query_enterprise', 'report', 'patrol', 'review', 'assign', 'whistle', 'close', 'void', 'stats', 'overdue']),
   department: new Set(['query_hazard', 'query_enterprise', 'acknowledge', 'rectify', 'stats', 'overdue']),
+  // An enterprise contact reads its own hazards and submits rectification; nothing else (default deny).
+  enterprise: new Set(['query_hazard', 'rectify']),
 };
 
 /** How a reading is offered: 查看隐患 YH…, 上报 恒泰 的隐患. */

@@ -8,6 +8,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   town_admin: '镇应急办管理员',
   district_admin: '区安委办管理员',
   department: '行业部门',
+  enterprise: '企业安全联系人',
 };
 
 // Status and action words are the hazard verbs' own, so chat, API and ledger never disagree.
@@ -153,6 +154,12 @@ export const HELP: Record<Role, HelpLine[]> = {
     ['复查 YH… 通过', '复查重大隐患'],
     ['我的任务', '吹哨给本部门的隐患'],
     ['查询 YH…', '隐患详情'],
+    ['取消', '放弃正在进行的操作'],
+  ],
+  enterprise: [
+    ['整改 YH… 已完成', '提交整改（附照片），等待网格员复查'],
+    ['查询 YH…', '本企业隐患详情和整改期限'],
+    ['我的任务', '本企业待整改的隐患'],
     ['取消', '放弃正在进行的操作'],
   ],
 };

@@ -1,8 +1,10 @@
 import { sqliteTable, integer, text, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { createdAt, instant } from './columns.js';
 import { towns, departments } from './org.js';
+import { enterprises } from './enterprises.js';
 
-export const ROLES = ['worker', 'town_admin', 'district_admin', 'department'] as const;
+// enterprise: an enterprise's safety contact (企业安全联系人), bound to exactly one enterprise (people.enterprise_id).
+export const ROLES = ['worker', 'town_admin', 'district_admin', 'department', 'enterprise'] as const;
 export type Role = (typeof ROLES)[number];
 export const PLATFORMS = ['dingtalk', 'wechat', 'wecom', 'terminal'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -15,12 +17,15 @@ export const people = sqliteTable('people', {
   // town_admin: their town; worker: informational (scope comes from grids.worker_id).
   townId: integer('town_id').references(() => towns.id),
   departmentId: integer('department_id').references(() => departments.id),
+  // enterprise role only: the one enterprise whose hazards and patrol results this contact sees.
+  enterpriseId: integer('enterprise_id').references(() => enterprises.id),
   preferredPlatform: text('preferred_platform', { enum: PLATFORMS }),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
 }, (t) => [
   index('people_role_town_idx').on(t.role, t.townId),
   index('people_department_idx').on(t.departmentId),
+  index('people_enterprise_idx').on(t.enterpriseId),
   uniqueIndex('people_phone_uq').on(t.phone),
 ]);
 

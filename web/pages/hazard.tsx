@@ -79,7 +79,7 @@ const DeadlinePresets = ({ name = 'deadlineDays' }: { name?: string }) => (
 function Actions({ h, actor, csrf, departments }: { h: HazardDetail; actor: Actor; csrf: string; departments: { id: number; name: string }[] }) {
   const can = (a: Parameters<typeof transitionFor>[1]) => transitionFor(h.status, a) !== undefined;
   const base = `/app/hazards/${h.code}`;
-  const mayReview = h.level === 'major' ? isAdmin(actor) || actor.role === 'department' : actor.role !== 'department';
+  const mayReview = actor.role !== 'enterprise' && (h.level === 'major' ? isAdmin(actor) || actor.role === 'department' : actor.role !== 'department');
   const whistledToMe = actor.role === 'department' && h.departments.some((d) => d.id === actor.departmentId && !d.acknowledgedAt);
   const forms = [];
   if (can('rectify')) forms.push(
@@ -114,7 +114,7 @@ function Actions({ h, actor, csrf, departments }: { h: HazardDetail; actor: Acto
   if (whistledToMe && can('acknowledge')) forms.push(
     <form method="post" action={`${base}/acknowledge`} class="card"><Csrf token={csrf} /><button type="submit">报到</button></form>,
   );
-  if (can('whistle') && actor.role !== 'department' && departments.length) forms.push(
+  if (can('whistle') && actor.role !== 'department' && actor.role !== 'enterprise' && departments.length) forms.push(
     <form method="post" action={`${base}/whistle`} class="card">
       <h2>吹哨（移交行业部门）</h2><Csrf token={csrf} />
       <select name="departmentId" aria-label="部门">{departments.map((d) => <option value={d.id}>{d.name}</option>)}</select>

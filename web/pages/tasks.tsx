@@ -57,10 +57,11 @@ export function registerTaskPages(web: WebApp) {
           </section>
         )}
         {worker && <HazardSection title="临期和逾期隐患" s={t.hazardsDueSoon} empty="没有临期隐患" />}
+        {t.role === 'enterprise' && <HazardSection title="本企业待整改隐患" s={t.hazardsDueSoon} empty="没有待整改的隐患" />}
         {t.reviews.total + t.reviews.items.length > 0 || worker ? <HazardSection title="待复查" s={t.reviews} empty="没有待复查的隐患" /> : null}
         {t.role.endsWith('admin') && <HazardSection title="待交办" s={t.toAssign} empty="没有待交办的隐患" />}
         {t.role === 'department' && <HazardSection title="待报到" s={t.toAcknowledge} empty="没有待报到的隐患" />}
-        <p><a class="button" href="/app/report">上报隐患</a> <a class="button secondary" href="/app/hazards?status=open">未销号隐患</a></p>
+        <p>{t.role !== 'enterprise' && <><a class="button" href="/app/report">上报隐患</a>{' '}</>}<a class="button secondary" href="/app/hazards?status=open">未销号隐患</a></p>
       </Layout>,
     );
   });
