@@ -59,6 +59,16 @@ describe('DingTalk HTTP callback', () => {
     expect(JSON.stringify(fake.api.webhookPosts[0].body)).toContain(rows[0].code);
   });
 
+  it('never posts a reply to a session webhook outside DingTalk: a forged body is refused and nothing recorded', async () => {
+    const { t, fake, world, app, now } = await nodeApp();
+    // The sign covers only the timestamp, so captured headers could carry any body for an hour.
+    const forged = robotMessage({ staffId: world.staffId, sessionWebhook: 'https://attacker.example/hook', msgId: 'forged-1' }, textBody('登录', false));
+    const res = await app.fetch(await signedRequest(forged, { at: now - 1000 }));
+    expect(res.status).toBe(400);
+    expect(await t.db.select().from(receivedMessages)).toHaveLength(0);
+    expect(fake.api.webhookPosts).toHaveLength(0);
+  });
+
   it('refuses a bad signature, a wrong secret, a missing header and a stale timestamp with 401, recording nothing', async () => {
     const { t, fake, app, now, message } = await nodeApp();
     const body = message(textBody('上报 华美 消防通道堵塞', false));

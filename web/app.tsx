@@ -27,6 +27,9 @@ import { registerHazardList } from './pages/hazards.js';
 import { registerExportPages } from './pages/exports.js';
 import { registerDingTalkSignIn } from './auth/dingtalk-page.js';
 import { registerDocsAssets } from './docs-assets.js';
+import { errorFields, logger } from '../lib/log.js';
+
+const webLog = logger('web');
 
 export const SESSION_COOKIE = 'gs_session';
 // Nine phone photos of a few MB each, plus the form; the Worker's request limit is 100 MB.
@@ -74,7 +77,8 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
       : err instanceof HTTPException && err.status === 403 ? WEB_MSG.csrfFailed
       : err instanceof HTTPException && err.status === 413 ? '上传的文件过大'
       : '服务器内部错误，请稍后重试';
-    if (status >= 500) console.error('[web] unhandled error:', err);
+    // Through lib/log: a drizzle error carries SQL and bound values, which its redaction removes.
+    if (status >= 500) webLog.error('页面请求未能处理', errorFields(err));
     const user = c.get('user');
     return c.html(
       <Layout title="出错了" user={user}>

@@ -41,6 +41,11 @@ export function dingtalkCallback(opts: DingTalkCallbackOptions): CallbackHandler
   const apiBase = (opts.apiBase ?? 'https://api.dingtalk.com').replace(/\/+$/, '');
   const api = createOpenApi({ apiBase, clientId: opts.clientId ?? '', clientSecret: opts.clientSecret, now: () => opts.now().getTime() });
   const robotCode = opts.robotCode ?? opts.clientId ?? '';
+  // The signature covers only the timestamp, not the body: a captured request's headers can carry
+  // any body for an hour. So the reply is never posted to a URL the body names unless it is
+  // DingTalk's own (or the configured API base, which is where tests put the fake): a forged
+  // sessionWebhook must not receive a 登录 link or anything else.
+  const webhookOrigins = new Set(['https://oapi.dingtalk.com', 'https://api.dingtalk.com', new URL(apiBase).origin]);
 
   return async (request, background) => {
     const check = await verifyDingTalkSign(
@@ -58,6 +63,9 @@ export function dingtalkCallback(opts: DingTalkCallbackOptions): CallbackHandler
     const parsed = parseRobotMessage(text);
     if (!parsed.ok) return json(errorBody(new DomainError('validation_failed', `机器人消息格式无效：${parsed.error}`)), 400);
 
+    if (!webhookOrigins.has(originOf(parsed.msg.sessionWebhook))) {
+      return json(errorBody(new DomainError('validation_failed', '机器人消息的回复地址不是钉钉的地址')), 400);
+    }
     const msg = normalise(parsed.msg, { api, robotCode, now: opts.now });
     let reply;
     try {
@@ -76,4 +84,12 @@ export function dingtalkCallback(opts: DingTalkCallbackOptions): CallbackHandler
     }
     return json({}, 200);
   };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
 }

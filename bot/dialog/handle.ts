@@ -204,8 +204,8 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     case 'choice':
     case 'confirm': return { title: M.errorTitle, lines: [M.nothingToChoose] };
     case 'cancel': return { title: M.cancelled, lines: [M.nothingToCancel] };
-    case 'my_enterprises': return myEnterprises(t);
-    case 'due_patrols': return duePatrols(t);
+    case 'my_enterprises': return naming(myEnterprises(t));
+    case 'due_patrols': return naming(duePatrols(t));
     case 'ambiguous': return askIntent(t, p.options, dispatch);
     case 'unknown': return unknownInScope(t, p, dispatch, notUnderstood);
   }

@@ -32,7 +32,8 @@ function unclaimedLoader(db: Db) {
         .ints([...new Set(asked.map(([p]) => p))])
         .raw(') and received_at >= ').int(Math.min(...asked.map(([, now]) => now)) - PHOTO_WINDOW_MS)
         .raw(' and received_at <= ').int(Math.max(...asked.map(([, now]) => now)))
-        .raw(' and hazard_id is null and event_id is null and patrol_id is null order by received_at, id');
+        // A photo uploaded by a page form that was then refused is that form's, not the next chat report's.
+        .raw(" and hazard_id is null and event_id is null and patrol_id is null and (source_platform is null or source_platform <> 'web') order by received_at, id");
       const rows = await db.all<Unclaimed>(q.toSQL());
       return new Map(asked.map(([person, now], i) => [keys[i], rows
         .filter((r) => r.uploader_id === person && r.received_at >= now - PHOTO_WINDOW_MS && r.received_at <= now)]));
