@@ -89,9 +89,11 @@ describe('a 50,000-row import leaves the event loop free', () => {
 
 // On a database file (as `npm start` runs) the write itself runs in a worker thread on its own
 // connection (db/off-thread-batch.ts), while the group-commit writer holds other writes back. Seen
-// 20-60 ms here; on the main thread the same write stalled 0.2-2.6 s. The bound leaves room for
-// the shared 2-core machine and still catches the write (or any unsliced pass) on the main thread.
-const WRITE_STALL_BOUND_MS = 150;
+// 38-56 ms here on a quiet machine and up to ~210 ms at load 3.7 on the 2 shared cores (the thread
+// itself takes a core from the main thread then); on the main thread the same write stalled
+// 0.85-2.6 s. The bound catches the write back on the main thread; `stats.bulk` below checks that
+// the off-thread path ran at all. The real figure comes from bench:mixed (BENCHMARKS.md).
+const WRITE_STALL_BOUND_MS = 300;
 
 describe('a 50,000-row import into a database file, write included, leaves the event loop free', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
