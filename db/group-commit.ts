@@ -1,6 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './client.js';
 import type { Writer } from '../api/core/write.js';
+import type { BulkBatch } from './off-thread-batch.js';
 
 type Item = BatchItem<'sqlite'>;
 type Pending = { statements: Item[]; resolve: (results: unknown[]) => void; reject: (e: unknown) => void };
@@ -8,12 +9,19 @@ type Pending = { statements: Item[]; resolve: (results: unknown[]) => void; reje
 export type GroupCommitOptions = {
   /** Flush at once when this many statements are queued, without waiting for the next turn of the loop. */
   maxStatements?: number;
+  /**
+   * Runs `bulk()` batches on another connection off the event loop (db/off-thread-batch.ts). While
+   * one runs, every other batch waits in the queue: on the main thread it would otherwise wait for
+   * SQLite's write lock synchronously (busy_timeout), blocking the loop for the whole bulk write.
+   */
+  bulk?: BulkBatch;
 };
 
 export type GroupCommitWriter = Writer & {
   /** Resolves when everything submitted so far has been committed or rejected (shutdown, tests). */
   drain(): Promise<void>;
-  readonly stats: { commits: number; batches: number; retriedAlone: number };
+  bulk(statements: readonly Item[]): Promise<void>;
+  readonly stats: { commits: number; batches: number; retriedAlone: number; bulk: number };
 };
 
 /**
@@ -33,7 +41,9 @@ export function groupCommitWriter(db: Db, options: GroupCommitOptions = {}): Gro
   let queued = 0;
   let scheduled = false;
   let inFlight: Promise<void> | null = null;
-  const stats = { commits: 0, batches: 0, retriedAlone: 0 };
+  // Set while a bulk batch runs off-thread: nothing else is committed meanwhile.
+  let held: Promise<void> | null = null;
+  const stats = { commits: 0, batches: 0, retriedAlone: 0, bulk: 0 };
 
   const run = (statements: Item[]) => {
     stats.commits++;
@@ -65,7 +75,7 @@ export function groupCommitWriter(db: Db, options: GroupCommitOptions = {}): Gro
 
   function flush() {
     scheduled = false;
-    if (inFlight || queue.length === 0) return;
+    if (inFlight || held || queue.length === 0) return;
     const group = queue;
     queue = [];
     queued = 0;
@@ -75,8 +85,27 @@ export function groupCommitWriter(db: Db, options: GroupCommitOptions = {}): Gro
     });
   }
 
-  return {
+  const writer: GroupCommitWriter = {
     stats,
+    async bulk(statements) {
+      if (!options.bulk) {
+        if (statements.length) await writer.batch(statements as unknown as [Item, ...Item[]]);
+        return;
+      }
+      // One bulk batch at a time; then stop new commits and let the one in flight finish.
+      while (held) await held;
+      let release!: () => void;
+      held = new Promise<void>((r) => (release = r));
+      try {
+        while (inFlight) await inFlight;
+        stats.bulk++;
+        await options.bulk(statements);
+      } finally {
+        held = null;
+        release();
+        flush();
+      }
+    },
     batch(statements) {
       return new Promise((resolve, reject) => {
         queue.push({ statements: [...statements], resolve: resolve as Pending['resolve'], reject });
@@ -92,10 +121,11 @@ export function groupCommitWriter(db: Db, options: GroupCommitOptions = {}): Gro
       });
     },
     async drain() {
-      while (inFlight || queue.length > 0) {
+      while (inFlight || held || queue.length > 0) {
         flush();
-        await (inFlight ?? new Promise((r) => setImmediate(r)));
+        await (inFlight ?? held ?? new Promise((r) => setImmediate(r)));
       }
     },
   };
+  return writer;
 }

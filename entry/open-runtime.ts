@@ -6,6 +6,7 @@ import { nullNotifier, type Notifier } from '../api/core/notifier.js';
 import { systemClock } from '../lib/clock.js';
 import type { Config } from '../lib/config.js';
 import { groupCommitWriter } from '../db/group-commit.js';
+import { offThreadBatch } from '../db/off-thread-batch.js';
 import type { Deps } from '../api/core/context.js';
 
 /** Opens, migrates and bootstraps the database and builds the shared dependencies. */
@@ -16,7 +17,8 @@ export async function openRuntime(config: Config, notifier: Notifier = nullNotif
   const deps: Deps = {
     db: handle.db,
     // Concurrent requests' batches share one commit (see db/group-commit.ts).
-    writer: groupCommitWriter(handle.db),
+    // An import's large write runs off the event loop on a local file (see db/off-thread-batch.ts).
+    writer: groupCommitWriter(handle.db, { bulk: offThreadBatch(config.DATABASE_URL) }),
     clock: systemClock,
     notifier,
     files: diskFileStore(config.DATA_DIR),

@@ -54,7 +54,9 @@ export async function runImport(ctx: Ctx, raw: RunImportInputT): Promise<ImportR
   }
   if (rows === 0) throw validationFailed(IMPORT_MSG.empty);
   if (!input.dryRun && plan.statements.length) {
-    await ctx.writer.batch(plan.statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    // Still one atomic batch; over a local file it runs off the event loop (db/off-thread-batch.ts).
+    if (ctx.writer.bulk) await ctx.writer.bulk(plan.statements);
+    else await ctx.writer.batch(plan.statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   }
   return { kind: input.kind, dryRun: input.dryRun, rows, created: plan.created, updated: plan.updated };
 }

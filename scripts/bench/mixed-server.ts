@@ -11,6 +11,7 @@ import { memoryFileStore } from '../../api/core/file-store.js';
 import type { Deps } from '../../api/core/context.js';
 import { systemClock } from '../../lib/clock.js';
 import { groupCommitWriter } from '../../db/group-commit.js';
+import { offThreadBatch } from '../../db/off-thread-batch.js';
 import { createInbox } from '../../bot/inbox.js';
 import { createDialog } from '../../bot/dialog/handle.js';
 
@@ -21,7 +22,7 @@ process.on('SIGTERM', () => process.exit(0));
 async function main() {
   const dbPath = process.argv[2];
   const { db } = await openDb(`file:${dbPath}`);
-  const deps: Deps = { db, writer: groupCommitWriter(db), clock: systemClock, notifier: nullNotifier, files: memoryFileStore() };
+  const deps: Deps = { db, writer: groupCommitWriter(db, { bulk: offThreadBatch(`file:${dbPath}`) }), clock: systemClock, notifier: nullNotifier, files: memoryFileStore() };
   let errors = 0;
   const app = createApp(deps, { logError: (e) => {
     if (errors++ < 3) console.error('[bench server]', e);

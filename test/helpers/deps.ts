@@ -5,24 +5,26 @@ import { fixedClock, type Clock } from '../../lib/clock.js';
 import { recordingNotifier } from '../../api/core/notifier.js';
 import { memoryFileStore } from '../../api/core/file-store.js';
 import { groupCommitWriter } from '../../db/group-commit.js';
+import { offThreadBatch } from '../../db/off-thread-batch.js';
 import type { Deps } from '../../api/core/context.js';
 import { createApp } from '../../api/app.js';
 
 export const TEST_NOW = '2026-11-23T02:00:00.000Z'; // 10:00 Shanghai, a Monday
 
 /** A real libsql database (in memory), migrated from the committed migrations, plus edge fakes. */
-export async function testDeps(opts: { now?: string; clock?: Clock } = {}) {
-  const handle: DbHandle = await openDb(':memory:');
+// `url`: a `file:` database instead, with bulk writes off-thread as `npm start` runs them.
+export async function testDeps(opts: { now?: string; clock?: Clock; url?: string } = {}) {
+  const handle: DbHandle = await openDb(opts.url ?? ':memory:');
   await migrateDb(handle.db);
   const clock = opts.clock ?? fixedClock(opts.now ?? TEST_NOW);
   await bootstrapDb(handle.db, { districtName: '测试区', now: clock() });
   const notifier = recordingNotifier();
-  const deps: Deps = { db: handle.db, writer: groupCommitWriter(handle.db), clock, notifier, files: memoryFileStore() };
+  const deps: Deps = { db: handle.db, writer: groupCommitWriter(handle.db, { bulk: opts.url ? offThreadBatch(opts.url) : undefined }), clock, notifier, files: memoryFileStore() };
   return { ...deps, deps, notifier, handle, close: handle.close };
 }
 
 /** The HTTP app over test deps; errors are collected instead of printed. */
-export async function testApp(opts: { now?: string; clock?: Clock } = {}) {
+export async function testApp(opts: { now?: string; clock?: Clock; url?: string } = {}) {
   const t = await testDeps(opts);
   const errors: unknown[] = [];
   const app = createApp(t.deps, { logError: (e) => errors.push(e) });
