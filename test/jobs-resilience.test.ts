@@ -83,7 +83,7 @@ describe('resilience of the scheduled run', () => {
     // Down 06:00–12:00 on 11-23: no tick at 08:30. Back at 12:00: one catch-up.
     expect((await runDueJobs({ db: t.db, now: sh(23, 6, 0) })).map((r) => r.job)).toEqual(['department-reminder']);
     const back = await runDueJobs({ db: t.db, now: sh(23, 12, 0) });
-    expect(back.map((r) => r.job).sort()).toEqual(['department-reminder', 'district-escalation', 'town-escalation', 'weekly-summary', 'worker-digest']);
+    expect(back.map((r) => r.job).sort()).toEqual(['department-reminder', 'district-escalation', 'enterprise-reminder', 'town-escalation', 'weekly-summary', 'worker-digest']);
     expect(back.find((r) => r.job === 'worker-digest')?.enqueued).toBe(ids.length);
     expect((await runDueJobs({ db: t.db, now: sh(23, 12, 5) })).filter((r) => r.job !== 'department-reminder')).toEqual([]);
     expect(await digestCount(t)).toEqual([{ day: '2026-11-23', n: 3 }]);
