@@ -160,10 +160,11 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "10号前": the 10th of this month, or of next month once it has passed.
-    re: /(?<![\d月.])(\d{1,2})\s*(?:号|日)(?=\s*(?:之前|以前|前|之内|以内|内))/g,
+    // "10号前", "十五号前": the 10th of this month, or of next month once it has passed.
+    // Chinese numerals too (十五号前), as workers dictate them.
+    re: /(?<![\d月.零〇一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)(?=\s*(?:之前|以前|前|之内|以内|内))/g,
     slot: (m, c) => {
-      const day = Number(m[1]);
+      const day = chineseNumber(m[1]) ?? NaN;
       const thisMonth = parseIsoDay(iso({ ...c.today, day }));
       if (thisMonth && !isBefore(thisMonth, c.today)) return date(thisMonth);
       const next = lastDayOfMonth(c.today.year, c.today.month + 1);

@@ -2,6 +2,7 @@
 import type { HazardLevel, IntentOf } from '../intents.js';
 import { SEPARATOR } from './normalise.js';
 import { freeText, splitEnterprise, takeDeadline, takeLevel } from './slots.js';
+import { PROBLEM } from './problem-words.js';
 
 // "上报一个隐患：华美 …" (typical of dictated messages): the counted noun is not the enterprise.
 const COUNTED_HAZARD =
@@ -18,6 +19,23 @@ const NORMAL_WORD =
   '(?:✅|✔|(?:一切|情况|都|全都|基本|一切都)?(?:正常|良好|ok|挺好|还好|还行|蛮好|很好|不错)|(?:都|全都|一切都)(?:好|可以)|无异常|没有?异常|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|没有发现问题|没发现啥问题|没发现什么问题|未发现|(?:都|也|啥|什么)?(?:没有?|无)(?:啥|什么)?问题|没毛病|合格|无|ok)';
 export const NORMAL_TOKEN = new RegExp(`^${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
 const NORMAL_TAIL = new RegExp(`${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
+// Inside a sentence a bare 无/合格 is no verdict (有限空间无警示标志, 不合格): only the longer phrases count there.
+const NORMAL_ANYWHERE = new RegExp(`(?<![不没未无])${NORMAL_WORD.replace('|合格|无|ok)', '|都合格|全部合格)')}(?:了|的|啊|呀|哈)*`, 'gi');
+// "其他还行", "别的都好": the rest was fine; said after a finding it is no part of it.
+const REST_FINE = new RegExp(`(?:^|[\\s,;。、:])(?:其他|其它|其余|别的|另外)(?:地方|方面)?(?:都|也|还)?${NORMAL_WORD}(?:了|的|啊|呀|哈)*`, 'gi');
+// Spoken fillers and chatter that say nothing about the site.
+const CHATTER = /(?:^|[\s,;。、:])(?:嗯+|呃+|额+|那个|就是|然后)(?=$|[\s,;。、:])/g;
+
+/**
+ * "现场都正常", "储罐区、仓库都正常", "老板挺配合 现场检查都合格": a verdict of normal somewhere in the words and
+ * nothing that says something is wrong once the normal phrases are taken out.
+ */
+function saysNormal(words: string): boolean {
+  if (!NORMAL_ANYWHERE.test(words)) return false;
+  NORMAL_ANYWHERE.lastIndex = 0;
+  return !PROBLEM.test(words.replace(NORMAL_ANYWHERE, ' '));
+}
+
 const ISSUES_START = /^\s*(?:发现问题|发现隐患|发现|存在问题|存在|有问题|有隐患|问题)\s*:?\s*/;
 
 export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
@@ -34,6 +52,7 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
     remainder = `${enterprise} ${remainder}`;
     enterprise = undefined;
   }
+  remainder = remainder.replace(CHATTER, ' ');
   const tokens = remainder.split(SEPARATOR).filter(Boolean);
   const base = { intent: 'patrol' as const, enterprise, level, deadline, deadlineIssue: issue };
   if (!tokens.length) return base;
@@ -41,6 +60,7 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
     // Nothing to rectify after a normal patrol: a time word there is no deadline to ask about.
     return { ...base, deadlineIssue: undefined, result: 'normal', note: freeText(tokens.slice(1).join(' ')) };
   }
-  const findings = freeText(remainder.replace(ISSUES_START, ''));
+  if (saysNormal(remainder)) return { ...base, deadlineIssue: undefined, result: 'normal', note: freeText(remainder) };
+  const findings = freeText(remainder.replace(REST_FINE, ' ').replace(ISSUES_START, ''));
   return findings ? { ...base, result: 'issues', findings } : { ...base, result: 'issues' };
 }

@@ -3,6 +3,9 @@
 import type { ParsedMessage } from '../intents.js';
 import { tidy } from './normalise.js';
 import { NORMAL_TOKEN, parsePatrol, parseReport } from './report.js';
+import { PROBLEM } from './problem-words.js';
+
+export { PROBLEM } from './problem-words.js';
 
 const TIME = '(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早|今天上午|今天下午|昨天)?';
 // Spoken fillers in front of a dictated message: "嗯那个恒泰纺织啊…".
@@ -12,19 +15,18 @@ const VISIT_VERB =
 // 去/到/在/从 <name> <visit verb> <result>
 const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
 // 去了 <name> <result>: 去了 alone says the visit happened.
-const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
+const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
-const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
+// A place word, the sender and a time may sit between the name and the verb: 博远那边我昨天去过了.
+const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边)?我?(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|查了|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
 // 巡查完 <name> <result>
 const DONE_NAME = new RegExp(`^${TIME}(?:巡查完|检查完|巡完|看完|查完)了?\\s*([^\\s,;。、:]{2,16}?)[\\s,;。、:]+(.*)$`);
 
-// Words that say something is wrong: the message is a hazard.
-export const PROBLEM =
-  /过期|放在|放了|放着|摆着|摆放|不灵|不能用|用不了|不工作|倾斜|积水|没水|危险|压住|压着|充电|抽烟|吸烟|明火|动火|违章|无防护|没防护|没戴|未戴|乱放|乱堆|停放|占道|渗|滴|冒|烧|焦|变形|裂|塌|歪|堵|杂物|未|没有?|坏|破|漏|隐患|缺|失效|老化|锁|占用|乱|违规|不合格|超|裸露|松动|脱落|积|私拉|私接|不亮|不足|无证|失灵|堆|挡|遮|损|锈|断|倒塌|泄|太大|不好|不够|不全|不到位|不规范|露在|脏|满|过载|发热|冒烟|异味|异响/;
 // A visit said in the middle of a problem-first message: 检查发现, 巡查时发现, 去看了, 转了一圈.
 const VISIT_HINT = /(?:今天|今日|刚才|刚刚|上午|下午)?(?:去|来)?(?:(?:检查|巡查|巡检|走访)了?(?:一下|一遍|一圈)?|看了一?下?|转了一?圈?)(?:时|的时候|中|过程中)?(?:发现|看到)?了?/;
-const QUESTION = /什么|啥|哪些|哪个|哪里|谁|多少|几个|几家|几条|吗|呢|\?|怎么|如何|是否|有没有/;
-const NOT_A_NAME = /^(?:不|未|没|仍|还|已|通过|合格|重复|正常|我|你|他|她|我们|今天|今日|现在|刚才|刚刚|这个|那个|这里|那里|这边|那边|还有|有|没|没有|未|已|已经|请|帮|麻烦|发现|看到|检查|巡查|隐患|问题|消防|安全|员工|工人|仓库|车间|厂房|楼梯|配电|电线|灭火器)/;
+// 好几个 counts things, it asks nothing.
+const QUESTION = /什么|啥|哪些|哪个|哪里|谁|多少|(?<!好)几个|(?<!好)几家|(?<!好)几条|吗|呢|\?|怎么|如何|是否|有没有/;
+const NOT_A_NAME = /^(?:不|未|没|仍|还|已|通过|合格|重复|正常|我|你|他|她|我们|今天|今日|现在|上午|下午|早上|中午|晚上|昨天|刚|这周|本周|上周|这个?月|本月|上个?月|今年|刚才|刚刚|这个|那个|这里|那里|这边|那边|还有|有|没|没有|未|已|已经|请|帮|麻烦|发现|看到|检查|巡查|隐患|问题|消防|安全|员工|工人|仓库|车间|厂房|楼梯|配电|电线|灭火器)/;
 
 export function parseStory(input: string, now: Date): ParsedMessage | null {
   const text = input.replace(FILLER, '');
