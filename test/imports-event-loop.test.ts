@@ -15,9 +15,10 @@ import { MAX_IMPORT_BYTES } from '../api/imports/upload-limit.js';
 import { readTable } from '../api/imports/read-table.js';
 import { parse } from 'csv-parse/sync';
 
-// Slices are ~8 ms; seen up to ~90 ms with five test files running on the 2 shared cores. One
-// unsliced pass over the rows (parse or validation) takes 250-700 ms there.
-const STALL_BOUND_MS = 300;
+// Slices are ~8 ms; seen up to ~90 ms with five test files running on the 2 shared cores, and once
+// 406 ms with two whole suites running at once. The dry run before slicing stalled 2.2-3.1 s, so the
+// bound catches that regression without failing on a busy machine; bench:mixed gives the real figure.
+const STALL_BOUND_MS = 500;
 const PLACES = [['横林镇', '崔桥村网格'], ['横林镇', '横林社区网格'], ['遥观镇', '剑湖村网格']] as const;
 
 /** Runs `work` while a 1 ms ticker records the longest time the event loop went without running it. */
@@ -93,7 +94,7 @@ describe('a 50,000-row import leaves the event loop free', () => {
 // itself takes a core from the main thread then); on the main thread the same write stalled
 // 0.85-2.6 s. The bound catches the write back on the main thread; `stats.bulk` below checks that
 // the off-thread path ran at all. The real figure comes from bench:mixed (BENCHMARKS.md).
-const WRITE_STALL_BOUND_MS = 300;
+const WRITE_STALL_BOUND_MS = 500;
 
 describe('a 50,000-row import into a database file, write included, leaves the event loop free', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
