@@ -206,7 +206,8 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     case 'cancel': return { title: M.cancelled, lines: [M.nothingToCancel] };
     case 'my_enterprises': return naming(myEnterprises(t));
     case 'due_patrols': return naming(duePatrols(t));
-    case 'ambiguous': return askIntent(t, p.options, dispatch);
+    // A lone word is offered as an enterprise only once the lookup finds it in the sender's scope.
+    case 'ambiguous': return p.name ? unknownInScope(t, { intent: 'unknown', text: p.name }, dispatch, notUnderstood) : askIntent(t, p.options, dispatch);
     case 'unknown': return unknownInScope(t, p, dispatch, notUnderstood);
   }
 }

@@ -64,7 +64,11 @@ export type ParsedMessage =
    * Two or more readings are plausible (YH… 催一下): the conversation asks one numbered question with
    * these options, in this order. code: the hazard the options are about, when there is one.
    */
-  | { intent: 'ambiguous'; options: ParsedMessage[]; code?: string }
+  | {
+      intent: 'ambiguous'; options: ParsedMessage[]; code?: string;
+      /** The whole message was this one word (华美): the readings hold only if it names an enterprise in scope. */
+      name?: string;
+    }
   | { intent: 'major' }
   | { intent: 'ranking'; period?: string /* same canonical words as stats */ }
   | { intent: 'assign'; code?: string; deadline?: DeadlineSlot; responsible?: string }

@@ -3,21 +3,51 @@
 // verb is never silently answered as a query: the options go back to the sender as one numbered question.
 import type { ParsedMessage } from '../intents.js';
 import type { CodeMatch } from './codes.js';
+import { DEPARTMENT } from './departments.js';
+import { takeDeadline } from './slots.js';
 import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parseWhistle } from './hazard-actions.js';
 
-const ACTIONS: [RegExp, (code: string, rest: string, now: Date) => ParsedMessage][] = [
-  // Review first: 复查没通过 / 验收通过 carry their own verdict.
-  [/(?:复查|验收|复核)?(?:不通过|不合格|未通过|没通过|没有通过|驳回|退回)|(?:复查|验收|复核)(?:已)?(?:通过|合格)|(?:^|\s)(?:通过|合格)(?:了)?(?:\s|$)|[✅✔❌✖]/,
-    (code, rest, now) => parseReview(`${code} ${rest.replace(/复查|验收|复核/g, ' ')}`, now)],
-  [/已经?整改(?:完成|完毕|好了)?|整改(?:完成|完毕|好了|到位)|已完成整改|(?:已经?)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)/,
-    (code, rest) => parseRectify(`${code} ${rest}`)],
-  // Whistle before assign: 转给 contains 给. A bare 给 <someone> (not 给我) hands the hazard on: 交办.
-  [/吹哨|转给|转交|转到|移交|移送|推送给?|抄送/, (code, rest) => parseWhistle(`${code} ${rest}`)],
-  [/交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/, (code, rest, now) => parseAssign(`${code} ${rest}`, now)],
-  [/作废|删掉|删除|撤销|撤掉|不算数?|无效/, (code, rest) => parseVoid(`${code} ${rest}`)],
-  [/销号|闭环|结案|关闭|关掉|关了/, (code) => parseCodeOnly('close', code)],
-  [/报到|签收|收到|已接收|接收|已知悉|知道了/, (code) => parseCodeOnly('acknowledge', code)],
-];
+// 复查 said by the reviewer (复查了 不行, 去复查过了 通过) is a review; 请复查 / 申请复查 / 待复查 ask for one,
+// which is what a rectification says.
+const ASKS_REVIEW = /(?:请|申请|等待?|待|可以|麻烦|安排|去|来)(?:复查|验收|复核)(?!了|过)/;
+const REVIEW_WORD = /复查|验收|复核/;
+const VERDICT = /(?:复查|验收|复核)?(?:不通过|不合格|未通过|没通过|没有通过|驳回|退回)|(?:复查|验收|复核)(?:已)?(?:通过|合格)|(?:^|\s)(?:通过|合格)(?:了)?(?:\s|$)|[✅✔❌✖]/;
+// A finished job said as a result (已经换好灭火器了, 杂物清走了, 护栏装上了): the enterprise or worker reports
+// the rectification. The verb list is the trades' everyday ones; a bare 好了 is not enough.
+const DONE =
+  /已经?整改(?:完成|完毕|好了)?|整改(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了/;
+// 吹哨, 吹个哨, 吹一下哨; 转给 / 移交 (always to a department); 交给 / 给 a department's name.
+const WHISTLE = /吹(?:个|一下|一个|下)?哨|转给|转交|转到|移交|移送|推送给?|抄送/;
+const HAND_OVER = /交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/;
+
+type Action = (code: string, rest: string, now: Date) => ParsedMessage;
+
+/** The action a sentence around a hazard code asks for, with the words left once its verb is cut out. */
+function pickAction(around: string): { make: Action; verb?: RegExpExecArray } | null {
+  const cut = (re: RegExp, make: Action) => {
+    const m = re.exec(around);
+    return m ? { make, verb: m } : null;
+  };
+  // Review first: 复查没通过 / 验收通过 carry their own verdict; the verdict words stay for parseReview.
+  if (VERDICT.test(around) || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around))) {
+    return { make: (code, _rest, now) => parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now) };
+  }
+  const done = cut(DONE, (code, rest) => parseRectify(`${code} ${rest}`));
+  if (done) return done;
+  // Whistle before assign: 转给 contains 给, and 交给消防 hands the hazard to a department.
+  const whistle = cut(WHISTLE, (code, rest) => parseWhistle(`${code} ${rest}`));
+  if (whistle) return whistle;
+  const hand = HAND_OVER.exec(around);
+  if (hand && DEPARTMENT.test(around.slice(hand.index + hand[0].length))) {
+    return { make: (code, rest) => parseWhistle(`${code} ${rest}`), verb: hand };
+  }
+  if (hand) return { make: (code, rest, now) => parseAssign(`${code} ${rest}`, now), verb: hand };
+  return (
+    cut(/作废|删掉|删除|撤销|撤掉|不算数?|无效|不属实/, (code, rest) => parseVoid(`${code} ${rest}`)) ??
+    cut(/销号|闭环|结案|关闭|关掉|关了/, (code) => parseCodeOnly('close', code)) ??
+    cut(/报到|签收|收到|已接收|接收|已知悉|知道了/, (code) => parseCodeOnly('acknowledge', code))
+  );
+}
 
 // 重复 YH… answers 作废's question (duplicate of which?); alone it shows that hazard.
 const ASK_ONLY = /^(?:咋回事|怎么回事|什么事|啥事|是什么|是啥|在哪|重复|与|和|同|查询|查看|查一下|查查|查下|查|看一下|看看|看下|详情|现在|目前|的|进度|情况|啥情况|什么情况|怎么样了?|咋样了?|如何|处理得?|到哪了|到哪一步了?|状态|呢|吗|了|啊|\?|[\s,;。、:])*$/;
@@ -26,16 +56,17 @@ const URGE = /催|加急|督办|督促|紧急|抓紧|盯一下/;
 
 export function parseCodeSentence(text: string, code: CodeMatch, now: Date): ParsedMessage {
   const around = `${text.slice(0, code.index)} ${text.slice(code.index + code.length)}`;
-  for (const [re, make] of ACTIONS) {
-    const m = re.exec(around);
-    if (!m) continue;
+  const action = pickAction(around);
+  if (action) {
     // The verb itself is not part of a note, reason or department.
-    const rest = `${around.slice(0, m.index)} ${around.slice(m.index + m[0].length)}`;
-    const keep = re === ACTIONS[0][0] ? around : rest;
-    return make(code.code, keep, now);
+    const v = action.verb;
+    const rest = v ? `${around.slice(0, v.index)} ${around.slice(v.index + v[0].length)}` : around;
+    return action.make(code.code, rest, now);
   }
   if (ASK_ONLY.test(around.trim())) return { intent: 'query_hazard', code: code.code };
   const c = code.code;
+  // "YH… 月底前让企业整改完", "YH… 限期10天": a deadline set on a hazard is what 交办 does.
+  if (takeDeadline(around, now).deadline) return parseAssign(`${c} ${around}`, now);
   if (URGE.test(around)) {
     return { intent: 'ambiguous', code: c, options: [{ intent: 'query_hazard', code: c }, { intent: 'assign', code: c }, { intent: 'whistle', code: c }] };
   }

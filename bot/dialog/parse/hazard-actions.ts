@@ -1,5 +1,6 @@
 // Verbs on an existing hazard: the code is the key slot, the rest is a note, reason, department or deadline.
 import type { IntentOf } from '../intents.js';
+import { DEPARTMENT } from './departments.js';
 import { allHazardCodes, takeHazardCode } from './codes.js';
 import { freeText, takeDeadline, withoutReasonLabel } from './slots.js';
 
@@ -42,6 +43,9 @@ export function parseAssign(rest: string, now: Date): IntentOf<'assign'> {
 
 export function parseWhistle(rest: string): IntentOf<'whistle'> {
   const { code, rest: text } = takeHazardCode(rest);
+  // "这个要市监局来看一下 麻烦吹个哨": the department's name, not the sentence around it.
+  const named = DEPARTMENT.exec(text);
+  if (named) return { intent: 'whistle', code, department: named[0] };
   const department = freeText(text.replace(/^\s*(?:给|到|至|转|转给|转交)\s*/, '').replace(/(?:部门)?处理$/, ''));
   return { intent: 'whistle', code, department };
 }

@@ -4,7 +4,10 @@ import type { ParsedMessage } from '../intents.js';
 import { findHazardCode } from './codes.js';
 import { matchCommand } from './commands.js';
 import { parseCodeSentence } from './code-sentence.js';
-import { parseTrailingQuery } from './queries.js';
+import { parseTrailingQuery, PLACE, takePeriod } from './queries.js';
+import { PROBLEM } from './problem-words.js';
+import { DEPARTMENT } from './departments.js';
+import { NORMAL_TOKEN } from './report.js';
 import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
 import { parsePatrol, parseReport } from './report.js';
 import { parseProblemFirst, parseStory } from './story.js';
@@ -47,12 +50,38 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (seen) return parseReport(seen[1], now);
   const trailing = TRAILING_REPORT.exec(text);
   if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) return parseReport(text.slice(0, trailing.index), now);
-  if (LOCATIVE_PROBLEM.test(text)) return parseReport(text, now);
+  // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
+  if (LOCATIVE_PROBLEM.test(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && QUESTION.test(text)) return { intent: 'major' };
-  if (/重大隐患/.test(text) && QUESTION.test(text)) return { intent: 'major' };
-  if (/逾期|超期/.test(text) && QUESTION.test(text)) return { intent: 'overdue' };
+  if (/逾期|超期/.test(text) && QUESTION.test(text)) return overdueAsked(text);
   if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
-  return parseProblemFirst(text, now);
+  return parseProblemFirst(text, now) ?? loneName(text);
+}
+
+// "横林镇现在逾期的有几条", "这个月逾期的有哪些": the town and period asked about are kept, never a
+// different scope answered in silence. 我们镇 / 本镇 mean the sender's own scope: no place.
+function overdueAsked(text: string): ParsedMessage {
+  const { period, rest } = takePeriod(text);
+  const place = PLACE.exec(rest)?.[0];
+  return { intent: 'overdue', place: place && !/^(?:我们|咱们?|本|这个?|那个?|各)/.test(place) ? place : undefined, period };
+}
+
+const DEPARTMENT_ONLY = new RegExp(`^${DEPARTMENT.source}$`);
+
+// Chat words that are a whole message and never an enterprise's name.
+const CHAT_WORD = /^(?:谢谢|感谢|多谢|好的|收到|明白|了解|知道|辛苦|早上好|上午好|中午好|下午好|晚上好|早安|晚安|你好|您好|哈哈|嗯嗯|没事|不用|可以|行吧|好吧|测试|试试|什么|怎么|为什么|再见|拜拜|大家好|在的|没有|有的|是的|对的|不对|不是|稍等|等一下|马上|来了|好嘞|好滴|了解了|同事|领导)/;
+
+/** "华美": a lone word may be an enterprise (to look at, patrol or report on); the dialog checks the scope. */
+function loneName(text: string): ParsedMessage | null {
+  if (!/^[\u4e00-\u9fffA-Za-z0-9()（）]{2,20}$/.test(text) || !/[\u4e00-\u9fff]{2}/.test(text)) return null;
+  if (CHAT_WORD.test(text) || /[吗呢啊吧呀哦嘛了的]$/.test(text) || PROBLEM.test(text)) return null;
+  // Pronouns, time words and negations start sentences, not names; verdicts and departments answer questions.
+  if (/^[不没未你我他她它这那今明昨请帮]/.test(text) || /看|说|问|想|要|去|来/.test(text)) return null;
+  if (NORMAL_TOKEN.test(text) || /^(?:通过|合格|重复|属实)$/.test(text) || DEPARTMENT_ONLY.test(text)) return null;
+  const options: ParsedMessage[] = [
+    { intent: 'query_enterprise', enterprise: text }, { intent: 'patrol', enterprise: text }, { intent: 'report', enterprise: text },
+  ];
+  return { intent: 'ambiguous', name: text, options };
 }

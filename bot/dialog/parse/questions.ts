@@ -3,9 +3,10 @@
 import type { HelpTopic, ParsedMessage } from '../intents.js';
 import { takePeriod, PLACE } from './queries.js';
 
-// "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" ask about a state.
+// "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
+// ask about a state (得怎么 is "must how", 得如何 "how well").
 const VERB = '(?:上报|报告|报|登记|记录|记|提交|填报?|查询|查|绑定|复查|验收|整改|巡查|统计|用|操作|弄|搞|发送|发|录入|上传|传|拍|附上?|撤回|修改|改)';
-const HOW = new RegExp(`(?:怎么|如何|咋|怎样)(?:去|来|才能|能)?${VERB}|${VERB}(?:隐患|巡查|企业|记录)?(?:要|该|应该|得)?(?:怎么|如何|咋)(?!样)`);
+const HOW = new RegExp(`(?:怎么|如何|咋|怎样)(?:去|来|才能|能)?${VERB}|${VERB}(?:隐患|巡查|企业|记录)?(?:(?:要|该|应该)?(?:怎么|如何|咋)|得(?:怎么|咋))(?!样)`);
 const TOPICS: [HelpTopic, RegExp][] = [
   ['rectify', /整改/],
   ['review', /复查|验收|复核/],
@@ -20,6 +21,8 @@ const TOPICS: [HelpTopic, RegExp][] = [
 export function parseHowTo(text: string): ParsedMessage | null {
   if (text.length > 20 || !HOW.test(text) || /YH\d/i.test(text)) return null;
   for (const [topic, re] of TOPICS) if (re.test(text)) return { intent: 'help', topic };
+  // "这个机器人咋用啊", "怎么操作": how to use the bot itself.
+  if (/用|操作/.test(text)) return { intent: 'help' };
   return null;
 }
 
@@ -38,7 +41,8 @@ export function parseScopeQuestion(text: string): ParsedMessage | null {
 }
 
 // Words a figures question is made of once its town and period are taken out.
-const FIGURE_FILLER = /出来|出了|好了|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+// Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
+const FIGURE_FILLER = /出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
 const FIGURE_ASK = /多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
 
 /** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
@@ -58,7 +62,7 @@ export function parseFiguresQuestion(text: string): ParsedMessage | null {
 // "恒泰那边现在什么情况", "金鑫五金最近咋样了", "江南机械有没有没整改的隐患": about one enterprise.
 const ABOUT = new RegExp(
   '^(.{2,16}?)(?:那边|那里|那儿|那家|这家|厂里|公司)?(?:现在|目前|最近|近来|今天)?的?' +
-  '(?:什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
+  '(?:是?(?:什么|啥)(?:风险)?(?:等级|颜色|级别|类别)|风险(?:等级|颜色|级别)(?:是什么|是啥|是多少|多少)?|是几类(?:企业)?|哪一类|(?:负责人|联系人|安全员)是谁|谁负责|(?:老板|负责人|联系人)?(?:的)?电话(?:是)?(?:多少)?|联系方式|地址在哪(?:里|儿)?|在哪(?:里|儿)?|上次(?:巡查|检查|去)(?:是)?(?:什么时候|哪天)|多久没(?:去|巡查|检查)了?|下次(?:巡查|检查)(?:是)?(?:什么时候|哪天)|什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
 );
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
@@ -67,7 +71,8 @@ export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
   if (!m) return null;
   // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
   const { period, rest } = takePeriod(m[1]);
-  const name = rest.replace(/\s+/g, '').replace(/(?:的|那边|那里|那家)$/, '').trim();
+  // "华美隐患整改得如何": what is asked about (its hazards, their rectification) is no part of the name.
+  const name = rest.replace(/\s+/g, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '').trim();
   if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name)) return null;
   return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
 }

@@ -42,9 +42,16 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   return null;
 }
 
+const VISIT_LEAD = /^(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
+
 /** 恒泰 消防通道堵了 三天内弄好, 宏远物流叉车司机没证: a name, then what is wrong. */
 export function parseProblemFirst(input: string, now: Date): ParsedMessage | null {
-  const text = input.replace(FILLER, '');
+  const filtered = input.replace(FILLER, '');
+  // "今天华美那边安全出口堵了", "在恒泰发现灭火器过期了": a time or place word in front tells of a visit, so
+  // the problem may be a patrol's finding as much as a report; the lead word is never part of the name.
+  const lead = VISIT_LEAD.exec(filtered);
+  const seenOnVisit = Boolean(lead?.[0]);
+  const text = seenOnVisit ? filtered.slice(lead![0].length) : filtered;
   // A report needs a word that says something is wrong: "华美塑料 明天来检查" or "华美塑料的老板电话" name
   // an enterprise and nothing wrong, and go to the in-scope choices instead of becoming a hazard.
   if (!PROBLEM.test(text) || QUESTION.test(text) || NOT_A_NAME.test(text)) return null;
@@ -55,7 +62,8 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   // "华美 今天检查发现灭火器过期": seen on a visit, so it may be a patrol with a finding as much as a
   // report. Both readings go back as one numbered question (1. 上报隐患 2. 记录巡查).
   const visit = VISIT_HINT.exec(p.description);
-  if (visit) {
+  // A deadline or a level says the sender wants a hazard on record: that is a report, visit or not.
+  if (visit || (seenOnVisit && !p.deadline && !p.deadlineIssue && !p.level)) {
     const words = tidy(p.description.replace(VISIT_HINT, ' '));
     if (!words) return null;
     const { description: _d, ...slots } = p;
