@@ -20,6 +20,10 @@ const DONE =
 const WHISTLE = /吹(?:个|一下|一个|下)?哨|转给|转交|转到|移交|移送|推送给?|抄送/;
 const HAND_OVER = /交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/;
 
+const STATE_QUESTION = /(?:了|好|完)(?:没有?|吗|没呢)\s*\??$|(?:有没有|是否)(?:整改|处理|改好|弄好|修好)/;
+const VISITED = /(?:去|到现场|现场|过去)?(?:看了|看过了?|查看了|检查了|看了一?下)/;
+const REVIEW_VERDICT = /还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|不行|不合格|已经?(?:改|弄|整改|处理)好了|合格|到位了|通过/;
+
 type Action = (code: string, rest: string, now: Date) => ParsedMessage;
 
 /** The action a sentence around a hazard code asks for, with the words left once its verb is cut out. */
@@ -28,8 +32,12 @@ function pickAction(around: string): { make: Action; verb?: RegExpExecArray } | 
     const m = re.exec(around);
     return m ? { make, verb: m } : null;
   };
+  // "YH… 整改了没有", "改好了吗": a question about the state, whatever verb it names.
+  if (STATE_QUESTION.test(around)) return { make: (code) => ({ intent: 'query_hazard', code }) };
   // Review first: 复查没通过 / 验收通过 carry their own verdict; the verdict words stay for parseReview.
-  if (VERDICT.test(around) || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around))) {
+  // "去看了 还没改" is a review told as a visit.
+  const visitedVerdict = VISITED.test(around) && REVIEW_VERDICT.test(around);
+  if (VERDICT.test(around) || visitedVerdict || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around))) {
     return { make: (code, _rest, now) => parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now) };
   }
   const done = cut(DONE, (code, rest) => parseRectify(`${code} ${rest}`));
@@ -37,6 +45,9 @@ function pickAction(around: string): { make: Action; verb?: RegExpExecArray } | 
   // Whistle before assign: 转给 contains 给, and 交给消防 hands the hazard to a department.
   const whistle = cut(WHISTLE, (code, rest) => parseWhistle(`${code} ${rest}`));
   if (whistle) return whistle;
+  // "这个得让消防来管", "转市场监管局": a department named is where the hazard goes.
+  const department = DEPARTMENT.exec(around);
+  if (department && !HAND_OVER.test(around)) return { make: (code, rest) => parseWhistle(`${code} ${rest}`) };
   const hand = HAND_OVER.exec(around);
   if (hand && DEPARTMENT.test(around.slice(hand.index + hand[0].length))) {
     return { make: (code, rest) => parseWhistle(`${code} ${rest}`), verb: hand };

@@ -13,7 +13,7 @@ export function parseRectify(rest: string): IntentOf<'rectify'> {
   return { intent: 'rectify', code, note: freeText(text.replace(DONE, ''), NO_NOTE) };
 }
 
-const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好)/;
+const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|没弄好|没处理)/;
 const PASS = /(?:✅|✔|通过|合格|已整改到位|整改到位|没问题|ok|可以)/i;
 
 // A time these verbs cannot compute (尽快, a past date) stays in the words (reason, responsible) so

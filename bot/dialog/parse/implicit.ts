@@ -54,7 +54,7 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (LOCATIVE_PROBLEM.test(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && QUESTION.test(text)) return { intent: 'major' };
   if (/逾期|超期/.test(text) && QUESTION.test(text)) return overdueAsked(text);
-  if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
+  if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
   return parseProblemFirst(text, now) ?? loneName(text);
@@ -76,7 +76,8 @@ const CHAT_WORD = /^(?:谢谢|感谢|多谢|好的|收到|明白|了解|知道|�
 /** "华美": a lone word may be an enterprise (to look at, patrol or report on); the dialog checks the scope. */
 function loneName(text: string): ParsedMessage | null {
   if (!/^[\u4e00-\u9fffA-Za-z0-9()（）]{2,20}$/.test(text) || !/[\u4e00-\u9fff]{2}/.test(text)) return null;
-  if (CHAT_WORD.test(text) || /[吗呢啊吧呀哦嘛了的]$/.test(text) || PROBLEM.test(text)) return null;
+  if (CHAT_WORD.test(text) || /[吗呢啊吧呀哦嘛了的]$/.test(text) || PROBLEM.test(text) || QUESTION.test(text)) return null;
+  if (/巡查|检查|复查|整改|统计|排名|打开|使用|方法|网页|隐患|任务|谁|最/.test(text)) return null;
   // Pronouns, time words and negations start sentences, not names; verdicts and departments answer questions.
   if (/^[不没未你我他她它这那今明昨请帮]/.test(text) || /看|说|问|想|要|去|来/.test(text)) return null;
   if (NORMAL_TOKEN.test(text) || /^(?:通过|合格|重复|属实)$/.test(text) || DEPARTMENT_ONLY.test(text)) return null;

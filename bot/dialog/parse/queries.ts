@@ -74,7 +74,8 @@ export function parseTrailingQuery(text: string): ParsedMessage | null {
   if (!m) return null;
   const { period, rest } = takePeriod(m[1]);
   const place = PLACE.exec(rest);
-  const leftover = (place ? rest.replace(place[0], '') : rest).replace(/[\s,;。、:的]/g, '');
+  // "这个月各网格排名": who is ranked is no place.
+  const leftover = (place ? rest.replace(place[0], '') : rest).replace(/各网格|各镇|网格员|网格|各/g, '').replace(/[\s,;。、:的]/g, '');
   if (leftover) return null;
   const word = m[2];
   if (word.startsWith('统计')) return { intent: 'stats', place: place?.[0], period, ...(word.includes('图') ? { chart: true as const } : {}) };

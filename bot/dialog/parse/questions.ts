@@ -42,7 +42,7 @@ export function parseScopeQuestion(text: string): ParsedMessage | null {
 
 // Words a figures question is made of once its town and period are taken out.
 // Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
-const FIGURE_FILLER = /出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+const FIGURE_FILLER = /最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
 const FIGURE_ASK = /多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
 
 /** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
@@ -67,7 +67,7 @@ const ABOUT = new RegExp(
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
 export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
-  const m = ABOUT.exec(text.replace(TRAILING, ''));
+  const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text.replace(TRAILING, ''));
   if (!m) return null;
   // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
   const { period, rest } = takePeriod(m[1]);
@@ -75,4 +75,24 @@ export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
   const name = rest.replace(/\s+/g, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '').trim();
   if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name)) return null;
   return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
+}
+
+// "福星上次是什么时候巡查的", "兴隆机械有几条隐患没整改", "顺达五金的负责人电话多少": a name, then only the
+// words of what an enterprise page shows (its hazards, patrols, risk, contact) and a question word.
+const ATTRIBUTE_START = /(?:的|那边|那里|那家)?(?:现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
+const ATTRIBUTE_WORDS = /是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
+const ASKS = /什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
+
+function attributeQuestion(text: string): RegExpExecArray | null {
+  if (!ASKS.test(text)) return null;
+  const start = ATTRIBUTE_START.exec(text.slice(2));
+  if (!start) return null;
+  const cut = start.index + 2;
+  const rest = text.slice(cut);
+  // The name is one word: a sentence in front (今天到永丰化工看了看…) is a story, not a name.
+  const name = text.slice(0, cut);
+  if (!/^[\u4e00-\u9fffA-Za-z0-9()（）]{2,14}$/.test(name) || /^有|看|查|去|到|在|把|哪|什么|啥|重大|逾期|任务/.test(name)) return null;
+  if (rest.replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length > 1) return null;
+  const m = [text, text.slice(0, cut)] as unknown as RegExpExecArray;
+  return m;
 }

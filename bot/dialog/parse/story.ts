@@ -13,7 +13,7 @@ const FILLER = /^(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我
 const VISIT_VERB =
   '(?:(?:检查|巡查|巡检)(?:完毕|结束)了?|转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
 // 去/到/在/从 <name> <visit verb> <result>
-const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
+const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
 // 去了 <name> <result>: 去了 alone says the visit happened.
 const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
@@ -42,6 +42,7 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   return null;
 }
 
+const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换|要装|要加|要清|要拆|要补|应该|应当|得改|得换|需整改|需要整改|要整改/;
 const VISIT_LEAD = /^(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
 
 /** 恒泰 消防通道堵了 三天内弄好, 宏远物流叉车司机没证: a name, then what is wrong. */
@@ -54,8 +55,10 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   const text = seenOnVisit ? filtered.slice(lead![0].length) : filtered;
   // A report needs a word that says something is wrong: "华美塑料 明天来检查" or "华美塑料的老板电话" name
   // an enterprise and nothing wrong, and go to the in-scope choices instead of becoming a hazard.
-  if (!PROBLEM.test(text) || QUESTION.test(text) || NOT_A_NAME.test(text)) return null;
+  if (QUESTION.test(text) || NOT_A_NAME.test(text)) return null;
   const p = parseReport(text, now);
+  // Something wrong, a demand (让他们…, 要改成…) or a deadline: each says a hazard is being told.
+  if (!PROBLEM.test(text) && !DEMAND.test(text) && !p.deadline) return null;
   // It takes a name and a problem. A problem alone ("通道仍有货物堆放") stays unknown: it is the free-text
   // answer to a question (a reason, a finding), and a name that itself reads as a problem is no name.
   if (!p.enterprise || !p.description || PROBLEM.test(p.enterprise) || /^[\d一二三四五六七八九十]+(?:楼|层|号|车间)/.test(p.enterprise)) return null;
