@@ -15,25 +15,30 @@ const VERDICT = /(?:复查|验收|复核)?(?:不通过|不合格|未通过|没�
 // A finished job said as a result (已经换好灭火器了, 杂物清走了, 护栏装上了): the enterprise or worker reports
 // the rectification. The verb list is the trades' everyday ones; a bare 好了 is not enough.
 const DONE =
-  /已经?整改(?:完成|完毕|好了)?|整改(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了/;
+  /已经?整改(?:完成|完毕|好了)?|整改(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)/;
 // 吹哨, 吹个哨, 吹一下哨; 转给 / 移交 (always to a department); 交给 / 给 a department's name.
 const WHISTLE = /吹(?:个|一下|一个|下)?哨|转给|转交|转到|移交|移送|推送给?|抄送/;
 const HAND_OVER = /交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/;
 
 const STATE_QUESTION = /(?:了|好|完)(?:没有?|吗|没呢)\s*\??$|(?:有没有|是否)(?:整改|处理|改好|弄好|修好)/;
+const DEMAND = /请企业|让企业|要求企业|督促企业|责令企业|通知企业|请|让|要求|督促|责令|叫/;
 const VISITED = /(?:去|到现场|现场|过去)?(?:看了|看过了?|查看了|检查了|看了一?下)/;
 const REVIEW_VERDICT = /还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|不行|不合格|已经?(?:改|弄|整改|处理)好了|合格|到位了|通过/;
 
 type Action = (code: string, rest: string, now: Date) => ParsedMessage;
 
 /** The action a sentence around a hazard code asks for, with the words left once its verb is cut out. */
-function pickAction(around: string): { make: Action; verb?: RegExpExecArray } | null {
+function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExecArray } | null {
   const cut = (re: RegExp, make: Action) => {
     const m = re.exec(around);
     return m ? { make, verb: m } : null;
   };
   // "YH… 整改了没有", "改好了吗": a question about the state, whatever verb it names.
   if (STATE_QUESTION.test(around)) return { make: (code) => ({ intent: 'query_hazard', code }) };
+  // "YH… 请企业两周内整改到位", "让李明负责 这周内弄好": a demand with a deadline is 交办, not a rectification.
+  if (DEMAND.test(around) && takeDeadline(around, now).deadline !== undefined) {
+    return { make: (code, rest, now) => parseAssign(`${code} ${rest.replace(DEMAND, ' ')}`, now), verb: DEMAND.exec(around)! };
+  }
   // Review first: 复查没通过 / 验收通过 carry their own verdict; the verdict words stay for parseReview.
   // "去看了 还没改" is a review told as a visit.
   const visitedVerdict = VISITED.test(around) && REVIEW_VERDICT.test(around);
@@ -45,6 +50,9 @@ function pickAction(around: string): { make: Action; verb?: RegExpExecArray } | 
   // Whistle before assign: 转给 contains 给, and 交给消防 hands the hazard to a department.
   const whistle = cut(WHISTLE, (code, rest) => parseWhistle(`${code} ${rest}`));
   if (whistle) return whistle;
+  // A department answering its whistle (消防这边报到) acknowledges it.
+  const reported = /报到|签收|已接收/.exec(around);
+  if (reported) return { make: (code) => parseCodeOnly('acknowledge', code), verb: reported };
   // "这个得让消防来管", "转市场监管局": a department named is where the hazard goes.
   const department = DEPARTMENT.exec(around);
   if (department && !HAND_OVER.test(around)) return { make: (code, rest) => parseWhistle(`${code} ${rest}`) };
@@ -63,11 +71,13 @@ function pickAction(around: string): { make: Action; verb?: RegExpExecArray } | 
 // 重复 YH… answers 作废's question (duplicate of which?); alone it shows that hazard.
 const ASK_ONLY = /^(?:咋回事|怎么回事|什么事|啥事|是什么|是啥|在哪|重复|与|和|同|查询|查看|查一下|查查|查下|查|看一下|看看|看下|详情|现在|目前|的|进度|情况|啥情况|什么情况|怎么样了?|咋样了?|如何|处理得?|到哪了|到哪一步了?|状态|呢|吗|了|啊|\?|[\s,;。、:])*$/;
 // Urging a hazard on (催一下, 加急, 督办) is supervision: follow it up, assign it or whistle a department.
+// 看看, 照片, 进度, 什么时候到期, 谁负责: words that ask to see the hazard, with no action verb in the sentence.
+const LOOK = /看|查|进度|照片|图片|详情|情况|什么|啥|谁|几天|多久|哪|吗|呢|\?|到期|期限|状态|怎么/;
 const URGE = /催|加急|督办|督促|紧急|抓紧|盯一下/;
 
 export function parseCodeSentence(text: string, code: CodeMatch, now: Date): ParsedMessage {
   const around = `${text.slice(0, code.index)} ${text.slice(code.index + code.length)}`;
-  const action = pickAction(around);
+  const action = pickAction(around, now);
   if (action) {
     // The verb itself is not part of a note, reason or department.
     const v = action.verb;
@@ -81,6 +91,7 @@ export function parseCodeSentence(text: string, code: CodeMatch, now: Date): Par
   if (URGE.test(around)) {
     return { intent: 'ambiguous', code: c, options: [{ intent: 'query_hazard', code: c }, { intent: 'assign', code: c }, { intent: 'whistle', code: c }] };
   }
+  if (LOOK.test(around)) return { intent: 'query_hazard', code: c };
   return {
     intent: 'ambiguous',
     code: c,

@@ -52,7 +52,9 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) return parseReport(text.slice(0, trailing.index), now);
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
   if (LOCATIVE_PROBLEM.test(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
-  if (/重大隐患/.test(text) && QUESTION.test(text)) return { intent: 'major' };
+  if (/重大隐患/.test(text) && (QUESTION.test(text) || /列|发|看|给我|清单/.test(text))) return { intent: 'major' };
+  // "不会用 教一下", "第一次用 怎么开始", "有啥命令": asking how to use the bot.
+  if (/不会用|教(?:一下|我|下)|怎么开始|从哪开始|(?:有|都有)(?:啥|什么|哪些)(?:命令|指令|功能)|新手|第一次用/.test(text)) return { intent: 'help' };
   if (/逾期|超期/.test(text) && QUESTION.test(text)) return overdueAsked(text);
   if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.

@@ -22,7 +22,7 @@ export function parseHowTo(text: string): ParsedMessage | null {
   if (text.length > 20 || !HOW.test(text) || /YH\d/i.test(text)) return null;
   for (const [topic, re] of TOPICS) if (re.test(text)) return { intent: 'help', topic };
   // "这个机器人咋用啊", "怎么操作": how to use the bot itself.
-  if (/用|操作/.test(text)) return { intent: 'help' };
+  if (/用|操作|上传|拍|发|开始/.test(text)) return { intent: 'help' };
   return null;
 }
 
@@ -30,6 +30,8 @@ const MINE = /^(?:我|本人)(?:这里|这边|这儿)?(?:一共|总共)?(?:的|�
 const MY_LIST = /^(?:企业清单|企业列表|企业名单|我的企业(?:清单|列表|名单)?)$/;
 // 没去 / 没巡 / 未巡查 / 该巡查 with a count or list word: enterprises due for a patrol.
 const NOT_VISITED = /(?:没|未|还没)(?:去|巡|查|走访|检查|去过)|(?:该|要|应|需要|待)(?:巡查|巡|去|走访)(?!的)/;
+const DUE = /应巡未巡|该(?:去)?巡(?:查)?了|该去了|要巡(?:查)?的|快到(?:巡查)?(?:时间|期|日子)|巡查(?:时间|期限)?(?:到了|快到|到期)|超(?:过)?(?:时间|期)?(?:没|未)(?:巡|去|查)|还要去(?:哪|几)|要去(?:哪|几)|该去(?:哪|几)/;
+const MY_OWN = /^(?:请|麻烦)?(?:给我|帮我)?(?:列一下|列出|发一下|看一下|看看|查一下)?我(?:的|网格(?:里|内)?的?|负责的?|管的?|包(?:了|的)?|分管的?|联系的?|名下的?|这边|手上|这里)/;
 const HOW_MANY = /几家|哪些|哪几家|多少|还有|还差|该|清单|列表/;
 const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
 
@@ -37,13 +39,19 @@ export function parseScopeQuestion(text: string): ParsedMessage | null {
   const t = text.replace(TRAILING, '');
   if (MINE.test(t) || MY_LIST.test(t) || /^我(?:管|负责|名下有?|分管)(?:哪些|几家|多少家?|哪几家)(?:企业)?$/.test(t)) return { intent: 'my_enterprises' };
   if (/企业|家/.test(t) && NOT_VISITED.test(t) && HOW_MANY.test(t) && !/隐患/.test(t)) return { intent: 'due_patrols' };
+  // "哪几家快到巡查时间了", "有没有超过时间没巡查的企业", "本月应巡未巡的企业", "这周我还要去哪些企业".
+  if (!/隐患/.test(t) && DUE.test(t) && (/企业|家|厂|哪|几|有没有|清单|名单/.test(t))) return { intent: 'due_patrols' };
+  // "我包了几家厂", "给我列一下我负责的企业", "我网格里有多少家企业": the sender's own enterprises.
+  if (!/隐患|没去|未去|没巡|未巡|该巡|要去/.test(t) && MY_OWN.test(t) && /企业|厂|家|公司|单位/.test(t) && /哪|几|多少|列|清单|名单|列表|有/.test(t)) {
+    return { intent: 'my_enterprises' };
+  }
   return null;
 }
 
 // Words a figures question is made of once its town and period are taken out.
 // Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
-const FIGURE_FILLER = /最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
-const FIGURE_ASK = /多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
+const FIGURE_FILLER = /新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+const FIGURE_ASK = /率|新增|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
 
 /** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
 export function parseFiguresQuestion(text: string): ParsedMessage | null {

@@ -15,10 +15,12 @@ const VISIT_VERB =
 // 去/到/在/从 <name> <visit verb> <result>
 const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
 // 去了 <name> <result>: 去了 alone says the visit happened.
-const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
+const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
 // A place word, the sender and a time may sit between the name and the verb: 博远那边我昨天去过了.
 const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边)?我?(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|查了|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
+// "瑞星纺织 今天检查 正常": the name, a time word, the visit verb, then the verdict, each on its own.
+const NAME_TIME_VISIT = /^([^\s,;。、:]{2,16})[\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\s*(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:了|过)?[\s,;。、:]+(.+)$/;
 // 巡查完 <name> <result>
 const DONE_NAME = new RegExp(`^${TIME}(?:巡查完|检查完|巡完|看完|查完)了?\\s*([^\\s,;。、:]{2,16}?)[\\s,;。、:]+(.*)$`);
 
@@ -30,7 +32,7 @@ const NOT_A_NAME = /^(?:不|未|没|仍|还|已|通过|合格|重复|正常|我|
 
 export function parseStory(input: string, now: Date): ParsedMessage | null {
   const text = input.replace(FILLER, '');
-  for (const re of [GO_VISIT, DONE_NAME, NAME_DONE, WENT]) {
+  for (const re of [GO_VISIT, DONE_NAME, NAME_DONE, WENT, NAME_TIME_VISIT]) {
     const m = re.exec(text);
     if (m && !NOT_A_NAME.test(m[1])) return parsePatrol(`${m[1]} ${m[2] ?? ''}`, now);
   }
