@@ -98,7 +98,10 @@ describe('dialog: understanding natural messages', () => {
 
   it('finds a name inside a sentence it cannot read (word segmentation) and offers choices', async () => {
     const c = await dialogWorld();
-    const q = await c.say(c.w.workerA1, '华美塑料的负责人是谁');
+    // A question about the enterprise itself is answered with its page…
+    expect(await c.say(c.w.workerA1, '华美塑料的负责人是谁')).toContain('【常州华美塑料制品有限公司】');
+    // …and a sentence of no known shape that names it offers what can be done with it.
+    const q = await c.say(c.w.workerA1, '华美塑料下午开会记得通知');
     expect(q).toContain('查询企业 常州华美塑料制品有限公司');
   });
 

@@ -100,7 +100,10 @@ async function converse({ deps, client, drafts, throttle, pause }: Services, msg
 
 async function respond(t: Turn, draft: Draft | null, text: string, pause: Services['pause']): Promise<Reply | null> {
   if (!text) return bareMessage(t, draft, pause);
-  const parsed = parseMessage(text, t.now);
+  const read = parseMessage(text, t.now);
+  // A lone word (华美, 已更换新灭火器) is offered as an enterprise only when nothing waits: with a question
+  // pending it is the free-text answer, as any message the parser cannot read.
+  const parsed: ParsedMessage = draft?.awaiting && read.intent === 'ambiguous' && read.name ? { intent: 'unknown', text: read.name } : read;
   // 撤回 / 改成重大 right after one's own report correct it (before 撤回 could read as 取消).
   if (!draft?.awaiting) { const corrected = await correctLastReport(t, draft, text); if (corrected) return corrected; }
   if (parsed.intent === 'cancel') {

@@ -6,6 +6,7 @@ import { matchCommand } from './commands.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { parseTrailingQuery, PLACE, takePeriod } from './queries.js';
 import { PROBLEM } from './problem-words.js';
+import { parseDeadline } from '../../../lib/deadline.js';
 import { DEPARTMENT } from './departments.js';
 import { NORMAL_TOKEN } from './report.js';
 import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
@@ -59,7 +60,7 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
-  return parseProblemFirst(text, now) ?? loneName(text);
+  return parseProblemFirst(text, now) ?? loneName(text, now);
 }
 
 // "横林镇现在逾期的有几条", "这个月逾期的有哪些": the town and period asked about are kept, never a
@@ -76,12 +77,12 @@ const DEPARTMENT_ONLY = new RegExp(`^${DEPARTMENT.source}$`);
 const CHAT_WORD = /^(?:谢谢|感谢|多谢|好的|收到|明白|了解|知道|辛苦|早上好|上午好|中午好|下午好|晚上好|早安|晚安|你好|您好|哈哈|嗯嗯|没事|不用|可以|行吧|好吧|测试|试试|什么|怎么|为什么|再见|拜拜|大家好|在的|没有|有的|是的|对的|不对|不是|稍等|等一下|马上|来了|好嘞|好滴|了解了|同事|领导)/;
 
 /** "华美": a lone word may be an enterprise (to look at, patrol or report on); the dialog checks the scope. */
-function loneName(text: string): ParsedMessage | null {
+function loneName(text: string, now: Date): ParsedMessage | null {
   if (!/^[\u4e00-\u9fffA-Za-z0-9()（）]{2,20}$/.test(text) || !/[\u4e00-\u9fff]{2}/.test(text)) return null;
   if (CHAT_WORD.test(text) || /[吗呢啊吧呀哦嘛了的]$/.test(text) || PROBLEM.test(text) || QUESTION.test(text)) return null;
   if (/巡查|检查|复查|整改|统计|排名|打开|使用|方法|网页|隐患|任务|谁|最/.test(text)) return null;
   // Pronouns, time words and negations start sentences, not names; verdicts and departments answer questions.
-  if (/^[不没未你我他她它这那今明昨请帮]/.test(text) || /看|说|问|想|要|去|来/.test(text)) return null;
+  if (/^[不没未已你我他她它这那今明昨请帮\d]/.test(text) || parseDeadline(text, now) !== null || /看|说|问|想|要|去|来/.test(text)) return null;
   if (NORMAL_TOKEN.test(text) || /^(?:通过|合格|重复|属实)$/.test(text) || DEPARTMENT_ONLY.test(text)) return null;
   const options: ParsedMessage[] = [
     { intent: 'query_enterprise', enterprise: text }, { intent: 'patrol', enterprise: text }, { intent: 'report', enterprise: text },

@@ -44,6 +44,7 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   return null;
 }
 
+const FIX_BY = /内|前|限期|期限|整改|底|末|立即|马上|立刻/;
 const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换|要装|要加|要清|要拆|要补|应该|应当|得改|得换|需整改|需要整改|要整改/;
 const VISIT_LEAD = /^(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
 
@@ -59,8 +60,9 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   // an enterprise and nothing wrong, and go to the in-scope choices instead of becoming a hazard.
   if (QUESTION.test(text) || NOT_A_NAME.test(text)) return null;
   const p = parseReport(text, now);
-  // Something wrong, a demand (让他们…, 要改成…) or a deadline: each says a hazard is being told.
-  if (!PROBLEM.test(text) && !DEMAND.test(text) && !p.deadline) return null;
+  // Something wrong, a demand (让他们…, 要改成…) or a deadline to fix by (这个月底, 3天内): each says a hazard
+  // is being told. A bare day word (华美化工 明天上午开会) is an appointment, not a deadline.
+  if (!PROBLEM.test(text) && !DEMAND.test(text) && !(p.deadline && FIX_BY.test(text))) return null;
   // It takes a name and a problem. A problem alone ("通道仍有货物堆放") stays unknown: it is the free-text
   // answer to a question (a reason, a finding), and a name that itself reads as a problem is no name.
   if (!p.enterprise || !p.description || PROBLEM.test(p.enterprise) || /^[\d一二三四五六七八九十]+(?:楼|层|号|车间)/.test(p.enterprise)) return null;
