@@ -32,6 +32,8 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   const timed = TIME_PREFIX.exec(text);
   if (timed) {
     const cmd = matchCommand(text.slice(timed[0].length));
+    // "今天巡查了3家 都正常" counts visits and names none: no patrol to record.
+    if (cmd?.command === 'patrol' && /^[\d一二三四五六七八九十几两]+家/.test(cmd.rest)) return null;
     if (cmd?.command === 'patrol') return parsePatrol(cmd.rest, now);
     if (cmd?.command === 'report') return parseReport(cmd.rest, now);
   }

@@ -81,7 +81,8 @@ export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
   const { period, rest } = takePeriod(m[1]);
   // "华美隐患整改得如何": what is asked about (its hazards, their rectification) is no part of the name.
   const name = rest.replace(/\s+/g, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '').trim();
-  if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name)) return null;
+  // "伟业模具 巡查完毕 无异常情况" tells a patrol; a name holds no visit or verdict words.
+  if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name) || /巡查|检查|巡检|走访|完毕|正常|异常/.test(name)) return null;
   return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
 }
 
