@@ -56,6 +56,10 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
   if (LOCATIVE_PROBLEM.test(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && (QUESTION.test(text) || /列|发|看|给我|清单/.test(text))) return { intent: 'major' };
+  // "还没销号的重大隐患", "重大的有哪些": the list of major hazards.
+  if (/^(?:还)?(?:没|未)(?:销号|整改|闭环|整改完)的重大隐患$|^重大的?(?:有)?(?:哪些|几个|几条|多少)/.test(text)) return { intent: 'major' };
+  // "机器人有什么用", "发照片有用吗", "你好 我是新来的网格员": what the bot is for.
+  if (/有(?:什么|啥)用|有用吗|^(?:你好|您好|hi|hello)[\s,，!！]*(?:我是|我刚|新来|第一次)/i.test(text)) return { intent: 'help' };
   // "不会用 教一下", "第一次用 怎么开始", "有啥命令": asking how to use the bot.
   if (/不会用|教(?:一下|我|下)|怎么开始|从哪开始|(?:有|都有)(?:啥|什么|哪些)(?:命令|指令|功能)|新手|第一次用/.test(text)) return { intent: 'help' };
   if (/逾期|超期/.test(text) && QUESTION.test(text)) return overdueAsked(text);

@@ -35,7 +35,7 @@ function byCommand(command: Command, rest: string, text: string, now: Date): Par
     case 'major_report':
       // "重大隐患" alone (or with a place or 清单) asks for the list; with a description it reports one.
       // "重大隐患还有几个没销号": a question about them is the list too.
-      return !rest || /^(?:[\u4e00-\u9fff]{0,10}(?:镇|街道|乡|全区))?\s*(?:清单|列表|有哪些|哪些|情况|统计)?$/.test(rest) || /几个|几条|多少|哪些|哪几|有没有|吗|呢|\?|清单|列表/.test(rest)
+      return !rest || /^(?:[\u4e00-\u9fff]{0,10}(?:镇|街道|乡|全区))?\s*(?:清单|列表|有哪些|哪些|情况|统计)?$/.test(rest) || /几个|几条|多少|哪些|哪几|有没有|吗|呢|\?|清单|列表|情况|进展|进度/.test(rest)
         ? { intent: 'major' }
         : parseReport(rest, now, 'major');
     case 'patrol': return parsePatrol(rest, now);

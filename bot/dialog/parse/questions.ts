@@ -5,7 +5,7 @@ import { takePeriod, PLACE } from './queries.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
 // ask about a state (得怎么 is "must how", 得如何 "how well").
-const VERB = '(?:上报|报告|报|登记|记录|记|提交|填报?|查询|查|绑定|复查|验收|整改|巡查|统计|用|操作|弄|搞|发送|发|录入|上传|传|拍|附上?|撤回|修改|改)';
+const VERB = '(?:看|上报|报告|报|登记|记录|记|提交|填报?|查询|查|绑定|复查|验收|整改|巡查|统计|用|操作|弄|搞|发送|发|录入|上传|传|拍|附上?|撤回|修改|改)';
 const HOW = new RegExp(`(?:怎么|如何|咋|怎样)(?:去|来|才能|能)?${VERB}|${VERB}(?:隐患|巡查|企业|记录)?(?:(?:要|该|应该)?(?:怎么|如何|咋)|得(?:怎么|咋))(?!样)`);
 const TOPICS: [HelpTopic, RegExp][] = [
   ['rectify', /整改/],
@@ -22,7 +22,7 @@ export function parseHowTo(text: string): ParsedMessage | null {
   if (text.length > 20 || !HOW.test(text) || /YH\d/i.test(text)) return null;
   for (const [topic, re] of TOPICS) if (re.test(text)) return { intent: 'help', topic };
   // "这个机器人咋用啊", "怎么操作": how to use the bot itself.
-  if (/用|操作|上传|拍|发|开始/.test(text)) return { intent: 'help' };
+  if (/用|操作|上传|拍|发|开始|弄|搞|办|做|看/.test(text)) return { intent: 'help' };
   return null;
 }
 
@@ -50,8 +50,8 @@ export function parseScopeQuestion(text: string): ParsedMessage | null {
 
 // Words a figures question is made of once its town and period are taken out.
 // Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
-const FIGURE_FILLER = /新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
-const FIGURE_ASK = /率|新增|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
+const FIGURE_FILLER = /企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
 
 /** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
 export function parseFiguresQuestion(text: string): ParsedMessage | null {
@@ -63,7 +63,8 @@ export function parseFiguresQuestion(text: string): ParsedMessage | null {
   if (/排名|排第|排行|考核|谁/.test(words)) return { intent: 'ranking', period };
   if (/逾期|超期/.test(words)) return { intent: 'overdue', place, period };
   if (/重大隐患/.test(text)) return null;
-  if ((place || period) && FIGURE_ASK.test(words)) return { intent: 'stats', place, period };
+  // "横林镇 这周": a place and a period and nothing else ask for their figures.
+  if ((place || period) && (FIGURE_ASK.test(words) || (place && period && !words.replace(/[\s,;。、:的]/g, '')))) return { intent: 'stats', place, period };
   return null;
 }
 

@@ -22,6 +22,25 @@ const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了�
 const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边)?我?(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
 // "瑞星纺织 今天检查 正常": the name, a time word, the visit verb, then the verdict, each on its own.
 const NAME_TIME_VISIT = /^([^\s,;。、:]{2,16})[\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\s*(?:例行|日常|常规|专项|安全)?(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\s,;。、:]+(.+)$/;
+// A visit said as its own part of the message, after the name: "华盛 巡完了 …", "春晖纺织 已检查 没问题",
+// "海天食品 现场检查 合格", "荣达 去了 一切都好", "伟业模具，今天去巡查了，发现…"; or glued to it: "新亚检查 存在问题：…".
+const VISIT_PART = new RegExp(
+  `^${TIME}(?:已经?|我?去|到|来)?(?:现场|例行|日常|常规|专项|安全)?(?:巡查|巡检|检查|走访|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟)*$` +
+  `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|走了一趟)$`,
+);
+const VISIT_TAIL = /^(.{2,16}?)(?:今天|今日)?(?:巡查|检查|巡检|走访)(?:完毕|结束|完|了|过|打卡)*$/;
+
+function namedVisit(text: string, now: Date): ParsedMessage | null {
+  const parts = text.split(/[\s,;。、:]+/).filter(Boolean);
+  if (parts.length < 2) return null;
+  const isName = (s: string) => s.length >= 2 && s.length <= 16 && !NOT_A_NAME.test(s) && !PROBLEM.test(s) && /[\u4e00-\u9fff]{2}/.test(s);
+  const rest = (from: number) => text.slice(text.indexOf(parts[from - 1]) + parts[from - 1].length).replace(/^[\s,;。、:]+/, '');
+  if (isName(parts[0]) && VISIT_PART.test(parts[1])) return parsePatrol(`${parts[0]} ${parts.length > 2 ? rest(2) : ''}`, now);
+  const glued = VISIT_TAIL.exec(parts[0]);
+  if (glued && isName(glued[1])) return parsePatrol(`${glued[1]} ${rest(1)}`, now);
+  return null;
+}
+
 // 巡查完 <name> <result>
 const DONE_NAME = new RegExp(`^${TIME}(?:巡查完|检查完|巡完|看完|查完)了?\\s*([^\\s,;。、:]{2,16}?)[\\s,;。、:]+(.*)$`);
 
@@ -33,6 +52,8 @@ const NOT_A_NAME = /^(?:[\d一二三四五六七八九十几两]+家|不|未|没
 
 export function parseStory(input: string, now: Date): ParsedMessage | null {
   const text = input.replace(FILLER, '');
+  const named = namedVisit(text, now);
+  if (named) return named;
   for (const re of [GO_VISIT, DONE_NAME, NAME_DONE, WENT, NAME_TIME_VISIT]) {
     const m = re.exec(text);
     if (m && !NOT_A_NAME.test(m[1])) return parsePatrol(`${m[1]} ${m[2] ?? ''}`, now);
