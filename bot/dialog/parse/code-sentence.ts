@@ -45,6 +45,8 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   if (VERDICT.test(around) || visitedVerdict || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around))) {
     return { make: (code, _rest, now) => parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now) };
   }
+  // "YH… 好了", "ok了": said of a hazard, done means rectified.
+  if (/^\s*(?:好了|好啦|ok了?|弄完了|搞完了|完事了)\s*$/i.test(around)) return { make: (code) => parseRectify(code) };
   const done = cut(DONE, (code, rest) => parseRectify(`${code} ${rest}`));
   if (done) return done;
   // Whistle before assign: 转给 contains 给, and 交给消防 hands the hazard to a department.

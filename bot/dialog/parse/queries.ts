@@ -66,7 +66,7 @@ export function parseRanking(rest: string): IntentOf<'ranking'> {
 }
 
 const TRAILING_QUERY =
-  /^(.{1,16}?)(?:的)?(统计(?:数据|情况|图表?)?|排名|考核(?:排名|情况)?|逾期(?:隐患|情况|清单)?|重大隐患(?:清单|情况)?)$/;
+  /^(.{1,16}?)(?:的)?(统计(?:数据|情况|图表?)?|排名|考核(?:排名|情况|结果)?|逾期(?:隐患|情况|清单)?|重大隐患(?:清单|情况)?)$/;
 
 /** "横林镇本月统计", "上月考核", "全区逾期": the command word last, after nothing but a place and a period. */
 export function parseTrailingQuery(text: string): ParsedMessage | null {

@@ -30,7 +30,7 @@ const MINE = /^(?:我|本人)(?:这里|这边|这儿)?(?:一共|总共)?(?:的|�
 const MY_LIST = /^(?:企业清单|企业列表|企业名单|我的企业(?:清单|列表|名单)?)$/;
 // 没去 / 没巡 / 未巡查 / 该巡查 with a count or list word: enterprises due for a patrol.
 const NOT_VISITED = /(?:没|未|还没)(?:去|巡|查|走访|检查|去过)|(?:该|要|应|需要|待)(?:巡查|巡|去|走访)(?!的)/;
-const DUE = /应巡未巡|该(?:去)?巡(?:查)?了|该去了|要巡(?:查)?的|快到(?:巡查)?(?:时间|期|日子)|巡查(?:时间|期限)?(?:到了|快到|到期)|超(?:过)?(?:时间|期)?(?:没|未)(?:巡|去|查)|还要去(?:哪|几)|要去(?:哪|几)|该去(?:哪|几)/;
+const DUE = /应巡未巡|该(?:去)?巡(?:查)?了?|该去了?|要巡(?:查)?的|快到(?:巡查)?(?:时间|期|日子)|巡查(?:时间|期限)?(?:到了|快到|到期)|超(?:过)?(?:时间|期)?(?:没|未)(?:巡|去|查)|还要去(?:哪|几)|要去(?:哪|几)|该去(?:哪|几)/;
 const MY_OWN = /^(?:请|麻烦)?(?:给我|帮我)?(?:列一下|列出|发一下|看一下|看看|查一下)?我(?:的|网格(?:里|内)?的?|负责的?|管的?|包(?:了|的)?|分管的?|联系的?|名下的?|这边|手上|这里)/;
 const HOW_MANY = /几家|哪些|哪几家|多少|还有|还差|该|清单|列表/;
 const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
@@ -76,7 +76,7 @@ const ABOUT = new RegExp(
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
 export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
-  const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text.replace(TRAILING, ''));
+  const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);
   if (!m) return null;
   // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
   const { period, rest } = takePeriod(m[1]);
@@ -89,12 +89,13 @@ export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
 
 // "福星上次是什么时候巡查的", "兴隆机械有几条隐患没整改", "顺达五金的负责人电话多少": a name, then only the
 // words of what an enterprise page shows (its hazards, patrols, risk, contact) and a question word.
-const ATTRIBUTE_START = /(?:的|那边|那里|那家)?(?:现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
-const ATTRIBUTE_WORDS = /是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
-const ASKS = /什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
+const ATTRIBUTE_START = /(?:的|那边|那里|那家)?(?:有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料)|现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
+const ATTRIBUTE_WORDS = /记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
+const ASKS = /记录|档案|信息|详情|资料|什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
 
-function attributeQuestion(text: string): RegExpExecArray | null {
-  if (!ASKS.test(text)) return null;
+function attributeQuestion(asked: string): RegExpExecArray | null {
+  if (!ASKS.test(asked)) return null;
+  const text = asked.replace(TRAILING, '');
   const start = ATTRIBUTE_START.exec(text.slice(2));
   if (!start) return null;
   const cut = start.index + 2;

@@ -16,7 +16,7 @@ export function parseReport(rest: string, now: Date, impliedLevel?: HazardLevel)
 }
 
 const NORMAL_WORD =
-  '(?:✅|✔|(?:一切|情况|都|全都|基本|一切都)?(?:正常|良好|ok|挺好|还好|还行|蛮好|很好|不错|还可以|规范|整洁|到位)|(?:挺|很|比较|蛮|都很|都挺|都比较)(?:规范|整洁|干净|到位)|(?:都|全都|一切都)(?:好|可以)|无异常(?:情况)?|未见(?:异常|问题|隐患)|(?:啥|什么)问题(?:都)?没有|问题没有|没有?异常(?:情况)?|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|没有发现问题|没发现啥问题|没发现什么问题|未发现|(?:都|也|啥|什么)?(?:没有?|无)(?:啥|什么)?问题|没毛病|合格|无|ok)';
+  '(?:✅|✔|(?:一切|情况|都|全都|基本|一切都)?(?:正常|良好|ok|挺好|还好|还行|蛮好|很好|不错|还可以|规范|整洁|到位)|(?:挺|很|比较|蛮|都很|都挺|都比较)(?:规范|整洁|干净|到位)|(?:都|全都|一切都)(?:好|可以)|好的|都好的|无异常(?:情况)?|未见(?:异常|问题|隐患)|(?:啥|什么)问题(?:都)?没有|问题没有|没有?异常(?:情况)?|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|没有发现问题|没发现啥问题|没发现什么问题|未发现|(?:都|也|啥|什么)?(?:没有?|无)(?:啥|什么)?问题|没毛病|合格|无|ok)';
 export const NORMAL_TOKEN = new RegExp(`^${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
 const NORMAL_TAIL = new RegExp(`${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
 // Inside a sentence a bare 无/合格 is no verdict (有限空间无警示标志, 不合格): only the longer phrases count there.
@@ -58,7 +58,9 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
   if (!tokens.length) return base;
   if (NORMAL_TOKEN.test(tokens[0])) {
     // Nothing to rectify after a normal patrol: a time word there is no deadline to ask about.
-    return { ...base, deadlineIssue: undefined, result: 'normal', note: freeText(tokens.slice(1).join(' ')) };
+    // "一切正常 ok": a second verdict is no note.
+    const rest = tokens.slice(1).filter((t) => !NORMAL_TOKEN.test(t));
+    return { ...base, deadlineIssue: undefined, result: 'normal', note: freeText(rest.join(' ')) };
   }
   if (saysNormal(remainder)) return { ...base, deadlineIssue: undefined, result: 'normal', note: freeText(remainder) };
   const findings = freeText(remainder.replace(REST_FINE, ' ').replace(ISSUES_START, ''));
