@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMessage } from '../bot/dialog/intents.js';
 import { parseMessage } from '../bot/dialog/parse/index.js';
+import { scoreBlind } from './data/blind-score.js';
 
 type Case = { text: string; expect: ParsedMessage; now?: string };
 
@@ -63,6 +64,45 @@ describe('parser corpus', () => {
     console.log(`parser corpus, natural phrasing: ${pct(n.ok, natural.length)}; held-out: ${pct(h.ok, heldOut.length)}; together: ${pct(ok, total)}`);
     if (n.failures.length) console.log(`natural misses:\n${n.failures.join('\n')}`);
     if (h.failures.length) console.log(`held-out misses:\n${h.failures.join('\n')}`);
+    expect(ok / total).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+// Corpora scored by intent and key slots (test/data/blind-score.ts), not by the whole parse:
+//   parser-corpus-blind-tune.json     written blind by someone who had not seen the parser; tuned on.
+//   parser-corpus-probe-lead*.json    written by the team in batches, each scored once before any fix
+//                                     (batch 1 80.9 %, 2 55.7 %, 3 73.5 %, 4 64.3 %, 5 78.8 % intent),
+//                                     then fixed by kind; they now guard those kinds.
+//   parser-corpus-blind-heldout.json  written blind with the tune file and never tuned on: its misses are
+//                                     never printed, so it stays the honest figure for unseen messages.
+const blindFile = (name: string) => new URL(`./data/${name}`, import.meta.url).pathname;
+const TUNED = ['parser-corpus-blind-tune.json', ...[1, 2, 3, 4, 5].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
+
+describe('parser corpus written blind', () => {
+  it('reads the blind and probe messages it was tuned on (95 %), printing every miss', () => {
+    let ok = 0;
+    let total = 0;
+    for (const name of TUNED) {
+      const s = scoreBlind(blindFile(name));
+      console.log(`${name}: intent + key slots ${pct(s.keys, s.total)}`);
+      if (s.misses.length) console.log(s.misses.join('\n'));
+      ok += s.keys;
+      total += s.total;
+    }
+    expect(total).toBeGreaterThanOrEqual(400);
+    expect(ok / total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reads the held-out blind messages (figure printed, misses not), and all corpora together reach 95 %', () => {
+    const h = scoreBlind(blindFile('parser-corpus-blind-heldout.json'));
+    console.log(`parser-corpus-blind-heldout.json (never tuned on): intent ${pct(h.intents, h.total)}, intent + key slots ${pct(h.keys, h.total)}`);
+    // The held-out file alone stood at 94.0 % when it was last scored (README); a fall below 90 % means a
+    // change broke kinds it had read.
+    expect(h.keys / h.total).toBeGreaterThanOrEqual(0.9);
+    const tuned = TUNED.map((n) => scoreBlind(blindFile(n)));
+    const ok = h.keys + tuned.reduce((a, s) => a + s.keys, 0) + run(natural).ok + run(heldOut).ok;
+    const total = h.total + tuned.reduce((a, s) => a + s.total, 0) + natural.length + heldOut.length;
+    console.log(`all natural phrasing together: ${pct(ok, total)}`);
     expect(ok / total).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -1,0 +1,51 @@
+// Scoring of the corpora written blind (by people who had not seen the parser): the intent, and the intent
+// with its key slots (enterprise fragment, code, deadline by the instant it ends, level, result, pass,
+// place, period). Descriptions are not compared: the writers phrased them freely.
+import { readFileSync } from 'node:fs';
+import { parseMessage, normalise } from '../../bot/dialog/parse/index.js';
+import { deadlineInstant, type DeadlineSlot } from '../../lib/deadline.js';
+
+type Expect = {
+  intent: string; enterprise?: string; code?: string; deadline?: unknown; level?: string;
+  result?: string; pass?: boolean; place?: string; period?: string;
+};
+type Case = { text: string; expect: Expect };
+type Got = Record<string, unknown> & { intent: string };
+
+// The blind corpora were written for Thursday 2026-12-03 10:00 Shanghai.
+export const BLIND_NOW = new Date('2026-12-03T02:00:00Z');
+
+function keySlotsMatch(g: Got, e: Expect): boolean {
+  const ent = typeof g.enterprise === 'string' ? g.enterprise : '';
+  // The parser reads traditional characters as simplified (華美 → 华美): compare in that form.
+  const want = e.enterprise ? normalise(e.enterprise) : '';
+  if (want && !(ent && (ent.includes(want) || want.includes(ent)))) return false;
+  if (e.code && g.code !== e.code) return false;
+  // 明天之前 and 1天内 end at the same instant: a deadline is compared by when it ends, not how it is written.
+  const ends = (d: unknown) => (d ? deadlineInstant(d as DeadlineSlot, BLIND_NOW).toISOString() : 'none');
+  if (e.deadline && ends(g.deadline) !== ends(e.deadline)) return false;
+  if (e.level === 'major' && g.level !== 'major') return false;
+  if (e.result && g.result !== e.result) return false;
+  if (e.pass !== undefined && g.pass !== e.pass) return false;
+  if (e.place && !String(g.place ?? '').includes(e.place.replace(/镇$/, ''))) return false;
+  if (e.period && g.period !== e.period) return false;
+  return true;
+}
+
+export type BlindScore = { total: number; intents: number; keys: number; misses: string[] };
+
+export function scoreBlind(file: string): BlindScore {
+  const cases = JSON.parse(readFileSync(file, 'utf8')) as Case[];
+  let intents = 0;
+  let keys = 0;
+  const misses: string[] = [];
+  for (const c of cases) {
+    const g = parseMessage(c.text, BLIND_NOW, { botNames: ['安全助手', '机器人'] }) as Got;
+    const intentOk = g.intent === c.expect.intent;
+    const keyOk = intentOk && keySlotsMatch(g, c.expect);
+    if (intentOk) intents++;
+    if (keyOk) keys++;
+    else misses.push(`${JSON.stringify(c.text)}\n   want ${JSON.stringify(c.expect)}\n   got  ${JSON.stringify(g)}`);
+  }
+  return { total: cases.length, intents, keys, misses };
+}
