@@ -52,19 +52,21 @@ export async function planContacts(ctx: Ctx, rows: ContactRow[], errors: RowErro
   const byPhone = new Map<string, Known>();
   const contactsOf = new Map<number, Known[]>();
   const owner = new Map<string, number>();
-  for (const part of chunk(phones, 500)) {
-    for (const p of await ctx.db.select(cols).from(people).where(inArray(people.phone, part))) byPhone.set(p.phone!, p);
+  // Each lookup binds its keys as ONE JSON parameter: D1 allows 100 bound parameters per statement.
+  const inJson = (values: unknown[]) => sql`(select value from json_each(${JSON.stringify(values)}))`;
+  for (const part of chunk(phones, 2000)) {
+    for (const p of await ctx.db.select(cols).from(people).where(sql`${people.phone} in ${inJson(part)}`)) byPhone.set(p.phone!, p);
     await budget.yield();
   }
-  for (const part of chunk(entIds, 500)) {
-    for (const p of await ctx.db.select(cols).from(people).where(and(eq(people.role, 'enterprise'), inArray(people.enterpriseId, part)))) {
+  for (const part of chunk(entIds, 2000)) {
+    for (const p of await ctx.db.select(cols).from(people).where(and(eq(people.role, 'enterprise'), sql`${people.enterpriseId} in ${inJson(part)}`))) {
       contactsOf.set(p.enterpriseId!, [...(contactsOf.get(p.enterpriseId!) ?? []), p]);
     }
     await budget.yield();
   }
-  for (const part of chunk(externalIds, 500)) {
+  for (const part of chunk(externalIds, 2000)) {
     const found = await ctx.db.select({ platform: chatIdentities.platform, externalId: chatIdentities.externalId, personId: chatIdentities.personId })
-      .from(chatIdentities).where(and(inArray(chatIdentities.platform, ['dingtalk', 'wecom']), inArray(chatIdentities.externalId, part)));
+      .from(chatIdentities).where(and(inArray(chatIdentities.platform, ['dingtalk', 'wecom']), sql`${chatIdentities.externalId} in ${inJson(part)}`));
     for (const i of found) owner.set(`${i.platform}\u0000${i.externalId}`, i.personId);
     await budget.yield();
   }

@@ -6,6 +6,7 @@ import { inProcessClient } from '../client/in-process.js';
 import { render, type Reply } from '../present/reply.js';
 import type { ParsedMessage } from './intents.js';
 import { parseMessage } from './parse/index.js';
+import { contactWords } from './contact-words.js';
 import { draftStore, type Draft, type DraftStore } from './drafts.js';
 import { answerDraft } from './answer.js';
 import { helpReply } from './help.js';
@@ -100,7 +101,7 @@ async function converse({ deps, client, drafts, throttle, pause }: Services, msg
 
 async function respond(t: Turn, draft: Draft | null, text: string, pause: Services['pause']): Promise<Reply | null> {
   if (!text) return bareMessage(t, draft, pause);
-  const parsed = parseMessage(text, t.now);
+  const parsed = contactWords(t.actor, text) ?? parseMessage(text, t.now);
   // 撤回 / 改成重大 right after one's own report correct it (before 撤回 could read as 取消).
   if (!draft?.awaiting) { const corrected = await correctLastReport(t, draft, text); if (corrected) return corrected; }
   if (parsed.intent === 'cancel') {
@@ -182,7 +183,7 @@ async function naming(r: Promise<Reply> | Reply): Promise<Reply> {
 
 function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | null {
   switch (p.intent) {
-    case 'help': return p.topic ? helpTopicReply(p.topic) : helpReply(t.actor.role, t.actor.name);
+    case 'help': return p.topic ? helpTopicReply(p.topic, t.actor.role) : helpReply(t.actor.role, t.actor.name);
     case 'login': return loginReply(t);
     case 'bind': return { title: '已绑定', lines: [M.alreadyBound(t.actor.name)] };
     case 'report': return p.deadlineIssue ? askDeadline(t, p) : startReport(t, p);
