@@ -89,6 +89,7 @@ describe('risk colour changes', () => {
     expect(told).toHaveLength(2);
     expect(told[1].text).toContain('由红色（重大风险）调整为蓝色（低风险）');
     expect(told[1].text).toContain('巡查频次降低：今后每 30 天巡查一次（原为每 10 天）');
+    expect(told[1].text).toContain('重点企业每 30 天巡查一次，蓝色企业不另设上限'); // no cap for blue in the policy
     expect(told[1].dedupeKey).not.toBe(told[0].dedupeKey);
     expect(await rows(chemUser.id)).toHaveLength(2);
     expect(await rows(textileUser.id)).toHaveLength(0);

@@ -8,6 +8,7 @@ import { classInterval, intervalDays, type PatrolPolicy } from '../patrols/polic
 export const COLOR_NAMES: Record<RiskColor, string> = {
   red: '红色（重大风险）', orange: '橙色（较大风险）', yellow: '黄色（一般风险）', blue: '蓝色（低风险）',
 };
+const SHORT_NAMES: Record<RiskColor, string> = { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' };
 const CLASS_NAMES: Record<EnterpriseClass, string> = { key: '重点企业', above: '规上企业', below: '规下企业' };
 
 export type ColorChangeFacts = {
@@ -21,8 +22,8 @@ export function patrolMeaning(policy: PatrolPolicy, f: Pick<ColorChangeFacts, 'c
   const cap = policy.colorCap[f.to];
   const base = classInterval(policy, f.class);
   const rule = cap === undefined
-    ? `按现行巡查规则，${CLASS_NAMES[f.class]}每 ${base} 天巡查一次，${COLOR_NAMES[f.to].slice(0, 2)}企业不另设上限`
-    : `按现行巡查规则，${COLOR_NAMES[f.to].slice(0, 2)}企业至少每 ${cap} 天巡查一次，${CLASS_NAMES[f.class]}每 ${base} 天一次，取两者较短`;
+    ? `按现行巡查规则，${CLASS_NAMES[f.class]}每 ${base} 天巡查一次，${SHORT_NAMES[f.to]}企业不另设上限`
+    : `按现行巡查规则，${SHORT_NAMES[f.to]}企业至少每 ${cap} 天巡查一次，${CLASS_NAMES[f.class]}每 ${base} 天一次，取两者较短`;
   const change = after < before ? `巡查频次提高：今后每 ${after} 天巡查一次（原为每 ${before} 天）`
     : after > before ? `巡查频次降低：今后每 ${after} 天巡查一次（原为每 ${before} 天）`
     : `巡查频次不变：仍为每 ${after} 天巡查一次`;
