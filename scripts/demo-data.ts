@@ -108,11 +108,14 @@ export const DEMO_TOWNS: DemoTown[] = [
 
 export const DEMO_DISTRICT_ADMIN = '沈国平';
 
-/** Departments (SPEC §1) with the words people use for them in chat, and each one's liaison. */
+/**
+ * Departments (SPEC §1) with the words people use for them in chat, each one's liaison, and the
+ * industries it supervises (told when such an enterprise's risk colour changes).
+ */
 export const DEMO_DEPARTMENTS = [
-  { name: '区消防救援大队', keywords: ['消防'], user: '朱海峰' },
-  { name: '区住建局', keywords: ['住建'], user: '许晓东' },
-  { name: '区市场监管局', keywords: ['市监', '特种设备'], user: '何丽萍' },
+  { name: '区消防救援大队', keywords: ['消防'], user: '朱海峰', industries: [] as string[] },
+  { name: '区住建局', keywords: ['住建'], user: '许晓东', industries: ['钢结构'] },
+  { name: '区市场监管局', keywords: ['市监', '特种设备'], user: '何丽萍', industries: ['食品', '粮油加工', '饲料'] },
 ];
 
 export type DemoEnterprise = { name: string; shortName: string; aliases: string[]; class: EnterpriseClass; riskColor: RiskColor; industry: string };

@@ -133,8 +133,22 @@ describe('enterprise contact scope', () => {
       expect(await res.text()).not.toContain(h.description);
       expect((await get(`/app/hazards/${h.id}`)).status).toBe(404);
     }
-    for (const p of ['/app/dashboard', '/app/report', '/app/patrol', '/app/admin/people', '/app/exports/hazards.csv', `/app/enterprises/1`]) {
+    for (const p of ['/app/dashboard', '/app/report', '/app/patrol', '/app/admin/people', '/app/exports/hazards.csv', `/app/enterprises/1`, '/app/admin/policy']) {
       expect((await get(p)).status, p).toBe(403);
     }
+    // The binding card and its form (a worker's), and the industries form (an office admin's), refuse it
+    // for its own hazard and another enterprise's alike; no binding code is ever issued to it.
+    expect(html).not.toContain('企业联系人绑定');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(tasksHtml)![1];
+    const post = (p: string, form: Record<string, string>) => t.app.request(p, {
+      method: 'POST', body: new URLSearchParams({ ...form, _csrf: csrf }),
+      headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    for (const h of [own, sameTown, otherTown]) {
+      const res = await post(`/app/hazards/${h.code}/bind-code`, { contactId: String(contact.id) });
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toMatch(/绑定 \d{10}/);
+    }
+    expect((await post('/app/admin/departments/1/industries', { industries: '化工' })).status).toBe(403);
   });
 });

@@ -30,7 +30,8 @@ describe('CSV import', () => {
     // UTF-8 with BOM, CRLF, a title row above the header, mixed Chinese/English choices.
     const res = await upload(t.app, '/v1/imports/enterprises', district.auth, CSV, fixture('enterprises.csv'));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ kind: 'enterprises', dryRun: false, rows: 4, created: 4, updated: 0 });
+    // The two rows naming a 联系人 make them the enterprises' safety contacts.
+    expect(res.body).toEqual({ kind: 'enterprises', dryRun: false, rows: 4, created: 4, updated: 0, contacts: { created: 2, updated: 0 }, riskColorChanges: 0 });
     const huamei = (await t.db.select().from(enterprises).where(eq(enterprises.name, '常州华美化工有限公司')).get())!;
     expect(huamei).toMatchObject({
       shortName: '华美', aliases: ['华美化工', '老华美'], creditCode: '91320412000000101R', class: 'key', riskColor: 'red',

@@ -34,6 +34,11 @@ describe('imports on the Worker (D1)', () => {
     const [{ red, aliases }] = await t.db.all<{ red: number; aliases: number }>(sql`select sum(risk_color = 'red') as red, sum(aliases = '[]') as aliases from enterprises`);
     expect(red).toBe(1500);
     expect(aliases).toBe(3000);
+    // Each 联系人 became the enterprise's contact, and each of the 750 colour changes (blue to red) was told to it once.
+    const [{ contacts, changes, told }] = await t.db.all<{ contacts: number; changes: number; told: number }>(sql`select
+      (select count(*) from people where role = 'enterprise') as contacts, (select count(*) from risk_color_changes) as changes,
+      (select count(*) from notifications where kind = 'risk_color_change') as told`);
+    expect({ contacts, changes, told }).toEqual({ contacts: 3000, changes: 750, told: 750 });
     const stored = await t.db.all(sql`select class, risk_color, patrolled, level, start, town_id, n from stats_due where n <> 0 and level = 2 order by 1, 2, 3, 6`);
     const recount = await t.db.all(sql`select class, risk_color, last_patrol_at is not null as patrolled, 2 as level, 0 as start, town_id, count(*) as n
       from enterprises group by 1, 2, 3, 6 order by 1, 2, 3, 6`);

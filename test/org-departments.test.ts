@@ -22,7 +22,7 @@ describe('departments', () => {
     for (const who of [w.workerA1, w.adminB, w.deptUser]) {
       const list = await call(t.app, 'GET', '/v1/departments', who.auth);
       expect(list.status).toBe(200);
-      expect(list.body.items).toContainEqual({ id: created.body.id, name: '区住建局', keywords: ['住建'] });
+      expect(list.body.items).toContainEqual({ id: created.body.id, name: '区住建局', keywords: ['住建'], industries: [] });
     }
   });
 

@@ -26,6 +26,7 @@ import { registerAdminPolicy } from './pages/admin-policy.js';
 import { registerHazardList } from './pages/hazards.js';
 import { registerExportPages } from './pages/exports.js';
 import { registerDingTalkSignIn } from './auth/dingtalk-page.js';
+import { registerBindPage } from './auth/bind-page.js';
 import { registerDocsAssets } from './docs-assets.js';
 import { errorFields, logger } from '../lib/log.js';
 
@@ -116,6 +117,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
     return c.redirect('/auth/login?out=1', 303);
   });
   registerDingTalkSignIn(web, deps, options, (c, token) => setSessionCookie(c, options, token));
+  registerBindPage(web, deps, options, (c, token) => setSessionCookie(c, options, token));
 
   // Every page: the session's person, with the same Ctx the API builds from a bearer token.
   const requireSession = async (c: WebContext, next: () => Promise<void>) => {

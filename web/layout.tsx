@@ -12,9 +12,10 @@ export const Csrf = ({ token }: { token: string }) => <input type="hidden" name=
 function Nav({ user, here }: { user: PageUser; here: string }) {
   // An enterprise contact only has its tasks and its hazards (api/core/enterprise-role.ts).
   const contact = user.actor.role === 'enterprise';
-  const links: [string, string][] = contact ? [['/app', '我的任务']] : [['/app', '我的任务'], ['/app/report', '上报隐患'], ['/app/patrol', '巡查']];
+  // Named as theirs: a contact has its enterprise's hazards, not a grid worker's tasks.
+  const links: [string, string][] = contact ? [['/app', '本企业隐患']] : [['/app', '我的任务'], ['/app/report', '上报隐患'], ['/app/patrol', '巡查']];
   if (user.actor.role !== 'worker' && !contact) links.push(['/app/dashboard', '总览']);
-  links.push(['/app/hazards', '隐患']);
+  links.push(['/app/hazards', contact ? '隐患记录' : '隐患']);
   if (isAdmin(user.actor)) links.push(['/app/admin/import', '导入'], ['/app/admin/people', '人员'], ['/app/admin/policy', '规则'], ['/app/admin/notifications', '通知']);
   return (
     <nav>

@@ -17,4 +17,10 @@ export const WEB_MSG = {
   saved: '已保存',
   reported: (code: string) => `已上报隐患 ${code}`,
   patrolSaved: '巡查已记录',
+  bindTitle: '绑定安全网格',
+  bindHowto: '请在微信、钉钉或企业微信中，给“安全助手”机器人发送下面这条消息（可长按复制）：',
+  bindValidity: (days: number) => `绑定码 ${days} 天内有效，只能使用一次。绑定后，本企业的整改通知、整改提醒和风险等级变更会发到您的聊天中，您也可以在聊天中提交整改。`,
+  bindDingTalk: '在钉钉中打开本页时会自动完成绑定。',
+  bindBadCode: '二维码中的绑定码无效，请网格员重新生成。',
+  bindDone: '绑定成功：本企业的通知会发到您的钉钉',
 } as const;

@@ -7,6 +7,12 @@ import { UpdateEnterpriseInput, updateEnterprise } from './update-enterprise.js'
 import { getEnterprise } from './get-enterprise.js';
 import { ListEnterprisesInput, listEnterprises } from './list-enterprises.js';
 import { matchEnterprises } from './match.js';
+import { listEnterpriseContacts } from '../people/enterprise-contacts.js';
+import { PLATFORMS } from '../../db/schema/index.js';
+
+const Contact = z
+  .object({ id: z.number().int(), name: z.string(), phone: z.string().nullable(), boundPlatforms: z.array(z.enum(PLATFORMS)) })
+  .openapi('EnterpriseContact');
 
 const Candidate = z
   .object({ id: z.number().int(), name: z.string(), shortName: z.string().nullable(), score: z.number(), exact: z.boolean() })
@@ -41,6 +47,10 @@ const routes = {
     method: 'get', path: '/v1/enterprises/{id}', tags, summary: '企业详情（类别、风险、巡查、隐患）', security: bearer,
     request: { params: IdParam }, responses: { 200: json(Enterprise), ...errorResponses },
   }),
+  contacts: createRoute({
+    method: 'get', path: '/v1/enterprises/{id}/contacts', tags, summary: '企业安全联系人及其聊天绑定情况（网格员、管理员）', security: bearer,
+    request: { params: IdParam }, responses: { 200: json(z.object({ items: z.array(Contact) })), ...errorResponses },
+  }),
 };
 
 export function registerEnterpriseRoutes(app: OpenAPIHono<AppEnv>) {
@@ -53,4 +63,5 @@ export function registerEnterpriseRoutes(app: OpenAPIHono<AppEnv>) {
     return c.json({ items: await matchEnterprises(c.get('ctx'), q, limit) }, 200);
   });
   app.openapi(routes.get, async (c) => c.json(await getEnterprise(c.get('ctx'), c.req.valid('param').id), 200));
+  app.openapi(routes.contacts, async (c) => c.json(await listEnterpriseContacts(c.get('ctx'), c.req.valid('param').id), 200));
 }

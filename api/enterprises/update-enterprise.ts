@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { eq } from 'drizzle-orm';
-import { enterprises } from '../../db/schema/index.js';
+import { enterprises, towns } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
 import { notFound, validationFailed } from '../core/errors.js';
 import { coversTown, requireRole } from '../core/scope.js';
@@ -12,6 +13,7 @@ import { ENTERPRISE_MSG } from './messages.js';
 import { resolvePlace } from './place.js';
 import { EnterpriseFields, type EnterpriseView } from './schemas.js';
 import { followEnterprisePlace } from './follow-place.js';
+import { colorChangeWrites } from './risk-color-change.js';
 
 export const UpdateEnterpriseInput = z
   .object(EnterpriseFields)
@@ -21,7 +23,10 @@ export const UpdateEnterpriseInput = z
   .openapi('UpdateEnterpriseInput');
 export type UpdateEnterpriseInputT = z.input<typeof UpdateEnterpriseInput>;
 
-/** Changes an enterprise; moving it to another grid needs that grid to be the actor's too. */
+/**
+ * Changes an enterprise; moving it to another grid needs that grid to be the actor's too. A new risk
+ * colour is recorded and told to the contacts and the supervising department in the same batch.
+ */
 export async function updateEnterprise(ctx: Ctx, enterpriseId: number, raw: UpdateEnterpriseInputT): Promise<EnterpriseView> {
   requireRole(ctx.actor, 'district_admin', 'town_admin');
   const input = UpdateEnterpriseInput.parse(raw);
@@ -36,11 +41,20 @@ export async function updateEnterprise(ctx: Ctx, enterpriseId: number, raw: Upda
   if (patch.aliases) patch.aliases = [...new Set(patch.aliases)];
   if (Object.keys(patch).length === 0) throw validationFailed(ENTERPRISE_MSG.nothingToUpdate);
   if (patch.creditCode) await assertCreditCodeFree(ctx, patch.creditCode, enterpriseId);
+  const colour = patch.riskColor && patch.riskColor !== current.riskColor
+    ? await colorChangeWrites(ctx, [{
+      enterpriseId, enterprise: patch.name ?? current.name, industry: patch.industry !== undefined ? patch.industry : current.industry,
+      town: (await ctx.db.select({ name: towns.name }).from(towns).where(eq(towns.id, patch.townId ?? current.townId)).get())?.name ?? '',
+      class: patch.class ?? current.class, from: current.riskColor, to: patch.riskColor,
+    }])
+    : { before: [], after: [] };
   await uniqueAsConflict(
     ctx.writer.batch([
+      ...colour.before,
       ctx.db.update(enterprises).set(patch).where(eq(enterprises.id, enterpriseId)),
       ...(patch.gridId !== undefined && patch.gridId !== current.gridId ? followEnterprisePlace(ctx.db, [enterpriseId]) : []),
-    ]),
+      ...colour.after,
+    ] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]),
     ENTERPRISE_MSG.creditCodeTaken(patch.creditCode ?? ''),
   );
   return getEnterprise(ctx, enterpriseId);

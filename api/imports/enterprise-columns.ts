@@ -3,9 +3,13 @@ import { TOWN_HEADERS } from './references.js';
 
 export type EnterpriseField =
   | 'name' | 'shortName' | 'aliases' | 'creditCode' | 'address' | 'town' | 'grid' | 'industry' | 'class'
-  | 'riskColor' | 'contactName' | 'contactPhone' | 'lng' | 'lat' | 'registeredOn';
+  | 'riskColor' | 'contactName' | 'contactPhone' | 'contactDingtalk' | 'contactWecom' | 'lng' | 'lat' | 'registeredOn';
 
-/** The enterprise register's columns as towns name them, and their English equivalents. */
+/**
+ * The enterprise register's columns as towns name them, and their English equivalents. A row naming a
+ * 联系人 also makes (or updates) that person as the enterprise's safety contact (role enterprise), with
+ * their mobile number and chat identities (enterprise-contacts.ts).
+ */
 export const ENTERPRISE_COLUMNS: ColumnSpec<EnterpriseField>[] = [
   { field: 'name', label: '企业名称', headers: ['企业名称', '企业全称', '单位名称', '名称', 'name', 'enterprise', 'enterprisename'], required: true },
   { field: 'shortName', label: '简称', headers: ['简称', '企业简称', 'shortname', 'short_name'] },
@@ -18,7 +22,9 @@ export const ENTERPRISE_COLUMNS: ColumnSpec<EnterpriseField>[] = [
   { field: 'class', label: '企业类别', headers: ['企业类别', '类别', '企业分类', '企业类型', 'class', 'category'], required: true },
   { field: 'riskColor', label: '风险等级', headers: ['风险等级', '风险', '风险颜色', '风险等级颜色', 'risk', 'riskcolor', 'risk_color', 'risklevel'] },
   { field: 'contactName', label: '联系人', headers: ['联系人', '负责人', '安全负责人', 'contact', 'contactname', 'contact_name'] },
-  { field: 'contactPhone', label: '联系电话', headers: ['联系电话', '联系人电话', '电话', '手机', 'contactphone', 'contact_phone', 'phone'] },
+  { field: 'contactPhone', label: '联系电话', headers: ['联系电话', '联系人电话', '联系人手机', '联系人手机号', '电话', '手机', 'contactphone', 'contact_phone', 'phone'] },
+  { field: 'contactDingtalk', label: '联系人钉钉ID', headers: ['联系人钉钉ID', '联系人钉钉id', '联系人钉钉userid', '联系人钉钉staffId', '联系人钉钉账号', 'contactdingtalk', 'contact_dingtalk'] },
+  { field: 'contactWecom', label: '联系人企业微信ID', headers: ['联系人企业微信ID', '联系人企业微信id', '联系人企业微信userid', '联系人企微ID', '联系人企业微信账号', 'contactwecom', 'contact_wecom'] },
   { field: 'lng', label: '经度', headers: ['经度', 'lng', 'lon', 'longitude'] },
   { field: 'lat', label: '纬度', headers: ['纬度', 'lat', 'latitude'] },
   { field: 'registeredOn', label: '登记日期', headers: ['登记日期', '注册日期', '成立日期', '登记时间', 'registeredon', 'registered_on', 'registeredat', 'registered'] },

@@ -15,6 +15,8 @@ import { RowErrors } from './row-errors.js';
 import type { Table } from './read-table.js';
 import { TurnBudget } from './turn-budget.js';
 import { followEnterprisePlace } from '../enterprises/follow-place.js';
+import { colorChangeWrites, type PlannedColorChange } from '../enterprises/risk-color-change.js';
+import { planContacts, type ContactRow } from './enterprise-contacts.js';
 
 const CLASSES: Record<string, EnterpriseClass> = {
   重点: 'key', 重点企业: 'key', 重点行业: 'key', 重点行业领域: 'key', 重点行业领域企业: 'key', key: 'key',
@@ -43,6 +45,8 @@ const Row = z.object({
   riskColor: choice('风险等级', COLORS).optional(),
   contactName: optionalText(30),
   contactPhone: ContactPhone.optional(),
+  contactDingtalk: optionalText(128),
+  contactWecom: optionalText(128),
   lng: numberCell(-180, 180),
   lat: numberCell(-90, 90),
   registeredOn: dayCell,
@@ -57,8 +61,15 @@ const WRITTEN = {
 };
 
 // Only the keys are loaded for matching: merging happens in SQL (a blank cell keeps the stored value).
-type Existing = { id: number; name: string; gridId: number; townId: number; creditCode: string | null };
-const KEY_COLUMNS = { id: enterprises.id, name: enterprises.name, gridId: enterprises.gridId, townId: enterprises.townId, creditCode: enterprises.creditCode };
+// Colour, class and industry too: a changed colour is told to the contacts and the department (risk-color-change.ts).
+type Existing = {
+  id: number; name: string; gridId: number; townId: number; creditCode: string | null;
+  riskColor: RiskColor; class: EnterpriseClass; industry: string | null;
+};
+const KEY_COLUMNS = {
+  id: enterprises.id, name: enterprises.name, gridId: enterprises.gridId, townId: enterprises.townId, creditCode: enterprises.creditCode,
+  riskColor: enterprises.riskColor, class: enterprises.class, industry: enterprises.industry,
+};
 type Values = typeof enterprises.$inferInsert;
 
 /**
@@ -72,7 +83,7 @@ export async function planEnterprises(ctx: Ctx, table: Table, budget = new TurnB
   const gridsByKey = await loadGrids(ctx.db, [...townsByName.values()].map((t) => t.id));
 
   // Pass 1: parse and place every row, so existing enterprises can be fetched in a few queries.
-  const parsed: { line: number; r: z.infer<typeof Row>; gridId: number; townId: number }[] = [];
+  const parsed: { line: number; r: z.infer<typeof Row>; gridId: number; townId: number; town: string }[] = [];
   for (const row of located.rows) {
     if (budget.spent()) await budget.yield();
     const r = errors.parse(Row, row);
@@ -84,7 +95,11 @@ export async function planEnterprises(ctx: Ctx, table: Table, budget = new TurnB
       errors.add(row.line, 'grid', IMPORT_MSG.gridNotFound(r.town, r.grid));
       continue;
     }
-    parsed.push({ line: row.line, r, gridId: grid.id, townId: town.id });
+    if (!r.contactName && (r.contactDingtalk || r.contactWecom)) {
+      errors.add(row.line, 'contactName', IMPORT_MSG.contactNameRequired);
+      continue;
+    }
+    parsed.push({ line: row.line, r, gridId: grid.id, townId: town.id, town: town.name });
   }
   const { byCode, byGridName } = await loadExisting(ctx, parsed, budget);
 
@@ -95,8 +110,10 @@ export async function planEnterprises(ctx: Ctx, table: Table, budget = new TurnB
   const fresh: Values[] = [];
   const changed: (Partial<Values> & { id: number })[] = [];
   const moved: number[] = [];
+  const colours: PlannedColorChange[] = [];
+  const contacts: ContactRow[] = [];
   const now = ctx.clock();
-  for (const { line, r, gridId, townId } of parsed) {
+  for (const { line, r, gridId, townId, town } of parsed) {
     if (budget.spent()) await budget.yield();
     if (r.creditCode && errors.duplicate(seenCode, r.creditCode, line, 'creditCode', '统一社会信用代码')) continue;
     if (errors.duplicate(seenName, `${gridId}|${r.name}`, line, 'name', '企业（同一网格内同名）')) continue;
@@ -120,21 +137,44 @@ export async function planEnterprises(ctx: Ctx, table: Table, budget = new TurnB
         registeredAt: r.registeredOn ? startOfShanghaiDay(parseIsoDay(r.registeredOn)!) : undefined,
       }).filter(([, v]) => v !== undefined),
     ) as Partial<Values>;
+    if (r.contactName) {
+      contacts.push({
+        line, name: r.contactName, phone: r.contactPhone, dingtalk: r.contactDingtalk, wecom: r.contactWecom,
+        enterpriseId: old?.id, creditCode: r.creditCode, gridId, enterpriseName: r.name,
+      });
+    }
     if (old) {
       changed.push({ ...given, id: old.id, gridId, townId });
       if (old.gridId !== gridId) moved.push(old.id);
+      if (r.riskColor && r.riskColor !== old.riskColor) {
+        colours.push({
+          enterpriseId: old.id, enterprise: r.name, town, industry: r.industry ?? old.industry, class: r.class, from: old.riskColor, to: r.riskColor,
+        });
+      }
     } else {
       fresh.push({ riskColor: DEFAULT_COLOR, aliases: [], registeredAt: now, ...given, name: r.name, class: r.class, gridId, townId, createdAt: now });
     }
   }
 
+  const contactPlan = await planContacts(ctx, contacts, errors, budget);
+  // Recorded (before the update reads the old colour) and told (after the contacts exist) in the same batch.
+  const colour = await colorChangeWrites(ctx, colours);
   const statements = [
+    ...colour.before,
     ...await perChunk(budget, changed, (part) => updateRowsAsJson(ctx.db, enterprises, enterprises.id, WRITTEN, part)),
     ...await perChunk(budget, fresh, (part) => insertRowsAsJson(ctx.db, enterprises, { ...WRITTEN, createdAt: enterprises.createdAt }, part)),
     // Enterprises the file moves to another grid take their hazards and patrols along.
     ...chunk(moved, 500).flatMap((ids) => followEnterprisePlace(ctx.db, ids)),
+    ...contactPlan.statements,
+    ...colour.after,
   ];
-  return { errors: errors.list, plan: { created: fresh.length, updated: changed.length, statements } };
+  return {
+    errors: errors.list,
+    plan: {
+      created: fresh.length, updated: changed.length, statements,
+      contacts: { created: contactPlan.created, updated: contactPlan.updated }, riskColorChanges: colours.length,
+    },
+  };
 }
 
 // A lookup is one synchronous query on a local database: ~100 grids (~2,500 enterprises) keeps it short.

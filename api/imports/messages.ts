@@ -31,5 +31,8 @@ export const IMPORT_MSG = {
   personOutOfReach: '该手机号属于本镇网格员以外的人员，不能修改',
   dingtalkTaken: '该钉钉 ID 已绑定给其他人员',
   wecomTaken: '该企业微信 ID 已绑定给其他人员',
+  contactPhoneTaken: '该手机号已属于网格员、管理员等其他人员，不能作为企业联系人',
+  contactOfOtherEnterprise: '该手机号已是其他企业的联系人',
+  contactNameRequired: '填写联系人手机号、钉钉ID 或企业微信ID 时，联系人姓名不能为空',
   creditCodeElsewhere: '该统一社会信用代码已登记在其他镇（街道）的企业',
 } as const;

@@ -5,7 +5,13 @@ import type { RowError } from './row-errors.js';
 import type { TurnBudget } from './turn-budget.js';
 
 /** What an import would do: nothing is written until every row of the file has passed. */
-export type ImportPlan = { created: number; updated: number; statements: BatchItem<'sqlite'>[] };
+export type ImportPlan = {
+  created: number; updated: number; statements: BatchItem<'sqlite'>[];
+  /** Enterprise imports: safety contacts made or updated from the contact columns. */
+  contacts?: { created: number; updated: number };
+  /** Enterprise imports: enterprises whose risk colour the file changes (each told to its contacts and department). */
+  riskColorChanges?: number;
+};
 export type PlanResult = { errors: RowError[]; plan: ImportPlan };
 /** Every planner loops over the rows through `budget`, so a large file never holds the event loop. */
 export type Planner = (ctx: Ctx, table: Table, budget?: TurnBudget) => Promise<PlanResult>;

@@ -11,6 +11,9 @@ const ImportResult = z
     rows: z.number().int(),
     created: z.number().int(),
     updated: z.number().int(),
+    contacts: z.object({ created: z.number().int(), updated: z.number().int() }).optional()
+      .openapi({ description: '企业导入：按联系人列新建/更新的企业联系人' }),
+    riskColorChanges: z.number().int().optional().openapi({ description: '企业导入：风险等级发生变化的企业数（已通知企业联系人和主管部门）' }),
   })
   .openapi('ImportResult');
 

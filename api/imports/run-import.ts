@@ -30,7 +30,10 @@ export const RunImportInput = z
   })
   .strict();
 export type RunImportInputT = z.input<typeof RunImportInput>;
-export type ImportResult = { kind: ImportKind; dryRun: boolean; rows: number; created: number; updated: number };
+export type ImportResult = {
+  kind: ImportKind; dryRun: boolean; rows: number; created: number; updated: number;
+  contacts?: { created: number; updated: number }; riskColorChanges?: number;
+};
 
 /**
  * Imports a spreadsheet all-or-nothing: every row is validated and every reference resolved first;
@@ -58,5 +61,9 @@ export async function runImport(ctx: Ctx, raw: RunImportInputT): Promise<ImportR
     if (ctx.writer.bulk) await ctx.writer.bulk(plan.statements);
     else await ctx.writer.batch(plan.statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   }
-  return { kind: input.kind, dryRun: input.dryRun, rows, created: plan.created, updated: plan.updated };
+  return {
+    kind: input.kind, dryRun: input.dryRun, rows, created: plan.created, updated: plan.updated,
+    ...(plan.contacts ? { contacts: plan.contacts } : {}),
+    ...(plan.riskColorChanges !== undefined ? { riskColorChanges: plan.riskColorChanges } : {}),
+  };
 }

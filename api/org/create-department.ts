@@ -10,9 +10,11 @@ import { uniqueAsConflict } from '../core/unique-violation.js';
 
 // Keywords are the short words people whistle with in chat ("消防", "住建").
 export const DepartmentKeywords = z.array(z.string().trim().min(1).max(20)).max(20);
+// Industries as enterprises carry them (enterprises.industry, the import's 行业 column), matched exactly.
+export const DepartmentIndustries = z.array(z.string().trim().min(1, '行业不能为空').max(50, '行业最多 50 个字')).max(50);
 
 export const CreateDepartmentInput = z
-  .object({ name: OrgName, keywords: DepartmentKeywords.default([]) })
+  .object({ name: OrgName, keywords: DepartmentKeywords.default([]), industries: DepartmentIndustries.default([]) })
   .strict()
   .openapi('CreateDepartmentInput');
 export type CreateDepartmentInputT = z.input<typeof CreateDepartmentInput>;
@@ -26,7 +28,9 @@ export async function createDepartment(ctx: Ctx, input: CreateDepartmentInputT):
     ctx.writer.batch([
       ctx.db
         .insert(departments)
-        .values({ name: input.name, keywords: [...new Set(input.keywords ?? [])], createdAt: ctx.clock() })
+        .values({
+          name: input.name, keywords: [...new Set(input.keywords ?? [])], industries: [...new Set(input.industries ?? [])], createdAt: ctx.clock(),
+        })
         .returning(),
     ]),
     ORG_MSG.departmentNameTaken(input.name),

@@ -13,7 +13,12 @@ export const Grid = z
   })
   .openapi('Grid');
 export const Department = z
-  .object({ id: z.number().int(), name: z.string(), keywords: z.array(z.string()) })
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    keywords: z.array(z.string()),
+    industries: z.array(z.string()).openapi({ description: '主管行业（与企业“行业”一致）：这些行业的企业风险等级变更时通知本部门' }),
+  })
   .openapi('Department');
 
 export type TownT = z.infer<typeof Town>;
@@ -32,6 +37,7 @@ export const toDepartment = (r: typeof departments.$inferSelect): DepartmentT =>
   id: r.id,
   name: r.name,
   keywords: r.keywords,
+  industries: r.industries ?? [],
 });
 
 export const OrgName = z.string().trim().min(1, '名称不能为空').max(50, '名称最多 50 个字');

@@ -13,8 +13,11 @@ export async function loadPolicy(db: Db): Promise<PatrolPolicy> {
   return policy;
 }
 
+/** The class's base interval (90 days when the policy has no row for it). */
+export const classInterval = (policy: PatrolPolicy, cls: EnterpriseClass): number => policy.byClass[cls] ?? 90;
+
 export function intervalDays(policy: PatrolPolicy, cls: EnterpriseClass, color: RiskColor): number {
-  const base = policy.byClass[cls] ?? 90;
+  const base = classInterval(policy, cls);
   const cap = policy.colorCap[color];
   return cap === undefined ? base : Math.min(base, cap);
 }

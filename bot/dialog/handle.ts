@@ -6,6 +6,7 @@ import { inProcessClient } from '../client/in-process.js';
 import { render, type Reply } from '../present/reply.js';
 import type { ParsedMessage } from './intents.js';
 import { parseMessage } from './parse/index.js';
+import { contactWords } from './contact-words.js';
 import { draftStore, type Draft, type DraftStore } from './drafts.js';
 import { answerDraft } from './answer.js';
 import { helpReply } from './help.js';
@@ -100,7 +101,7 @@ async function converse({ deps, client, drafts, throttle, pause }: Services, msg
 
 async function respond(t: Turn, draft: Draft | null, text: string, pause: Services['pause']): Promise<Reply | null> {
   if (!text) return bareMessage(t, draft, pause);
-  const read = parseMessage(text, t.now);
+  const read = contactWords(t.actor, text) ?? parseMessage(text, t.now);
   // A lone word (华美, 已更换新灭火器) is offered as an enterprise only when nothing waits: with a question
   // pending it is the free-text answer, as any message the parser cannot read.
   const parsed: ParsedMessage = draft?.awaiting && read.intent === 'ambiguous' && read.name ? { intent: 'unknown', text: read.name } : read;
@@ -185,7 +186,7 @@ async function naming(r: Promise<Reply> | Reply): Promise<Reply> {
 
 function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | null {
   switch (p.intent) {
-    case 'help': return p.topic ? helpTopicReply(p.topic) : helpReply(t.actor.role, t.actor.name);
+    case 'help': return p.topic ? helpTopicReply(p.topic, t.actor.role) : helpReply(t.actor.role, t.actor.name);
     case 'login': return loginReply(t);
     case 'bind': return { title: '已绑定', lines: [M.alreadyBound(t.actor.name)] };
     case 'report': return p.deadlineIssue ? askDeadline(t, p) : startReport(t, p);

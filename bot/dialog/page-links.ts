@@ -8,6 +8,8 @@ type Link = NonNullable<Reply['link']>;
 export const hazardPage = (code: string): Link => ({ label: '打开隐患页面', path: `/app/hazards/${encodeURIComponent(code)}` });
 export const enterprisePage = (id: number): Link => ({ label: '打开企业页面', path: `/app/enterprises/${id}` });
 export const tasksPage: Link = { label: '打开我的任务', path: '/app' };
+/** The same page for an enterprise contact, named as theirs: their enterprise's hazards, not a worker's tasks. */
+export const ownHazardsPage: Link = { label: '打开本企业隐患', path: '/app' };
 export const hazardListPage = (filter: Record<string, string>): Link =>
   ({ label: '打开隐患清单', path: `/app/hazards?${new URLSearchParams(filter).toString()}` });
 export const dashboardPage = (q: { townId?: number; period?: string } = {}): Link => {

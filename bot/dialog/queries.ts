@@ -9,12 +9,13 @@ import { needEnterprise, type PickedEnterprise } from './enterprise.js';
 import { attempt, errorReply, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
 import { U } from './understand-messages.js';
-import { dashboardPage, enterprisePage, hazardListPage, hazardPage, tasksPage, withLink } from './page-links.js';
+import { dashboardPage, enterprisePage, hazardListPage, hazardPage, ownHazardsPage, tasksPage, withLink } from './page-links.js';
 
 // Read-only questions. Scope is the verbs' business: they answer within the sender's scope or
 // refuse with their own Chinese message, so nothing here can show another grid's data.
 
-export const tasks = (t: Turn) => attempt(() => t.verbs.tasks(), (r) => withLink(tasksReply(r), tasksPage));
+export const tasks = (t: Turn) =>
+  attempt(() => t.verbs.tasks(), (r) => withLink(tasksReply(r), r.role === 'enterprise' ? ownHazardsPage : tasksPage));
 
 export const queryHazard = (t: Turn, p: IntentOf<'query_hazard'>) =>
   attempt(() => t.verbs.getHazard({ code: p.code }), (h) => withLink(hazardDetailReply(h, t.actor.role), hazardPage(h.code)));

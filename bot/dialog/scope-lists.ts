@@ -2,7 +2,8 @@ import type { Reply } from '../present/reply.js';
 import { clip } from '../present/reply.js';
 import { addDays, shanghaiDate } from '../../lib/time.js';
 import { iso } from '../../lib/deadline-rules.js';
-import { HELP_TOPICS, U } from './understand-messages.js';
+import { CONTACT_QUERY_HELP, HELP_TOPICS, U } from './understand-messages.js';
+import type { Role } from '../../db/schema/index.js';
 import type { HelpTopic } from './intents.js';
 import { attempt, type Turn } from './turn.js';
 
@@ -30,7 +31,8 @@ export function duePatrols(t: Turn): Promise<Reply> {
   });
 }
 
-export function helpTopicReply(topic: HelpTopic): Reply {
-  const h = HELP_TOPICS[topic];
+export function helpTopicReply(topic: HelpTopic, role?: Role): Reply {
+  // An enterprise contact asks about its own enterprise's hazards, in its own words.
+  const h = role === 'enterprise' && topic === 'query' ? CONTACT_QUERY_HELP : HELP_TOPICS[topic];
   return { title: h.title, lines: [...h.lines, '发送“帮助”查看全部命令。'] };
 }

@@ -28,5 +28,8 @@ export const HELP_TOPICS: Record<HelpTopic, { title: string; lines: string[] }> 
   review: { title: '怎么复查', lines: ['通过：复查 YH编号 通过', '不通过：复查 YH编号 不通过 原因'] },
   query: { title: '怎么查询', lines: ['查企业：查询 企业名', '查隐患：查询 YH编号', '我的待办：我的任务'] },
   stats: { title: '怎么看统计', lines: ['统计 / 统计 横林镇 本月 / 逾期 / 排名 本月'] },
-  bind: { title: '怎么绑定', lines: ['向管理员要6位绑定码，然后发送：绑定 123456'] },
+  bind: { title: '怎么绑定', lines: ['向网格员或管理员要 10 位绑定码（或扫网格员出示的二维码），然后发送：绑定 3917482913'] },
 };
+
+/** 怎么查询 for an enterprise safety contact: its own enterprise's hazards, not a worker's 我的任务. */
+export const CONTACT_QUERY_HELP = { title: '怎么查询', lines: ['本企业待整改的隐患：本企业隐患', '查隐患：查询 YH编号'] };

@@ -18,6 +18,8 @@ const taskLine = (h: TaskHazard) =>
   (h.deadlineAt ? `（${h.overdue ? '已逾期，' : ''}期限 ${deadlineDayOf(h.deadlineAt)}）` : '');
 
 export function tasksReply(t: MyTasks): Reply {
+  // An enterprise contact has no tasks of a grid worker: the list is its own enterprise's hazards.
+  if (t.role === 'enterprise') return ownHazardsReply(t);
   const sections: [string, { total: number; items: TaskHazard[] }][] = [
     ['待整改（期限两天内或已逾期）', t.hazardsDueSoon],
     ['待复查', t.reviews],
@@ -38,6 +40,14 @@ export function tasksReply(t: MyTasks): Reply {
   const first = t.reviews.items[0] ?? t.hazardsDueSoon.items[0];
   const actions = first ? [{ label: '查看详情', command: `查询 ${first.code}` }] : undefined;
   return { title: '我的待办', lines, actions };
+}
+
+function ownHazardsReply(t: MyTasks): Reply {
+  const s = t.hazardsDueSoon;
+  const lines = s.total === 0 ? ['本企业暂无待整改的隐患。']
+    : [`本企业待整改隐患 ${s.total} 条：`, ...firstFew(s.items, SHOWN, (h) => `· ${taskLine(h)}`, more), '整改完成后发送“整改 编号 整改情况”并附照片。'];
+  const first = s.items[0];
+  return { title: '本企业隐患', lines, actions: first ? [{ label: '查看详情', command: `查询 ${first.code}` }] : undefined };
 }
 
 export function overdueReply(o: OverdueList): Reply {

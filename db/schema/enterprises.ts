@@ -48,6 +48,20 @@ export const enterprises = sqliteTable('enterprises', {
   index('enterprises_town_due_idx').on(t.townId, t.class, t.riskColor, t.lastPatrolAt, t.registeredAt),
 ]);
 
+// Every change of an enterprise's risk colour (edit or import), written in the same batch as the
+// change itself; its id keys the notices to the contacts and the supervising department, so each
+// change is told exactly once and a re-run that changes nothing tells nothing.
+export const riskColorChanges = sqliteTable('risk_color_changes', {
+  id: integer('id').primaryKey(),
+  enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+  fromColor: text('from_color', { enum: RISK_COLORS }).notNull(),
+  toColor: text('to_color', { enum: RISK_COLORS }).notNull(),
+  // 'api' | 'web' | 'import' …: where the change came from.
+  channel: text('channel').notNull(),
+  actorId: integer('actor_id'),
+  changedAt: instant('changed_at').notNull(),
+}, (t) => [index('risk_color_changes_enterprise_idx').on(t.enterpriseId, t.id)]);
+
 export const patrolPolicy = sqliteTable('patrol_policy', {
   id: integer('id').primaryKey(),
   // 'class' rows give the base interval; 'color' rows cap it (red at most 7 days …).

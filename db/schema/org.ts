@@ -36,5 +36,8 @@ export const departments = sqliteTable('departments', {
   name: text('name').notNull(),
   // Short words people use in chat ("消防", "住建"), JSON array.
   keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  // Industries (enterprises.industry, exact words such as "化工") this department supervises: it is
+  // told when such an enterprise's risk colour changes. Set by a district admin (PATCH /v1/departments/{id}).
+  industries: text('industries', { mode: 'json' }).$type<string[]>().notNull().default([]),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('departments_name_uq').on(t.name)]);

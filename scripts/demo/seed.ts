@@ -40,7 +40,7 @@ export async function seedDemo(deps: Deps): Promise<DemoSeed> {
   const districtAdminId = await person(DEMO_DISTRICT_ADMIN, 'district_admin');
   const departmentIds = new Map<string, { id: number; userId: number }>();
   for (const d of DEMO_DEPARTMENTS) {
-    const [row] = await db.insert(departments).values({ name: d.name, keywords: d.keywords, createdAt: now }).returning({ id: departments.id });
+    const [row] = await db.insert(departments).values({ name: d.name, keywords: d.keywords, industries: d.industries, createdAt: now }).returning({ id: departments.id });
     departmentIds.set(d.name, { id: row.id, userId: await person(d.user, 'department', { departmentId: row.id }) });
   }
   const byShortName = new Map<string, { id: number; workerId: number; adminId: number }>();

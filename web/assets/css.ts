@@ -31,6 +31,9 @@ h2{font-size:16px;margin:0 0 8px}
 .figure b{display:block;font-size:22px}
 .alert{padding:10px 12px;border-radius:6px;margin-bottom:12px;background:#e8f7ee;color:#1a7f3c}
 .alert.error{background:#fde8e7;color:#d52b1e}
+.bind-code{font-size:24px;font-weight:700;letter-spacing:1px;user-select:all;-webkit-user-select:all}
+.qr{text-align:center}.qr svg{width:240px;height:240px;max-width:100%}
+.contacts li form{display:inline}
 label{display:block;margin:10px 0 4px;font-weight:500}
 input[type=text],input[type=search],input[type=date],input[type=number],select,textarea{width:100%;font:inherit;padding:8px;border:1px solid #d0d3d6;border-radius:6px;background:#fff}
 textarea{min-height:80px}

@@ -6,6 +6,8 @@ import { updatePolicy } from '../../api/policy/update-policy.js';
 import { listCheckItems } from '../../api/policy/list-check-items.js';
 import { createCheckItem } from '../../api/policy/create-check-item.js';
 import { updateCheckItem } from '../../api/policy/update-check-item.js';
+import { listDepartments } from '../../api/org/list-departments.js';
+import { updateDepartment } from '../../api/org/update-department.js';
 import { Csrf, Layout, Notice } from '../layout.js';
 import { positiveInt, readForm, text, type WebApp, type WebContext } from '../env.js';
 import { CLASS_NAMES, RISK_NAMES } from './format.js';
@@ -13,8 +15,9 @@ import { CLASS_NAMES, RISK_NAMES } from './format.js';
 async function renderPolicy(c: WebContext, notice: { ok?: string; error?: string } = {}, status = 200) {
   if (!isAdmin(c.get('user').actor)) throw forbidden();
   const ctx = c.get('ctx');
-  const [policy, items] = await Promise.all([loadPolicy(ctx.db), listCheckItems(ctx, { includeInactive: true })]);
+  const [policy, items, depts] = await Promise.all([loadPolicy(ctx.db), listCheckItems(ctx, { includeInactive: true }), listDepartments(ctx)]);
   const user = c.get('user');
+  const district = user.actor.role === 'district_admin';
   return c.html(
     <Layout title="巡查规则" user={user} here="/app/admin/policy">
       <h1>巡查频次与检查表</h1>
@@ -42,6 +45,26 @@ async function renderPolicy(c: WebContext, notice: { ok?: string; error?: string
             </tr>
           ))}</tbody>
         </table>
+      </div>
+      <div class="card scroll" id="department-industries">
+        <h2>行业部门主管行业</h2>
+        <p class="muted">企业的风险等级变化时，除企业联系人外，还会通知主管该企业行业的部门（按企业的“行业”一词完全一致匹配，例如 化工）。{district ? '' : '仅区级管理员可修改。'}</p>
+        {depts.items.length === 0 ? <p class="muted">尚无行业部门。</p> : (
+          <table>
+            <thead><tr><th>部门</th><th>主管行业</th></tr></thead>
+            <tbody>{depts.items.map((d) => (
+              <tr>
+                <td>{d.name}</td>
+                <td>{district ? (
+                  <form method="post" action={`/app/admin/departments/${d.id}/industries`}><Csrf token={user.csrf} />
+                    <input type="text" name="industries" value={d.industries.join('、')} aria-label={`${d.name}主管行业`} placeholder="用顿号或逗号分隔，例如 化工、危化品" />
+                    <button type="submit" class="secondary">保存</button>
+                  </form>
+                ) : (d.industries.join('、') || '未设置')}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        )}
       </div>
       <form method="post" action="/app/admin/check-items" class="card">
         <h2>新增检查项</h2><Csrf token={user.csrf} />
@@ -82,6 +105,9 @@ export function registerAdminPolicy(web: WebApp) {
   web.post('/app/admin/check-items', guarded((c, f) => createCheckItem(c.get('ctx'), {
     code: text(f.code), category: text(f.category), title: text(f.title),
     keywords: text(f.keywords).split(/[、,，\s]+/).filter(Boolean), majorByDefault: text(f.major) === '1',
+  })));
+  web.post('/app/admin/departments/:id/industries', guarded((c, f) => updateDepartment(c.get('ctx'), Number(c.req.param('id')), {
+    industries: text(f.industries).split(/[、,，;；\s]+/).filter(Boolean),
   })));
   web.post('/app/admin/check-items/:id', guarded((c, f) => updateCheckItem(c.get('ctx'), Number(c.req.param('id')), { active: text(f.active) === 'true' })));
 }

@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import { raw } from 'hono/html';
 import type { Actor } from '../../api/core/context.js';
 import { isAdmin } from '../../api/core/scope.js';
 import { getHazard, type HazardDetail } from '../../api/hazards/get.js';
@@ -17,6 +18,62 @@ import { Csrf, Layout, Notice } from '../layout.js';
 import { positiveInt, readForm, text, type WebApp, type WebContext } from '../env.js';
 import { ACTION_NAMES, LEVEL_NAMES, STATUS_NAMES, countdown, dayLabel, timeLabel } from './format.js';
 import { storeFormPhotos } from './photo-upload.js';
+import { listEnterpriseContacts, type EnterpriseContact } from '../../api/people/enterprise-contacts.js';
+import { issueBindingCode } from '../../api/people/issue-binding-code.js';
+import { BINDING_CODE_TTL_DAYS } from '../../api/people/create-binding-code.js';
+import { bindPageUrl } from '../auth/bind-page.js';
+import { qrSvg } from '../qr/svg.js';
+import type { Ctx } from '../../api/core/context.js';
+
+const PLATFORM_NAMES: Record<string, string> = { dingtalk: '钉钉', wechat: '微信', wecom: '企业微信', terminal: '终端' };
+
+/** A binding code just issued for a contact, shown once as a QR code and as the message to send. */
+type Binding = { name: string; code: string; url: string };
+
+/**
+ * 企业联系人绑定: the worker (or admin) who looks after the enterprise hands its safety contact a
+ * binding code on the spot. The contact scans the QR code with their phone; it opens the binding
+ * page (/auth/bind), which says what to send to the bot and, inside DingTalk, binds by 免登.
+ */
+function ContactBinding({ h, contacts, csrf, binding }: { h: HazardDetail; contacts: EnterpriseContact[]; csrf: string; binding?: Binding }) {
+  return (
+    <div class="card" id="contact-binding">
+      <h2>企业联系人绑定</h2>
+      {binding && (
+        <div class="qr" id="binding-qr">
+          <p>请 <b>{binding.name}</b> 用手机扫描二维码（微信、钉钉或企业微信的“扫一扫”均可）：</p>
+          <div>{raw(qrSvg(binding.url))}</div>
+          <p>或在聊天中给机器人发送：<span class="bind-code">绑定 {binding.code}</span></p>
+          <p class="muted">{BINDING_CODE_TTL_DAYS} 天内有效，只能使用一次；请只给本人看。</p>
+        </div>
+      )}
+      {contacts.length === 0 ? <p class="muted">{h.enterprise.name}尚无安全联系人：请镇管理员在人员中添加，或在企业导入表中填写“联系人”。</p> : (
+        <ul class="list contacts">
+          {contacts.map((p) => (
+            <li>
+              {p.name} <span class="muted">{p.boundPlatforms.length ? `已绑定：${p.boundPlatforms.map((x) => PLATFORM_NAMES[x] ?? x).join('、')}` : '未绑定聊天'}</span>
+              <form method="post" action={`/app/hazards/${h.code}/bind-code`}>
+                <Csrf token={csrf} /><input type="hidden" name="contactId" value={String(p.id)} />
+                <button type="submit" class="secondary">生成绑定二维码</button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The contacts when the viewer looks after the enterprise (worker of its grid, its admins); else none shown. */
+async function contactsFor(ctx: Ctx, h: HazardDetail): Promise<EnterpriseContact[] | null> {
+  if (!['worker', 'town_admin', 'district_admin'].includes(ctx.actor.role)) return null;
+  try {
+    return (await listEnterpriseContacts(ctx, h.enterprise.id)).items;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'not_found') return null;
+    throw e;
+  }
+}
 
 type Photo = HazardDetail['photos'][number];
 const Photos = ({ photos }: { photos: Photo[] }) => (
@@ -138,10 +195,13 @@ function Actions({ h, actor, csrf, departments }: { h: HazardDetail; actor: Acto
   return forms.length ? <section class="cols">{forms}</section> : null;
 }
 
-export async function renderHazard(c: WebContext, code: string, notice: { ok?: string; error?: string } = {}, status = 200) {
+export async function renderHazard(c: WebContext, code: string, notice: { ok?: string; error?: string } = {}, status = 200, binding?: Binding) {
   const ctx = c.get('ctx');
   const user = c.get('user');
   const [h, departments] = await Promise.all([getHazard(ctx, parseHazardRef(code)), listDepartments(ctx)]);
+  const contacts = await contactsFor(ctx, h);
+  // A page carrying a live binding code must not be kept by any cache.
+  if (binding) c.header('cache-control', 'no-store');
   const left = countdown(h, shanghaiIsoDay(ctx.clock()));
   return c.html(
     <Layout title={h.code} user={user}>
@@ -158,6 +218,7 @@ export async function renderHazard(c: WebContext, code: string, notice: { ok?: s
       </div>
       <BeforeAfter h={h} />
       <Actions h={h} actor={user.actor} csrf={user.csrf} departments={departments.items} />
+      {contacts && <ContactBinding h={h} contacts={contacts} csrf={user.csrf} binding={binding} />}
       <div class="card"><h2>处理过程</h2><Timeline h={h} /></div>
     </Layout>,
     status as 200,
@@ -194,6 +255,16 @@ export function registerHazardPages(web: WebApp) {
         case 'acknowledge':
           await acknowledgeHazard(ctx, ref, {});
           break;
+        case 'bind-code': {
+          // Only for a contact of this hazard's enterprise, whatever id the form carries.
+          const h = await getHazard(ctx, ref);
+          const contactId = positiveInt(f.contactId) ?? 0;
+          const contact = (await contactsFor(ctx, h))?.find((p) => p.id === contactId);
+          if (!contact) throw new DomainError('not_found', '找不到该企业联系人');
+          const issued = await issueBindingCode(ctx, contact.id);
+          const base = ctx.publicUrl ?? new URL(c.req.url).origin;
+          return renderHazard(c, code, { ok: `已为 ${contact.name} 生成绑定码` }, 200, { name: contact.name, code: issued.code, url: bindPageUrl(base, issued.code) });
+        }
         case 'void': {
           const reason = text(f.reason) === 'duplicate' ? 'duplicate' : 'false_report';
           const dup = reason === 'duplicate' && text(f.duplicateOf) ? await getHazard(ctx, parseHazardRef(text(f.duplicateOf))) : null;

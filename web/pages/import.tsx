@@ -12,6 +12,12 @@ const KIND_NAMES: Record<ImportKind, string> = { towns: '镇（街道）', grids
 
 type Outcome = { result?: ImportResult; error?: string; rows?: RowError[]; kind?: ImportKind };
 
+// What an enterprise import did beyond the enterprises themselves: contacts and colour changes.
+const extras = (r: ImportResult) => [
+  r.contacts && r.contacts.created + r.contacts.updated > 0 ? `企业联系人新增 ${r.contacts.created} 人、更新 ${r.contacts.updated} 人` : '',
+  r.riskColorChanges ? `${r.riskColorChanges} 家企业风险等级变化（将通知企业联系人和主管部门）` : '',
+].filter(Boolean).map((s) => `${s}。`).join('');
+
 function renderImport(c: WebContext, o: Outcome = {}, status = 200) {
   const user = c.get('user');
   const r = o.result;
@@ -20,7 +26,7 @@ function renderImport(c: WebContext, o: Outcome = {}, status = 200) {
       <h1>导入表格</h1>
       <p class="muted">CSV（UTF-8 或 GBK）或 XLSX，第一行为表头。先“检查”预览每一行的问题，全部通过后再“导入”；任何一行有错误时不会写入任何数据。顺序：镇（街道）→ 网格 → 人员 → 企业。</p>
       <Notice
-        ok={r ? (r.dryRun ? `检查通过：共 ${r.rows} 行，将新增 ${r.created} 条、更新 ${r.updated} 条。确认无误后点“导入”。` : `导入完成：共 ${r.rows} 行，新增 ${r.created} 条、更新 ${r.updated} 条。`) : null}
+        ok={r ? (r.dryRun ? `检查通过：共 ${r.rows} 行，将新增 ${r.created} 条、更新 ${r.updated} 条。${extras(r)}确认无误后点“导入”。` : `导入完成：共 ${r.rows} 行，新增 ${r.created} 条、更新 ${r.updated} 条。${extras(r)}`) : null}
         error={o.error}
       />
       {o.rows && o.rows.length > 0 && (
@@ -44,6 +50,9 @@ function renderImport(c: WebContext, o: Outcome = {}, status = 200) {
         <h2>模板下载</h2>
         <p>{IMPORT_KINDS.map((k) => <><a href={`/app/admin/templates/${k}.csv`}>{KIND_NAMES[k]}模板</a>{' '}</>)}</p>
         <details><summary>{KIND_NAMES[o.kind ?? 'enterprises']}表格可用的列名</summary><ColumnHelp kind={o.kind ?? 'enterprises'} /></details>
+        {(o.kind ?? 'enterprises') === 'enterprises' && (
+          <p class="muted" id="contact-columns">企业表格中填写了“联系人”的行，会把此人登记为该企业的安全联系人（可接收整改通知、风险等级变更通知）：“联系电话”为手机号时作为其手机号，“联系人钉钉ID”“联系人企业微信ID”用于在钉钉、企业微信中识别本人。</p>
+        )}
       </div>
     </Layout>,
     status as 200,

@@ -30,15 +30,17 @@ function HazardSection({ title, s, empty }: { title: string; s: Section; empty: 
   );
 }
 
-/** 我的任务: the same verb as the chat command and GET /v1/me/tasks. */
+/** 我的任务 (本企业隐患 for a contact): the same verb as the chat command and GET /v1/me/tasks. */
 export function registerTaskPages(web: WebApp) {
   web.get('/app', async (c) => {
     const t = await myTasks(c.get('ctx'));
     const user = c.get('user');
     const worker = t.role === 'worker';
+    // An enterprise contact's home is its enterprise's hazards, not a grid worker's tasks.
+    const title = t.role === 'enterprise' ? '本企业隐患' : '我的任务';
     return c.html(
-      <Layout title="我的任务" user={user} here="/app">
-        <h1>我的任务 <span class="muted">{user.actor.name}</span></h1>
+      <Layout title={title} user={user} here="/app">
+        <h1>{title} <span class="muted">{user.actor.name}</span></h1>
         <Notice ok={c.req.query('ok')} />
         {worker && (
           <section class="card">
