@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { receivedMessages } from '../db/schema/index.js';
 import type { Deps, Actor } from '../api/core/context.js';
 import type { ChatPlatform, IncomingMessage, OutgoingMessage, SendResult } from './port.js';
@@ -51,9 +51,10 @@ export type Inbox = {
   receive(msg: IncomingMessage): Promise<OutgoingMessage | null>;
   /**
    * Start-up recovery: handles messages recorded before a crash but never handled, and (for the
-   * platforms in `replyVia`) sends every stored reply never confirmed sent.
+   * platforms in `replyVia`) sends every stored reply never confirmed sent. `only` limits it to
+   * some platforms (an inbox that answers DingTalk alone must not take another platform's messages).
    */
-  replayPending(): Promise<{ platform: string; messageId: string; reply: OutgoingMessage | null }[]>;
+  replayPending(only?: ChatPlatform[]): Promise<{ platform: string; messageId: string; reply: OutgoingMessage | null }[]>;
   /** Resolves when every reply being sent has been sent or given up (tests, shutdown). */
   settled(): Promise<void>;
 };
@@ -245,11 +246,11 @@ export function createInbox(opts: InboxOptions): Inbox {
       }
     },
 
-    async replayPending() {
+    async replayPending(only) {
       const pending = await deps.db
         .select()
         .from(receivedMessages)
-        .where(eq(receivedMessages.status, 'received'))
+        .where(only ? and(eq(receivedMessages.status, 'received'), inArray(receivedMessages.platform, only)) : eq(receivedMessages.status, 'received'))
         .orderBy(asc(receivedMessages.id))
         .limit(1000);
       const out: { platform: string; messageId: string; reply: OutgoingMessage | null }[] = [];
@@ -268,7 +269,7 @@ export function createInbox(opts: InboxOptions): Inbox {
         out.push({ platform: row.platform, messageId: row.messageId, reply });
       }
       // Answered before the crash, but the platform never confirmed the reply: the stored one goes out.
-      const platforms = Object.keys(replyVia) as ChatPlatform[];
+      const platforms = (Object.keys(replyVia) as ChatPlatform[]).filter((p) => !only || only.includes(p));
       for (const platform of platforms) {
         const unsent = await deps.db
           .select()

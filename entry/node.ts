@@ -54,8 +54,9 @@ async function main() {
 
   if (run.has('api')) {
     // DingTalk's HTTP callback mode is served whenever the app secret is set (requests are signed).
+    const chat = httpChat(config).open(deps);
     const app = createApp(deps, {
-      callbacks: httpChat(config).callbacks(deps),
+      callbacks: chat.callbacks,
       web: { publicUrl: config.PUBLIC_URL, docsAssets: nodeDocsAssets(), dingtalk: dingTalkWeb(config) },
     });
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -64,6 +65,14 @@ async function main() {
       void firstRunHint(deps, config.PUBLIC_URL ?? url).then((hint) => { if (hint) log.info(hint); }, (e) => log.error('登录提示失败', errorFields(e)));
     });
     stops.push(() => new Promise((r) => server.close(r)));
+    if (chat.inbox) {
+      const inbox = chat.inbox;
+      stops.push(() => inbox.settled());
+      // Callback messages recorded before a crash but never answered (or their reply never
+      // confirmed sent) are answered now, once: the claims keep this and a Stream replay apart.
+      const replayed = await inbox.replayPending(['dingtalk']);
+      if (replayed.length) log.info(`已补处理 ${replayed.length} 条中断前收到的钉钉回调消息`);
+    }
   }
 
   if (adapters.length) {

@@ -37,12 +37,23 @@ export type LateReplyDeps = { api: OpenApi; robotCode: string; now: () => Date; 
  */
 export async function replyToRecorded(deps: LateReplyDeps, msg: IncomingMessage, message: OutgoingMessage): Promise<SendResult> {
   const result = await replyText(deps, msg, message);
+  if (!result.ok) return result;
   // Sent once the text is: a picture that fails is logged, and the text (which says the same) stands.
-  if (result.ok && message.image && deps.sendPicture) {
-    const staffId = staffIdOf(msg.senderId);
+  const staffId = staffIdOf(msg.senderId);
+  if (message.image && deps.sendPicture) {
     const to = msg.conversation.kind === 'group' ? { groupId: msg.conversation.id } : staffId ? { userId: staffId } : null;
     const r = to ? await deps.sendPicture(to, message.image) : { ok: false as const, error: 'sender has no staff id' };
     if (!r.ok) deps.log(L.replyFailed(msg.messageId, r.error));
+  }
+  // In a group the text was only a note ("已私信发给您"): the answer itself goes to the sender alone.
+  // A failure is logged, not retried: a retry would post the group's note a second time.
+  if (message.privately && msg.conversation.kind === 'group') {
+    const r = staffId ? resultFor(staffId, await sendBatch(deps.api, deps.robotCode, [staffId], message.privately)) : { ok: false as const, error: 'sender has no staff id' };
+    if (!r.ok) deps.log(L.replyFailed(msg.messageId, r.error));
+    else if (message.privately.image && deps.sendPicture && staffId) {
+      const p = await deps.sendPicture({ userId: staffId }, message.privately.image);
+      if (!p.ok) deps.log(L.replyFailed(msg.messageId, p.error));
+    }
   }
   return result;
 }
