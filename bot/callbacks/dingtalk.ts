@@ -89,7 +89,7 @@ export function dingtalkCallback(opts: DingTalkCallbackOptions): CallbackHandler
     if (reply) {
       const atStaffId = msg.conversation.kind === 'group' ? parsed.msg.senderStaffId : undefined;
       background(
-        replyViaSessionWebhook(msg.replyTo, reply, atStaffId).catch((e) =>
+        replyViaSessionWebhook(msg.replyTo, reply, { group: msg.conversation.kind === 'group', atStaffId }).catch((e) =>
           log(`[钉钉回调] 回复发送失败：${e instanceof Error ? e.message : String(e)}`)),
       );
     }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingMessage, SendResult } from '../../port.js';
 import { L } from './messages.js';
 import type { OpenApi } from './openapi.js';
-import { webhookBody } from './outgoing.js';
+import { webhookBody, type ReplyTarget } from './outgoing.js';
 import { resultFor, sendBatch, sendGroup } from './proactive.js';
 import type { PictureSender } from './picture.js';
 
@@ -9,11 +9,11 @@ import type { PictureSender } from './picture.js';
  * Answers through the message's sessionWebhook (no token needed, valid 90 minutes). The URL
  * carries a session secret, so it is never put in an error or a log line.
  */
-export async function replyViaSessionWebhook(webhook: string, message: OutgoingMessage, atStaffId?: string): Promise<void> {
+export async function replyViaSessionWebhook(webhook: string, message: OutgoingMessage, to: ReplyTarget): Promise<void> {
   const res = await fetch(webhook, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(webhookBody(message, atStaffId)),
+    body: JSON.stringify(webhookBody(message, to)),
     signal: AbortSignal.timeout(15_000),
   });
   const body = (await res.json().catch(() => ({}))) as { errcode?: unknown };
@@ -64,7 +64,7 @@ async function replyText(deps: LateReplyDeps, msg: IncomingMessage, message: Out
   const expiresAt = msg.replyExpiresAt?.getTime() ?? msg.receivedAt.getTime() + SESSION_LIFETIME_MS;
   if (deps.now().getTime() < expiresAt - SESSION_MARGIN_MS) {
     try {
-      await replyViaSessionWebhook(msg.replyTo, message, group ? staffId : undefined);
+      await replyViaSessionWebhook(msg.replyTo, message, { group: group !== null, atStaffId: group ? staffId : undefined });
       return { ok: true };
     } catch (e) {
       // The session may have ended early (the webhook refused it): the proactive send still reaches them.

@@ -22,19 +22,3 @@ export function callbackRequest(url: string, message: Record<string, unknown>, o
 /** A captured request sent again: same headers, same body (`new Request(copy)` keeps both). */
 export const replayOf = async (captured: Request): Promise<Request> =>
   new Request(captured.url, { method: 'POST', headers: captured.headers, body: await captured.clone().text() });
-
-/**
- * What the DingTalk client does with a `dtmd://dingtalkclient/sendMessage?content=…` link when
- * it is tapped: the tapping user sends `content` as an ordinary text message into the chat the
- * link was shown in. In a direct chat the robot gets it; in a group DingTalk delivers a robot
- * only messages that @-mention it, and a tap's message mentions nobody: nothing is delivered.
- * Returns the text the robot receives, or null.
- */
-export function tapLink(markdown: string, label: RegExp, where: 'direct' | 'group'): { sent: string; delivered: string | null } | null {
-  for (const m of markdown.matchAll(/\[([^\]]+)\]\(dtmd:\/\/dingtalkclient\/sendMessage\?content=([^)]+)\)/g)) {
-    if (!label.test(m[1])) continue;
-    const sent = decodeURIComponent(m[2]);
-    return { sent, delivered: where === 'direct' ? sent : null };
-  }
-  return null;
-}
