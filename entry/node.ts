@@ -1,8 +1,6 @@
 import { serve } from '@hono/node-server';
 import { parseConfig, describeConfig, ConfigError } from '../lib/config.js';
 import { createApp } from '../api/app.js';
-import { createInbox } from '../bot/inbox.js';
-import { createDialog } from '../bot/dialog/handle.js';
 import { outboxNotifier } from '../jobs/urgent-alert.js';
 import { startScheduler } from './scheduler.js';
 import { jobsConfig } from '../jobs/config.js';
@@ -22,7 +20,7 @@ process.on('uncaughtException', (e) => {
   log.error('未捕获的异常，进程退出', errorFields(e));
   process.exit(1);
 });
-import { withVoiceAndMedia } from '../bot/voice-and-media.js';
+import { chatInbox } from './chat-inbox.js';
 import { httpChat } from './http-chat.js';
 import { firstRunHint } from '../web/auth/first-run.js';
 import { nodeDocsAssets } from '../web/docs-assets-node.js';
@@ -78,10 +76,8 @@ async function main() {
   if (adapters.length) {
     // Platforms that can answer a recorded message later get their replies sent (and recorded as
     // sent) by the inbox: what a crash left unanswered is answered after the restart, once.
-    const replyVia = Object.fromEntries(adapters.flatMap((a) => (a.reply ? [[a.platform, a.reply.bind(a)]] : [])));
-    const inbox = createInbox({ deps, handle: createDialog({ deps }), replyVia });
+    const inbox = chatInbox(deps, adapters);
     for (const adapter of adapters) {
-      adapter.onMessage(withVoiceAndMedia((msg) => inbox.receive(msg)));
       await adapter.start();
       log.info(`聊天平台已启动：${adapter.platform}`);
       stops.push(() => adapter.stop());
