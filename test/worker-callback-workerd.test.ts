@@ -50,7 +50,11 @@ describe('DingTalk callback in the bundled Worker (workerd)', () => {
     await fake?.close();
   });
 
-  const dispatch = async (req: Request) => mf.dispatchFetch(req.url, { method: 'POST', headers: Object.fromEntries(req.headers), body: await req.text() });
+  const dispatch = async (req: Request) => {
+    const headers: Record<string, string> = {};
+    req.headers.forEach((value, name) => (headers[name] = value));
+    return mf.dispatchFetch(req.url, { method: 'POST', headers, body: await req.text() });
+  };
   const message = (msgId: string) =>
     robotMessage({ staffId: world.staffId, sessionWebhook: fake.api.sessionWebhook(), msgId }, textBody('上报 华美 消防通道堵塞', false));
 

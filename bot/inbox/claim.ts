@@ -20,25 +20,40 @@ export const CLAIM_LEASE_MS = 2 * 60_000;
  * still the one it saw, and the winner's new value is strictly greater, so every later attempt
  * that saw the old value loses. This is what makes one message's concurrent deliveries answer
  * once across processes and Worker isolates, where the inbox's in-memory sets cannot see each
- * other. The attempts of one turn are one UPDATE … FROM VALUES … RETURNING; two attempts on one
- * row in a group would both see it returned, so only the first of them is tried. Resolves to the
- * new claim value, or null when someone else holds the message (or its reply went out).
+ * other. The attempts of one turn are one UPDATE … FROM VALUES … RETURNING. Two attempts on one row
+ * in the same statement would both see the row returned, so the k-th attempt on a row goes in the
+ * k-th statement of the batch, which runs them in order: each sees what the one before it did.
+ * Resolves to the new claim value, or null when someone else holds the message (or its reply went out).
  */
 export function messageClaimer(deps: Deps): (attempt: ClaimAttempt) => Promise<number | null> {
   return turnGroup(async (attempts: ClaimAttempt[]) => {
     const at = deps.clock().getTime();
-    const firstById = new Map<number, number>();
-    attempts.forEach((a, i) => { if (!firstById.has(a.id)) firstById.set(a.id, i); });
-    const tried = [...firstById.values()].map((i) => ({ ...attempts[i], next: Math.max(at, (attempts[i].from ?? 0) + 1) }));
-    const rows = tried.map((a) => new SqlText().raw('(').int(a.id).raw(', ').int(a.from).raw(', ').int(a.next).raw(', ').int(a.send ? 1 : 0).raw(')'));
-    const updates = packRows(`update received_messages set claimed_at = v.next
-      from (select column1 as id, column2 as seen, column3 as next, column4 as send from (values `, rows,
-    `)) as v where received_messages.id = v.id and received_messages.claimed_at is v.seen
-      and (v.send = 0 or received_messages.replied_at is null) returning received_messages.id as id`)
-      .map((q) => deps.db.all<{ id: number }>(q.toSQL()));
-    const won = new Set((await deps.writer.batch(updates as [(typeof updates)[number], ...typeof updates])).flat().map((r) => Number(r.id)));
-    const next = new Map(tried.map((a) => [a.id, a.next]));
-    return attempts.map((a, i) => (firstById.get(a.id) === i && won.has(a.id) ? next.get(a.id)! : null));
+    const rounds: { index: number; next: number }[][] = [];
+    const seen = new Map<number, number>();
+    attempts.forEach((a, index) => {
+      const round = seen.get(a.id) ?? 0;
+      seen.set(a.id, round + 1);
+      (rounds[round] ??= []).push({ index, next: Math.max(at, (a.from ?? 0) + 1) });
+    });
+    const statements = rounds.flatMap((round, r) => {
+      const rows = round.map(({ index, next }) => {
+        const a = attempts[index];
+        return new SqlText().raw('(').int(a.id).raw(', ').int(a.from).raw(', ').int(next).raw(', ').int(a.send ? 1 : 0).raw(')');
+      });
+      return packRows(`update received_messages set claimed_at = v.next
+        from (select column1 as id, column2 as seen, column3 as next, column4 as send from (values `, rows,
+      `)) as v where received_messages.id = v.id and received_messages.claimed_at is v.seen
+        and (v.send = 0 or received_messages.replied_at is null) returning received_messages.id as id`)
+        .map((q) => ({ round: r, query: deps.db.all<{ id: number }>(q.toSQL()) }));
+    });
+    const results = await deps.writer.batch(statements.map((s) => s.query) as [(typeof statements)[number]['query'], ...(typeof statements)[number]['query'][]]);
+    const won = rounds.map(() => new Set<number>());
+    results.forEach((rows, i) => { for (const r of rows) won[statements[i].round].add(Number(r.id)); });
+    const out: (number | null)[] = attempts.map(() => null);
+    rounds.forEach((round, r) => {
+      for (const { index, next } of round) if (won[r].has(attempts[index].id)) out[index] = next;
+    });
+    return out;
   });
 }
 
