@@ -14,8 +14,9 @@ export const heardLine = (text: string) => `（语音）${clip(text, 80)}`;
 
 /**
  * The one place voice and unreadable media are handled, between an adapter and the inbox:
- * - a voice message (the platform's speech recognition as text) is handled as text, and its
- *   reply begins with `（语音）…` echoing what was heard;
+ * - a voice message (the platform's speech recognition as text) is handled as text; its reply
+ *   begins with `（语音）…` echoing what was heard (added by the inbox, bot/inbox.ts, before the
+ *   reply is stored: a reply the inbox sends itself, or again after a crash, shows it too);
  * - a message the bot cannot read (voice without recognition, video, a non-image file) gets a
  *   short request for text; in a group only when addressed to the bot. It is not recorded: it
  *   carries nothing to keep, and answering it twice is harmless.
@@ -27,13 +28,12 @@ export function withVoiceAndMedia(handler: MessageHandler): MessageHandler {
       const text = UNREADABLE[msg.unreadable];
       return { title: UNREADABLE_TITLE, text, ...(msg.platform === 'dingtalk' ? { markdown: text } : {}) };
     }
-    const reply = await handler(msg);
-    if (!reply || !msg.voice || !msg.text) return reply;
-    return withHeard(reply, msg.text);
+    return handler(msg);
   };
 }
 
-function withHeard(reply: OutgoingMessage, heard: string): OutgoingMessage {
+/** The reply to a voice message, beginning with what was heard. */
+export function withHeard(reply: OutgoingMessage, heard: string): OutgoingMessage {
   const line = heardLine(heard);
   return {
     ...reply,

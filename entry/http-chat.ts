@@ -1,8 +1,8 @@
 import type { Deps } from '../api/core/context.js';
 import type { CallbackHandler } from '../bot/callbacks/handler.js';
 import { dingtalkCallback } from '../bot/callbacks/dingtalk.js';
-import { createDingTalkSender } from '../bot/adapters/dingtalk/openapi-sender.js';
-import { createInbox } from '../bot/inbox.js';
+import { createDingTalkSender, type DingTalkSender } from '../bot/adapters/dingtalk/openapi-sender.js';
+import { createInbox, type Inbox } from '../bot/inbox.js';
 import { createDialog } from '../bot/dialog/handle.js';
 import { withVoiceAndMedia } from '../bot/voice-and-media.js';
 import { parseConfig } from '../lib/config.js';
@@ -13,6 +13,22 @@ export type HttpChatEnv = {
   DINGTALK_CLIENT_SECRET?: string;
   DINGTALK_ROBOT_CODE?: string;
   DINGTALK_API_BASE?: string;
+};
+
+export type HttpChatOptions = {
+  /**
+   * Inbox.earlierClaimsAbandoned: true for a long-lived process (Node), which takes over at start
+   * what its previous run left; false in a Worker, whose inbox lives for one request or cron run.
+   */
+  earlierClaimsAbandoned?: boolean;
+  /** Waits between attempts of a refused reply (tests). */
+  retryDelaysMs?: number[];
+};
+
+export type HttpChat = {
+  callbacks: Record<string, CallbackHandler>;
+  /** The callback's inbox (absent without DINGTALK_CLIENT_SECRET): its replay answers what a crash left. */
+  inbox?: Inbox;
 };
 
 /**
@@ -37,21 +53,44 @@ export function httpChat(env: HttpChatEnv) {
       apiBase: config.DINGTALK_API_BASE,
     });
   }
-  return {
-    senders,
-    callbacks(deps: Deps): Record<string, CallbackHandler> {
-      if (!config.DINGTALK_CLIENT_SECRET) return {};
-      const inbox = createInbox({ deps, handle: createDialog({ deps }) });
-      return {
+
+  function open(deps: Deps, opts: HttpChatOptions = {}): HttpChat {
+    if (!config.DINGTALK_CLIENT_SECRET) return { callbacks: {} };
+    // Replies go through the session webhook (else the proactive send, which needs the client id):
+    // the inbox sends them and records replied_at only after DingTalk accepted one (ChatAdapter.reply).
+    const replier: DingTalkSender = createDingTalkSender({
+      clientId: config.DINGTALK_CLIENT_ID ?? '',
+      clientSecret: config.DINGTALK_CLIENT_SECRET,
+      robotCode: config.DINGTALK_ROBOT_CODE,
+      apiBase: config.DINGTALK_API_BASE,
+      now: deps.clock,
+    });
+    const inbox = createInbox({
+      deps,
+      handle: createDialog({ deps }),
+      replyVia: { dingtalk: (msg, reply) => replier.reply(msg, reply) },
+      earlierClaimsAbandoned: opts.earlierClaimsAbandoned,
+      ...(opts.retryDelaysMs ? { retryDelaysMs: opts.retryDelaysMs } : {}),
+    });
+    return {
+      inbox,
+      callbacks: {
         dingtalk: dingtalkCallback({
           clientSecret: config.DINGTALK_CLIENT_SECRET,
           clientId: config.DINGTALK_CLIENT_ID,
           robotCode: config.DINGTALK_ROBOT_CODE,
           apiBase: config.DINGTALK_API_BASE,
           handler: withVoiceAndMedia((msg) => inbox.receive(msg)),
+          settled: () => inbox.settled(),
           now: deps.clock,
         }),
-      };
-    },
+      },
+    };
+  }
+
+  return {
+    senders,
+    open,
+    callbacks: (deps: Deps, opts?: HttpChatOptions): Record<string, CallbackHandler> => open(deps, opts).callbacks,
   };
 }

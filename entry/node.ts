@@ -1,8 +1,6 @@
 import { serve } from '@hono/node-server';
 import { parseConfig, describeConfig, ConfigError } from '../lib/config.js';
 import { createApp } from '../api/app.js';
-import { createInbox } from '../bot/inbox.js';
-import { createDialog } from '../bot/dialog/handle.js';
 import { outboxNotifier } from '../jobs/urgent-alert.js';
 import { startScheduler } from './scheduler.js';
 import { jobsConfig } from '../jobs/config.js';
@@ -22,7 +20,7 @@ process.on('uncaughtException', (e) => {
   log.error('未捕获的异常，进程退出', errorFields(e));
   process.exit(1);
 });
-import { withVoiceAndMedia } from '../bot/voice-and-media.js';
+import { chatInbox } from './chat-inbox.js';
 import { httpChat } from './http-chat.js';
 import { firstRunHint } from '../web/auth/first-run.js';
 import { nodeDocsAssets } from '../web/docs-assets-node.js';
@@ -54,8 +52,9 @@ async function main() {
 
   if (run.has('api')) {
     // DingTalk's HTTP callback mode is served whenever the app secret is set (requests are signed).
+    const chat = httpChat(config).open(deps);
     const app = createApp(deps, {
-      callbacks: httpChat(config).callbacks(deps),
+      callbacks: chat.callbacks,
       web: { publicUrl: config.PUBLIC_URL, docsAssets: nodeDocsAssets(), dingtalk: dingTalkWeb(config) },
     });
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -64,15 +63,21 @@ async function main() {
       void firstRunHint(deps, config.PUBLIC_URL ?? url).then((hint) => { if (hint) log.info(hint); }, (e) => log.error('登录提示失败', errorFields(e)));
     });
     stops.push(() => new Promise((r) => server.close(r)));
+    if (chat.inbox) {
+      const inbox = chat.inbox;
+      stops.push(() => inbox.settled());
+      // Callback messages recorded before a crash but never answered (or their reply never
+      // confirmed sent) are answered now, once: the claims keep this and a Stream replay apart.
+      const replayed = await inbox.replayPending(['dingtalk']);
+      if (replayed.length) log.info(`已补处理 ${replayed.length} 条中断前收到的钉钉回调消息`);
+    }
   }
 
   if (adapters.length) {
     // Platforms that can answer a recorded message later get their replies sent (and recorded as
     // sent) by the inbox: what a crash left unanswered is answered after the restart, once.
-    const replyVia = Object.fromEntries(adapters.flatMap((a) => (a.reply ? [[a.platform, a.reply.bind(a)]] : [])));
-    const inbox = createInbox({ deps, handle: createDialog({ deps }), replyVia });
+    const inbox = chatInbox(deps, adapters);
     for (const adapter of adapters) {
-      adapter.onMessage(withVoiceAndMedia((msg) => inbox.receive(msg)));
       await adapter.start();
       log.info(`聊天平台已启动：${adapter.platform}`);
       stops.push(() => adapter.stop());

@@ -137,7 +137,8 @@ export default {
         ? () => ctx.waitUntil(drainOutbox({ db, senders: chat.senders, now: systemClock() }).catch((e) => outboxLog.error('发送队列未能处理', errorFields(e))))
         : undefined;
       const d = deps(env, db, drainNow);
-      return await createApp(d, { callbacks: chat.callbacks(d), web: { publicUrl: env.PUBLIC_URL, docsAssets: env.ASSETS ? workerDocsAssets(env.ASSETS) : undefined } }).fetch(request, env, ctx as never);
+      // An inbox per request: a claim older than it may be another request's, still running.
+      return await createApp(d, { callbacks: chat.callbacks(d, { earlierClaimsAbandoned: false }), web: { publicUrl: env.PUBLIC_URL, docsAssets: env.ASSETS ? workerDocsAssets(env.ASSETS) : undefined } }).fetch(request, env, ctx as never);
     } catch (e) {
       return failure(e);
     }
@@ -151,10 +152,17 @@ export default {
     };
     // The jobs of this cron first; then a catch-up pass over the rest, so a run missed or killed
     // earlier today is picked up at the next (hourly) trigger, as the Node scheduler does.
-    const { senders } = httpChat(env);
+    const chat = httpChat(env);
+    const { senders } = chat;
     const drain = () => (Object.keys(senders).length ? drainOutbox({ db, senders, now }).then((r) => outboxLog.info(`已发送 ${r.sent} 条`)) : undefined);
     const config = jobsConfig({ publicUrl: env.PUBLIC_URL });
-    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only, config })).then(log).then(() => runDueJobs({ db, now, config })).then(log).then(drain)
+    // The Worker has no start-up: its cron answers what a callback left (an isolate ended between
+    // recording a message and DingTalk accepting the reply, or every attempt refused), once the
+    // claim is past its lease, as a restarted Node process does at once.
+    const replay = () => chat.open(deps(env, db), { earlierClaimsAbandoned: false }).inbox?.replayPending(['dingtalk'])
+      .then((r) => { if (r.length) jobLog.info(`已补处理 ${r.length} 条钉钉回调消息`); });
+    ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only, config })).then(log).then(() => runDueJobs({ db, now, config })).then(log)
+      .then(() => replay()?.catch((e) => jobLog.error('钉钉回调消息未能补处理', errorFields(e)))).then(drain)
       .catch((e) => jobLog.error('定时任务未能运行', errorFields(e))));
   },
 };

@@ -167,4 +167,19 @@ describe('WeChat: answering a recorded message later', () => {
     ]);
     expect(await w.wx.adapter.reply!({ ...direct, replyTo: 'contact:nobody' }, { title: '补发', text: 'x' })).toMatchObject({ ok: false, retryable: false });
   });
+
+  it('a group answer sent later: the note into the room, its private part to the sender', async () => {
+    w = await wechatE2eWorld();
+    await w.bindWorker();
+    await w.ask('上报 华美 消防通道堵塞', { room: true });
+    const [group] = w.handled.map((h) => h.msg);
+    const before = w.wx.said.length;
+    const answer = { title: '已私信', text: '已私信发给您', privately: { title: '我的任务', text: '华美化工 消防通道堵塞' } };
+    expect(await w.wx.adapter.reply!(group, answer)).toEqual({ ok: true });
+    await until(() => w.wx.said.length >= before + 2);
+    expect(w.wx.said.slice(before)).toEqual([
+      expect.objectContaining({ to: w.wx.room.id, text: expect.stringContaining('已私信发给您') }),
+      expect.objectContaining({ to: w.wx.worker.id, text: '华美化工 消防通道堵塞' }),
+    ]);
+  });
 });

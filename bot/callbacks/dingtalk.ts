@@ -16,8 +16,14 @@ export type DingTalkCallbackOptions = {
   clientId?: string;
   robotCode?: string;
   apiBase?: string;
-  /** The inbox (wrapped for voice and media): records once per msgId, runs the dialog. */
+  /**
+   * The inbox (wrapped for voice and media): records once per msgId, runs the dialog and sends the
+   * reply itself (its `replyVia`), marking it replied only once DingTalk took it. It answers a
+   * reply here only for a message it does not record (a request for text after a video).
+   */
   handler: MessageHandler;
+  /** Resolves when the replies being sent are out or given up (Inbox.settled): kept running after the 200. */
+  settled: () => Promise<void>;
   now: () => Date;
   log?: (line: string) => void;
 };
@@ -33,8 +39,11 @@ const json = (body: unknown, status: number) =>
  * long-lived Stream connection (a Worker). The signature is checked before anything is read or
  * written; a stale or bad one is 401 and nothing is recorded. The message then goes through the
  * same inbox as Stream mode, so a replayed request (same msgId, within the hour the timestamp
- * allows) is recorded once and answered once. The answer goes through the session webhook after
- * the response, so DingTalk gets its 200 as soon as the message is recorded.
+ * allows), or two copies arriving at once, is recorded once and answered once (the inbox's claim
+ * on the row, in the database: it holds across restarts, processes and Worker isolates). The inbox
+ * sends the answer through the session webhook (else proactively) and marks it replied only after
+ * DingTalk accepted it; that work runs after the response (a Worker's waitUntil), so DingTalk gets
+ * its 200 as soon as the message is recorded and handled.
  */
 export function dingtalkCallback(opts: DingTalkCallbackOptions): CallbackHandler {
   const log = opts.log ?? lineLogger('dingtalk-callback', 'warn');
@@ -75,10 +84,12 @@ export function dingtalkCallback(opts: DingTalkCallbackOptions): CallbackHandler
       log(`[钉钉回调] 消息未能记录：${e instanceof Error ? e.message : String(e)}`);
       return json(errorBody(new DomainError('internal', '消息暂时无法处理，请稍后重试')), 500);
     }
+    // A recorded message's reply is the inbox's to send; only an unrecorded one comes back here.
+    background(opts.settled());
     if (reply) {
       const atStaffId = msg.conversation.kind === 'group' ? parsed.msg.senderStaffId : undefined;
       background(
-        replyViaSessionWebhook(msg.replyTo, reply, atStaffId).catch((e) =>
+        replyViaSessionWebhook(msg.replyTo, reply, { group: msg.conversation.kind === 'group', atStaffId }).catch((e) =>
           log(`[钉钉回调] 回复发送失败：${e instanceof Error ? e.message : String(e)}`)),
       );
     }

@@ -28,6 +28,10 @@ export const receivedMessages = sqliteTable('received_messages', {
   handledAt: instant('handled_at'),
   // When the reply was accepted by the platform; a handled message without it is answered after a restart.
   repliedAt: instant('replied_at'),
+  // Epoch ms when the delivery now working on the row (handling it or sending its reply) took it;
+  // another delivery takes over only once it is stale, with a compare-and-set on this value
+  // (bot/inbox/claim.ts): concurrent deliveries of one message, in any process or isolate, answer once.
+  claimedAt: integer('claimed_at'),
 }, (t) => [
   // Redelivered messages (DingTalk re-sends unacknowledged ones) are recognised here.
   uniqueIndex('received_messages_platform_msg_uq').on(t.platform, t.messageId),

@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../../port.js';
+import { escapeMarkdown } from '../../present/reply.js';
 import { TRUNCATED_SUFFIX } from './messages.js';
 
 // DingTalk rejects a proactive message whose msgParam (a JSON string) exceeds 15,000 bytes.
@@ -33,8 +34,46 @@ function fitText(text: string, fits: (t: string) => boolean): string {
   return chars.slice(0, lo).join('') + TRUNCATED_SUFFIX;
 }
 
+// A link the DingTalk client turns into a message of the user's own: tapped, it sends `content`.
+const SEND_LINK = /\[([^\]]*)\]\(dtmd:\/\/dingtalkclient\/sendMessage\?content=([^)]*)\)/g;
+
+/** Said under a group's copy of a reply whose tap-to-send links were turned into text. */
+export const GROUP_ANSWER_HINT = '群聊中请 @我 再回复（例如“@我 1”）：不带 @ 的消息我收不到。';
+
+const decoded = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/**
+ * A reply as it is shown in a group. A dtmd://dingtalkclient/sendMessage link makes the tapping
+ * user send its text as an ordinary message in the chat it is shown in; in a group DingTalk
+ * delivers a robot only the messages that @-mention it, and a tap mentions nobody, so the bot
+ * would never hear the answer (interactive cards would call back, but need a card template made
+ * in DingTalk's card builder and, over HTTP, a registered callback route). So in a group each
+ * link becomes what to reply, and the reply says to @ the bot: a numbered choice keeps its label
+ * (`1. 华美化工` already says to answer 1), any other link says its text. In a direct chat every
+ * message reaches the bot, and the links stay.
+ */
+export function forGroup(message: OutgoingMessage): OutgoingMessage {
+  if (message.markdown === undefined || !message.markdown.includes('](dtmd://dingtalkclient/sendMessage?')) return message;
+  const markdown = message.markdown.replace(SEND_LINK, (_, label: string, content: string) => {
+    const said = decoded(content);
+    return label === said || label.startsWith(`${said}.`) ? label : `${label}（@我 回复“${escapeMarkdown(said)}”）`;
+  });
+  return { ...message, markdown: `${markdown}\n\n${GROUP_ANSWER_HINT}` };
+}
+
+/** Where a webhook reply goes: a group (links turned into text), with the sender @-mentioned when known. */
+export type ReplyTarget = { group: boolean; atStaffId?: string };
+
 /** The body for a sessionWebhook reply; in a group the sender is @-mentioned. */
-export function webhookBody(message: OutgoingMessage, atStaffId?: string): Record<string, unknown> {
+export function webhookBody(original: OutgoingMessage, to: ReplyTarget = { group: false }): Record<string, unknown> {
+  const message = to.group ? forGroup(original) : original;
+  const atStaffId = to.group ? to.atStaffId : undefined;
   const at = atStaffId ? { at: { atUserIds: [atStaffId] } } : {};
   // DingTalk highlights an @ only when the text itself names the user as well.
   // In markdown it goes last, so a leading heading still renders as one.

@@ -1,6 +1,6 @@
 import type { OutgoingMessage, SendResult } from '../../port.js';
 import { DingTalkApiError, type OpenApi } from './openapi.js';
-import { robotMsgParam } from './outgoing.js';
+import { forGroup, robotMsgParam } from './outgoing.js';
 
 // oToMessages/batchSend accepts at most 20 staff ids per call.
 export const BATCH_SIZE = 20;
@@ -47,7 +47,8 @@ export async function sendBatch(api: OpenApi, robotCode: string, userIds: string
 
 /** A message to a group the robot is in (openConversationId = the message's conversationId). */
 export async function sendGroup(api: OpenApi, robotCode: string, groupId: string, message: OutgoingMessage | RobotMsg): Promise<SendResult> {
-  const { msgKey, msgParam } = paramOf(message);
+  // Tap-to-send links reach nobody in a group (outgoing.ts, forGroup).
+  const { msgKey, msgParam } = paramOf('msgKey' in message ? message : forGroup(message));
   try {
     await api.post('/v1.0/robot/groupMessages/send', { robotCode, openConversationId: groupId, msgKey, msgParam });
     return { ok: true };

@@ -53,7 +53,7 @@ async function handleFrame(frame: DWClientDownStream, deps: ReceiveDeps): Promis
   if (!reply) return;
   const atStaffId = msg.conversation.kind === 'group' ? parsed.msg.senderStaffId : undefined;
   try {
-    await replyViaSessionWebhook(msg.replyTo, reply, atStaffId);
+    await replyViaSessionWebhook(msg.replyTo, reply, { group: msg.conversation.kind === 'group', atStaffId });
   } catch (e) {
     deps.log(L.replyFailed(frameId, errorText(e)));
   }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingMessage, SendResult } from '../../port.js';
 import { L } from './messages.js';
 import type { OpenApi } from './openapi.js';
-import { webhookBody } from './outgoing.js';
+import { webhookBody, type ReplyTarget } from './outgoing.js';
 import { resultFor, sendBatch, sendGroup } from './proactive.js';
 import type { PictureSender } from './picture.js';
 
@@ -9,11 +9,11 @@ import type { PictureSender } from './picture.js';
  * Answers through the message's sessionWebhook (no token needed, valid 90 minutes). The URL
  * carries a session secret, so it is never put in an error or a log line.
  */
-export async function replyViaSessionWebhook(webhook: string, message: OutgoingMessage, atStaffId?: string): Promise<void> {
+export async function replyViaSessionWebhook(webhook: string, message: OutgoingMessage, to: ReplyTarget): Promise<void> {
   const res = await fetch(webhook, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(webhookBody(message, atStaffId)),
+    body: JSON.stringify(webhookBody(message, to)),
     signal: AbortSignal.timeout(15_000),
   });
   const body = (await res.json().catch(() => ({}))) as { errcode?: unknown };
@@ -37,12 +37,23 @@ export type LateReplyDeps = { api: OpenApi; robotCode: string; now: () => Date; 
  */
 export async function replyToRecorded(deps: LateReplyDeps, msg: IncomingMessage, message: OutgoingMessage): Promise<SendResult> {
   const result = await replyText(deps, msg, message);
+  if (!result.ok) return result;
   // Sent once the text is: a picture that fails is logged, and the text (which says the same) stands.
-  if (result.ok && message.image && deps.sendPicture) {
-    const staffId = staffIdOf(msg.senderId);
+  const staffId = staffIdOf(msg.senderId);
+  if (message.image && deps.sendPicture) {
     const to = msg.conversation.kind === 'group' ? { groupId: msg.conversation.id } : staffId ? { userId: staffId } : null;
     const r = to ? await deps.sendPicture(to, message.image) : { ok: false as const, error: 'sender has no staff id' };
     if (!r.ok) deps.log(L.replyFailed(msg.messageId, r.error));
+  }
+  // In a group the text was only a note ("已私信发给您"): the answer itself goes to the sender alone.
+  // A failure is logged, not retried: a retry would post the group's note a second time.
+  if (message.privately && msg.conversation.kind === 'group') {
+    const r = staffId ? resultFor(staffId, await sendBatch(deps.api, deps.robotCode, [staffId], message.privately)) : { ok: false as const, error: 'sender has no staff id' };
+    if (!r.ok) deps.log(L.replyFailed(msg.messageId, r.error));
+    else if (message.privately.image && deps.sendPicture && staffId) {
+      const p = await deps.sendPicture({ userId: staffId }, message.privately.image);
+      if (!p.ok) deps.log(L.replyFailed(msg.messageId, p.error));
+    }
   }
   return result;
 }
@@ -53,7 +64,7 @@ async function replyText(deps: LateReplyDeps, msg: IncomingMessage, message: Out
   const expiresAt = msg.replyExpiresAt?.getTime() ?? msg.receivedAt.getTime() + SESSION_LIFETIME_MS;
   if (deps.now().getTime() < expiresAt - SESSION_MARGIN_MS) {
     try {
-      await replyViaSessionWebhook(msg.replyTo, message, group ? staffId : undefined);
+      await replyViaSessionWebhook(msg.replyTo, message, { group: group !== null, atStaffId: group ? staffId : undefined });
       return { ok: true };
     } catch (e) {
       // The session may have ended early (the webhook refused it): the proactive send still reaches them.

@@ -97,8 +97,16 @@ export function createWechatAdapter(opts: WechatAdapterOptions): ChatAdapter & {
     },
     send: (to, message) => sendResult(() => deliver('groupId' in to ? replyToRoom(to.groupId) : replyToContact(to.userId), message)),
     // The contact or room of a message stays valid across restarts of the same login.
+    // In a group, the answer itself (a list naming enterprises) goes to the sender directly, after
+    // the group's note; a failure there is logged, not retried (that would repeat the note).
     reply: (msg, message) =>
-      sendResult(() => deliver(msg.replyTo, message, msg.conversation.kind === 'group' ? msg.senderId.slice('wechat:'.length) : undefined)),
+      sendResult(async () => {
+        const sender = msg.senderId.slice('wechat:'.length);
+        await deliver(msg.replyTo, message, msg.conversation.kind === 'group' ? sender : undefined);
+        if (message.privately && msg.conversation.kind === 'group') {
+          await deliver(replyToContact(sender), message.privately).catch((e: unknown) => log(`私信未发送：${e instanceof Error ? e.message : String(e)}`));
+        }
+      }),
   };
 }
 

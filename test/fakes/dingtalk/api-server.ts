@@ -32,6 +32,11 @@ export class FakeApiServer {
    */
   holdWebhooks = false;
   readonly heldWebhooks: { session: string; body: Record<string, unknown> }[] = [];
+  /** The next this many session-webhook POSTs are refused the way DingTalk does: HTTP 200 with an errcode. */
+  refuseWebhooks = 0;
+  readonly refusedWebhooks: { session: string; body: Record<string, unknown> }[] = [];
+  /** While set, session-webhook POSTs wait for it before they are taken (a slow DingTalk). */
+  webhookGate: Promise<void> | null = null;
   base = '';
   private readonly validTokens = new Set<string>();
   private http: Server | null = null;
@@ -72,6 +77,12 @@ export class FakeApiServer {
     const token = (req.headers['x-acs-dingtalk-access-token'] as string | undefined) ?? null;
     if (url.pathname === '/robot/sendBySession') {
       if (this.holdWebhooks) return void this.heldWebhooks.push({ session: url.searchParams.get('session') ?? '', body });
+      if (this.webhookGate) await this.webhookGate;
+      if (this.refuseWebhooks > 0) {
+        this.refuseWebhooks -= 1;
+        this.refusedWebhooks.push({ session: url.searchParams.get('session') ?? '', body });
+        return send(res, 200, { errcode: 300001, errmsg: 'session 不存在或已过期' });
+      }
       this.webhookPosts.push({ session: url.searchParams.get('session') ?? '', body });
       return send(res, 200, { errcode: 0, errmsg: 'ok' });
     }
