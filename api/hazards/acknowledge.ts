@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { hazardDepartments } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { conflict, forbidden } from '../core/errors.js';
+import { conflict, forbidden, retryable } from '../core/errors.js';
 import { eventAfterChange } from './events.js';
 import { nextStatus } from './lifecycle.js';
 import { loadVisibleHazard, reloadView, type HazardRef } from './load.js';
@@ -44,7 +44,7 @@ export async function acknowledgeHazard(ctx: Ctx, ref: HazardRef, raw: Acknowled
     data: { departmentId: actor.departmentId },
   });
   const [touched, acked] = await runBatch(ctx, [touch, ack, event]);
-  if (touched.rowsAffected === 0) throw conflict(MSG.changedMeanwhile);
+  if (touched.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   if (acked.rowsAffected === 0) throw conflict(MSG.alreadyAcknowledged);
   return reloadView(ctx, h.id);
 }

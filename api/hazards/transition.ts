@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { hazards } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { conflict } from '../core/errors.js';
+import { conflict, retryable } from '../core/errors.js';
 import { eventAfterChange } from './events.js';
 import { nextStatus, type HazardTransitionAction } from './lifecycle.js';
 import { reloadView } from './load.js';
@@ -36,7 +36,7 @@ export async function applyTransition(ctx: Ctx, h: HazardWithEnterprise, spec: T
     hazardId: h.id, action: spec.action, fromStatus: h.status, toStatus: to, at: now, note: spec.note, data: spec.data,
   });
   const [changed] = await runBatch(ctx, [update, event], spec.photoIds);
-  if (changed.rowsAffected === 0) throw conflict(MSG.changedMeanwhile);
+  if (changed.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   return reloadView(ctx, h.id);
 }
 
