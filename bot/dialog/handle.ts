@@ -88,7 +88,7 @@ async function converse({ deps, client, drafts, throttle, pause }: Services, msg
   const actor = received.sender;
   if (!actor) return strangerReply(deps, throttle, msg, text, now);
 
-  const t: Turn = { deps, msg, actor, verbs: client.as(actor, msg.platform), drafts, now, photoIds: received.photoIds };
+  const t: Turn = { deps, msg, actor, verbs: client.as(actor, msg.platform, { platform: msg.platform, messageId: msg.messageId }), drafts, now, photoIds: received.photoIds };
   const stored = await drafts.loadAny(actor.personId);
   const draft = stored && stored.expiresAt.getTime() > now.getTime() ? stored : null;
   // A question left unanswered past its time is said once, in this reply, and then forgotten.
