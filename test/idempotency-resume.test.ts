@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { count, eq } from 'drizzle-orm';
-import { hazards, idempotencyKeys, patrols } from '../db/schema/index.js';
+import { and, count, eq } from 'drizzle-orm';
+import { hazardEvents, hazards, idempotencyKeys, patrols } from '../db/schema/index.js';
 import { createApp } from '../api/app.js';
 import type { Writer } from '../api/core/write.js';
-import type { Notifier, UrgentAlert } from '../api/core/notifier.js';
+import type { EnterpriseNotice, Notifier, UrgentAlert } from '../api/core/notifier.js';
 import { conflict, retryable } from '../api/core/errors.js';
 import { testDeps } from './helpers/deps.js';
 import { makeEnterprise, makeGrid, makePerson, makeTown } from './helpers/fixtures.js';
@@ -102,6 +102,34 @@ describe('Idempotency-Key on a write of several batches (a patrol, then the haza
     // Stored now: a later retry replays without alerting again.
     await t.post('/v1/hazards', 'r-major', body);
     expect(alerts).toHaveLength(1);
+  });
+});
+
+describe('Idempotency-Key on a lifecycle step whose response was never stored', () => {
+  it('a 交办 retried after the crash gets the hazard as it stands and its notice, done once', async () => {
+    const notices: EnterpriseNotice[] = [];
+    let notifierUp = false;
+    const notifier: Notifier = {
+      urgent: async () => {},
+      notice: async (n) => { if (!notifierUp) throw new Error('process stopped'); notices.push(n); },
+    };
+    const t = await world(notifier);
+    const reported = await t.post('/v1/hazards', 'r-1', { enterpriseId: t.ent.id, description: '配电箱无防护罩' });
+    const { hazard } = await reported.json() as { hazard: { id: number } };
+    t.dieWhen(storesResponse);
+    const assign = () => t.post(`/v1/hazards/${hazard.id}/assign`, 'a-1', { deadlineDays: 5, responsible: '企业负责人' }, t.admin);
+    expect((await assign()).status).toBe(500);
+    t.dieWhen(null);
+    notifierUp = true;
+    const retry = await assign();
+    const view = await retry.json() as { id: number; status: string; responsible: string };
+    expect(retry.status, JSON.stringify(view)).toBe(200);
+    expect(view).toMatchObject({ id: hazard.id, status: 'rectifying', responsible: '企业负责人' });
+    expect(notices).toEqual([{ kind: 'deadline', hazardId: hazard.id, publicUrl: undefined }]);
+    expect((await assign()).status).toBe(200);
+    expect(notices).toHaveLength(1);
+    const steps = await t.db.select().from(hazardEvents).where(and(eq(hazardEvents.hazardId, hazard.id), eq(hazardEvents.action, 'assign')));
+    expect(steps).toHaveLength(1);
   });
 });
 

@@ -43,7 +43,7 @@ export async function acknowledgeHazard(ctx: Ctx, ref: HazardRef, raw: Acknowled
     hazardId: h.id, action: 'acknowledge', fromStatus: h.status, toStatus: h.status, at: now, note: input.note,
     data: { departmentId: actor.departmentId },
   });
-  const [touched, acked] = await runBatch(ctx, [touch, ack, event]);
+  const [touched, acked] = await runBatch(ctx, [touch, ack, event], [], { action: 'acknowledge', hazardId: h.id });
   if (touched.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   if (acked.rowsAffected === 0) throw conflict(MSG.alreadyAcknowledged);
   return reloadView(ctx, h.id);

@@ -36,7 +36,7 @@ export async function addHazardNote(ctx: Ctx, ref: HazardRef, raw: AddHazardNote
   const event = eventAfterChange(ctx, {
     hazardId: h.id, action: 'attach', fromStatus: h.status, toStatus: h.status, at: now, note: input.note, data: { photoIds },
   });
-  const [touched] = await runBatch(ctx, [touchIfUnchanged(ctx, h, now), event], photoIds);
+  const [touched] = await runBatch(ctx, [touchIfUnchanged(ctx, h, now), event], photoIds, { action: 'attach', hazardId: h.id });
   if (touched.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   return reloadView(ctx, h.id);
 }

@@ -85,7 +85,7 @@ export async function correctReport(ctx: Ctx, ref: HazardRef, raw: CorrectReport
   const update = ctx.db.update(hazards).set({ ...set, status, updatedAt: now })
     .where(and(eq(hazards.id, h.id), eq(hazards.status, h.status), eq(hazards.updatedAt, h.updatedAt)));
   const event = eventAfterChange(ctx, { hazardId: h.id, action: 'correct', fromStatus: h.status, toStatus: status, at: now, data });
-  const [changed] = await runBatch(ctx, [update, event]);
+  const [changed] = await runBatch(ctx, [update, event], [], { action: 'correct', hazardId: h.id });
   if (changed.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   return reloadView(ctx, h.id);
 }

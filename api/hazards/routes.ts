@@ -9,6 +9,7 @@ import { listHazards, ListHazardsQuery } from './list.js';
 import { HazardRefParam, parseHazardRef, reloadView } from './load.js';
 import { rebuildResource } from '../core/idempotency.js';
 import { completeFollowUps } from './report-follow-ups.js';
+import { rebuildHazardSteps } from './step-rebuild.js';
 import { rectifyHazard, RectifyHazardInput } from './rectify.js';
 import { reportHazard, ReportHazardInput } from './report.js';
 import { reviewHazard, ReviewHazardInput } from './review.js';
@@ -57,6 +58,7 @@ export function registerHazardRoutes(app: OpenAPIHono<AppEnv>) {
     await completeFollowUps(ctx, id);
     return { status: 201, body: { hazard: await reloadView(ctx, id), created: true } };
   });
+  rebuildHazardSteps();
   app.openapi(reportRoute, async (c) => {
     const r = await reportHazard(c.get('ctx'), c.req.valid('json'));
     return r.created ? c.json(r, 201) : c.json(r, 200);

@@ -49,7 +49,7 @@ export async function whistleHazard(ctx: Ctx, ref: HazardRef, raw: WhistleHazard
   const event = eventAfterChange(ctx, {
     hazardId: h.id, action: 'whistle', fromStatus: h.status, toStatus: h.status, at: now, note: input.note, data: { departmentId: dept.id },
   });
-  const [touched, linked] = await runBatch(ctx, [touch, link, event]);
+  const [touched, linked] = await runBatch(ctx, [touch, link, event], [], { action: 'whistle', hazardId: h.id });
   if (touched.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   if (linked.rowsAffected === 0) throw conflict(MSG.alreadyWhistled);
   await alertSafely(ctx, { kind: 'whistle', hazardId: h.id });
