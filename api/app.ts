@@ -6,7 +6,7 @@ import { authenticate } from './core/auth.js';
 import { limitBody } from './core/body-limit.js';
 import { IMPORT_BODY_LIMIT } from './imports/upload-limit.js';
 import { idempotency } from './core/idempotency.js';
-import { DomainError, domainErrorOf, errorBody, forbidden, validationFailed } from './core/errors.js';
+import { DomainError, domainErrorOf, errorBody, forbidden, isRetryable, validationFailed } from './core/errors.js';
 import { routeModules } from './routes.js';
 import { errorFields, logger } from '../lib/log.js';
 import type { CallbackHandler } from '../bot/callbacks/handler.js';
@@ -33,7 +33,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.onError((err, c) => {
     // A domain error raised below the ORM (a database timeout) arrives wrapped in drizzle's error.
     const domain = domainErrorOf(err);
-    if (domain) return c.json(errorBody(domain), domain.status as 400);
+    if (domain) return c.json(errorBody(domain), domain.status as 400, isRetryable(domain) ? { 'retry-after': '1' } : undefined);
     if (err instanceof HTTPException) {
       if (err.status === 413) return c.json(errorBody(new DomainError('payload_too_large', '请求体过大')), 413);
       if (err.status === 400) return c.json(errorBody(validationFailed('请求体不是合法的 JSON')), 400);

@@ -180,7 +180,8 @@ export function createInbox(opts: InboxOptions): Inbox {
   }
 
   async function storeImages(msg: IncomingMessage, sender: Actor): Promise<number[]> {
-    const verbs = client.as(sender, msg.platform);
+    // Keyed by the message's id (a separate caller from the dialog's: only photos are posted here).
+    const verbs = client.as(sender, msg.platform, { platform: msg.platform, messageId: msg.messageId });
     const ids: number[] = [];
     for (const image of msg.images.slice(0, MAX_IMAGES)) {
       try {

@@ -20,6 +20,9 @@ import { workerDocsAssets, type AssetsBinding } from '../web/docs-assets-worker.
 import { outboxNotifier } from '../jobs/urgent-alert.js';
 import { DomainError, domainErrorOf, errorBody } from '../api/core/errors.js';
 import { missingTables } from '../db/schema-check.js';
+import { migrateOnFirstUse } from '../db/migrate-on-first-use.js';
+import { BUNDLED_MIGRATIONS } from '../db/migrations-bundle.js';
+import type { Writer } from '../api/core/write.js';
 import { DEFAULT_DATABASE_TIMEOUT_MS, timeoutClient, timeoutD1, timeoutFetch } from '../db/timeout.js';
 import { ConfigSchema } from '../lib/config.js';
 import { logger, errorFields } from '../lib/log.js';
@@ -77,9 +80,14 @@ function openDb(env: Env): Db {
   return drizzleLibsql(timeoutClient(client, ms), { schema }) as unknown as Db;
 }
 
-/** The database has none (or not all) of the tables: `wrangler dev` before `wrangler d1 migrations apply`. */
-export const notMigrated = () =>
-  new DomainError('database_not_migrated', '数据库尚未初始化：请先执行数据库迁移（wrangler d1 migrations apply），然后重试');
+/**
+ * The migrations were applied (by the Worker or by wrangler) yet tables the code needs are missing:
+ * the database and its ledger disagree, which no automatic step should paper over.
+ */
+export const schemaIncomplete = (missing: string[]) => {
+  log.error('数据库缺少数据表', { missing });
+  return new DomainError('database_not_migrated', '数据库结构不完整：迁移记录与数据表不一致，请检查数据库（wrangler d1 migrations list）');
+};
 
 /**
  * The answer when the request cannot reach the app: a domain error as itself, anything else as the
@@ -92,20 +100,36 @@ function failure(e: unknown): Response {
   return Response.json(errorBody(shown), { status: shown.status });
 }
 
-// Once per isolate and database: the district row, default policy and checklist, the bootstrap
-// admin (idempotent, as the Node process does at every start; migrations are applied by wrangler,
-// and until they are every request gets database_not_migrated, checked again by the next request).
+// A migration may backfill a populated database: its batch gets more time than a request's statements.
+const MIGRATION_TIMEOUT_MS = 120_000;
+
+/** Writers for the first-use migration: the ordinary bound for the ledger, a longer one for the migrations. */
+function migrationWriters(env: Env, db: Db): { writer: Writer; migrationWriter: Writer } {
+  const ms = timeoutOf(env);
+  const long = Math.max(ms, MIGRATION_TIMEOUT_MS);
+  if (env.DB) return { writer: d1Writer(d1Of(env) as D1Batcher), migrationWriter: d1Writer(timeoutD1(env.DB as object, long) as D1Batcher) };
+  const client = createClient({ url: env.DATABASE_URL!, authToken: env.DATABASE_AUTH_TOKEN, fetch: timeoutFetch(long) });
+  return { writer: dbWriter(db), migrationWriter: dbWriter(drizzleLibsql(timeoutClient(client, long), { schema }) as unknown as Db) };
+}
+
+// Once per isolate and database, shared by every request that arrives meanwhile (single flight):
+// the bundled migrations the database lacks (db/migrate-on-first-use.ts, recorded where wrangler and
+// drizzle look, so `wrangler d1 migrations apply` later finds nothing to do), then the district row,
+// default policy and checklist and the bootstrap admin (idempotent, as the Node process does at
+// every start). A failure is not remembered: the next request tries again.
 const bootstrapped = new Map<unknown, Promise<void>>();
 function ready(env: Env, db: Db): Promise<void> {
   const key = env.DB ?? env.DATABASE_URL;
   let done = bootstrapped.get(key);
   if (!done) {
     const config = parseConfig({ DISTRICT_NAME: env.DISTRICT_NAME, BOOTSTRAP_ADMIN_TOKEN: env.BOOTSTRAP_ADMIN_TOKEN });
-    done = missingTables(db).then((missing) => {
-      if (missing.length) throw notMigrated();
-      return bootstrapDb(db, { districtName: config.DISTRICT_NAME, adminToken: config.BOOTSTRAP_ADMIN_TOKEN, now: systemClock() });
-    });
-    // A failed bootstrap is retried by the next request rather than remembered.
+    done = (async () => {
+      const applied = await migrateOnFirstUse({ db, ...migrationWriters(env, db), migrations: BUNDLED_MIGRATIONS, log: (m, e) => log.error(m, errorFields(e)) });
+      if (applied.length) log.info(`已自动执行数据库迁移 ${applied.length} 个：${applied.join('、')}`);
+      const missing = await missingTables(db);
+      if (missing.length) throw schemaIncomplete(missing);
+      await bootstrapDb(db, { districtName: config.DISTRICT_NAME, adminToken: config.BOOTSTRAP_ADMIN_TOKEN, now: systemClock() });
+    })();
     done.catch(() => bootstrapped.delete(key));
     bootstrapped.set(key, done);
   }

@@ -44,6 +44,8 @@ export function digestMessage(now: Date, d: {
   patrolDue: number; patrolOverdue: number; enterprises: EnterpriseItem[];
   hazardOverdue: number; hazardDueSoon: number; hazards: HazardItem[];
   reviews: number; reviewItems: HazardItem[];
+  /** Chat questions left unanswered until they expired ("上报隐患（华美化工：灭火器过期）"): nothing was recorded. */
+  expiredDrafts?: string[];
 }): Msg {
   return {
     title: `今日待办（${md(now)}）`,
@@ -55,6 +57,7 @@ export function digestMessage(now: Date, d: {
       ...d.hazards.map((h) => hazardLine(h, now)),
       d.reviews > 0 && `待复查：${d.reviews} 条`,
       ...d.reviewItems.map((h) => bullet(`${h.code} ${h.enterprise}`)),
+      ...(d.expiredDrafts ?? []).map((what) => `未完成：您在聊天中的${what}超过 30 分钟未回复，已失效（未记录），如需办理请重新发送。`),
       hint('我的任务'),
     ),
   };

@@ -6,17 +6,19 @@ import { dueAtSql } from './queries/patrol-due.js';
 import { dbOutbox } from './outbox/enqueue.js';
 import { endOfSendingDay, todayStart } from './shanghai-window.js';
 import type { Job, PlannedNotification } from './types.js';
+import { pendingSummary } from '../bot/dialog/pending-summary.js';
 
 type Acc = {
   patrolDue: number; patrolOverdue: number; enterprises: EnterpriseItem[];
   hazardDue: number; hazardOverdue: number; hazards: HazardItem[];
   reviews: number; reviewItems: HazardItem[];
+  expiredDrafts: string[];
 };
 /** Whole-partition frame on the ranking window: counts share its one sort instead of a second one. */
 const ALL = sql.raw('rows between unbounded preceding and unbounded following');
 /** A JSON array of [rank, …] tuples, in rank order (aggregate order is not guaranteed in SQL). */
 const ranked = <T extends [number, ...unknown[]]>(json: string): T[] => (JSON.parse(json) as T[]).sort((a, b) => a[0] - b[0]);
-const empty = (): Acc => ({ patrolDue: 0, patrolOverdue: 0, enterprises: [], hazardDue: 0, hazardOverdue: 0, hazards: [], reviews: 0, reviewItems: [] });
+const empty = (): Acc => ({ patrolDue: 0, patrolOverdue: 0, enterprises: [], hazardDue: 0, hazardOverdue: 0, hazards: [], reviews: 0, reviewItems: [], expiredDrafts: [] });
 
 /**
  * 08:30 daily digest (SPEC §5): one message per worker with something due, none otherwise. Each
@@ -85,6 +87,14 @@ export const workerDigest: Job = async ({ db, now, config, outbox = dbOutbox(db)
     a.reviewItems = ranked<[number, string, string]>(r.items).map(([, code, enterprise]) => ({ code, enterprise, deadlineAt: null }));
   }
 
+  // A chat question that expired since the last digest, the worker having written nothing since
+  // (their next message would have announced it and removed the draft): said here, never silently
+  // dropped. Each is said in one digest only: the window is the day before this one.
+  const expired = await db.all<{ w: number; intent: string; slots: string }>(sql`
+    select d.person_id as w, d.intent, d.slots from drafts d join people p on p.id = d.person_id and p.active = 1 and p.role = 'worker'
+    where d.awaiting is not null and d.expires_at <= ${+now} and d.expires_at > ${+now - DAY_MS}`);
+  for (const r of expired) of(r.w).expiredDrafts.push(pendingSummary({ intent: r.intent, slots: JSON.parse(r.slots) as Record<string, unknown> }));
+
   const day = shanghaiIsoDay(now);
   const expiresAt = endOfSendingDay(now, config);
   const planned: PlannedNotification[] = [];
@@ -92,7 +102,7 @@ export const workerDigest: Job = async ({ db, now, config, outbox = dbOutbox(db)
     const msg = withPageLine(digestMessage(now, {
       patrolDue: a.patrolDue, patrolOverdue: a.patrolOverdue, enterprises: a.enterprises,
       hazardOverdue: a.hazardOverdue, hazardDueSoon: a.hazardDue, hazards: a.hazards,
-      reviews: a.reviews, reviewItems: a.reviewItems,
+      reviews: a.reviews, reviewItems: a.reviewItems, expiredDrafts: a.expiredDrafts,
     }), config.publicUrl, '打开我的任务', '/app');
     planned.push({ dedupeKey: `digest:worker:${personId}:${day}`, personId, kind: 'digest', urgent: false, ...msg, expiresAt });
   }

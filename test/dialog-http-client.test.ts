@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { count } from 'drizzle-orm';
-import { attachments, hazardEvents, hazards } from '../db/schema/index.js';
+import { count, eq } from 'drizzle-orm';
+import { attachments, hazardEvents, hazards, idempotencyKeys } from '../db/schema/index.js';
 import { createApp } from '../api/app.js';
 import { httpClient } from '../bot/client/http.js';
 import { createApiToken } from '../api/people/create-api-token.js';
 import { createDialog } from '../bot/dialog/handle.js';
 import { createInbox } from '../bot/inbox.js';
-import { dialogWorld } from './helpers/dialog-world.js';
+import { dialogWorld, pngBytes } from './helpers/dialog-world.js';
+import { loadActor } from '../api/core/actor.js';
 
 let server: ServerType | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
@@ -28,7 +29,7 @@ async function overHttp() {
   const client = httpClient(url, tokenFor);
   const inbox = createInbox({ deps: c.deps, client, handle: createDialog({ deps: c.deps, client }) });
   const say = async (p: { id: number }, text: string, photos = 0) => (await inbox.receive(c.message(p, text, { photos })))?.text ?? '';
-  return { ...c, say };
+  return { ...c, say, client };
 }
 
 describe('the bot over HTTP (API_URL)', () => {
@@ -59,5 +60,34 @@ describe('the bot over HTTP (API_URL)', () => {
     expect(await c.say(c.w.adminA, '统计 上季度')).toContain('统计（横林镇，上季度）');
     expect(await c.say(c.w.workerA1, '我的任务')).toContain(h.code);
     expect(await c.say(c.w.workerA1, `吹哨 ${h.code} 消防`)).toContain('已吹哨');
+  });
+
+  it('keys every write by the chat message: handling the same message again after a crash writes nothing twice', async () => {
+    const c = await overHttp();
+    await c.say(c.w.workerA1, '上报 华美化工 安全出口锁闭');
+    const [h] = await c.db.select().from(hazards);
+    const actor = (await loadActor(c.db, c.w.workerA1.id))!;
+    // What the dialog and the inbox post for one message; a message recorded but not marked handled
+    // when the process died is handled again at start-up (or on redelivery), with a fresh caller.
+    const images = new Map<string, Uint8Array>(); // a redelivered message carries the same picture
+    const handle = async (messageId: string) => {
+      const bytes = images.get(messageId) ?? images.set(messageId, pngBytes()).get(messageId)!;
+      const verbs = c.client.as(actor, 'dingtalk', { platform: 'dingtalk', messageId });
+      const photo = await verbs.storePhoto({ bytes, mime: 'image/png' });
+      await verbs.addNote({ id: h.id }, { note: '已通知企业负责人', photoIds: [photo.id] });
+      return photo.id;
+    };
+    const notes = async () => (await c.db.select({ n: count() }).from(hazardEvents).where(eq(hazardEvents.action, 'attach')))[0].n;
+    const photos = async () => (await c.db.select({ n: count() }).from(attachments))[0].n;
+    const first = await handle('msg-77');
+    expect(await handle('msg-77')).toBe(first);
+    expect([await photos(), await notes()]).toEqual([1, 1]);
+    const keys = await c.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys);
+    // The report sent through the inbox, then this message's photo and note: each keyed by its message.
+    expect(keys).toHaveLength(3);
+    for (const { key } of keys) expect(key).toMatch(/^chat:[0-9a-f]{48}$/);
+    // Another message is another write.
+    expect(await handle('msg-78')).not.toBe(first);
+    expect([await photos(), await notes()]).toEqual([2, 2]);
   });
 });

@@ -4,6 +4,9 @@ import { attachments, drafts, hazardEvents, hazards } from '../db/schema/index.j
 import { createDialog } from '../bot/dialog/handle.js';
 import { createInbox } from '../bot/inbox.js';
 import { dialogWorld } from './helpers/dialog-world.js';
+import { workerDigest } from '../jobs/worker-digest.js';
+import { defaultJobsConfig } from '../jobs/config.js';
+import type { PlannedNotification } from '../jobs/types.js';
 
 // The multi-turn rules (bot/dialog/pending.ts), each as a short conversation.
 describe('a pending question consumes only its answer', () => {
@@ -72,6 +75,34 @@ describe('a pending question consumes only its answer', () => {
     expect(await c.say(c.w.workerA1, '帮助')).not.toContain('已失效');
   });
 
+  it('an expired question the worker never came back to is said in the next 08:30 digest, once', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '上报 华美化工')).toContain('请简要描述隐患情况');
+    // 10:00 on the 23rd; the digest of the 24th at 08:30 Shanghai (00:30 UTC), then the one of the 25th.
+    const digestAt = async (iso: string) => {
+      const planned: PlannedNotification[] = [];
+      await workerDigest({ db: c.db, now: new Date(iso), config: defaultJobsConfig, outbox: { enqueue: async (p) => (planned.push(...p), p.length) } });
+      return planned.find((p) => p.personId === c.w.workerA1.id)?.text ?? '';
+    };
+    const next = await digestAt('2026-11-24T00:30:00.000Z');
+    expect(next).toContain('未完成：您在聊天中的上报隐患（常州华美化工有限公司）超过 30 分钟未回复，已失效（未记录）');
+    expect(await digestAt('2026-11-25T00:30:00.000Z')).not.toContain('已失效');
+    // Nobody else's digest says it.
+    const others: PlannedNotification[] = [];
+    await workerDigest({ db: c.db, now: new Date('2026-11-24T00:30:00.000Z'), config: defaultJobsConfig, outbox: { enqueue: async (p) => (others.push(...p), p.length) } });
+    expect(others.filter((p) => p.personId !== c.w.workerA1.id && p.text.includes('已失效'))).toEqual([]);
+  });
+
+  it('an expired question the next reply announced is not said again in the digest', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.workerA1, '上报 华美化工');
+    c.advance(31 * 60_000);
+    expect(await c.say(c.w.workerA1, '我的任务')).toContain('已失效');
+    const planned: PlannedNotification[] = [];
+    await workerDigest({ db: c.db, now: new Date('2026-11-24T00:30:00.000Z'), config: defaultJobsConfig, outbox: { enqueue: async (p) => (planned.push(...p), p.length) } });
+    expect(planned.filter((p) => p.text.includes('已失效'))).toEqual([]);
+  });
+
   it('one sender’s question never takes another sender’s message', async () => {
     const c = await dialogWorld();
     await c.say(c.w.workerA1, '上报 华美化工');
@@ -131,6 +162,38 @@ describe('corrections of the last report in plain words', () => {
     expect((await c.db.select().from(hazards))[0].status).toBe('void');
     const events = await c.db.select().from(hazardEvents).where(and(eq(hazardEvents.hazardId, h.id), eq(hazardEvents.action, 'correct')));
     expect(events).toHaveLength(4);
+  });
+
+  it('a correction survives an unrelated question asked in between; the question still waits', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.workerA1, '上报 华美化工 灭火器过期');
+    const [h] = await c.db.select().from(hazards);
+    // Something else, which asks a question of its own, before the worker corrects the report.
+    expect(await c.say(c.w.workerA1, '巡查 华美塑料')).toContain('巡查结果如何');
+    const major = await c.say(c.w.workerA1, '改成重大');
+    expect(major).toContain(`已更正 ${h.code}`);
+    expect(major).toContain('等级：重大隐患');
+    expect(major).toContain('还在等您回复');
+    expect(await c.say(c.w.workerA1, '期限改为5天')).toContain(`已更正 ${h.code}`);
+    expect((await c.db.select().from(hazards))[0]).toMatchObject({ level: 'major' });
+    expect(await c.say(c.w.workerA1, '不是华美化工，是华美塑料')).toContain('企业：常州华美塑料制品有限公司');
+    const events = await c.db.select().from(hazardEvents).where(and(eq(hazardEvents.hazardId, h.id), eq(hazardEvents.action, 'correct')));
+    expect(events).toHaveLength(3);
+    // The patrol question still takes its answer (and, another record made, the window closes as usual).
+    expect(await c.say(c.w.workerA1, '正常')).toContain('巡查已记录');
+    expect(await c.say(c.w.workerA1, '撤回')).not.toContain('已撤回');
+  });
+
+  it('取消 of a question asked after a report cancels the question only; 撤回 then withdraws the report', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.workerA1, '上报 华美化工 灭火器过期');
+    const [h] = await c.db.select().from(hazards);
+    await c.say(c.w.workerA1, '巡查 华美塑料');
+    const cancelled = await c.say(c.w.workerA1, '取消');
+    expect(cancelled).toContain('已取消');
+    expect(cancelled).toContain(`刚才上报的 ${h.code} 不受影响`);
+    expect(await c.say(c.w.workerA1, '撤回')).toContain(`已撤回 ${h.code}`);
+    expect((await c.db.select().from(hazards))[0].status).toBe('void');
   });
 
   it('after 10 minutes, or on someone else’s report, a correction is refused in words', async () => {

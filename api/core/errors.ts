@@ -30,6 +30,16 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Marks an error that says "try again" (the request was not done and may succeed as it is later):
+ * the API answers it with Retry-After, and the idempotency record never keeps it as the answer.
+ */
+export function retryable<E extends DomainError>(e: E): E {
+  (e as { retryable?: boolean }).retryable = true;
+  return e;
+}
+export const isRetryable = (e: DomainError) => (e as { retryable?: boolean }).retryable === true;
+
 export const validationFailed = (message: string, details?: unknown) => new DomainError('validation_failed', message, details);
 export const unauthorized = (message = '未登录或令牌无效') => new DomainError('unauthorized', message);
 export const tokenExpired = () => new DomainError('token_expired', '令牌已过期，请联系管理员重新签发令牌');

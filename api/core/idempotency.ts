@@ -7,7 +7,7 @@ import { sha256Hex } from '../../lib/hash.js';
 import type { Ctx } from './context.js';
 import type { AppEnv } from './hono-env.js';
 import type { Writer } from './write.js';
-import { conflict, errorBody, validationFailed } from './errors.js';
+import { conflict, errorBody, retryable, validationFailed } from './errors.js';
 
 const SECRET_NOT_REPLAYED = '该请求的结果含一次性密钥，不会重复返回；如需要请重新申请';
 const IN_PROGRESS = '相同请求正在处理中，请稍后重试';
@@ -31,6 +31,11 @@ export type IdempotencyClaim = {
   base: Writer;
   /** True once the claim row is in a committed batch. */
   committed: boolean;
+  /**
+   * What the work creates, set by the verb before its first batch (`resourceSql(kind, idSql)`), so a
+   * retry after a crash can rebuild the answer (rebuildResource) or finish the work (resumeResource).
+   */
+  resource?: SQL;
 };
 
 /** Rebuilds the answer to a request whose work committed but whose response was never stored. */
@@ -41,6 +46,36 @@ const rebuilders = new Map<string, Rebuild>();
 export function rebuildResource(kind: string, rebuild: Rebuild) {
   rebuilders.set(kind, rebuild);
 }
+
+// Kinds whose work takes several batches (a patrol, then each hazard found on it): the claim commits
+// with the first one only, so a crash may leave the rest undone. A retry runs the route again with
+// the claim taken as committed; every batch after the first is deduplicated by an identity derived
+// from the key (keySource), so what was written is found and only what is missing gets written.
+const resumable = new Set<string>();
+
+/** Lets a route that records `kind:id` and dedupes its later batches by keySource finish its work on a retry. */
+export function resumeResource(kind: string) {
+  resumable.add(kind);
+}
+
+/**
+ * A stable chat-source-like identity for a request's Idempotency-Key (its person and key, hashed to
+ * fit the source columns), for verbs that dedupe later batches by source, as a redelivered chat
+ * message is deduplicated.
+ */
+export function keySource(claim: Pick<IdempotencyClaim, 'personId' | 'key'>): { platform: string; messageId: string } {
+  return { platform: 'idempotency', messageId: sha256Hex(`${claim.personId}\n${claim.key}`).slice(0, 40) };
+}
+
+const kindOf = (resource: string | null) => (resource ?? '').split(':')[0];
+
+/**
+ * An answer that says "not now" rather than what became of the request: a rate limit, the database
+ * unavailable, the same request still in flight, the hazard changed meanwhile (a retryable error
+ * carries Retry-After, app.onError). Stored under the key it would answer every later retry with it,
+ * and the work would never be done.
+ */
+const isTransient = (res: Response) => res.status === 429 || res.status >= 500 || res.headers.has('retry-after');
 
 /**
  * The claim row, to be put in the SAME batch as the request's work: a plain insert, so when the key
@@ -59,7 +94,7 @@ function claimingWriter(db: Db, claim: IdempotencyClaim): Writer {
   return {
     async batch(statements) {
       if (claim.committed) return claim.base.batch(statements);
-      const results = (await claim.base.batch([...statements, claimStatement(db, claim)] as unknown as typeof statements)) as unknown[];
+      const results = (await claim.base.batch([...statements, claimStatement(db, claim, claim.resource)] as unknown as typeof statements)) as unknown[];
       claim.committed = true;
       return results.slice(0, statements.length) as never;
     },
@@ -96,13 +131,15 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   // Each request in turn; several may wait on one flight, so re-check after waking.
   while (running.has(flightKey)) await running.get(flightKey);
   const prior = await find();
-  if (prior) return answerFrom(c, prior, requestHash);
+  // The first batch of a several-batch work committed, then the process stopped: run it again to finish.
+  const resume = !!prior && prior.requestHash === requestHash && prior.statusCode === COMMITTED && resumable.has(kindOf(prior.resource));
+  if (prior && !resume) return answerFrom(c, prior, requestHash);
 
   let land!: () => void;
   running.set(flightKey, new Promise<void>((r) => (land = r)));
   try {
     const claim: IdempotencyClaim = {
-      personId, key, method: c.req.method, path: c.req.path, requestHash, at: ctx.clock(), base: ctx.writer, committed: false,
+      personId, key, method: c.req.method, path: c.req.path, requestHash, at: resume ? prior.createdAt : ctx.clock(), base: ctx.writer, committed: resume,
     };
     c.set('ctx', { ...ctx, writer: claimingWriter(db, claim), idempotency: claim });
     await next();
@@ -114,7 +151,8 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
       return;
     }
     // A failure after the work committed leaves the claim without a response: a retry rebuilds it.
-    if (c.error || c.res.status >= 500) return;
+    // A transient answer is no answer either: the retry does (or finishes) the work.
+    if (c.error || isTransient(c.res)) return;
     // A response carrying a secret (a new token or binding code, marked no-store) is never stored:
     // a replay gets a conflict telling the caller to ask again, not a second copy of the secret.
     const secret = /no-store/.test(c.res.headers.get('cache-control') ?? '');
@@ -146,7 +184,8 @@ async function answerFrom(c: Context<AppEnv>, prior: Row, requestHash: string): 
   const rebuild = rebuilders.get(kind);
   if (!rebuild || !/^\d+$/.test(id ?? '')) {
     const ctx = c.get('ctx');
-    throw conflict(ctx.clock().getTime() - prior.createdAt.getTime() < ANSWERING_MS ? IN_PROGRESS : RESULT_LOST);
+    if (ctx.clock().getTime() - prior.createdAt.getTime() < ANSWERING_MS) throw retryable(conflict(IN_PROGRESS));
+    throw conflict(RESULT_LOST);
   }
   const { status, body } = await rebuild(c.get('ctx'), Number(id));
   const responseBody = JSON.stringify(body);

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { hazardDepartments } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { conflict, forbidden } from '../core/errors.js';
+import { conflict, forbidden, retryable } from '../core/errors.js';
 import { eventAfterChange } from './events.js';
 import { nextStatus } from './lifecycle.js';
 import { loadVisibleHazard, reloadView, type HazardRef } from './load.js';
@@ -43,8 +43,8 @@ export async function acknowledgeHazard(ctx: Ctx, ref: HazardRef, raw: Acknowled
     hazardId: h.id, action: 'acknowledge', fromStatus: h.status, toStatus: h.status, at: now, note: input.note,
     data: { departmentId: actor.departmentId },
   });
-  const [touched, acked] = await runBatch(ctx, [touch, ack, event]);
-  if (touched.rowsAffected === 0) throw conflict(MSG.changedMeanwhile);
+  const [touched, acked] = await runBatch(ctx, [touch, ack, event], [], { action: 'acknowledge', hazardId: h.id });
+  if (touched.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   if (acked.rowsAffected === 0) throw conflict(MSG.alreadyAcknowledged);
   return reloadView(ctx, h.id);
 }

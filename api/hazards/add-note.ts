@@ -1,7 +1,7 @@
 import { denyEnterpriseContact } from '../core/enterprise-role.js';
 import { z } from '@hono/zod-openapi';
 import type { Ctx } from '../core/context.js';
-import { conflict } from '../core/errors.js';
+import { conflict, retryable } from '../core/errors.js';
 import { eventAfterChange } from './events.js';
 import { nextStatus } from './lifecycle.js';
 import { loadVisibleHazard, reloadView, type HazardRef } from './load.js';
@@ -36,7 +36,7 @@ export async function addHazardNote(ctx: Ctx, ref: HazardRef, raw: AddHazardNote
   const event = eventAfterChange(ctx, {
     hazardId: h.id, action: 'attach', fromStatus: h.status, toStatus: h.status, at: now, note: input.note, data: { photoIds },
   });
-  const [touched] = await runBatch(ctx, [touchIfUnchanged(ctx, h, now), event], photoIds);
-  if (touched.rowsAffected === 0) throw conflict(MSG.changedMeanwhile);
+  const [touched] = await runBatch(ctx, [touchIfUnchanged(ctx, h, now), event], photoIds, { action: 'attach', hazardId: h.id });
+  if (touched.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   return reloadView(ctx, h.id);
 }

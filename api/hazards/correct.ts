@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { enterprises, hazardEvents, hazards, HAZARD_LEVELS, type HazardLevel, type HazardStatus } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { conflict, forbidden, notFound, validationFailed } from '../core/errors.js';
+import { conflict, forbidden, notFound, validationFailed, retryable } from '../core/errors.js';
 import { coversPlace } from '../core/scope.js';
 import { eventAfterChange } from './events.js';
 import { deadlineDay, deadlineFields, oneDeadlineAtMost, resolveDeadline } from './deadline.js';
@@ -85,8 +85,8 @@ export async function correctReport(ctx: Ctx, ref: HazardRef, raw: CorrectReport
   const update = ctx.db.update(hazards).set({ ...set, status, updatedAt: now })
     .where(and(eq(hazards.id, h.id), eq(hazards.status, h.status), eq(hazards.updatedAt, h.updatedAt)));
   const event = eventAfterChange(ctx, { hazardId: h.id, action: 'correct', fromStatus: h.status, toStatus: status, at: now, data });
-  const [changed] = await runBatch(ctx, [update, event]);
-  if (changed.rowsAffected === 0) throw conflict(MSG.changedMeanwhile);
+  const [changed] = await runBatch(ctx, [update, event], [], { action: 'correct', hazardId: h.id });
+  if (changed.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   return reloadView(ctx, h.id);
 }
 

@@ -12,6 +12,7 @@ import { initialStatus } from './lifecycle.js';
 import { MSG } from './messages.js';
 import { checkPhotos } from './photos.js';
 import { hazardWithEnterprise, toHazardViews } from './view.js';
+import { completeFollowUps } from './report-follow-ups.js';
 import type { IntakeItem } from './intake-item.js';
 
 // What a report needs of its enterprise: scope, denormalised place, name for the reply, colour for alerts.
@@ -187,6 +188,8 @@ export function findBySources(db: Db, sources: Source[]) {
 export async function answerSeen(item: IntakeItem, row: Awaited<ReturnType<typeof findBySources>>[number]): Promise<void> {
   // A source id is the reporter's own chat message: another person's is not theirs to see or reuse.
   if (row.reporterId !== item.ctx.actor.personId) throw conflict(MSG.sourceTaken);
+  // The first delivery may have stopped between its commit and its alert: complete it (deduplicated).
+  await completeFollowUps(item.ctx, row.id);
   const [hazard] = await toHazardViews(item.ctx.db, [row], item.ctx.clock());
   item.resolve({ hazard, created: false });
 }

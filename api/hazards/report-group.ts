@@ -1,4 +1,4 @@
-import { alertSafely, noticeSafely } from './alerts.js';
+import { reportFollowUps } from './report-follow-ups.js';
 import type { IntakeItem } from './intake-item.js';
 import { answerSeen, checkReports, findBySources, type Admitted } from './report-checks.js';
 import { writeReports } from './report-write.js';
@@ -37,9 +37,7 @@ async function announce(a: Admitted, row: HazardRow) {
   const { ctx } = a.item;
   // A hazard just reported has no departments yet: no need to ask the database.
   const hazard = toHazardView({ ...row, enterpriseName: a.ent.name }, [], a.now);
-  if (a.level === 'major') await alertSafely(ctx, { kind: 'major_hazard', hazardId: row.id });
-  else if (a.ent.riskColor === 'red') await alertSafely(ctx, { kind: 'red_enterprise_hazard', hazardId: row.id });
-  if (row.deadlineAt != null) await noticeSafely(ctx, { kind: 'deadline', hazardId: row.id });
+  await reportFollowUps(ctx, { id: row.id, level: a.level, riskColor: a.ent.riskColor, deadlineAt: row.deadlineAt });
   a.item.resolve({ hazard, created: true });
 }
 

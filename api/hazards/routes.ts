@@ -8,6 +8,8 @@ import { getHazard, HazardDetailSchema } from './get.js';
 import { listHazards, ListHazardsQuery } from './list.js';
 import { HazardRefParam, parseHazardRef, reloadView } from './load.js';
 import { rebuildResource } from '../core/idempotency.js';
+import { completeFollowUps } from './report-follow-ups.js';
+import { rebuildHazardSteps } from './step-rebuild.js';
 import { rectifyHazard, RectifyHazardInput } from './rectify.js';
 import { reportHazard, ReportHazardInput } from './report.js';
 import { reviewHazard, ReviewHazardInput } from './review.js';
@@ -51,7 +53,12 @@ function actionRoute<T extends z.ZodTypeAny>(action: string, summary: string, sc
 
 export function registerHazardRoutes(app: OpenAPIHono<AppEnv>) {
   // A report whose hazard committed with its Idempotency-Key before a crash: the retry gets it.
-  rebuildResource('hazard', async (ctx, id) => ({ status: 201, body: { hazard: await reloadView(ctx, id), created: true } }));
+  // Its alert may not have been enqueued yet: completeFollowUps does it (once, by the outbox's dedupe key).
+  rebuildResource('hazard', async (ctx, id) => {
+    await completeFollowUps(ctx, id);
+    return { status: 201, body: { hazard: await reloadView(ctx, id), created: true } };
+  });
+  rebuildHazardSteps();
   app.openapi(reportRoute, async (c) => {
     const r = await reportHazard(c.get('ctx'), c.req.valid('json'));
     return r.created ? c.json(r, 201) : c.json(r, 200);

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { resourceSql } from '../core/idempotency.js';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { hazards } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { conflict } from '../core/errors.js';
+import { conflict, retryable } from '../core/errors.js';
 import { eventAfterChange } from './events.js';
 import { nextStatus, type HazardTransitionAction } from './lifecycle.js';
 import { reloadView } from './load.js';
@@ -35,8 +36,8 @@ export async function applyTransition(ctx: Ctx, h: HazardWithEnterprise, spec: T
   const event = eventAfterChange(ctx, {
     hazardId: h.id, action: spec.action, fromStatus: h.status, toStatus: to, at: now, note: spec.note, data: spec.data,
   });
-  const [changed] = await runBatch(ctx, [update, event], spec.photoIds);
-  if (changed.rowsAffected === 0) throw conflict(MSG.changedMeanwhile);
+  const [changed] = await runBatch(ctx, [update, event], spec.photoIds, { action: spec.action, hazardId: h.id });
+  if (changed.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   return reloadView(ctx, h.id);
 }
 
@@ -57,8 +58,12 @@ type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
 /**
  * Runs a verb's statements as its one batch, the photo claim last (it must directly follow the
  * event whose id it takes). Callers read only rowsAffected: none of these statements returns rows.
+ * `step` names the step for the request's Idempotency-Key (`hazard_<action>:<id>`), so a retry after
+ * a crash gets the hazard as it now stands and the step's alert or notice (api/hazards/step-rebuild.ts).
  */
-export async function runBatch(ctx: Ctx, stmts: Statements, photoIds: number[] = []): Promise<{ rowsAffected: number }[]> {
+export async function runBatch(ctx: Ctx, stmts: Statements, photoIds: number[] = [], step?: { action: string; hazardId: number }): Promise<{ rowsAffected: number }[]> {
+  const claim = ctx.idempotency;
+  if (step && claim && !claim.committed && !claim.resource) claim.resource = resourceSql(`hazard_${step.action}`, sql.raw(String(Math.trunc(step.hazardId))));
   const all: Statements = photoIds.length ? [...stmts, claimPhotosForLastEvent(ctx, photoIds)] : stmts;
   return (await ctx.writer.batch(all)) as unknown as { rowsAffected: number }[];
 }

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, sql } from 'drizzle-orm';
 import { departments, hazardDepartments } from '../../db/schema/index.js';
 import type { Ctx } from '../core/context.js';
-import { conflict, forbidden, notFound } from '../core/errors.js';
+import { conflict, forbidden, notFound, retryable } from '../core/errors.js';
 import { alertSafely } from './alerts.js';
 import { eventAfterChange } from './events.js';
 import { nextStatus } from './lifecycle.js';
@@ -49,8 +49,8 @@ export async function whistleHazard(ctx: Ctx, ref: HazardRef, raw: WhistleHazard
   const event = eventAfterChange(ctx, {
     hazardId: h.id, action: 'whistle', fromStatus: h.status, toStatus: h.status, at: now, note: input.note, data: { departmentId: dept.id },
   });
-  const [touched, linked] = await runBatch(ctx, [touch, link, event]);
-  if (touched.rowsAffected === 0) throw conflict(MSG.changedMeanwhile);
+  const [touched, linked] = await runBatch(ctx, [touch, link, event], [], { action: 'whistle', hazardId: h.id });
+  if (touched.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
   if (linked.rowsAffected === 0) throw conflict(MSG.alreadyWhistled);
   await alertSafely(ctx, { kind: 'whistle', hazardId: h.id });
   return reloadView(ctx, h.id);

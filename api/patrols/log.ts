@@ -14,6 +14,7 @@ import { dueDay, loadPolicy } from './policy.js';
 import { shanghaiIsoDay } from '../../lib/time.js';
 import { MSG } from './messages.js';
 import { patrolDueAtSql } from './due-at.js';
+import { keySource, resourceSql } from '../core/idempotency.js';
 
 // Device clocks drift a little; a patrol stamped a moment "in the future" is not an error.
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -73,19 +74,30 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
   if (patrolledAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw validationFailed(MSG.futureTime);
 
   const found = input.hazards ?? [];
+  // A patrol and its hazards are separate batches (the hazards go through the report verb), and the
+  // request's Idempotency-Key commits with the first. Without a chat source, the key gives the patrol
+  // one: a retry after a crash in between finds the patrol and reports only the missing hazards
+  // (api/core/idempotency.ts resumes 'patrol' claims), as a redelivered chat message does.
+  const claim = ctx.idempotency;
+  const byKey = !input.source && !!claim;
+  const source = input.source ?? (claim ? keySource(claim) : undefined);
+  if (claim && source) {
+    claim.resource = resourceSql('patrol', sql`(select id from ${patrols} where ${patrols.sourcePlatform} = ${source.platform} and ${patrols.sourceMessageId} = ${source.messageId})`);
+  }
   const reports = found.map((h, i) => {
     const parsed = ReportHazardInput.safeParse({
       ...h,
       enterpriseId: ent.id,
       force: true,
-      source: input.source ? { platform: input.source.platform, messageId: `${input.source.messageId}#${i}` } : undefined,
+      source: source ? { platform: source.platform, messageId: `${source.messageId}#${i}` } : undefined,
     });
     if (!parsed.success) throw validationFailed(MSG.badHazard(i), parsed.error.issues);
     return parsed.data;
   });
-  if (input.source) {
-    const existing = await findBySource(ctx, input.source);
-    if (existing) return replay(ctx, existing, ent, reports);
+  if (source) {
+    const existing = await findBySource(ctx, source);
+    // Found by the request's own key: this request created it, before the crash.
+    if (existing) return replay(ctx, existing, ent, reports, byKey);
   }
   // The report verb's own rules that can refuse a hazard, checked now so a bad one writes nothing.
   for (const r of reports) {
@@ -102,7 +114,7 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
     enterpriseId: ent.id, gridId: ent.gridId, townId: ent.townId, workerId: actor.personId, patrolledAt, result,
     dueAt: patrolDueAtSql(ent.id, patrolledAt),
     note: input.note || null, lat: input.lat ?? null, lng: input.lng ?? null, checklist: input.checklist ?? null,
-    sourcePlatform: input.source?.platform ?? null, sourceMessageId: input.source?.messageId ?? null, createdAt: now,
+    sourcePlatform: source?.platform ?? null, sourceMessageId: source?.messageId ?? null, createdAt: now,
   }).returning({ id: patrols.id });
   const touch = ctx.db.update(enterprises)
     .set({ lastPatrolAt: sql`max(coalesce(${enterprises.lastPatrolAt}, 0), ${patrolledAt.getTime()})` })
@@ -115,8 +127,8 @@ export async function logPatrol(ctx: Ctx, raw: LogPatrolInputT): Promise<LogPatr
     patrolId = inserted[0].id;
   } catch (e) {
     // A concurrent delivery of the same chat message won the unique (platform, message id) race.
-    const winner = input.source ? await findBySource(ctx, input.source) : undefined;
-    if (winner) return replay(ctx, winner, ent, reports);
+    const winner = source ? await findBySource(ctx, source) : undefined;
+    if (winner) return replay(ctx, winner, ent, reports, byKey);
     throw e;
   }
 
@@ -166,14 +178,14 @@ async function findBySource(ctx: Ctx, source: { platform: string; messageId: str
  * (or the inbox's replay at start) completes the hazards. Each hazard's source id is deterministic
  * (`<message>#<i>`), so those already reported are found, never made twice.
  */
-async function replay(ctx: Ctx, existing: { id: number }, ent: { id: number }, reports: ReportHazardInputT[]): Promise<LogPatrolResult> {
+async function replay(ctx: Ctx, existing: { id: number }, ent: { id: number }, reports: ReportHazardInputT[], created = false): Promise<LogPatrolResult> {
   for (const r of reports) if (r.source) await reportHazard(ctx, { ...r, patrolId: existing.id });
   const patrol = await getPatrol(ctx, existing.id);
   const rows = await ctx.db.select(hazardWithEnterprise).from(hazards)
     .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
     .where(eq(hazards.patrolId, existing.id))
     .orderBy(asc(hazards.id));
-  return { patrol, hazards: await toHazardViews(ctx.db, rows, ctx.clock()), created: false, nextDueDay: await nextDue(ctx, ent.id) };
+  return { patrol, hazards: await toHazardViews(ctx.db, rows, ctx.clock()), created, nextDueDay: await nextDue(ctx, ent.id) };
 }
 
 async function nextDue(ctx: Ctx, enterpriseId: number): Promise<string> {

@@ -6,6 +6,7 @@ import { ListPatrolsQuery, listPatrols } from './list.js';
 import { getPatrol, PatrolDetailSchema } from './get.js';
 import { PatrolSchema } from './view.js';
 import { HazardViewSchema } from '../hazards/view.js';
+import { resumeResource } from '../core/idempotency.js';
 
 const tags = ['巡查'];
 
@@ -19,6 +20,8 @@ const LogPatrolResultSchema = z
   .openapi('LogPatrolResult');
 
 export function registerPatrolRoutes(app: OpenAPIHono<AppEnv>) {
+  // A patrol with hazards is several batches; a retry after a crash finishes it (logPatrol dedupes by the key).
+  resumeResource('patrol');
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/patrols', tags, summary: '登记巡查（可同时上报发现的隐患）', security: bearer,

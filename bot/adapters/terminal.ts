@@ -21,10 +21,12 @@ export type TerminalChatOptions = {
   client?: VerbClient;
   /** Who to start as, like `/as`: a list number or a name; otherwise the user picks. */
   as?: string;
+  /** How long a photo waits for the rest of its burst (default PHOTO_SETTLE_MS, as on the platforms); tests shorten it. */
+  photoSettleMs?: number;
 };
 
 const TEXT = {
-  banner: '— gridsafe 终端聊天 —  /as 姓名或序号 切换身份，/who 人员列表，/photo 图片路径 发照片，/quit 退出',
+  banner: '— gridsafe 终端聊天 —  /as 姓名或序号 切换身份，/who 人员列表，/photo 图片路径…（可多张）发照片，/quit 退出',
   pick: '请先选择身份：输入 /as 序号（或姓名）',
   nobody: '数据库中还没有人员。请先导入或运行 npm run demo。',
   unknownPerson: (q: string) => `没有找到“${q}”。输入 /who 查看人员列表。`,
@@ -44,7 +46,15 @@ export const terminalId = (personId: number) => `p${personId}`;
 /** Runs the chat until the input ends or /quit; resolves then. */
 export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> {
   const { deps, output } = opts;
-  const inbox = createInbox({ deps, client: opts.client, handle: createDialog({ deps, client: opts.client }), log: (l) => write(`（${l}）`) });
+  const inbox = createInbox({
+    deps, client: opts.client, handle: createDialog({ deps, client: opts.client, photoSettleMs: opts.photoSettleMs }), log: (l) => write(`（${l}）`),
+  });
+  // Messages being handled. A line is not held until the previous one is answered: a photo waits a
+  // few seconds for the rest of its burst (bot/dialog/burst.ts) and, when more came meanwhile, stays
+  // silent so the burst gets one reply, as on DingTalk and WeChat. That only works if the next
+  // photos reach the inbox during the wait. The inbox keeps one sender's messages in order.
+  const inFlight = new Set<Promise<void>>();
+  const settled = async () => { while (inFlight.size) await Promise.all([...inFlight]); };
   const rl = createInterface({ input: opts.input, terminal: false });
   // Taken at once: readline drops lines emitted before an iterator exists (piped input is fast).
   const lines = rl[Symbol.asyncIterator]();
@@ -86,7 +96,7 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
     all.forEach((p, i) => write(`${i + 1}. ${p.name}（${ROLE_NAMES[p.role]}）`));
   }
 
-  async function sendAs(person: Person, text: string, images: IncomingImage[] = []) {
+  function sendAs(person: Person, text: string, images: IncomingImage[] = []) {
     const msg: IncomingMessage = {
       platform: 'terminal',
       messageId: `term-${process.pid}-${Date.now()}-${++n}`,
@@ -100,7 +110,9 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
       replyTo: String(person.id),
     };
     // The terminal has no redelivery: a message that could not even be recorded is reported and dropped.
-    show(await inbox.receive(msg).catch(() => ({ title: TEXT.notRecorded, text: TEXT.notRecorded })));
+    const handled = inbox.receive(msg).catch(() => ({ title: TEXT.notRecorded, text: TEXT.notRecorded })).then(show);
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
   }
 
   function show(reply: OutgoingMessage | null) {
@@ -121,26 +133,31 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
 
   async function line(raw: string): Promise<boolean> {
     const text = raw.trim();
+    // Commands about the session wait for the answers still coming, so the output stays in order.
     if (text === '/quit' || text === '/exit') return false;
-    if (text === '/who') await who();
-    else if (text.startsWith('/as')) await become(text.slice(3));
+    if (text === '/who') await settled().then(who);
+    else if (text.startsWith('/as')) await settled().then(() => become(text.slice(3)));
     else if (!me) write(TEXT.pick);
     else if (text.startsWith('/photo')) {
-      const image = await photo(text.slice(6).trim());
-      if (image) await sendAs(me, '', [image]);
-    } else if (text) await sendAs(me, text);
+      // Several paths are several photo messages sent at once, as a phone sends a burst.
+      for (const path of text.slice(6).trim().split(/\s+/).filter(Boolean)) {
+        const image = await photo(path);
+        if (image) sendAs(me, '', [image]);
+      }
+    } else if (text) sendAs(me, text);
     return true;
   }
 
   write(TEXT.banner);
   if (opts.as !== undefined) await become(opts.as);
   else await who().then(() => write(TEXT.pick));
-  // Lines are handled strictly one after another: a reply is printed before the next line is read.
+  // Lines are read as they come; each answer is printed when it is ready (see inFlight).
   prompt();
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     if (!(await line(next.value))) break;
     prompt();
   }
+  await settled();
   rl.close();
   write(TEXT.bye);
 }

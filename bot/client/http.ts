@@ -1,6 +1,7 @@
 import type { Actor } from '../../api/core/context.js';
 import { DomainError, ERROR_CODES, type ErrorCode } from '../../api/core/errors.js';
-import type { HazardRef, HazardView, ActorVerbs, VerbClient } from './types.js';
+import type { HazardRef, HazardView, ActorVerbs, MessageOrigin, VerbClient } from './types.js';
+import { sha256Hex } from '../../lib/hash.js';
 
 // The same verbs over HTTP, for a bot running as its own process next to a remote API (API_URL).
 // Requests are exactly what any other API client sends; error bodies become the DomainErrors the
@@ -11,11 +12,23 @@ type Query = Record<string, string | number | boolean | undefined>;
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
+/**
+ * The Idempotency-Key of the n-th POST to `path` made while handling one chat message. A crash
+ * after the API wrote but before the message was marked handled makes the inbox handle the message
+ * again (start-up replay, or the platform's redelivery): the same calls in the same order get the
+ * same keys, so the API answers them from what it stored instead of writing a second time (a second
+ * 整改 event, note, 吹哨, photo). Hashed: message ids are long and the key is at most 200 characters.
+ */
+export const chatIdempotencyKey = (origin: MessageOrigin, path: string, n: number) =>
+  `chat:${sha256Hex(`${origin.platform}\n${origin.messageId}\n${path}\n${n}`).slice(0, 48)}`;
+
 class ApiCaller {
+  private readonly posts = new Map<string, number>();
   constructor(
     private readonly base: string,
     private readonly token: () => Promise<string>,
     private readonly channel: string,
+    private readonly origin?: MessageOrigin,
   ) {}
 
   async call<T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; json?: unknown; bytes?: Uint8Array; mime?: string } = {}): Promise<T> {
@@ -23,6 +36,11 @@ class ApiCaller {
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     // The chat platform the message came from, so the API records it on every event (SPEC §4).
     const headers: Record<string, string> = { authorization: `Bearer ${await this.token()}`, accept: 'application/json', 'x-gridsafe-channel': this.channel };
+    if (method === 'POST' && this.origin) {
+      const n = (this.posts.get(path) ?? 0) + 1;
+      this.posts.set(path, n);
+      headers['idempotency-key'] = chatIdempotencyKey(this.origin, path, n);
+    }
     let body: BodyInit | undefined;
     if (opts.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -55,7 +73,7 @@ function safeJson(text: string): unknown {
 /** `tokenFor(personId)` supplies each person's API token (minted by an admin for the bot). */
 export function httpClient(apiUrl: string, tokenFor: TokenFor): VerbClient {
   const base = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
-  return { as: (actor, channel) => httpVerbs(new ApiCaller(base, async () => tokenFor(actor.personId), channel), actor) };
+  return { as: (actor, channel, origin) => httpVerbs(new ApiCaller(base, async () => tokenFor(actor.personId), channel, origin), actor) };
 }
 
 function httpVerbs(api: ApiCaller, actor: Actor): ActorVerbs {

@@ -70,6 +70,9 @@ export interface ActorVerbs {
   towns(): Promise<Town[]>;
 }
 
+/** The chat message a set of calls answers: its writes are keyed by it, so a redelivery never writes twice. */
+export type MessageOrigin = { platform: string; messageId: string };
+
 export interface VerbClient {
-  as(actor: Actor, channel: Channel): ActorVerbs;
+  as(actor: Actor, channel: Channel, origin?: MessageOrigin): ActorVerbs;
 }

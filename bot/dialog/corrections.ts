@@ -3,7 +3,6 @@ import { clip } from '../present/reply.js';
 import { hazardResultReply, echoLines } from '../present/hazard.js';
 import type { CorrectReportInputT } from '../../api/hazards/correct.js';
 import { parseCorrection, type Correction } from './parse/corrections.js';
-import type { Draft } from './drafts.js';
 import { resolveEnterprise } from './enterprise.js';
 import { echoOf } from './echo.js';
 import { photoTarget } from './photos.js';
@@ -14,20 +13,27 @@ import { M } from './messages.js';
 // report is corrected through the correct verb (its own checks: reporter only, within 10 minutes,
 // nobody has acted on it), and the reply echoes the hazard as it now stands.
 
-/** The correction of the last report, or null when the message is not one (or there is no such report). */
-export async function correctLastReport(t: Turn, draft: Draft | null, text: string): Promise<Reply | null> {
+/**
+ * The correction of the last report (`report`: its slots, lastReportOf), or null when the message is
+ * not one (or, with `quiet`, when there is no such report). `forget` is what a withdrawal does to
+ * the draft: drop it, or only the carried report when a question is still pending.
+ */
+export async function correctLastReport(
+  t: Turn, report: Record<string, unknown> | null, text: string,
+  opts: { forget?: () => Promise<void>; quiet?: boolean } = {},
+): Promise<Reply | null> {
   const fix = parseCorrection(text, t.now);
   if (!fix) return null;
-  if (draft?.intent !== 'attach' || draft.awaiting !== null || draft.slots.reported !== true) {
+  if (!report) {
     // 改成重大 with no report to correct is no riddle: say so rather than 没看懂 (撤回 alone stays 取消).
-    return fix.kind === 'withdraw' ? null : { title: M.errorTitle, lines: [M.nothingToCorrect] };
+    return fix.kind === 'withdraw' || opts.quiet ? null : { title: M.errorTitle, lines: [M.nothingToCorrect] };
   }
-  const target = photoTarget(draft.slots);
+  const target = photoTarget(report);
   const input = await inputFor(t, fix);
   if ('reply' in input) return input.reply;
   return attempt(() => t.verbs.correct({ id: target.hazardId }, input.input), async (h) => {
     if (fix.kind === 'withdraw') {
-      await t.drafts.drop(t.actor.personId);
+      await (opts.forget ?? (() => t.drafts.drop(t.actor.personId)))();
       return { title: M.withdrawnTitle(h.code), lines: [M.withdrawn] };
     }
     const said = fix.kind === 'level' ? { level: fix.level } : fix.kind === 'deadline' ? { deadline: fix.deadline } : {};

@@ -14,6 +14,7 @@ import { strangerReply } from './bind.js';
 import { bindThrottle, type BindThrottle } from './bind-throttle.js';
 import { PHOTO_WINDOW_MS, photosOnly, photoTarget } from './photos.js';
 import { correctLastReport } from './corrections.js';
+import { carryingLastReport, lastReportOf, restoreLastReport, withoutLastReport } from './last-report.js';
 import { nextOfSender, PHOTO_SETTLE_MS, realSleep, type Sleep } from './burst.js';
 import { startReport } from './report.js';
 import { startPatrol } from './patrol.js';
@@ -89,9 +90,13 @@ async function converse({ deps, client, drafts, throttle, pause }: Services, msg
   const actor = received.sender;
   if (!actor) return strangerReply(deps, throttle, msg, text, now);
 
-  const t: Turn = { deps, msg, actor, verbs: client.as(actor, msg.platform), drafts, now, photoIds: received.photoIds };
   const stored = await drafts.loadAny(actor.personId);
   const draft = stored && stored.expiresAt.getTime() > now.getTime() ? stored : null;
+  // A question this message asks keeps the last report along, so it can still be corrected (last-report.ts).
+  const t: Turn = {
+    deps, msg, actor, verbs: client.as(actor, msg.platform, { platform: msg.platform, messageId: msg.messageId }),
+    drafts: carryingLastReport(drafts, lastReportOf(draft)), now, photoIds: received.photoIds,
+  };
   // A question left unanswered past its time is said once, in this reply, and then forgotten.
   const expired = stored && !draft && stored.awaiting ? stored : null;
   if (expired) await drafts.drop(actor.personId);
@@ -106,13 +111,26 @@ async function respond(t: Turn, draft: Draft | null, text: string, pause: Servic
   // pending it is the free-text answer, as any message the parser cannot read.
   const parsed: ParsedMessage = draft?.awaiting && read.intent === 'ambiguous' && read.name ? { intent: 'unknown', text: read.name } : read;
   // 撤回 / 改成重大 right after one's own report correct it (before 撤回 could read as 取消).
-  if (!draft?.awaiting) { const corrected = await correctLastReport(t, draft, text); if (corrected) return corrected; }
+  if (!draft?.awaiting) { const corrected = await correctLastReport(t, lastReportOf(draft), text); if (corrected) return corrected; }
   if (parsed.intent === 'cancel') {
     if (!draft?.awaiting) return { title: M.cancelled, lines: [M.nothingToCancel] };
-    await t.drafts.drop(t.actor.personId);
-    return { title: M.cancelled, lines: [`已取消：${pendingSummary(draft)}，未记录。`] };
+    // 取消 / 撤回 with a question pending cancels the question; a report it carried is kept correctable.
+    const last = lastReportOf(draft);
+    const kept = last ? await restoreLastReport(t.drafts, t.actor.personId, last, t.now) : false;
+    if (!kept) await t.drafts.drop(t.actor.personId);
+    return { title: M.cancelled, lines: [`已取消：${pendingSummary(draft)}，未记录。`, ...(kept ? [M.lastReportStill(String(last!.code))] : [])] };
   }
   if (!draft?.awaiting) return dispatch(t, parsed);
+  // A correction of the last report (改成重大, 期限改为5天, 不是…是…) while an unrelated question waits:
+  // those words change what was reported, they answer no question. The report is corrected and the
+  // question stays (a withdrawal forgets only the carried report).
+  const last = lastReportOf(draft);
+  const corrected = await correctLastReport(t, last, text, {
+    quiet: true,
+    forget: () => t.drafts.save(t.actor.personId, { intent: draft.intent, slots: withoutLastReport(draft.slots, last!), awaiting: draft.awaiting }, t.now,
+      draft.expiresAt.getTime() - t.now.getTime()),
+  });
+  if (corrected) return withNotes(corrected, [pendingKept(draft)]);
   // Questions of the understanding layer (choose-intent.ts, deadline-ask.ts) take only their own answers;
   // anything else is a message of its own, as for every other question.
   if (draft.awaiting === 'intent_choice' || draft.awaiting === 'deadline') {

@@ -94,6 +94,7 @@ export const M = {
   correctedTitle: (code: string) => `已更正 ${code}`,
   withdrawnTitle: (code: string) => `已撤回 ${code}`,
   withdrawn: '该条上报已撤回，不计入统计和考核。',
+  lastReportStill: (code: string) => `刚才上报的 ${code} 不受影响，10 分钟内仍可更正；如要撤回它，请再发“撤回”。`,
   nothingToCorrect: '没有可修改的上报：只能在上报后 10 分钟内、且在其他操作之前修改。请用“查询 YH…”查看隐患，或联系管理员更正。',
   correctWhich: (names: string[]) => `有几家企业相近：${names.join('、')}。请回复“不是…，是”加企业全称。`,
 

@@ -1,13 +1,16 @@
 import type { ParsedMessage } from './intents.js';
 import type { Draft, DraftStore } from './drafts.js';
-import { clip } from '../present/reply.js';
+import { pendingSummary } from './pending-summary.js';
 import { findHazardCode, normalise } from './parse/index.js';
 
 // The rules of a pending question, in one place:
 // - it consumes only a message that answers it (a choice number, 是/否, a name, a code, the words
 //   it asked for, 取消); any other complete command is handled as itself;
 // - the reply to that other command says what became of the question (kept, or replaced);
-// - a question that expired is announced once, never dropped silently.
+// - a question that expired is announced, never dropped silently: in the next reply, and in the
+//   next 08:30 digest when the sender wrote nothing since (jobs/worker-digest.ts).
+
+export { pendingSummary };
 
 /** Intents that are never a command of their own while a question waits: they can only answer it. */
 const ANSWER_INTENTS = new Set<ParsedMessage['intent']>(['unknown', 'choice', 'confirm']);
@@ -44,10 +47,7 @@ export function answersPending(draft: Draft, parsed: ParsedMessage, text: string
   }
 }
 
-const FLOW_NAMES: Record<string, string> = {
-  report: '上报隐患', patrol: '巡查记录', rectify: '整改', review: '复查', assign: '交办', void: '作废',
-  whistle: '吹哨', acknowledge: '报到', query_enterprise: '查询企业', choose_intent: '待选择的操作',
-};
+
 
 const AWAITING_NAMES: Record<string, string> = {
   enterprise: '企业名称', enterprise_choice: '选择企业的序号', description: '隐患描述', findings: '发现的问题',
@@ -59,14 +59,6 @@ const AWAITING_NAMES: Record<string, string> = {
 /** What the question waits for, in a few words ("隐患描述"). */
 export const awaitingName = (draft: Draft) => AWAITING_NAMES[draft.awaiting ?? ''] ?? '上一个问题';
 
-/** "上报隐患（常州华美化工有限公司：消防通道堵塞）": what the pending draft would record. */
-export function pendingSummary(draft: Draft): string {
-  const s = draft.slots;
-  const ent = (s.enterprise as { name?: string } | undefined)?.name ?? (typeof s.enterpriseText === 'string' ? s.enterpriseText : '');
-  const what = [s.description, s.findings, s.code].find((v) => typeof v === 'string' && v.trim()) as string | undefined;
-  const detail = [ent && clip(ent, 20), what && clip(what, 20)].filter(Boolean).join('：');
-  return `${FLOW_NAMES[draft.intent] ?? '操作'}${detail ? `（${detail}）` : ''}`;
-}
 
 export const pendingKept = (draft: Draft) =>
   `另：您之前的${pendingSummary(draft)}还在等您回复${AWAITING_NAMES[draft.awaiting ?? ''] ?? ''}，尚未记录；直接回复即可继续，回复“取消”放弃。`;
