@@ -74,5 +74,17 @@ export const BUNDLED_MIGRATIONS: readonly BundledMigration[] = [
     "when": 1796330662303,
     "hash": "1ad9e2c02077a34a6d9c62a7cbf7107237cba73eafec8d8e2c09bd068d270e54",
     "sql": "ALTER TABLE `people` ADD `enterprise_id` integer REFERENCES enterprises(id);--> statement-breakpoint\nCREATE INDEX `people_enterprise_idx` ON `people` (`enterprise_id`);"
+  },
+  {
+    "name": "0012_risk_color_changes.sql",
+    "when": 1796410636944,
+    "hash": "7dc9d5c6388a55957d3a0455e852abcf599a196e7e39fa1d6a68c15c8e6b10f7",
+    "sql": "CREATE TABLE `risk_color_changes` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`enterprise_id` integer NOT NULL,\n\t`from_color` text NOT NULL,\n\t`to_color` text NOT NULL,\n\t`channel` text NOT NULL,\n\t`actor_id` integer,\n\t`changed_at` integer NOT NULL,\n\tFOREIGN KEY (`enterprise_id`) REFERENCES `enterprises`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `risk_color_changes_enterprise_idx` ON `risk_color_changes` (`enterprise_id`,`id`);--> statement-breakpoint\nALTER TABLE `departments` ADD `industries` text DEFAULT '[]' NOT NULL;"
+  },
+  {
+    "name": "0013_received_message_claims.sql",
+    "when": 1796413660892,
+    "hash": "145dd2f4174fa45f6de107ab4331f31a211c2c044677d4974c13ccff8804b89c",
+    "sql": "ALTER TABLE `received_messages` ADD `claimed_at` integer;"
   }
 ];
