@@ -20,14 +20,16 @@ export const DEFAULT_CHECKLIST = checklist;
  * when empty, so a district's edits survive restarts), and the bootstrap admin when configured.
  */
 export async function bootstrapDb(db: Db, opts: { districtName: string; adminToken?: string; now: Date }) {
+  // Two Worker isolates may bootstrap the same fresh database at once: every insert here must be one
+  // that a concurrent twin turns into a no-op, never a constraint error (a 500 on a first request).
   const [{ n }] = await db.select({ n: count() }).from(districts);
-  if (n === 0) await db.insert(districts).values({ id: 1, name: opts.districtName, createdAt: opts.now });
+  if (n === 0) await db.insert(districts).values({ id: 1, name: opts.districtName, createdAt: opts.now }).onConflictDoNothing();
   await db.insert(patrolPolicy).values(DEFAULT_POLICY).onConflictDoNothing();
   const [{ items }] = await db.select({ items: count() }).from(checkItems);
   if (items === 0) {
     // Ten rows per insert: D1 binds at most 100 parameters per statement (7 per item here).
     const rows = DEFAULT_CHECKLIST.map((c, i) => ({ ...c, sort: i + 1 }));
-    for (let i = 0; i < rows.length; i += 10) await db.insert(checkItems).values(rows.slice(i, i + 10));
+    for (let i = 0; i < rows.length; i += 10) await db.insert(checkItems).values(rows.slice(i, i + 10)).onConflictDoNothing();
   }
   if (opts.adminToken) await ensureTokenAdmin(db, opts.adminToken, opts.now);
 }
@@ -40,5 +42,9 @@ async function ensureTokenAdmin(db: Db, token: string, now: Date) {
     .insert(people)
     .values({ name: '系统管理员', role: 'district_admin', createdAt: now })
     .returning({ id: people.id });
-  await db.insert(apiTokens).values({ personId: admin.id, tokenHash, label: 'BOOTSTRAP_ADMIN_TOKEN', createdAt: now });
+  const [minted] = await db.insert(apiTokens)
+    .values({ personId: admin.id, tokenHash, label: 'BOOTSTRAP_ADMIN_TOKEN', createdAt: now })
+    .onConflictDoNothing().returning({ id: apiTokens.id });
+  // A concurrent bootstrap minted the token first: the admin row made here holds nothing, so it goes.
+  if (!minted) await db.delete(people).where(eq(people.id, admin.id));
 }

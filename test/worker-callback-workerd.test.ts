@@ -1,13 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { drizzle } from 'drizzle-orm/d1';
 import { eq } from 'drizzle-orm';
 import * as schema from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
-import { MIGRATIONS_DIR } from '../db/migrate.js';
+import { wranglerApply } from './helpers/d1.js';
 import { hazards, receivedMessages } from '../db/schema/index.js';
 import { dingtalkWorld } from './helpers/dingtalk-world.js';
 import { startFakeDingTalk, FAKE_CLIENT, settle, waitFor, type FakeDingTalk } from './fakes/dingtalk/fake-dingtalk.js';
@@ -35,11 +33,8 @@ describe('DingTalk callback in the bundled Worker (workerd)', () => {
       bindings: { DINGTALK_CLIENT_ID: FAKE_CLIENT.clientId, DINGTALK_CLIENT_SECRET: FAKE_CLIENT.clientSecret, DINGTALK_API_BASE: fake.apiBase },
     });
     const d1 = await mf.getD1Database('DB');
-    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()) {
-      for (const statement of readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint')) {
-        if (statement.trim()) await d1.prepare(statement).run();
-      }
-    }
+    // Applied as wrangler does (its d1_migrations ledger), so the Worker finds nothing left to migrate.
+    await wranglerApply(d1 as never);
     db = drizzle(d1 as never, { schema }) as unknown as Db;
     // The first request bootstraps the district; the world is made after it.
     expect((await mf.dispatchFetch('http://worker/health')).status).toBe(200);
