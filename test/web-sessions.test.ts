@@ -8,6 +8,7 @@ import { sha256Hex } from '../lib/hash.js';
 import { parseMessage } from '../bot/dialog/parse/index.js';
 import { createApp } from '../api/app.js';
 import { eq } from 'drizzle-orm';
+import { postTicket } from './helpers/web-sign-in.js';
 
 let now = new Date(TEST_NOW).getTime();
 let t: Awaited<ReturnType<typeof testDeps>>;
@@ -80,6 +81,47 @@ describe('sign-in tickets and sessions', () => {
     expect(parseMessage('请帮我登录', new Date(TEST_NOW))).toEqual({ intent: 'login' });
   });
 
+  it('a link preview (GET) spends nothing: only the confirm page\'s POST exchanges the ticket, once', async () => {
+    const app = createApp(t.deps);
+    const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, new Date(now));
+    const link = `/auth/ticket?t=${ticket}&next=${encodeURIComponent('/app/hazards/YH1')}`;
+    // DingTalk, WeChat and WeCom fetch the link to draw a card, maybe more than once.
+    for (let i = 0; i < 3; i++) {
+      const preview = await app.request(link, { headers: { 'user-agent': 'DingTalkBot-LinkService/1.0' } });
+      expect(preview.status).toBe(200);
+      expect(preview.headers.get('set-cookie')).toBeNull();
+      expect(preview.headers.get('cache-control')).toBe('no-store');
+      const html = await preview.text();
+      expect(html).toContain('<form method="post" action="/auth/ticket">');
+      expect(html).toContain(`name="t" value="${ticket}"`);
+      expect(html).toContain('name="next" value="/app/hazards/YH1"');
+      expect(html).toContain('进入安全网格');
+      expect(html).not.toContain('<script');
+    }
+    const [row] = await t.db.select().from(loginTickets);
+    expect(row.usedAt).toBeNull();
+    expect(await t.db.select().from(webSessions)).toHaveLength(0);
+
+    // Another site cannot post a ticket (it would sign the browser in as the ticket's person).
+    expect((await postTicket(app, ticket, { origin: 'https://evil.example' })).status).toBe(403);
+    const tapped = await postTicket(app, ticket, { next: '/app/hazards/YH1' });
+    expect(tapped.status).toBe(303);
+    expect(tapped.headers.get('location')).toBe('/app/hazards/YH1');
+    expect(tapped.headers.get('set-cookie')).toMatch(/^gs_session=/);
+    // Spent: the link now says so on GET, and a second POST is refused.
+    const after = await app.request(link);
+    expect(after.status).toBe(401);
+    expect(await after.text()).toContain('登录链接无效');
+    expect((await postTicket(app, ticket)).status).toBe(401);
+    // Expired links read the same on GET, without a form.
+    const old = await issueLoginTicket(t.deps, w.workerA1.id, new Date(now));
+    now += TICKET_TTL_MS;
+    const expired = await app.request(`/auth/ticket?t=${old.ticket}`);
+    expect(expired.status).toBe(401);
+    expect(await expired.text()).not.toContain('action="/auth/ticket"');
+    expect((await postTicket(app, old.ticket)).status).toBe(401);
+  });
+
   it('pages send secure headers, refuse forms from another origin and require a session', async () => {
     const app = createApp(t.deps, { web: { publicUrl: 'https://anquan.example.gov.cn' } });
     const login = await app.request('/auth/login');
@@ -87,7 +129,7 @@ describe('sign-in tickets and sessions', () => {
     expect(login.headers.get('content-security-policy')).not.toMatch(/https?:\/\//);
     expect((await app.request('/app')).status).toBe(303);
     const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, new Date(now));
-    const signed = await app.request(`/auth/ticket?t=${ticket}&next=https://evil.example/`);
+    const signed = await postTicket(app, ticket, { next: 'https://evil.example/', origin: 'https://anquan.example.gov.cn' });
     expect(signed.status).toBe(303);
     expect(signed.headers.get('location')).toBe('/app');
     const cookie = signed.headers.get('set-cookie')!;

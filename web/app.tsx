@@ -11,7 +11,7 @@ import { limitBody } from '../api/core/body-limit.js';
 import { APP_CSS } from './assets/css.js';
 import { Layout } from './layout.js';
 import { WEB_MSG } from './messages.js';
-import { csrfTokenFor, exchangeTicket, revokeSession, sessionActor, SESSION_MAX_MS } from './auth/sessions.js';
+import { csrfTokenFor, revokeSession, sessionActor, SESSION_MAX_MS } from './auth/sessions.js';
 import type { WebEnv, WebOptions, WebContext } from './env.js';
 import { registerTaskPages } from './pages/tasks.js';
 import { registerHazardPages } from './pages/hazard.js';
@@ -26,6 +26,7 @@ import { registerAdminPolicy } from './pages/admin-policy.js';
 import { registerHazardList } from './pages/hazards.js';
 import { registerExportPages } from './pages/exports.js';
 import { registerDingTalkSignIn } from './auth/dingtalk-page.js';
+import { registerTicketSignIn } from './auth/ticket-page.js';
 import { registerDocsAssets } from './docs-assets.js';
 import { errorFields, logger } from '../lib/log.js';
 
@@ -50,9 +51,6 @@ export function setSessionCookie(c: WebContext, options: WebOptions, token: stri
     httpOnly: true, sameSite: 'Lax', secure: isHttps(c, options), path: '/', maxAge: Math.floor(SESSION_MAX_MS / 1000),
   });
 }
-
-/** Only same-site paths: `next` must never send a fresh session to another site. */
-const safeNext = (next: string | undefined) => (next && /^\/app(?:[/?#]|$)/.test(next) ? next : '/app');
 
 /**
  * The pages (web/): server-rendered JSX under /app, sign-in under /auth, assets under /assets.
@@ -91,12 +89,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
   web.get('/', (c) => c.redirect('/app', 302));
   web.get('/assets/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
 
-  // Sign-in from a chat link: the ticket is exchanged once, then the address bar loses it.
-  web.get('/auth/ticket', async (c) => {
-    const session = await exchangeTicket(deps, c.req.query('t') ?? '', deps.clock());
-    setSessionCookie(c, options, session.token);
-    return c.redirect(safeNext(c.req.query('next')), 303);
-  });
+  registerTicketSignIn(web, deps, (c, token) => setSessionCookie(c, options, token));
   web.get('/auth/login', (c) => c.html(
     <Layout title={WEB_MSG.signInTitle}>
       <div class="card">

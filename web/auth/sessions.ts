@@ -28,12 +28,25 @@ export async function openSession(deps: SessionDeps, personId: number, via: Sess
   return { token, personId, expiresAt };
 }
 
+const TICKET_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * Whether a ticket would still be exchanged (unused, unexpired, its person active), without spending
+ * it: what the confirm page that a chat app's link preview fetches may know.
+ */
+export async function ticketUsable(deps: Pick<Deps, 'db'>, ticket: string, now: Date): Promise<boolean> {
+  if (!TICKET_SHAPE.test(ticket)) return false;
+  const [row] = await deps.db.select({ personId: loginTickets.personId }).from(loginTickets)
+    .where(and(eq(loginTickets.ticketHash, sha256Hex(ticket)), isNull(loginTickets.usedAt), gt(loginTickets.expiresAt, now))).limit(1);
+  return !!row && !!(await loadActor(deps.db, row.personId));
+}
+
 /**
  * Exchanges a chat link's ticket for a session. Marking the ticket used is one conditional UPDATE,
  * so of two concurrent exchanges exactly one wins; expired, used and unknown tickets read the same.
  */
 export async function exchangeTicket(deps: SessionDeps, ticket: string, now: Date): Promise<OpenedSession> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(ticket)) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
+  if (!TICKET_SHAPE.test(ticket)) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
   const [[won]] = await deps.writer.batch([
     deps.db.update(loginTickets).set({ usedAt: now })
       .where(and(eq(loginTickets.ticketHash, sha256Hex(ticket)), isNull(loginTickets.usedAt), gt(loginTickets.expiresAt, now)))
