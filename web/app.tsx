@@ -24,6 +24,7 @@ import { registerPatrolPages } from './pages/patrol.js';
 import { registerAdminPeople } from './pages/admin-people.js';
 import { registerAdminPolicy } from './pages/admin-policy.js';
 import { registerHazardList } from './pages/hazards.js';
+import { registerPatrolList } from './pages/patrols.js';
 import { registerExportPages } from './pages/exports.js';
 import { registerDingTalkSignIn } from './auth/dingtalk-page.js';
 import { registerTicketSignIn } from './auth/ticket-page.js';
@@ -132,6 +133,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
 
   registerTaskPages(web);
   registerHazardList(web);
+  registerPatrolList(web);
   registerHazardPages(web);
   registerExportPages(web);
   registerReportPages(web);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Actor, Deps } from '../../api/core/context.js';
 import { DomainError } from '../../api/core/errors.js';
 import { loadActor } from '../../api/core/actor.js';
@@ -85,6 +85,15 @@ export async function revokePersonSessions(deps: SessionDeps, personId: number, 
   await deps.writer.batch([
     deps.db.update(webSessions).set({ revokedAt: now }).where(and(eq(webSessions.personId, personId), isNull(webSessions.revokedAt))),
   ]);
+}
+
+/** How many of a person's sessions would still open a page now (not revoked, idle or past the limit). */
+export async function liveSessionCount(deps: Pick<Deps, 'db'>, personId: number, now: Date): Promise<number> {
+  const [{ n }] = await deps.db.select({ n: count() }).from(webSessions).where(and(
+    eq(webSessions.personId, personId), isNull(webSessions.revokedAt), gt(webSessions.expiresAt, now),
+    gt(webSessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+  ));
+  return n;
 }
 
 /** Whether anyone has ever signed in (the first-run banner prints a link only before that). */

@@ -1,5 +1,9 @@
 /** @jsxImportSource hono/jsx */
-import { forbidden, validationFailed } from '../../api/core/errors.js';
+import { forbidden, notFound, validationFailed } from '../../api/core/errors.js';
+import { listTokens } from '../../api/people/list-tokens.js';
+import { revokeToken } from '../../api/people/revoke-token.js';
+import { PEOPLE_MSG } from '../../api/people/messages.js';
+import { liveSessionCount, revokePersonSessions } from '../auth/sessions.js';
 import { isAdmin } from '../../api/core/scope.js';
 import { listPeople } from '../../api/people/list-people.js';
 import { getPerson } from '../../api/people/get-person.js';
@@ -10,8 +14,9 @@ import { Csrf, Layout, Notice } from '../layout.js';
 import { readForm, text, type WebApp, type WebContext } from '../env.js';
 import { timeLabel } from './format.js';
 
-const ROLE_NAMES: Record<string, string> = { worker: '网格员', town_admin: '镇管理员', district_admin: '区管理员', department: '行业部门' };
-const PLATFORM_NAMES: Record<string, string> = { dingtalk: '钉钉', wechat: '微信', terminal: '终端' };
+const ROLE_NAMES: Record<string, string> = { worker: '网格员', town_admin: '镇管理员', district_admin: '区管理员', department: '行业部门', enterprise: '企业安全员' };
+const PLATFORM_NAMES: Record<string, string> = { dingtalk: '钉钉', wecom: '企业微信', wechat: '微信', terminal: '终端', web: '网页' };
+const TOKEN_KIND_NAMES: Record<string, string> = { person: '个人', bot: '机器人服务' };
 
 const adminOnly = (c: WebContext) => { if (!isAdmin(c.get('user').actor)) throw forbidden(); };
 const personId = (c: WebContext) => {
@@ -20,9 +25,18 @@ const personId = (c: WebContext) => {
   return id;
 };
 
-async function renderPerson(c: WebContext, shown: { label: string; secret: string; note: string } | null = null) {
-  const p = await getPerson(c.get('ctx'), personId(c));
+// Who may see and mint a person's API tokens, as the token verbs decide (district admins anyone's).
+const mayManageTokens = (c: WebContext, id: number) => c.get('user').actor.role === 'district_admin' || c.get('user').actor.personId === id;
+
+async function renderPerson(c: WebContext, shown: { label: string; secret: string; note: string } | null = null, ok: string | null = null) {
+  const ctx = c.get('ctx');
+  const p = await getPerson(ctx, personId(c));
   const user = c.get('user');
+  const now = ctx.clock();
+  const [tokens, sessions] = await Promise.all([
+    mayManageTokens(c, p.id) ? listTokens(ctx, p.id) : Promise.resolve(null),
+    liveSessionCount(ctx, p.id, now),
+  ]);
   return c.html(
     <Layout title={p.name} user={user} here="/app/admin/people">
       <div class="card">
@@ -32,6 +46,7 @@ async function renderPerson(c: WebContext, shown: { label: string; secret: strin
           <ul class="list">{p.identities.map((i) => <li>{PLATFORM_NAMES[i.platform] ?? i.platform}：{i.externalId}</li>)}</ul>
         )}
       </div>
+      <Notice ok={ok} />
       {shown && (
         <div class="card" role="status">
           <h2>{shown.label}（只显示这一次）</h2>
@@ -45,12 +60,38 @@ async function renderPerson(c: WebContext, shown: { label: string; secret: strin
           <p class="muted">发给本人，在微信或钉钉里给机器人发送“绑定 10 位数字”完成绑定（3 天内有效）。</p>
           <button type="submit">发放绑定码</button>
         </form>
-        <form method="post" action={`/app/admin/people/${p.id}/token`} class="card">
-          <h2>API 令牌</h2><Csrf token={user.csrf} />
-          <label for="token-label">用途</label><input id="token-label" type="text" name="label" maxlength={60} placeholder="例如：台账系统对接" />
-          <button type="submit" class="secondary">签发令牌</button>
+        <form method="post" action={`/app/admin/people/${p.id}/sessions/revoke`} class="card">
+          <h2>网页登录</h2><Csrf token={user.csrf} />
+          <p class="muted">当前有效的登录 <b id="live-sessions">{sessions}</b> 个（手机丢失或人员调离时可全部结束）。</p>
+          <button type="submit" class="secondary" disabled={sessions === 0}>结束全部网页登录</button>
         </form>
       </section>
+      {tokens && (
+        <div class="card">
+          <h2>API 令牌</h2>
+          {tokens.length === 0 ? <p class="muted">没有令牌</p> : (
+            <ul class="list" id="tokens">{tokens.map((t) => {
+              const dead = t.revokedAt ? '已吊销' : t.expiresAt && t.expiresAt.getTime() <= now.getTime() ? '已过期' : null;
+              return (
+                <li>
+                  <b>{t.label || '（未写用途）'}</b> <span class="tag">{TOKEN_KIND_NAMES[t.kind] ?? t.kind}</span>{dead && <span class="tag void">{dead}</span>}
+                  <div class="muted">签发 {timeLabel(t.createdAt)}{t.expiresAt && ` · 到期 ${timeLabel(t.expiresAt)}`} · 最近使用 {t.lastUsedAt ? timeLabel(t.lastUsedAt) : '从未'}</div>
+                  {!dead && (
+                    <form method="post" action={`/app/admin/people/${p.id}/tokens/${t.id}/revoke`}>
+                      <Csrf token={user.csrf} /><button type="submit" class="secondary">吊销</button>
+                    </form>
+                  )}
+                </li>
+              );
+            })}</ul>
+          )}
+          <form method="post" action={`/app/admin/people/${p.id}/token`}>
+            <Csrf token={user.csrf} />
+            <label for="token-label">用途</label><input id="token-label" type="text" name="label" maxlength={60} placeholder="例如：台账系统对接" />
+            <button type="submit" class="secondary">签发令牌</button>
+          </form>
+        </div>
+      )}
     </Layout>,
   );
 }
@@ -82,6 +123,7 @@ export function registerAdminPeople(web: WebApp) {
   web.get('/app/admin/people/:id', (c) => { adminOnly(c); return renderPerson(c); });
   web.post('/app/admin/people/:id/binding-code', async (c) => {
     await readForm(c);
+    adminOnly(c);
     const issued = await issueBindingCode(c.get('ctx'), personId(c));
     return renderPerson(c, { label: '绑定码', secret: issued.code, note: `${timeLabel(issued.expiresAt)} 前有效，只能使用一次。` });
   });
@@ -89,6 +131,26 @@ export function registerAdminPeople(web: WebApp) {
     const f = await readForm(c);
     const minted = await mintToken(c.get('ctx'), personId(c), { label: text(f.label) });
     return renderPerson(c, { label: 'API 令牌', secret: minted.token, note: '请立即复制保存；系统只保存其摘要，无法再次查看。' });
+  });
+  web.post('/app/admin/people/:id/tokens/:tokenId/revoke', async (c) => {
+    await readForm(c);
+    adminOnly(c);
+    const id = personId(c);
+    const tokenId = Number(c.req.param('tokenId'));
+    // The token must be this person's: a form cannot reach another person's token through this page.
+    const own = mayManageTokens(c, id) ? await listTokens(c.get('ctx'), id) : [];
+    if (!Number.isInteger(tokenId) || !own.some((t) => t.id === tokenId)) throw notFound(PEOPLE_MSG.token);
+    await revokeToken(c.get('ctx'), tokenId);
+    return renderPerson(c, null, '令牌已吊销，使用它的请求将被拒绝');
+  });
+  web.post('/app/admin/people/:id/sessions/revoke', async (c) => {
+    await readForm(c);
+    adminOnly(c);
+    const ctx = c.get('ctx');
+    // getPerson is the scope check: out of scope reads as not found, and nothing is revoked.
+    const p = await getPerson(ctx, personId(c));
+    await revokePersonSessions(ctx, p.id, ctx.clock());
+    return renderPerson(c, null, `已结束 ${p.name} 的全部网页登录`);
   });
   web.get('/app/admin/notifications', async (c) => {
     adminOnly(c);
