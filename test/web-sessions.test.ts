@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDeps, TEST_NOW } from './helpers/deps.js';
 import { makeWorld } from './helpers/fixtures.js';
-import { issueLoginTicket, MAX_TICKETS_PER_WINDOW, TICKET_TTL_MS } from '../web/auth/issue-ticket.js';
+import { issueLoginTicket, MAX_TICKETS_PER_WINDOW, TICKET_TTL_MS, ticketUrl } from '../web/auth/issue-ticket.js';
 import { exchangeTicket, revokeSession, sessionActor, SESSION_IDLE_MS, SESSION_MAX_MS } from '../web/auth/sessions.js';
 import { loginTickets, people, webSessions } from '../db/schema/index.js';
 import { sha256Hex } from '../lib/hash.js';
@@ -84,7 +84,7 @@ describe('sign-in tickets and sessions', () => {
   it('a link preview (GET) spends nothing: only the confirm page\'s POST exchanges the ticket, once', async () => {
     const app = createApp(t.deps);
     const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, new Date(now));
-    const link = `/auth/ticket?t=${ticket}&next=${encodeURIComponent('/app/hazards/YH1')}`;
+    const link = `/auth/ticket?t=${ticket}&next=${encodeURIComponent('/app/hazards/YH1')}`; // the older link form
     // DingTalk, WeChat and WeCom fetch the link to draw a card, maybe more than once.
     for (let i = 0; i < 3; i++) {
       const preview = await app.request(link, { headers: { 'user-agent': 'DingTalkBot-LinkService/1.0' } });
@@ -120,6 +120,22 @@ describe('sign-in tickets and sessions', () => {
     expect(expired.status).toBe(401);
     expect(await expired.text()).not.toContain('action="/auth/ticket"');
     expect((await postTicket(app, old.ticket)).status).toBe(401);
+  });
+
+  it('the short link /t/<ticket> opens the page stored with the ticket; a foreign next is never stored', async () => {
+    const app = createApp(t.deps);
+    const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, new Date(now), { next: '/app/hazards/YH2' });
+    expect(ticketUrl('https://x.gov.cn/', ticket)).toBe(`https://x.gov.cn/t/${ticket}`);
+    expect(ticket).toMatch(/^[0-9a-f]{32}$/);
+    const preview = await app.request(`/t/${ticket}`);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await preview.text()).not.toContain('name="next"');
+    const tapped = await postTicket(app, ticket);
+    expect(tapped.headers.get('location')).toBe('/app/hazards/YH2');
+    expect((await app.request(`/t/${ticket}`)).status).toBe(401);
+    const evil = await issueLoginTicket(t.deps, w.workerA1.id, new Date(now), { next: 'https://evil.example/' });
+    expect((await postTicket(app, evil.ticket)).headers.get('location')).toBe('/app');
   });
 
   it('pages send secure headers, refuse forms from another origin and require a session', async () => {

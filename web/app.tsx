@@ -62,7 +62,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
   const web = new Hono<WebEnv>();
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
 
-  for (const path of ['/app/*', '/auth/*', '/assets/*', '/app', '/']) {
+  for (const path of ['/app/*', '/auth/*', '/t/*', '/assets/*', '/app', '/']) {
     web.use(path, secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'no-referrer' }));
   }
   const originOk = (origin: string, c: { req: { url: string } }) => origin === new URL(c.req.url).origin || origin === publicOrigin;

@@ -17,6 +17,7 @@ export const SESSION_MAX_MS = 7 * 24 * 3600_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 export type OpenedSession = { token: string; personId: number; expiresAt: Date };
+export type TicketSession = OpenedSession & { next: string | null };
 
 /** Starts a session for a person; the cookie value is returned once and stored as its sha256. */
 export async function openSession(deps: SessionDeps, personId: number, via: SessionVia, now: Date): Promise<OpenedSession> {
@@ -45,17 +46,17 @@ export async function ticketUsable(deps: Pick<Deps, 'db'>, ticket: string, now: 
  * Exchanges a chat link's ticket for a session. Marking the ticket used is one conditional UPDATE,
  * so of two concurrent exchanges exactly one wins; expired, used and unknown tickets read the same.
  */
-export async function exchangeTicket(deps: SessionDeps, ticket: string, now: Date): Promise<OpenedSession> {
+export async function exchangeTicket(deps: SessionDeps, ticket: string, now: Date): Promise<TicketSession> {
   if (!TICKET_SHAPE.test(ticket)) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
   const [[won]] = await deps.writer.batch([
     deps.db.update(loginTickets).set({ usedAt: now })
       .where(and(eq(loginTickets.ticketHash, sha256Hex(ticket)), isNull(loginTickets.usedAt), gt(loginTickets.expiresAt, now)))
-      .returning({ personId: loginTickets.personId }),
+      .returning({ personId: loginTickets.personId, next: loginTickets.nextPath }),
   ]);
   if (!won) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
   // A person deactivated after the link was sent gets nothing.
   if (!(await loadActor(deps.db, won.personId))) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
-  return openSession(deps, won.personId, 'chat', now);
+  return { ...(await openSession(deps, won.personId, 'chat', now)), next: won.next };
 }
 
 export type SessionActor = { sessionId: number; actor: Actor };

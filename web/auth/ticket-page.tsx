@@ -6,9 +6,7 @@ import { Layout } from '../layout.js';
 import { WEB_MSG } from '../messages.js';
 import type { WebContext, WebEnv } from '../env.js';
 import { exchangeTicket, ticketUsable } from './sessions.js';
-
-/** Only same-site paths: `next` must never send a fresh session to another site. */
-export const safeNext = (next: unknown) => (typeof next === 'string' && /^\/app(?:[/?#]|$)/.test(next) ? next : '/app');
+import { safeNext } from './issue-ticket.js';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
@@ -20,8 +18,8 @@ const NO_STORE = { 'cache-control': 'no-store' };
  * (app.tsx) keeps another site from signing a browser in with the attacker's own ticket.
  */
 export function registerTicketSignIn(web: Hono<WebEnv>, deps: Deps, onSession: (c: WebContext, token: string) => void) {
-  web.get('/auth/ticket', async (c) => {
-    const ticket = c.req.query('t') ?? '';
+  // `/t/<ticket>` is the link chat replies carry; `/auth/ticket?t=` the older form, still honoured.
+  const confirm = async (c: WebContext, ticket: string, next: string | undefined) => {
     // A read only: a used, expired or unknown link says so at once instead of after the tap.
     if (!(await ticketUsable(deps, ticket, deps.clock()))) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
     return c.html(
@@ -31,18 +29,21 @@ export function registerTicketSignIn(web: Hono<WebEnv>, deps: Deps, onSession: (
           <p>{WEB_MSG.ticketConfirmHint}</p>
           <form method="post" action="/auth/ticket">
             <input type="hidden" name="t" value={ticket} />
-            <input type="hidden" name="next" value={safeNext(c.req.query('next'))} />
+            {next && <input type="hidden" name="next" value={safeNext(next)} />}
             <button type="submit" id="enter">{WEB_MSG.ticketConfirmButton}</button>
           </form>
         </div>
       </Layout>,
       200, NO_STORE,
     );
-  });
+  };
+  web.get('/t/:ticket', (c) => confirm(c, c.req.param('ticket'), undefined));
+  web.get('/auth/ticket', (c) => confirm(c, c.req.query('t') ?? '', c.req.query('next')));
   web.post('/auth/ticket', async (c) => {
     const body = await c.req.parseBody();
     const session = await exchangeTicket(deps, typeof body.t === 'string' ? body.t : '', deps.clock());
     onSession(c, session.token);
-    return c.redirect(safeNext(body.next), 303);
+    // The page stored with the ticket, else (an older link) the form's.
+    return c.redirect(session.next ?? safeNext(body.next), 303);
   });
 }
