@@ -6,6 +6,7 @@ import { issueLoginTicket } from '../web/auth/issue-ticket.js';
 import { csrfTokenFor } from '../web/auth/sessions.js';
 import { mintToken } from '../api/people/mint-token.js';
 import { logPatrol } from '../api/patrols/log.js';
+import { reportHazard } from '../api/hazards/report.js';
 import { sessionCookie } from './helpers/web-sign-in.js';
 
 async function world() {
@@ -89,7 +90,46 @@ describe('admin pages: API tokens and web sessions', () => {
   });
 });
 
-describe('巡查记录 page', () => {
+describe('list pages', () => {
+  it('隐患: town, grid and date filters as the API has them, paged, and the ledger of the same filters', async () => {
+    const { t, w, signIn, get } = await world();
+    const a1 = await ctxFor(t.deps, w.workerA1.id);
+    for (let i = 0; i < 52; i++) await reportHazard(a1, { enterpriseId: w.entA1.id, description: `甲镇隐患第${i}条`, force: true });
+    await reportHazard(await ctxFor(t.deps, w.workerB1.id), { enterpriseId: w.entB1.id, description: '乙镇的隐患' });
+    const district = await signIn(w.district.id);
+    const all = await (await get(district, '/app/hazards')).text();
+    expect(all).toContain(`<option value="${w.townB.id}"`);
+    expect(all).not.toContain('id="gridId"');
+    const next = /<a id="next-page" href="([^"]+)"/.exec(all)![1];
+    expect(next).toBe('/app/hazards?offset=50');
+    const second = await (await get(district, next)).text();
+    expect((second.match(/<li>/g) ?? []).length).toBe(3);
+    expect(second).toContain('id="prev-page"');
+
+    const townB = await (await get(district, `/app/hazards?townId=${w.townB.id}`)).text();
+    expect(townB).toContain('乙镇的隐患');
+    expect(townB).not.toContain('甲镇隐患');
+    expect(townB).toContain(`href="/app/exports/hazards.xlsx?townId=${w.townB.id}"`);
+    const ledger = await (await get(district, `/app/exports/hazards.csv?townId=${w.townB.id}`)).text();
+    expect(ledger).toContain('乙镇的隐患');
+    expect(ledger).not.toContain('甲镇隐患');
+
+    const today = new Date(t.clock().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(await (await get(district, `/app/hazards?from=${today}&to=${today}&townId=${w.townB.id}`)).text()).toContain('乙镇的隐患');
+    const before = await (await get(district, '/app/hazards?to=2020-01-31')).text();
+    expect(before).toContain('没有隐患');
+    expect(before).toContain('href="/app/exports/hazards.xlsx?to=2020-01-31"');
+
+    // A town admin picks among the town's grids only, and another town's id lists nothing.
+    const townAdmin = await signIn(w.adminA.id);
+    const mine = await (await get(townAdmin, `/app/hazards?gridId=${w.gridA1.id}`)).text();
+    expect(mine).toContain(`<option value="${w.gridA1.id}" selected`);
+    expect(mine).not.toContain(`<option value="${w.gridB1.id}"`);
+    expect(mine).not.toContain('id="townId"');
+    expect(await (await get(townAdmin, `/app/hazards?townId=${w.townB.id}`)).text()).toContain('没有隐患');
+    t.close();
+  });
+
   it('lists patrols in the viewer\'s scope with the API\'s filters, and the ledger links keep them', async () => {
     const { t, w, signIn, get } = await world();
     const a1 = await ctxFor(t.deps, w.workerA1.id);

@@ -4,6 +4,7 @@ import { parseIsoDay, startOfShanghaiDay } from '../../lib/time.js';
 import { Layout } from '../layout.js';
 import type { WebApp } from '../env.js';
 import { timeLabel } from './format.js';
+import { Pager } from './pager.js';
 
 const PAGE = 50;
 const DAY_MS = 86_400_000;
@@ -33,7 +34,6 @@ export function registerPatrolList(web: WebApp) {
       limit: PAGE, offset,
     });
     const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
-    const more = offset + page.items.length < page.total;
     return c.html(
       <Layout title="巡查记录" user={c.get('user')} here="/app/patrols">
         <h1>巡查记录 <span class="muted">{page.total} 次</span></h1>
@@ -55,13 +55,7 @@ export function registerPatrolList(web: WebApp) {
               </li>
             ))}</ul>
           )}
-          {(offset > 0 || more) && (
-            <p>
-              {offset > 0 && <a href={`/app/patrols?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(qs)), offset: String(Math.max(0, offset - PAGE)) })}`}>上一页</a>}
-              {offset > 0 && more && ' · '}
-              {more && <a id="next-page" href={`/app/patrols?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(qs)), offset: String(offset + PAGE) })}`}>下一页</a>}
-            </p>
-          )}
+          <Pager path="/app/patrols" qs={qs} offset={offset} size={PAGE} shown={page.items.length} total={page.total} />
         </div>
       </Layout>,
     );
