@@ -138,6 +138,29 @@ describe('sign-in tickets and sessions', () => {
     expect((await postTicket(app, evil.ticket)).headers.get('location')).toBe('/app');
   });
 
+  it('signing in as someone else on the same browser ends the earlier session', async () => {
+    const app = createApp(t.deps);
+    const a = await postTicket(app, (await issueLoginTicket(t.deps, w.workerA1.id, new Date(now))).ticket);
+    const cookieA = a.headers.get('set-cookie')!.split(';')[0];
+    expect((await app.request('/app', { headers: { cookie: cookieA } })).status).toBe(200);
+    const b = await app.request('/auth/ticket', {
+      method: 'POST', body: new URLSearchParams({ t: (await issueLoginTicket(t.deps, w.workerA2.id, new Date(now))).ticket }),
+      headers: { cookie: cookieA, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const cookieB = b.headers.get('set-cookie')!.split(';')[0];
+    expect(await (await app.request('/app', { headers: { cookie: cookieB } })).text()).toContain(w.workerA2.name);
+    expect((await app.request('/app', { headers: { cookie: cookieA } })).status).toBe(303);
+    // A failed sign-in (spent ticket) leaves the current session as it was.
+    const spent = await issueLoginTicket(t.deps, w.workerA1.id, new Date(now));
+    await postTicket(app, spent.ticket);
+    const again = await app.request('/auth/ticket', {
+      method: 'POST', body: new URLSearchParams({ t: spent.ticket }),
+      headers: { cookie: cookieB, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(again.status).toBe(401);
+    expect((await app.request('/app', { headers: { cookie: cookieB } })).status).toBe(200);
+  });
+
   it('pages send secure headers, refuse forms from another origin and require a session', async () => {
     const app = createApp(t.deps, { web: { publicUrl: 'https://anquan.example.gov.cn' } });
     const login = await app.request('/auth/login');

@@ -11,7 +11,7 @@ import { limitBody } from '../api/core/body-limit.js';
 import { APP_CSS } from './assets/css.js';
 import { Layout } from './layout.js';
 import { WEB_MSG } from './messages.js';
-import { csrfTokenFor, revokeSession, sessionActor, SESSION_MAX_MS } from './auth/sessions.js';
+import { csrfTokenFor, revokeSession, revokeSessionToken, sessionActor, SESSION_MAX_MS } from './auth/sessions.js';
 import type { WebEnv, WebOptions, WebContext } from './env.js';
 import { registerTaskPages } from './pages/tasks.js';
 import { registerHazardPages } from './pages/hazard.js';
@@ -90,7 +90,13 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
   web.get('/', (c) => c.redirect('/app', 302));
   web.get('/assets/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
 
-  registerTicketSignIn(web, deps, (c, token) => setSessionCookie(c, options, token));
+  // A new sign-in on this browser ends the session its old cookie held, then sets the new one.
+  const startSession = async (c: WebContext, token: string) => {
+    const previous = getCookie(c, SESSION_COOKIE);
+    if (previous) await revokeSessionToken(deps, previous, deps.clock());
+    setSessionCookie(c, options, token);
+  };
+  registerTicketSignIn(web, deps, startSession);
   web.get('/auth/login', (c) => c.html(
     <Layout title={WEB_MSG.signInTitle}>
       <div class="card">
@@ -109,7 +115,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/auth/login?out=1', 303);
   });
-  registerDingTalkSignIn(web, deps, options, (c, token) => setSessionCookie(c, options, token));
+  registerDingTalkSignIn(web, deps, options, startSession);
 
   // Every page: the session's person, with the same Ctx the API builds from a bearer token.
   const requireSession = async (c: WebContext, next: () => Promise<void>) => {

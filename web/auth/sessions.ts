@@ -81,6 +81,17 @@ export async function revokeSession(deps: SessionDeps, sessionId: number, now: D
   ]);
 }
 
+/**
+ * Ends the session behind a cookie value, if any: a browser that signs in as someone else (a shared
+ * office PC, a phone handed over) leaves no earlier session alive behind the replaced cookie.
+ */
+export async function revokeSessionToken(deps: SessionDeps, token: string, now: Date): Promise<void> {
+  if (!token || token.length > 100) return;
+  await deps.writer.batch([
+    deps.db.update(webSessions).set({ revokedAt: now }).where(and(eq(webSessions.sessionHash, sha256Hex(token)), isNull(webSessions.revokedAt))),
+  ]);
+}
+
 /** Ends every session of a person (deactivation, a lost phone). */
 export async function revokePersonSessions(deps: SessionDeps, personId: number, now: Date): Promise<void> {
   await deps.writer.batch([

@@ -17,7 +17,7 @@ const NO_STORE = { 'cache-control': 'no-store' };
  * redirects (303), so the ticket leaves the address bar. The POST is under /auth/*, whose Origin check
  * (app.tsx) keeps another site from signing a browser in with the attacker's own ticket.
  */
-export function registerTicketSignIn(web: Hono<WebEnv>, deps: Deps, onSession: (c: WebContext, token: string) => void) {
+export function registerTicketSignIn(web: Hono<WebEnv>, deps: Deps, onSession: (c: WebContext, token: string) => Promise<void>) {
   // `/t/<ticket>` is the link chat replies carry; `/auth/ticket?t=` the older form, still honoured.
   const confirm = async (c: WebContext, ticket: string, next: string | undefined) => {
     // A read only: a used, expired or unknown link says so at once instead of after the tap.
@@ -42,7 +42,7 @@ export function registerTicketSignIn(web: Hono<WebEnv>, deps: Deps, onSession: (
   web.post('/auth/ticket', async (c) => {
     const body = await c.req.parseBody();
     const session = await exchangeTicket(deps, typeof body.t === 'string' ? body.t : '', deps.clock());
-    onSession(c, session.token);
+    await onSession(c, session.token);
     // The page stored with the ticket, else (an older link) the form's.
     return c.redirect(session.next ?? safeNext(body.next), 303);
   });
