@@ -7,6 +7,8 @@ import { csrfTokenFor } from '../web/auth/sessions.js';
 import { mintToken } from '../api/people/mint-token.js';
 import { logPatrol } from '../api/patrols/log.js';
 import { reportHazard } from '../api/hazards/report.js';
+import { dbOutbox } from '../jobs/outbox/enqueue.js';
+import { notifications } from '../db/schema/index.js';
 import { sessionCookie } from './helpers/web-sign-in.js';
 
 async function world() {
@@ -86,6 +88,26 @@ describe('admin pages: API tokens and web sessions', () => {
       expect(res.headers.get('location')).toBe('/auth/login');
     }
     expect((await get(b, '/app')).status).toBe(200);
+    t.close();
+  });
+});
+
+describe('通知 page', () => {
+  it('lists failed notifications with a 重新发送 button that queues them again', async () => {
+    const { t, w, signIn, get, post } = await world();
+    await dbOutbox(t.db).enqueue([{ dedupeKey: 'web:resend', personId: w.workerA1.id, kind: 'digest', urgent: false, title: '今日待办', text: '巡查', expiresAt: null }], t.clock());
+    await t.db.update(notifications).set({ status: 'failed', lastError: '未绑定任何聊天账号', attempts: 1 });
+    const admin = await signIn(w.adminA.id);
+    const html = await (await get(admin, '/app/admin/notifications')).text();
+    expect(html).toContain('未绑定任何聊天账号');
+    const action = /action="(\/app\/admin\/notifications\/\d+\/resend)"/.exec(html)![1];
+    const done = await post(admin, action);
+    expect(done.status).toBe(303);
+    expect((await t.db.select().from(notifications))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await (await get(admin, '/app/admin/notifications?ok=1')).text()).toContain('没有发送失败的通知');
+    // A worker is no admin.
+    const worker = await signIn(w.workerA1.id);
+    expect((await post(worker, action)).status).toBe(403);
     t.close();
   });
 });

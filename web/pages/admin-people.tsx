@@ -10,6 +10,7 @@ import { getPerson } from '../../api/people/get-person.js';
 import { issueBindingCode } from '../../api/people/issue-binding-code.js';
 import { mintToken } from '../../api/people/mint-token.js';
 import { listNotifications } from '../../api/notifications/list.js';
+import { resendNotification } from '../../api/notifications/resend.js';
 import { Csrf, Layout, Notice } from '../layout.js';
 import { readForm, text, type WebApp, type WebContext } from '../env.js';
 import { timeLabel } from './format.js';
@@ -152,18 +153,27 @@ export function registerAdminPeople(web: WebApp) {
     await revokePersonSessions(ctx, p.id, ctx.clock());
     return renderPerson(c, null, `已结束 ${p.name} 的全部网页登录`);
   });
+  web.post('/app/admin/notifications/:id/resend', async (c) => {
+    await readForm(c);
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id <= 0) throw validationFailed('提醒编号不正确');
+    await resendNotification(c.get('ctx'), id);
+    return c.redirect('/app/admin/notifications?ok=1', 303);
+  });
   web.get('/app/admin/notifications', async (c) => {
     adminOnly(c);
+    const user = c.get('user');
     const page = await listNotifications(c.get('ctx'), { status: 'failed', limit: 100 });
     return c.html(
       <Layout title="发送失败的通知" user={c.get('user')} here="/app/admin/notifications">
         <h1>发送失败的通知 <span class="muted">{page.total ?? page.items.length} 条</span></h1>
-        <Notice />
+        <Notice ok={c.req.query('ok') ? '已重新排入发送队列（夜间的普通提醒在早上 8 点后发出）' : null} />
         <div class="card">
           {page.items.length === 0 ? <p class="muted">没有发送失败的通知</p> : (
             <ul class="list">{page.items.map((n) => (
               <li><b>{n.title}</b> <span class="muted">{n.personName ?? n.target ?? ''} · {PLATFORM_NAMES[n.platform ?? ''] ?? ''} · 尝试 {n.attempts} 次 · {timeLabel(n.createdAt)}</span>
-                {n.lastError && <div class="muted">原因：{n.lastError}</div>}</li>
+                {n.lastError && <div class="muted">原因：{n.lastError}</div>}
+                <form method="post" action={`/app/admin/notifications/${n.id}/resend`}><Csrf token={user.csrf} /><button type="submit" class="secondary">重新发送</button></form></li>
             ))}</ul>
           )}
         </div>
