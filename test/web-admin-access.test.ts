@@ -9,6 +9,7 @@ import { logPatrol } from '../api/patrols/log.js';
 import { reportHazard } from '../api/hazards/report.js';
 import { dbOutbox } from '../jobs/outbox/enqueue.js';
 import { notifications } from '../db/schema/index.js';
+import { personForIdentity } from '../api/people/identity.js';
 import { sessionCookie } from './helpers/web-sign-in.js';
 
 async function world() {
@@ -88,6 +89,31 @@ describe('admin pages: API tokens and web sessions', () => {
       expect(res.headers.get('location')).toBe('/auth/login');
     }
     expect((await get(b, '/app')).status).toBe(200);
+    t.close();
+  });
+});
+
+describe('人员 page: chat identities', () => {
+  it('an admin fills in the DingTalk staffId and WeCom userid, clears one, and is told when an id is taken', async () => {
+    const { t, w, signIn, get, post } = await world();
+    const admin = await signIn(w.adminA.id);
+    const saved = await post(admin, `/app/admin/people/${w.workerA1.id}/identities`, { dingtalk: 'staff-0421', wecom: 'zhangsan' });
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain('聊天身份已保存');
+    expect(await personForIdentity(t.db, 'dingtalk', 'staff-0421')).toBe(w.workerA1.id);
+    expect(await personForIdentity(t.db, 'wecom', 'zhangsan')).toBe(w.workerA1.id);
+    expect(await (await get(admin, `/app/admin/people/${w.workerA1.id}`)).text()).toContain('value="staff-0421"');
+
+    await post(admin, `/app/admin/people/${w.workerA1.id}/identities`, { dingtalk: 'staff-0421', wecom: '' });
+    expect(await personForIdentity(t.db, 'wecom', 'zhangsan')).toBeNull();
+    expect(await personForIdentity(t.db, 'dingtalk', 'staff-0421')).toBe(w.workerA1.id);
+
+    const taken = await post(admin, `/app/admin/people/${w.workerA2.id}/identities`, { dingtalk: 'staff-0421' });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toMatch(/role="alert"[^>]*>[^<]*钉钉/);
+    // Another town's worker is out of reach.
+    expect((await post(admin, `/app/admin/people/${w.workerB1.id}/identities`, { dingtalk: 'staff-9' })).status).toBe(404);
+    expect(await personForIdentity(t.db, 'dingtalk', 'staff-9')).toBeNull();
     t.close();
   });
 });

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-import { forbidden, notFound, validationFailed } from '../../api/core/errors.js';
+import { DomainError, forbidden, notFound, validationFailed } from '../../api/core/errors.js';
+import { setIdentities } from '../../api/people/set-identities.js';
 import { listTokens } from '../../api/people/list-tokens.js';
 import { revokeToken } from '../../api/people/revoke-token.js';
 import { PEOPLE_MSG } from '../../api/people/messages.js';
@@ -29,7 +30,7 @@ const personId = (c: WebContext) => {
 // Who may see and mint a person's API tokens, as the token verbs decide (district admins anyone's).
 const mayManageTokens = (c: WebContext, id: number) => c.get('user').actor.role === 'district_admin' || c.get('user').actor.personId === id;
 
-async function renderPerson(c: WebContext, shown: { label: string; secret: string; note: string } | null = null, ok: string | null = null) {
+async function renderPerson(c: WebContext, shown: { label: string; secret: string; note: string } | null = null, ok: string | null = null, error: string | null = null, status = 200) {
   const ctx = c.get('ctx');
   const p = await getPerson(ctx, personId(c));
   const user = c.get('user');
@@ -38,6 +39,7 @@ async function renderPerson(c: WebContext, shown: { label: string; secret: strin
     mayManageTokens(c, p.id) ? listTokens(ctx, p.id) : Promise.resolve(null),
     liveSessionCount(ctx, p.id, now),
   ]);
+  const idOf = (platform: string) => p.identities.find((i) => i.platform === platform)?.externalId ?? '';
   return c.html(
     <Layout title={p.name} user={user} here="/app/admin/people">
       <div class="card">
@@ -46,8 +48,15 @@ async function renderPerson(c: WebContext, shown: { label: string; secret: strin
         {p.identities.length === 0 ? <p class="muted">尚未绑定任何聊天账号</p> : (
           <ul class="list">{p.identities.map((i) => <li>{PLATFORM_NAMES[i.platform] ?? i.platform}：{i.externalId}</li>)}</ul>
         )}
+        <form method="post" action={`/app/admin/people/${p.id}/identities`} class="row">
+            <Csrf token={user.csrf} />
+            <div><label for="id-dingtalk">钉钉 userid（staffId）</label><input id="id-dingtalk" type="text" name="dingtalk" maxlength={128} value={idOf('dingtalk')} autocapitalize="off" /></div>
+            <div><label for="id-wecom">企业微信 userid</label><input id="id-wecom" type="text" name="wecom" maxlength={128} value={idOf('wecom')} autocapitalize="off" /></div>
+            <div class="shrink"><button type="submit" class="secondary">保存聊天身份</button></div>
+        </form>
+        <p class="muted">钉钉和企业微信按通讯录账号自动识别本人；微信由本人发送绑定码绑定。清空一栏即解除该平台的关联。</p>
       </div>
-      <Notice ok={ok} />
+      <Notice ok={ok} error={error} />
       {shown && (
         <div class="card" role="status">
           <h2>{shown.label}（只显示这一次）</h2>
@@ -94,6 +103,7 @@ async function renderPerson(c: WebContext, shown: { label: string; secret: strin
         </div>
       )}
     </Layout>,
+    status as 200,
   );
 }
 
@@ -132,6 +142,27 @@ export function registerAdminPeople(web: WebApp) {
     const f = await readForm(c);
     const minted = await mintToken(c.get('ctx'), personId(c), { label: text(f.label) });
     return renderPerson(c, { label: 'API 令牌', secret: minted.token, note: '请立即复制保存；系统只保存其摘要，无法再次查看。' });
+  });
+  web.post('/app/admin/people/:id/identities', async (c) => {
+    const f = await readForm(c);
+    adminOnly(c);
+    const ctx = c.get('ctx');
+    const p = await getPerson(ctx, personId(c));
+    // A filled field sets that platform's account, a cleared one removes it, an untouched blank stays absent.
+    const input: Record<string, string | null> = {};
+    for (const platform of ['dingtalk', 'wecom'] as const) {
+      const value = text(f[platform]);
+      const had = p.identities.some((i) => i.platform === platform);
+      if (value) input[platform] = value;
+      else if (had) input[platform] = null;
+    }
+    try {
+      await setIdentities(ctx, p.id, input);
+    } catch (e) {
+      if (e instanceof DomainError && e.code !== 'internal') return renderPerson(c, null, null, e.message, e.status);
+      throw e;
+    }
+    return renderPerson(c, null, '聊天身份已保存');
   });
   web.post('/app/admin/people/:id/tokens/:tokenId/revoke', async (c) => {
     await readForm(c);
