@@ -30,6 +30,7 @@ describe('page weight', () => {
       ['admin', '/app/admin/policy'], ['admin', '/app/admin/notifications'],
     ];
     const sizes: string[] = [];
+    let photoFields = 0;
     for (const [who, path] of pages) {
       const headers = who ? { cookie: cookies[who] } : undefined;
       const res = await app.request(path, { headers });
@@ -37,6 +38,13 @@ describe('page weight', () => {
       const html = await res.text();
       // Every URL the page names is a path on this app (a CDN would be an absolute URL).
       expect(html, path).not.toMatch(/(?:src|href|action)="(?:https?:)?\/\//);
+      // Photo fields take several pictures from the camera or the album (`capture` would force the camera).
+      for (const [input] of html.matchAll(/<input[^>]*type="file"[^>]*name="photos"[^>]*>/g)) {
+        expect(input, path).toContain('accept="image/*"');
+        expect(input, path).toContain('multiple');
+        expect(input, path).not.toContain('capture');
+        photoFields++;
+      }
       let bytes = Buffer.byteLength(html);
       for (const [, url] of html.matchAll(/<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)"/g)) {
         const asset = await app.request(url);
@@ -47,6 +55,7 @@ describe('page weight', () => {
       expect(bytes, path).toBeLessThan(BUDGET);
     }
     console.log(sizes.join('\n'));
+    expect(photoFields).toBeGreaterThanOrEqual(3); // report, patrol, rectify on the hazard page
     t.close();
   });
 });
