@@ -86,5 +86,17 @@ export const BUNDLED_MIGRATIONS: readonly BundledMigration[] = [
     "when": 1796413660892,
     "hash": "145dd2f4174fa45f6de107ab4331f31a211c2c044677d4974c13ccff8804b89c",
     "sql": "ALTER TABLE `received_messages` ADD `claimed_at` integer;"
+  },
+  {
+    "name": "0014_enterprise_pinyin.sql",
+    "when": 1796414550731,
+    "hash": "944dc6ecf91a43d4e92c87bb20a3c9e492ce9b15028159181b6e9636ea143c0a",
+    "sql": "ALTER TABLE `enterprises` ADD `pinyin` text;--> statement-breakpoint\nCREATE INDEX `enterprises_pinyin_missing_idx` ON `enterprises` (`id`) WHERE \"enterprises\".\"pinyin\" is null;--> statement-breakpoint\n-- A name, short name or alias changed by a statement that did not also write the pinyin (the importer,\n-- any raw update): the stored pinyin no longer describes the names, so it is cleared and refilled.\nCREATE TRIGGER `enterprises_pinyin_stale` AFTER UPDATE OF `name`, `short_name`, `aliases` ON `enterprises`\nWHEN new.pinyin IS NOT NULL AND new.pinyin IS old.pinyin\n  AND (new.name IS NOT old.name OR new.short_name IS NOT old.short_name OR new.aliases IS NOT old.aliases) BEGIN\n  UPDATE enterprises SET pinyin = NULL WHERE id = new.id;\nEND;\n"
+  },
+  {
+    "name": "0015_login_ticket_next.sql",
+    "when": 1796414551731,
+    "hash": "88699721b2cc9af0fae72ea2287bf5cb03865bb09e92ef7a4b42167e6754a879",
+    "sql": "ALTER TABLE `login_tickets` ADD `next_path` text;"
   }
 ];

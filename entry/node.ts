@@ -25,6 +25,7 @@ import { httpChat } from './http-chat.js';
 import { firstRunHint } from '../web/auth/first-run.js';
 import { nodeDocsAssets } from '../web/docs-assets-node.js';
 import { dingTalkWeb } from '../web/auth/dingtalk-config.js';
+import { fillMissingPinyin } from '../api/enterprises/fill-pinyin.js';
 
 // Thin Node entry: one process runs the API, the configured chat bots and the scheduler
 // (`npm start`), or any subset with `--only api,bots,jobs`.
@@ -49,6 +50,12 @@ async function main() {
   const deps = { ...runtime.deps, notifier: outboxNotifier({ db: runtime.deps.db, clock: runtime.deps.clock, onEnqueued: () => kick() }) };
   const { adapters, senders } = run.has('bots') ? configuredAdapters(config) : { adapters: [], senders: {} };
   const stops: (() => Promise<unknown> | void)[] = [];
+
+  if (run.has('api') || run.has('bots')) {
+    // Enterprises imported by an older version, seeded in bulk or renamed by SQL have no stored pinyin
+    // yet; until filled, searches score them from their names. In the background, a round at a time.
+    void fillMissingPinyin(deps).then((n) => { if (n) log.info(`已补齐 ${n} 家企业名称的拼音`); }, (e) => log.error('企业拼音补齐失败', errorFields(e)));
+  }
 
   if (run.has('api')) {
     // DingTalk's HTTP callback mode is served whenever the app secret is set (requests are signed).

@@ -17,6 +17,8 @@ import { schedules } from '../jobs/schedules.js';
 import { runDueJobs, type RunReport } from '../jobs/run-due.js';
 import { jobsConfig } from '../jobs/config.js';
 import { workerDocsAssets, type AssetsBinding } from '../web/docs-assets-worker.js';
+import { dingTalkWeb } from '../web/auth/dingtalk-config.js';
+import { fillMissingPinyin } from '../api/enterprises/fill-pinyin.js';
 import { outboxNotifier } from '../jobs/urgent-alert.js';
 import { DomainError, domainErrorOf, errorBody } from '../api/core/errors.js';
 import { missingTables } from '../db/schema-check.js';
@@ -48,6 +50,9 @@ export type Env = HttpChatEnv & {
   /** Binding-code HMAC secret (`wrangler secret put GRIDSAFE_SECRET`); else kept in the database. */
   GRIDSAFE_SECRET?: string;
   PUBLIC_URL?: string;
+  /** DingTalk H5 免登 for the pages (with the app's DINGTALK_CLIENT_ID / _SECRET): corp id and the old OpenAPI host. */
+  DINGTALK_CORP_ID?: string;
+  DINGTALK_OAPI_BASE?: string;
   /** Static assets (wrangler.toml [assets]): Swagger UI's files for an offline /docs. */
   ASSETS?: AssetsBinding;
 };
@@ -150,6 +155,16 @@ function deps(env: Env, db: Db, onEnqueued?: () => void): Deps {
   };
 }
 
+// 免登 needs no connection, only two fetches to the OpenAPI (web/auth/dingtalk-userid.ts): the same
+// variables as on Node, read from the Worker's vars and secrets.
+const dingTalkWebOf = (env: Env) => dingTalkWeb(parseConfig({
+  DINGTALK_CLIENT_ID: env.DINGTALK_CLIENT_ID, DINGTALK_CLIENT_SECRET: env.DINGTALK_CLIENT_SECRET,
+  DINGTALK_API_BASE: env.DINGTALK_API_BASE, DINGTALK_OAPI_BASE: env.DINGTALK_OAPI_BASE, DINGTALK_CORP_ID: env.DINGTALK_CORP_ID,
+}));
+
+// ~25 µs of CPU a name: a few seconds' worth at most per cron trigger.
+const PINYIN_PER_TRIGGER = 20_000;
+
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {
     try {
@@ -161,8 +176,9 @@ export default {
         ? () => ctx.waitUntil(drainOutbox({ db, senders: chat.senders, now: systemClock() }).catch((e) => outboxLog.error('发送队列未能处理', errorFields(e))))
         : undefined;
       const d = deps(env, db, drainNow);
+      const web = { publicUrl: env.PUBLIC_URL, docsAssets: env.ASSETS ? workerDocsAssets(env.ASSETS) : undefined, dingtalk: dingTalkWebOf(env) };
       // An inbox per request: a claim older than it may be another request's, still running.
-      return await createApp(d, { callbacks: chat.callbacks(d, { earlierClaimsAbandoned: false }), web: { publicUrl: env.PUBLIC_URL, docsAssets: env.ASSETS ? workerDocsAssets(env.ASSETS) : undefined } }).fetch(request, env, ctx as never);
+      return await createApp(d, { callbacks: chat.callbacks(d, { earlierClaimsAbandoned: false }), web }).fetch(request, env, ctx as never);
     } catch (e) {
       return failure(e);
     }
@@ -188,5 +204,8 @@ export default {
     ctx.waitUntil(ready(env, db).then(() => runDueJobs({ db, now, only, config })).then(log).then(() => runDueJobs({ db, now, config })).then(log)
       .then(() => replay()?.catch((e) => jobLog.error('钉钉回调消息未能补处理', errorFields(e)))).then(drain)
       .catch((e) => jobLog.error('定时任务未能运行', errorFields(e))));
+    // Enterprise pinyin an import did not finish (api/enterprises/fill-pinyin.ts), a bounded share per trigger.
+    ctx.waitUntil(ready(env, db).then(() => fillMissingPinyin(deps(env, db), PINYIN_PER_TRIGGER))
+      .catch((e) => jobLog.error('企业拼音补齐失败', errorFields(e))));
   },
 };

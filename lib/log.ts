@@ -31,6 +31,8 @@ const SECRET_TEXT: [RegExp, string][] = [
   // A printed object: JSON ("clientSecret":"…") or util.inspect (clientSecret: '…').
   [/(["'](?:\w*secret|\w*token|password|authorization|ticket)["']\s*:\s*)"[^"]*"/gi, `$1"${REDACTED}"`],
   [/(\b(?:\w*secret|\w*token|password|authorization|ticket)\s*:\s*)'[^']*'/gi, `$1'${REDACTED}'`],
+  // A sign-in link's ticket (web/auth/issue-ticket.ts ticketUrl: `/t/<hex>`, formerly `?t=<hex>`).
+  [/(\/t\/|[?&]t=)[0-9a-f]{16,}/g, `$1${REDACTED}`],
   // A binding code in a chat command (bot/dialog/bind.ts: `绑定 123456`).
   [/(绑定\s*[:：]?\s*)\d[\d\s-]{3,14}/g, `$1${REDACTED}`],
   // The bound parameters drizzle prints in a failed query's message: message texts, codes, hashes.

@@ -9,6 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { openDb, type DbHandle } from '../db/client.js';
 import { migrateDb } from '../db/migrate.js';
 import { bootstrapDb } from '../db/bootstrap.js';
+import { fillMissingPinyin } from '../api/enterprises/fill-pinyin.js';
 import { createApp } from '../api/app.js';
 import { dbWriter } from '../api/core/write.js';
 import { nullNotifier } from '../api/core/notifier.js';
@@ -83,6 +84,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
       await bootstrapDb(handle.db, { districtName: DEMO_DISTRICT, now: systemClock() });
       // The history is written as it happened days ago: its alerts are long past, none is sent now.
       seed = await seedDemo({ ...deps, notifier: nullNotifier });
+      // The seed writes names only; admins' pinyin search (`hm` for 华美) reads the stored pinyin.
+      await fillMissingPinyin(deps);
     }
     await bindEveryoneToTerminal(handle.db, systemClock());
     // Chat `登录` and the printed sign-in links point at this server.

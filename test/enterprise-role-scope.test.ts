@@ -4,6 +4,7 @@ import { makeWorld } from './helpers/fixtures.js';
 import { call } from './helpers/org-request.js';
 import { issueLoginTicket } from '../web/auth/issue-ticket.js';
 import { ENTERPRISE_API_ALLOW } from '../api/core/enterprise-role.js';
+import { postTicket } from './helpers/web-sign-in.js';
 
 // An enterprise safety contact sees its own enterprise and nothing else, on every route the OpenAPI
 // document lists, on the pages, and when guessing ids or codes.
@@ -112,7 +113,7 @@ describe('enterprise contact scope', () => {
   it('pages: its hazard opens, another enterprise reads as absent, other pages refuse', async () => {
     const { t, own, sameTown, otherTown, contact } = await world();
     const { ticket } = await issueLoginTicket(t.deps, contact.id, new Date('2026-12-01T02:00:00Z'));
-    const signed = await t.app.request(`/auth/ticket?t=${ticket}`);
+    const signed = await postTicket(t.app, ticket);
     expect(signed.status).toBe(303);
     const cookie = signed.headers.get('set-cookie')!.split(';')[0];
     const get = (p: string) => t.app.request(p, { headers: { cookie } });

@@ -29,6 +29,8 @@ describe('imports on the Worker (D1)', () => {
     for (const kind of ['towns', 'people', 'grids']) expect((await upload(kind, fixture(`${kind}.csv`))).status).toBe(200);
     const places = [['横林镇', '崔桥村网格'], ['遥观镇', '剑湖村网格']] as const;
     expect((await upload('enterprises', enterpriseCsv(3000, places))).body).toMatchObject({ created: 3000, updated: 0 });
+    // The import fills the stored pinyin on D1 too (one UPDATE … FROM json_each a round).
+    expect((await t.db.all<{ n: number }>(sql`select count(*) as n from enterprises where pinyin is null`))[0].n).toBe(0);
     const again = await upload('enterprises', enterpriseCsv(3000, places).replaceAll(',蓝,', ',红,'));
     expect(again.body).toMatchObject({ created: 0, updated: 3000 });
     const [{ red, aliases }] = await t.db.all<{ red: number; aliases: number }>(sql`select sum(risk_color = 'red') as red, sum(aliases = '[]') as aliases from enterprises`);

@@ -14,6 +14,8 @@ describe('stored replies keep no sign-in ticket', () => {
     expect(stored).not.toContain(t1);
     expect(stored).not.toContain(t2);
     expect(JSON.parse(stored).text).toBe('打开隐患页面：https://x.gov.cn/auth/ticket?t=expired&next=%2Fapp%2Fhazards%2FYH1');
+    const short = withoutTickets(JSON.stringify({ text: `打开我的任务：https://x.gov.cn/t/${'0f'.repeat(16)}` }));
+    expect(JSON.parse(short).text).toBe('打开我的任务：https://x.gov.cn/t/expired');
     expect(withoutTickets('{"text":"上报 华美 YH20261201-0001"}')).toBe('{"text":"上报 华美 YH20261201-0001"}');
   });
 });

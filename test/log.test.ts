@@ -53,6 +53,9 @@ describe('logs', () => {
     expect(redactText('axios: {"clientSecret":"s3cr3t","ua":""}')).not.toContain('s3cr3t');
     expect(redactText(format('config %o', { clientSecret: 'inspected1', access_token: 'inspected2' }))).not.toMatch(/inspected/);
     expect(redactText('Stream 连接断开 (code 1006)，1 秒后重连')).toBe('Stream 连接断开 (code 1006)，1 秒后重连');
+    // A sign-in link in a logged reply or URL: the ticket goes, the rest stays.
+    expect(redactText(`回复：打开我的任务：https://x.gov.cn/t/${'a1'.repeat(16)}`)).toBe(`回复：打开我的任务：https://x.gov.cn/t/${REDACTED}`);
+    expect(redactText(`GET /auth/ticket?t=${'b2'.repeat(32)}&next=%2Fapp`)).toBe(`GET /auth/ticket?t=${REDACTED}&next=%2Fapp`);
   });
 
   it('an error is logged with its type, message and stack, its message redacted', () => {

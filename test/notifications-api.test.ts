@@ -56,3 +56,39 @@ describe('GET /v1/notifications', () => {
     expect((await t.app.request('/v1/notifications')).status).toBe(401);
   });
 });
+
+describe('POST /v1/notifications/{id}/resend and the 通知 page', () => {
+  it('puts a failed row back in the queue for an admin in scope; the next drain sends it', async () => {
+    const t = await testApp();
+    const w = await makeWorld(t.db);
+    const now = new Date('2026-11-23T02:00:00Z');
+    // A routine message whose sending window has passed by the time an admin resends it.
+    await dbOutbox(t.db).enqueue([{ dedupeKey: 'test:resend', personId: w.workerB1.id, kind: 'digest', urgent: false, title: '今日待办', text: '巡查：到期 1 家', expiresAt: new Date(+now + 3600_000) }], now);
+    await addIdentity(t.db, w.workerB1.id, 'dingtalk');
+    const config = jobsConfig({ outbox: { maxAttempts: 1, backoffMinutes: [1] } });
+    let down = true;
+    const ding = fakeSender('dingtalk', { respond: () => (down ? { ok: false, retryable: true, error: '钉钉接口不可用' } : { ok: true }) });
+    await drainOutbox({ db: t.db, senders: { dingtalk: ding }, now, config, pacing: fakePacing() });
+    const [failed] = (await (await t.app.request('/v1/notifications?status=failed', { headers: w.district.auth })).json()).items;
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    const resend = (who: { auth: Record<string, string> }, id = failed.id) =>
+      t.app.request(`/v1/notifications/${id}/resend`, { method: 'POST', headers: { ...who.auth, 'idempotency-key': `k${Math.random()}` } });
+
+    expect((await resend(w.workerB1)).status).toBe(403);
+    // Town A's admin cannot see town B's worker's messages, so cannot resend them.
+    expect((await resend(w.adminA)).status).toBe(404);
+    expect((await resend(w.district, 999_999)).status).toBe(404);
+    const ok = await resend(w.adminB);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ id: failed.id, status: 'pending' });
+    // Only failed rows: a pending one is not resent again.
+    expect((await resend(w.adminB)).status).toBe(400);
+
+    down = false;
+    const later = new Date(+now + 2 * 3600_000);
+    const report = await drainOutbox({ db: t.db, senders: { dingtalk: ding }, now: later, config, pacing: fakePacing() });
+    expect(report).toMatchObject({ sent: 1, dropped: 0 });
+    const [sent] = (await (await t.app.request('/v1/notifications', { headers: w.district.auth })).json()).items;
+    expect(sent.status).toBe('sent');
+  });
+});

@@ -8,6 +8,7 @@ import { listCheckItems } from '../api/policy/list-check-items.js';
 import { loadPolicy } from '../api/patrols/policy.js';
 import { eq } from 'drizzle-orm';
 import { departments } from '../db/schema/index.js';
+import { sessionCookie } from './helpers/web-sign-in.js';
 
 describe('policy and checklist pages', () => {
   it('an admin changes the interval and turns a check item off through the policy verbs; a worker may not', async () => {
@@ -16,7 +17,7 @@ describe('policy and checklist pages', () => {
     const app = createApp(t.deps);
     const signIn = async (id: number) => {
       const { ticket } = await issueLoginTicket(t.deps, id, t.clock());
-      const token = (await app.request(`/auth/ticket?t=${ticket}`)).headers.get('set-cookie')!.split(';')[0].split('=')[1];
+      const token = (await sessionCookie(app, ticket)).split('=')[1];
       return { cookie: `gs_session=${token}`, csrf: csrfTokenFor(token) };
     };
     const post = (s: { cookie: string; csrf: string }, path: string, form: Record<string, string>) => app.request(path, {

@@ -45,8 +45,11 @@ describe('the binding QR code in a browser', () => {
     const { hazard } = await reportHazard(await ctxFor(t.deps, w.workerA1.id), { enterpriseId: w.entA1.id, description: '灭火器过期', deadline: '2026-11-30' });
     const context = await pageContext(tb.browser, VIEWPORTS[0], base, foreign);
     const page = await context.newPage();
-    const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, t.clock());
-    await page.goto(ticketUrl(base, ticket, `/app/hazards/${hazard.code}`));
+    const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, t.clock(), { next: `/app/hazards/${hazard.code}` });
+    // The link opens a confirm page (a chat preview must not spend the ticket); the tap signs in.
+    await page.goto(ticketUrl(base, ticket));
+    await page.click('#enter');
+    await page.waitForURL(`**/app/hazards/${hazard.code}`);
     expect(new URL(page.url()).pathname).toBe(`/app/hazards/${hazard.code}`);
     await page.getByRole('button', { name: '生成绑定二维码' }).click();
     const qr = page.locator('#binding-qr svg');

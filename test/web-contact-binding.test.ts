@@ -1,3 +1,4 @@
+import { sessionCookie } from './helpers/web-sign-in.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -53,7 +54,7 @@ async function setup() {
   const { hazard } = await reportHazard(await ctxFor(deps, w.workerA1.id), { enterpriseId: w.entA1.id, description: '配电箱未接地', deadline: '2026-11-30' });
   const signIn = async (personId: number) => {
     const { ticket } = await issueLoginTicket(t.deps, personId, t.clock());
-    return (await app.request(`/auth/ticket?t=${ticket}`)).headers.get('set-cookie')!.split(';')[0];
+    return sessionCookie(app, ticket);
   };
   const page = async (cookie: string, path: string) => {
     const res = await app.request(path, { headers: { cookie } });

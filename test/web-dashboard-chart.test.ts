@@ -3,6 +3,7 @@ import { createApp } from '../api/app.js';
 import { issueLoginTicket } from '../web/auth/issue-ticket.js';
 import { testDeps } from './helpers/deps.js';
 import { makeGrid, makeWorld } from './helpers/fixtures.js';
+import { sessionCookie } from './helpers/web-sign-in.js';
 
 describe('dashboard per-place chart', () => {
   it('charts only the 15 weakest places of a large town; the table keeps every one', async () => {
@@ -11,7 +12,7 @@ describe('dashboard per-place chart', () => {
     for (let i = 0; i < 18; i++) await makeGrid(t.db, w.townA.id);
     const app = createApp(t.deps);
     const { ticket } = await issueLoginTicket(t.deps, w.adminA.id, t.clock());
-    const cookie = (await app.request(`/auth/ticket?t=${ticket}`)).headers.get('set-cookie')!.split(';')[0];
+    const cookie = await sessionCookie(app, ticket);
     const html = await (await app.request('/app/dashboard', { headers: { cookie } })).text();
     const section = /<h2>按网格<\/h2>([\s\S]*?)<\/section>/.exec(html)![1];
     const rows = (/<tbody>([\s\S]*?)<\/tbody>/.exec(section)![1].match(/<tr>/g) ?? []).length;

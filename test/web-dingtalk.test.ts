@@ -65,6 +65,18 @@ describe('DingTalk H5 免登', () => {
     expect(bad.status).toBe(401);
     expect(bad.headers.get('set-cookie')).toBeNull();
     expect(seen.some((s) => s.includes('"appKey":"ding-app"'))).toBe(true);
+
+    // DingTalk unreachable (nothing listens on the port): a Chinese message, no session, no stack.
+    const down = createApp(t.deps, { web: { dingtalk: { clientId: 'ding-app', clientSecret: 's3cret', apiBase: 'http://127.0.0.1:9', oapiBase: 'http://127.0.0.1:9' } } });
+    const refused = await down.request('/auth/dingtalk', {
+      method: 'POST', body: new URLSearchParams({ code: 'code-bound' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+    });
+    expect(refused.status).toBe(500);
+    expect(refused.headers.get('set-cookie')).toBeNull();
+    const downPage = await refused.text();
+    expect(downPage).toContain('钉钉接口暂时不可用');
+    expect(downPage).not.toMatch(/ECONNREFUSED|at fetch|node:/);
     t.close();
   });
 });

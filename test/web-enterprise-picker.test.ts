@@ -4,6 +4,7 @@ import { issueLoginTicket } from '../web/auth/issue-ticket.js';
 import { matchEnterprises } from '../api/enterprises/match.js';
 import { ctxFor } from './helpers/fixtures.js';
 import { dialogWorld } from './helpers/dialog-world.js';
+import { sessionCookie } from './helpers/web-sign-in.js';
 
 /** The options of the page's enterprise <select>, as [id, name]. */
 const options = (html: string) => [...(/<select id="enterpriseId"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '').matchAll(/<option value="(\d+)"[^>]*>([^<]+)<\/option>/g)].map((m) => [Number(m[1]), m[2]]);
@@ -13,7 +14,7 @@ describe('enterprise picker on the report and patrol pages', () => {
     const c = await dialogWorld();
     const app = createApp(c.deps);
     const { ticket } = await issueLoginTicket(c.deps, c.w.workerA1.id, c.clock());
-    const cookie = (await app.request(`/auth/ticket?t=${ticket}`)).headers.get('set-cookie')!.split(';')[0];
+    const cookie = await sessionCookie(app, ticket);
     const ctx = await ctxFor(c.deps, c.w.workerA1.id);
     const page = async (path: string) => (await app.request(path, { headers: { cookie } })).text();
 

@@ -10,10 +10,10 @@ describe('first run', () => {
     expect(await firstRunHint(t.deps, 'http://127.0.0.1:8787')).toContain('BOOTSTRAP_ADMIN_TOKEN');
     await bootstrapDb(t.db, { districtName: '测试区', adminToken: 'x'.repeat(32), now: t.clock() });
     const hint = await firstRunHint(t.deps, 'http://127.0.0.1:8787');
-    const ticket = /\/auth\/ticket\?t=([0-9a-f]+)/.exec(hint)?.[1];
+    const ticket = /http:\/\/127\.0\.0\.1:8787\/t\/([0-9a-f]{32})/.exec(hint)?.[1];
     expect(ticket).toBeDefined();
     await exchangeTicket(t.deps, ticket!, t.clock());
-    expect(await firstRunHint(t.deps, 'http://127.0.0.1:8787')).not.toContain('ticket');
+    expect(await firstRunHint(t.deps, 'http://127.0.0.1:8787')).not.toContain('/t/');
     t.close();
   });
 });

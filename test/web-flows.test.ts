@@ -46,7 +46,7 @@ async function chatLoginLink(personId: number): Promise<string> {
     platform: 'terminal', messageId: `m${Math.random()}`, senderId: `terminal:${personId}`, senderName: actor!.name, text: '登录',
     images: [], conversation: { kind: 'direct' }, mentioned: false, receivedAt: new Date(now), replyTo: '',
   }, { sender: actor, photoIds: [] });
-  const m = /(http:\/\/\S+\/auth\/ticket\?t=[0-9a-f]+)/.exec(reply?.text ?? '');
+  const m = /(http:\/\/\S+\/t\/[0-9a-f]{32})/.exec(reply?.text ?? '');
   if (!m) throw new Error(`no link in reply: ${reply?.text}`);
   return m[1];
 }
@@ -56,7 +56,12 @@ describe.each(VIEWPORTS)('pages on $name ($width×$height)', (vp) => {
     const context = await pageContext(tb.browser, vp, base, foreign);
     const page = await context.newPage();
     const link = await chatLoginLink(w.workerA1.id);
+    // The chat app's link preview fetches the link before the person taps it: that spends nothing.
+    expect((await fetch(link)).status).toBe(200);
     await page.goto(link);
+    expect(new URL(page.url()).pathname).toMatch(/^\/t\/[0-9a-f]{32}$/);
+    await page.click('#enter');
+    await page.waitForURL(/\/app$/);
     expect(new URL(page.url()).pathname).toBe('/app');
     expect(page.url()).not.toContain('t=');
     await expect(page.locator('h1').textContent()).resolves.toContain('我的任务');
@@ -64,9 +69,10 @@ describe.each(VIEWPORTS)('pages on $name ($width×$height)', (vp) => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
 
-    // The ticket is single-use.
+    // The ticket is single-use: its link now says so, with no button to press.
     const again = await page.goto(link);
     expect(again?.status()).toBe(401);
+    await expect(page.locator('#enter').count()).resolves.toBe(0);
     await expect(page.locator('[role=alert]').textContent()).resolves.toContain('登录链接无效');
 
     await page.goto(`${base}/app/report`);
@@ -124,14 +130,22 @@ describe.each(VIEWPORTS)('pages on $name ($width×$height)', (vp) => {
     const context = await pageContext(tb.browser, vp, base, foreign);
     const page = await context.newPage();
     const expired = await issueLoginTicket(t.deps, w.adminA.id, new Date(now));
+    await page.goto(ticketUrl(base, expired.ticket));
     now += 11 * 60_000;
     try {
+      // Pressed after the ten minutes: refused, and so is opening the link again.
+      const [pressed] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('#enter')]);
+      expect(pressed.status()).toBe(401);
+      await expect(page.locator('[role=alert]').textContent()).resolves.toContain('登录链接无效');
       const res = await page.goto(ticketUrl(base, expired.ticket));
       expect(res?.status()).toBe(401);
+      expect((await context.cookies()).find((c) => c.name === 'gs_session')).toBeUndefined();
     } finally {
       now -= 11 * 60_000;
     }
     await page.goto(await chatLoginLink(w.adminA.id));
+    await page.click('#enter');
+    await page.waitForURL(/\/app$/);
     await page.goto(`${base}/app/dashboard`);
     const api = await (await fetch(`${base}/v1/stats/summary`, { headers: w.adminA.auth })).json();
     const fig = async (id: string) => Number(await page.locator(`#${id}`).textContent());

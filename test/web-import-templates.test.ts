@@ -4,6 +4,7 @@ import { makePerson } from './helpers/fixtures.js';
 import { createApp } from '../api/app.js';
 import { issueLoginTicket } from '../web/auth/issue-ticket.js';
 import { IMPORT_KINDS } from '../api/imports/run-import.js';
+import { sessionCookie } from './helpers/web-sign-in.js';
 
 describe('import templates', () => {
   it('each downloadable template is a header the importer accepts', async () => {
@@ -11,7 +12,7 @@ describe('import templates', () => {
     const admin = await makePerson(t.db, 'district_admin');
     const app = createApp(t.deps);
     const { ticket } = await issueLoginTicket(t.deps, admin.id, t.clock());
-    const cookie = (await app.request(`/auth/ticket?t=${ticket}`)).headers.get('set-cookie')!.split(';')[0];
+    const cookie = await sessionCookie(app, ticket);
     for (const kind of IMPORT_KINDS) {
       const res = await app.request(`/app/admin/templates/${kind}.csv`, { headers: { cookie } });
       expect(res.status).toBe(200);

@@ -7,6 +7,7 @@ import { csrfTokenFor } from '../web/auth/sessions.js';
 import { listCheckItems } from '../api/policy/list-check-items.js';
 import { listPatrols } from '../api/patrols/list.js';
 import { getHazard } from '../api/hazards/get.js';
+import { sessionCookie } from './helpers/web-sign-in.js';
 
 describe('patrol form', () => {
   it('records a patrol with the checklist; a ticked item becomes a hazard linked to it; another grid is refused', async () => {
@@ -14,7 +15,7 @@ describe('patrol form', () => {
     const w = await makeWorld(t.db);
     const app = createApp(t.deps);
     const { ticket } = await issueLoginTicket(t.deps, w.workerA1.id, t.clock());
-    const token = (await app.request(`/auth/ticket?t=${ticket}`)).headers.get('set-cookie')!.split(';')[0].split('=')[1];
+    const token = (await sessionCookie(app, ticket)).split('=')[1];
     const ctx = await ctxFor(t.deps, w.workerA1.id);
     const [item] = await listCheckItems(ctx);
     const post = (form: [string, string][]) => {

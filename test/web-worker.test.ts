@@ -22,8 +22,15 @@ describe('pages on the Worker', () => {
     await worker.fetch(new Request('http://worker/health'), env, ctx);
     const w = await makeWorld(t.db);
     const { ticket } = await issueLoginTicket({ db: t.db, writer: d1Writer(t.d1) }, w.adminA.id, new Date());
-    const signed = await worker.fetch(new Request(`https://anquan.example.gov.cn/auth/ticket?t=${ticket}`), env, ctx);
+    const preview = await worker.fetch(new Request(`https://anquan.example.gov.cn/auth/ticket?t=${ticket}`), env, ctx);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('set-cookie')).toBeNull();
+    const signed = await worker.fetch(new Request('https://anquan.example.gov.cn/auth/ticket', {
+      method: 'POST', body: new URLSearchParams({ t: ticket, next: '/app/dashboard' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://anquan.example.gov.cn' },
+    }), env, ctx);
     expect(signed.status).toBe(303);
+    expect(signed.headers.get('location')).toBe('/app/dashboard');
     const cookie = signed.headers.get('set-cookie')!;
     expect(cookie).toMatch(/Secure/);
     const page = await worker.fetch(new Request('https://anquan.example.gov.cn/app/dashboard', { headers: { cookie: cookie.split(';')[0] } }), env, ctx);

@@ -11,7 +11,7 @@ import { limitBody } from '../api/core/body-limit.js';
 import { APP_CSS } from './assets/css.js';
 import { Layout } from './layout.js';
 import { WEB_MSG } from './messages.js';
-import { csrfTokenFor, exchangeTicket, revokeSession, sessionActor, SESSION_MAX_MS } from './auth/sessions.js';
+import { csrfTokenFor, revokeSession, revokeSessionToken, sessionActor, SESSION_MAX_MS } from './auth/sessions.js';
 import type { WebEnv, WebOptions, WebContext } from './env.js';
 import { registerTaskPages } from './pages/tasks.js';
 import { registerHazardPages } from './pages/hazard.js';
@@ -24,9 +24,11 @@ import { registerPatrolPages } from './pages/patrol.js';
 import { registerAdminPeople } from './pages/admin-people.js';
 import { registerAdminPolicy } from './pages/admin-policy.js';
 import { registerHazardList } from './pages/hazards.js';
+import { registerPatrolList } from './pages/patrols.js';
 import { registerExportPages } from './pages/exports.js';
 import { registerDingTalkSignIn } from './auth/dingtalk-page.js';
 import { registerBindPage } from './auth/bind-page.js';
+import { registerTicketSignIn } from './auth/ticket-page.js';
 import { registerDocsAssets } from './docs-assets.js';
 import { errorFields, logger } from '../lib/log.js';
 
@@ -52,9 +54,6 @@ export function setSessionCookie(c: WebContext, options: WebOptions, token: stri
   });
 }
 
-/** Only same-site paths: `next` must never send a fresh session to another site. */
-const safeNext = (next: string | undefined) => (next && /^\/app(?:[/?#]|$)/.test(next) ? next : '/app');
-
 /**
  * The pages (web/): server-rendered JSX under /app, sign-in under /auth, assets under /assets.
  * Every page builds the same Ctx as the API (actor from the session, channel 'web') and calls the
@@ -64,7 +63,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
   const web = new Hono<WebEnv>();
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : null;
 
-  for (const path of ['/app/*', '/auth/*', '/assets/*', '/app', '/']) {
+  for (const path of ['/app/*', '/auth/*', '/t/*', '/assets/*', '/app', '/']) {
     web.use(path, secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'no-referrer' }));
   }
   const originOk = (origin: string, c: { req: { url: string } }) => origin === new URL(c.req.url).origin || origin === publicOrigin;
@@ -92,12 +91,13 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
   web.get('/', (c) => c.redirect('/app', 302));
   web.get('/assets/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
 
-  // Sign-in from a chat link: the ticket is exchanged once, then the address bar loses it.
-  web.get('/auth/ticket', async (c) => {
-    const session = await exchangeTicket(deps, c.req.query('t') ?? '', deps.clock());
-    setSessionCookie(c, options, session.token);
-    return c.redirect(safeNext(c.req.query('next')), 303);
-  });
+  // A new sign-in on this browser ends the session its old cookie held, then sets the new one.
+  const startSession = async (c: WebContext, token: string) => {
+    const previous = getCookie(c, SESSION_COOKIE);
+    if (previous) await revokeSessionToken(deps, previous, deps.clock());
+    setSessionCookie(c, options, token);
+  };
+  registerTicketSignIn(web, deps, startSession);
   web.get('/auth/login', (c) => c.html(
     <Layout title={WEB_MSG.signInTitle}>
       <div class="card">
@@ -116,8 +116,8 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/auth/login?out=1', 303);
   });
-  registerDingTalkSignIn(web, deps, options, (c, token) => setSessionCookie(c, options, token));
-  registerBindPage(web, deps, options, (c, token) => setSessionCookie(c, options, token));
+  registerDingTalkSignIn(web, deps, options, startSession);
+  registerBindPage(web, deps, options, startSession);
 
   // Every page: the session's person, with the same Ctx the API builds from a bearer token.
   const requireSession = async (c: WebContext, next: () => Promise<void>) => {
@@ -141,6 +141,7 @@ export function createWeb(deps: Deps, options: WebOptions = {}) {
 
   registerTaskPages(web);
   registerHazardList(web);
+  registerPatrolList(web);
   registerHazardPages(web);
   registerExportPages(web);
   registerReportPages(web);

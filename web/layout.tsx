@@ -16,6 +16,7 @@ function Nav({ user, here }: { user: PageUser; here: string }) {
   const links: [string, string][] = contact ? [['/app', '本企业隐患']] : [['/app', '我的任务'], ['/app/report', '上报隐患'], ['/app/patrol', '巡查']];
   if (user.actor.role !== 'worker' && !contact) links.push(['/app/dashboard', '总览']);
   links.push(['/app/hazards', contact ? '隐患记录' : '隐患']);
+  if (!contact) links.push(['/app/patrols', '巡查记录']);
   if (isAdmin(user.actor)) links.push(['/app/admin/import', '导入'], ['/app/admin/people', '人员'], ['/app/admin/policy', '规则'], ['/app/admin/notifications', '通知']);
   return (
     <nav>

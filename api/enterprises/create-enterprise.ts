@@ -8,6 +8,7 @@ import { assertCreditCodeFree } from './credit-code-free.js';
 import { getEnterprise } from './get-enterprise.js';
 import { ENTERPRISE_MSG } from './messages.js';
 import { resolvePlace } from './place.js';
+import { pinyinKeys } from './pinyin-keys.js';
 import { EnterpriseFields, type EnterpriseView } from './schemas.js';
 
 export const CreateEnterpriseInput = z
@@ -36,6 +37,7 @@ export async function createEnterprise(ctx: Ctx, raw: CreateEnterpriseInputT): P
           ...fields,
           ...place,
           aliases: [...new Set(input.aliases)],
+          pinyin: pinyinKeys({ name: fields.name, shortName: fields.shortName ?? null, aliases: input.aliases }),
           registeredAt: registeredOn ? startOfShanghaiDay(parseIsoDay(registeredOn)!) : now,
           createdAt: now,
         })

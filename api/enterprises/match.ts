@@ -6,6 +6,7 @@ import { contains } from '../core/contains.js';
 import { canonicalName, charOverlap, coreName } from './normalize-name.js';
 import { enterprisesOfGrids } from './grid-candidates.js';
 import { LATIN_QUERY, pinyinForm, pinyinScore, type PinyinForm } from './match-pinyin.js';
+import { pinyinKeys, pinyinPrefilter, type NamedRow } from './pinyin-keys.js';
 
 export type EnterpriseCandidate = { id: number; name: string; shortName: string | null; score: number; exact: boolean };
 type Kind = 'equal' | 'contains' | 'similar';
@@ -48,6 +49,9 @@ function pinyinOf(raw: string): PinyinForm {
   const f = formsOf(raw);
   return (f.pinyin ??= pinyinForm(f.core));
 }
+
+/** The stored pinyin of an enterprise's names, from the same cached forms the scoring reads. */
+export const storedPinyin = (e: NamedRow) => pinyinKeys(e, pinyinOf);
 
 function scoreEnterprisePinyin(q: { latin: boolean; form: PinyinForm }, e: { name: string; shortName: string | null; aliases: string[] }) {
   let best: number | null = null;
@@ -106,14 +110,23 @@ export async function matchEnterprises(ctx: Ctx, query: string, limit = 5): Prom
     const s = scoreEnterprise(q, qCanonical, r);
     if (s) scored.push({ id: r.id, name: r.name, shortName: r.shortName, score: Math.round(s.score * 1000) / 1000, exact: false, kind: s.kind });
   }
-  // Nothing shares characters with the query ("hmhg", "恒太"): try pinyin within the same rows, which for
-  // a worker are the whole grid. An admin's rows were narrowed by characters in SQL, so pinyin-only
-  // queries find nothing there (the district is too large to score whole per message).
+  // Nothing shares characters with the query ("hmhg", "恒太"): try pinyin. A worker's rows are the whole
+  // grid already. An admin's were narrowed by characters, so their scope is narrowed again by the stored
+  // pinyin (enterprises.pinyin) in SQL: a town or district is too large to score whole per keystroke.
   if (!scored.some((s) => s.kind !== 'similar')) {
     const latin = LATIN_QUERY.test(q);
     const form = pinyinForm(q);
     const seen = new Set(scored.map((s) => s.id));
-    for (const r of rows) {
+    // pinyinScore needs 2 letters typed, or 4 letters of a homophone's syllables.
+    const worth = latin ? form.full.length >= 2 : form.full.length >= 4;
+    const pinyinRows = ctx.actor.role === 'worker' ? rows : !worth ? [] : await ctx.db
+      .select({ id: enterprises.id, name: enterprises.name, shortName: enterprises.shortName, aliases: enterprises.aliases })
+      .from(enterprises)
+      .where(and(scope, pinyinPrefilter(form.full)))
+      // Rows not filled yet are scored from their names, after the ones the stored pinyin selected.
+      .orderBy(sql`${enterprises.pinyin} is null`)
+      .limit(PREFILTER_FETCH);
+    for (const r of pinyinRows) {
       if (seen.has(r.id)) continue;
       const p = scoreEnterprisePinyin({ latin, form }, r);
       if (p !== null) scored.push({ id: r.id, name: r.name, shortName: r.shortName, score: p, exact: false, kind: 'similar' });

@@ -11,6 +11,7 @@ import { assertCreditCodeFree } from './credit-code-free.js';
 import { getEnterprise } from './get-enterprise.js';
 import { ENTERPRISE_MSG } from './messages.js';
 import { resolvePlace } from './place.js';
+import { pinyinKeys } from './pinyin-keys.js';
 import { EnterpriseFields, type EnterpriseView } from './schemas.js';
 import { followEnterprisePlace } from './follow-place.js';
 import { colorChangeWrites } from './risk-color-change.js';
@@ -39,6 +40,10 @@ export async function updateEnterprise(ctx: Ctx, enterpriseId: number, raw: Upda
   if (gridId !== undefined || townId !== undefined) Object.assign(patch, await resolvePlace(ctx, gridId ?? current.gridId, townId));
   if (registeredOn !== undefined) patch.registeredAt = startOfShanghaiDay(parseIsoDay(registeredOn)!);
   if (patch.aliases) patch.aliases = [...new Set(patch.aliases)];
+  // A new name keeps the stored pinyin true in the same statement (else the trigger of 0012 clears it).
+  if (patch.name !== undefined || patch.shortName !== undefined || patch.aliases) {
+    patch.pinyin = pinyinKeys({ name: patch.name ?? current.name, shortName: patch.shortName !== undefined ? patch.shortName : current.shortName, aliases: patch.aliases ?? current.aliases });
+  }
   if (Object.keys(patch).length === 0) throw validationFailed(ENTERPRISE_MSG.nothingToUpdate);
   if (patch.creditCode) await assertCreditCodeFree(ctx, patch.creditCode, enterpriseId);
   const colour = patch.riskColor && patch.riskColor !== current.riskColor

@@ -12,6 +12,7 @@ import type { Planner } from './plan.js';
 import { readTable } from './read-table.js';
 import { TurnBudget } from './turn-budget.js';
 import { importTooLarge, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './upload-limit.js';
+import { fillMissingPinyin } from '../enterprises/fill-pinyin.js';
 
 export const IMPORT_KINDS = ['towns', 'grids', 'people', 'enterprises'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -60,6 +61,8 @@ export async function runImport(ctx: Ctx, raw: RunImportInputT): Promise<ImportR
     // Still one atomic batch; over a local file it runs off the event loop (db/off-thread-batch.ts).
     if (ctx.writer.bulk) await ctx.writer.bulk(plan.statements);
     else await ctx.writer.batch(plan.statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    // New and renamed enterprises have no stored pinyin yet (admins' `hm` for 华美 reads it).
+    if (input.kind === 'enterprises') await fillMissingPinyin(ctx, rows);
   }
   return {
     kind: input.kind, dryRun: input.dryRun, rows, created: plan.created, updated: plan.updated,

@@ -31,7 +31,7 @@ export type NotificationView = z.infer<typeof NotificationSchema>;
  * never lost silently), a town admin those to people of their town (admins, and workers holding
  * a grid there), everyone else their own.
  */
-function scope(ctx: Ctx): SQL | undefined {
+export function notificationScope(ctx: Ctx): SQL | undefined {
   const { actor } = ctx;
   if (actor.role === 'district_admin') return undefined;
   if (actor.role === 'town_admin' && actor.townId != null) {
@@ -47,7 +47,7 @@ export async function listNotifications(ctx: Ctx, query: ListNotificationsQueryT
   const isAdmin = ctx.actor.role === 'district_admin' || ctx.actor.role === 'town_admin';
   if (f.personId && !isAdmin && f.personId !== ctx.actor.personId) throw forbidden('只能查看发给自己的提醒');
   const where = and(
-    scope(ctx),
+    notificationScope(ctx),
     f.status ? eq(notifications.status, f.status) : undefined,
     f.kind ? eq(notifications.kind, f.kind) : undefined,
     f.personId ? eq(notifications.personId, f.personId) : undefined,

@@ -17,8 +17,8 @@ export async function resolvePageLink(deps: Deps, actor: Pick<Actor, 'personId'>
   const plain = `${base}${reply.link.path}`;
   if (!withTicket) return { ...reply, link: { ...reply.link, url: plain } };
   try {
-    const { ticket } = await issueLoginTicket(deps, actor.personId, now, { keep: 1 });
-    return { ...reply, link: { ...reply.link, url: ticketUrl(deps.publicUrl, ticket, reply.link.path) } };
+    const { ticket } = await issueLoginTicket(deps, actor.personId, now, { keep: 1, next: reply.link.path });
+    return { ...reply, link: { ...reply.link, url: ticketUrl(deps.publicUrl, ticket) } };
   } catch (e) {
     if (e instanceof DomainError && e.code === 'rate_limited') return { ...reply, link: { ...reply.link, url: plain } };
     throw e;

@@ -32,5 +32,5 @@ export function doneMarker(deps: Deps): (done: Done) => Promise<void> {
  * send 登录 again.
  */
 export function withoutTickets(json: string): string {
-  return json.replace(/(\/auth\/ticket\?t=)[0-9a-f]{16,}/g, '$1expired');
+  return json.replace(/(\/auth\/ticket\?t=|\/t\/)[0-9a-f]{16,}/g, '$1expired');
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { createdAt, instant } from './columns.js';
 import { grids, towns } from './org.js';
@@ -28,8 +29,15 @@ export const enterprises = sqliteTable('enterprises', {
   // max(patrols.patrolled_at) kept in the same batch as the patrol insert, so the daily run is one scan.
   registeredAt: instant('registered_at').notNull(),
   lastPatrolAt: instant('last_patrol_at'),
+  // Toneless pinyin of name, short name and aliases as ` initials syllables … ` (api/enterprises/
+  // pinyin-keys.ts), so an admin's `hm` for 华美 is a LIKE over their scope in SQL instead of every
+  // name of a district in JS. NULL until computed: a trigger (migration 0014) clears it when a name
+  // changes, and the search scores NULL rows from their names until they are filled.
+  pinyin: text('pinyin'),
   createdAt: createdAt(),
 }, (t) => [
+  // The rows still to fill (import, bulk seed, a rename): found without scanning the table.
+  index('enterprises_pinyin_missing_idx').on(t.id).where(sql`${t.pinyin} is null`),
   uniqueIndex('enterprises_credit_code_uq').on(t.creditCode),
   // Worker digest and grid-scoped lists / fuzzy name matching within a worker's grids.
   index('enterprises_grid_idx').on(t.gridId),

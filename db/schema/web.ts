@@ -11,6 +11,9 @@ export const loginTickets = sqliteTable('login_tickets', {
   ticketHash: text('ticket_hash').notNull(),
   expiresAt: instant('expires_at').notNull(),
   usedAt: instant('used_at'),
+  // The page the link opens after sign-in (`/app/hazards/YH…`): kept here, not in the URL, so the
+  // link in a WeChat message is short (`PUBLIC_URL/t/<ticket>`).
+  nextPath: text('next_path'),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('login_tickets_hash_uq').on(t.ticketHash),

@@ -7,7 +7,7 @@ body{margin:0;font:15px/1.5 -apple-system,"PingFang SC","Hiragino Sans GB","Micr
 a{color:#1456f0;text-decoration:none}
 header.top{background:#1456f0;color:#fff;padding:10px 12px;display:flex;align-items:center;gap:8px;flex-wrap:wrap}
 header.top .brand{font-weight:600;font-size:17px;color:#fff;margin-right:auto}
-header.top nav a{color:#fff;padding:4px 6px;border-radius:4px;font-size:14px}
+header.top nav a{color:#fff;padding:4px 6px;border-radius:4px;font-size:14px;white-space:nowrap;display:inline-block}
 header.top nav a.on{background:rgba(255,255,255,.22)}
 header.top form{margin:0}
 header.top button{background:none;border:1px solid rgba(255,255,255,.6);color:#fff;border-radius:4px;padding:2px 8px;font-size:13px}

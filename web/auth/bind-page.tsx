@@ -26,7 +26,7 @@ export const bindPageUrl = (base: string, code: string) => `${base.replace(/\/+$
  * configured, the page binds by itself: the 免登 code gives the DingTalk userid, the binding code is
  * redeemed for it exactly as `绑定 …` in chat would be, and the contact is signed in.
  */
-export function registerBindPage(web: Hono<WebEnv>, deps: Deps, options: WebOptions, onSession: (c: WebContext, token: string) => void) {
+export function registerBindPage(web: Hono<WebEnv>, deps: Deps, options: WebOptions, onSession: (c: WebContext, token: string) => Promise<void>) {
   const dt = options.dingtalk;
   web.get('/auth/bind', (c) => {
     const code = normaliseBindingCode(c.req.query('code') ?? '');
@@ -67,7 +67,7 @@ export function registerBindPage(web: Hono<WebEnv>, deps: Deps, options: WebOpti
     // The same verb as `绑定 …` in DingTalk chat: the sender's attempts and the code's checks are counted.
     const { personId } = await redeemBindingCode(deps, { platform: 'dingtalk', externalId: userId, code: bind });
     const session = await openSession(deps, personId, 'dingtalk', deps.clock());
-    onSession(c, session.token);
+    await onSession(c, session.token);
     return c.redirect(`/app?ok=${encodeURIComponent(WEB_MSG.bindDone)}`, 303);
   });
 }

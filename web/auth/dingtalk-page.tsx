@@ -19,7 +19,7 @@ const JS = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 
  * app, the server trades the code for the userid and signs in the person whose DingTalk identity
  * (staffId) it is. Unbound users get a page saying so, and no session.
  */
-export function registerDingTalkSignIn(web: Hono<WebEnv>, deps: Deps, options: WebOptions, onSession: (c: WebContext, token: string) => void) {
+export function registerDingTalkSignIn(web: Hono<WebEnv>, deps: Deps, options: WebOptions, onSession: (c: WebContext, token: string) => Promise<void>) {
   const dt = options.dingtalk;
   if (!dt) return;
   web.get('/assets/dingtalk-jsapi.js', (c) => c.body(DINGTALK_JSAPI_JS, 200, JS));
@@ -53,7 +53,7 @@ export function registerDingTalkSignIn(web: Hono<WebEnv>, deps: Deps, options: W
     const personId = await personForIdentity(deps.db, 'dingtalk', userId);
     if (!personId || !(await loadActor(deps.db, personId))) throw new DomainError('forbidden', WEB_MSG.notBound);
     const session = await openSession(deps, personId, 'dingtalk', deps.clock());
-    onSession(c, session.token);
+    await onSession(c, session.token);
     return c.redirect('/app', 303);
   });
 }

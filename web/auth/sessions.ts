@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Actor, Deps } from '../../api/core/context.js';
 import { DomainError } from '../../api/core/errors.js';
 import { loadActor } from '../../api/core/actor.js';
@@ -17,6 +17,7 @@ export const SESSION_MAX_MS = 7 * 24 * 3600_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 export type OpenedSession = { token: string; personId: number; expiresAt: Date };
+export type TicketSession = OpenedSession & { next: string | null };
 
 /** Starts a session for a person; the cookie value is returned once and stored as its sha256. */
 export async function openSession(deps: SessionDeps, personId: number, via: SessionVia, now: Date): Promise<OpenedSession> {
@@ -28,21 +29,34 @@ export async function openSession(deps: SessionDeps, personId: number, via: Sess
   return { token, personId, expiresAt };
 }
 
+const TICKET_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * Whether a ticket would still be exchanged (unused, unexpired, its person active), without spending
+ * it: what the confirm page that a chat app's link preview fetches may know.
+ */
+export async function ticketUsable(deps: Pick<Deps, 'db'>, ticket: string, now: Date): Promise<boolean> {
+  if (!TICKET_SHAPE.test(ticket)) return false;
+  const [row] = await deps.db.select({ personId: loginTickets.personId }).from(loginTickets)
+    .where(and(eq(loginTickets.ticketHash, sha256Hex(ticket)), isNull(loginTickets.usedAt), gt(loginTickets.expiresAt, now))).limit(1);
+  return !!row && !!(await loadActor(deps.db, row.personId));
+}
+
 /**
  * Exchanges a chat link's ticket for a session. Marking the ticket used is one conditional UPDATE,
  * so of two concurrent exchanges exactly one wins; expired, used and unknown tickets read the same.
  */
-export async function exchangeTicket(deps: SessionDeps, ticket: string, now: Date): Promise<OpenedSession> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(ticket)) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
+export async function exchangeTicket(deps: SessionDeps, ticket: string, now: Date): Promise<TicketSession> {
+  if (!TICKET_SHAPE.test(ticket)) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
   const [[won]] = await deps.writer.batch([
     deps.db.update(loginTickets).set({ usedAt: now })
       .where(and(eq(loginTickets.ticketHash, sha256Hex(ticket)), isNull(loginTickets.usedAt), gt(loginTickets.expiresAt, now)))
-      .returning({ personId: loginTickets.personId }),
+      .returning({ personId: loginTickets.personId, next: loginTickets.nextPath }),
   ]);
   if (!won) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
   // A person deactivated after the link was sent gets nothing.
   if (!(await loadActor(deps.db, won.personId))) throw new DomainError('unauthorized', WEB_MSG.ticketInvalid);
-  return openSession(deps, won.personId, 'chat', now);
+  return { ...(await openSession(deps, won.personId, 'chat', now)), next: won.next };
 }
 
 export type SessionActor = { sessionId: number; actor: Actor };
@@ -67,11 +81,31 @@ export async function revokeSession(deps: SessionDeps, sessionId: number, now: D
   ]);
 }
 
+/**
+ * Ends the session behind a cookie value, if any: a browser that signs in as someone else (a shared
+ * office PC, a phone handed over) leaves no earlier session alive behind the replaced cookie.
+ */
+export async function revokeSessionToken(deps: SessionDeps, token: string, now: Date): Promise<void> {
+  if (!token || token.length > 100) return;
+  await deps.writer.batch([
+    deps.db.update(webSessions).set({ revokedAt: now }).where(and(eq(webSessions.sessionHash, sha256Hex(token)), isNull(webSessions.revokedAt))),
+  ]);
+}
+
 /** Ends every session of a person (deactivation, a lost phone). */
 export async function revokePersonSessions(deps: SessionDeps, personId: number, now: Date): Promise<void> {
   await deps.writer.batch([
     deps.db.update(webSessions).set({ revokedAt: now }).where(and(eq(webSessions.personId, personId), isNull(webSessions.revokedAt))),
   ]);
+}
+
+/** How many of a person's sessions would still open a page now (not revoked, idle or past the limit). */
+export async function liveSessionCount(deps: Pick<Deps, 'db'>, personId: number, now: Date): Promise<number> {
+  const [{ n }] = await deps.db.select({ n: count() }).from(webSessions).where(and(
+    eq(webSessions.personId, personId), isNull(webSessions.revokedAt), gt(webSessions.expiresAt, now),
+    gt(webSessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+  ));
+  return n;
 }
 
 /** Whether anyone has ever signed in (the first-run banner prints a link only before that). */

@@ -144,7 +144,7 @@ function Actions({ h, actor, csrf, departments }: { h: HazardDetail; actor: Acto
       <h2>整改完成</h2><Csrf token={csrf} />
       <label for="rectify-note">整改措施</label><textarea id="rectify-note" name="note" placeholder="例如：杂物已清理，通道已畅通" />
       <label for="rectify-photos">整改后照片（最多 9 张）</label>
-      <input id="rectify-photos" type="file" name="photos" accept="image/*" capture="environment" multiple />
+      <input id="rectify-photos" type="file" name="photos" accept="image/*" multiple />
       <button type="submit">提交整改</button>
     </form>,
   );

@@ -30,7 +30,7 @@ async function renderPatrol(c: WebContext, notice: { ok?: string; error?: string
         ))}
         <label for="note">备注或发现的问题</label><textarea id="note" name="note" />
         <label for="patrol-photos">照片（最多 9 张）</label>
-        <input id="patrol-photos" type="file" name="photos" accept="image/*" capture="environment" multiple />
+        <input id="patrol-photos" type="file" name="photos" accept="image/*" multiple />
         <button type="submit">保存巡查</button>
       </form>
     </Layout>,

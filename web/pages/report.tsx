@@ -70,8 +70,9 @@ async function renderReport(c: WebContext, notice: { error?: string } = {}, stat
             <label><input type="radio" name="deadline" value={v} checked={(keep.deadline ?? '') === v} /> {l}</label>
           ))}
         </div>
+        {/* No `capture`: with it Android WebViews open only the camera; without it the phone offers camera and album. */}
         <label for="photos">现场照片（拍照或从相册选，最多 9 张）</label>
-        <input id="photos" type="file" name="photos" accept="image/*" capture="environment" multiple />
+        <input id="photos" type="file" name="photos" accept="image/*" multiple />
         {keep.duplicate && <label><input type="checkbox" name="force" value="1" /> 我确认这不是重复隐患</label>}
         <button type="submit">上报</button>
       </form>

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from '../db/schema/index.js';
+import type { Db } from '../db/client.js';
+import { MIGRATIONS_DIR } from '../db/migrate.js';
+import { chatIdentities } from '../db/schema/index.js';
+import { makeWorld } from './helpers/fixtures.js';
+
+// DingTalk H5 免登 on the Worker as Cloudflare runs it: entry/worker.ts bundled with esbuild and run by
+// workerd (miniflare), trading the code at a fake DingTalk OpenAPI on loopback (DINGTALK_API_BASE and
+// DINGTALK_OAPI_BASE), so only the Worker's own fetch can have made the calls.
+let fake: Server;
+let fakeBase = '';
+const seen: string[] = [];
+let mf: Miniflare;
+let db: Db;
+
+beforeAll(async () => {
+  fake = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      seen.push(`${req.method} ${req.url} ${body}`);
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/v1.0/oauth2/accessToken') return res.end(JSON.stringify({ accessToken: 'worker-app-token', expireIn: 7200 }));
+      if (req.url === '/topapi/v2/user/getuserinfo?access_token=worker-app-token') {
+        const { code } = JSON.parse(body) as { code: string };
+        return res.end(JSON.stringify(code === 'code-bound' ? { errcode: 0, result: { userid: 'staff-w1' } } : { errcode: 40078, errmsg: '不存在的临时授权码' }));
+      }
+      res.statusCode = 404;
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+  fakeBase = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+  const bundle = await build({
+    entryPoints: ['entry/worker.ts'], bundle: true, write: false, format: 'esm', target: 'es2022',
+    platform: 'browser', conditions: ['workerd', 'worker', 'browser'], external: ['node:*', 'cloudflare:*'], logLevel: 'error',
+  });
+  mf = new Miniflare({
+    modules: true, script: bundle.outputFiles[0].text, compatibilityDate: '2026-04-28', compatibilityFlags: ['nodejs_compat'],
+    d1Databases: ['DB'],
+    bindings: {
+      DISTRICT_NAME: '云端区', DINGTALK_CLIENT_ID: 'ding-worker-app', DINGTALK_CLIENT_SECRET: 'worker-s3cret',
+      DINGTALK_API_BASE: fakeBase, DINGTALK_OAPI_BASE: fakeBase, DINGTALK_CORP_ID: 'ding-corp-w',
+    },
+  });
+  const d1 = await mf.getD1Database('DB');
+  for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()) {
+    for (const statement of readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint')) {
+      if (statement.trim()) await d1.prepare(statement).run();
+    }
+  }
+  db = drizzle(d1 as never, { schema }) as unknown as Db;
+}, 90_000);
+afterAll(async () => {
+  await mf?.dispose();
+  await new Promise((r) => fake.close(r));
+});
+
+describe('DingTalk H5 免登 on the Worker (workerd)', () => {
+  it('serves the 免登 page and its script, signs in the bound person, refuses strangers', async () => {
+    expect((await mf.dispatchFetch('http://worker/health')).status).toBe(200);
+    const w = await makeWorld(db);
+    await db.insert(chatIdentities).values({ personId: w.workerA1.id, platform: 'dingtalk', externalId: 'staff-w1', createdAt: new Date() });
+
+    const page = await mf.dispatchFetch('http://worker/auth/dingtalk');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('data-corp="ding-corp-w"');
+    expect(html).toContain('src="/assets/dingtalk-jsapi.js"');
+    expect(await (await mf.dispatchFetch('http://worker/assets/dingtalk-jsapi.js')).text()).toContain('runtime.permission.requestAuthCode');
+    expect(await (await mf.dispatchFetch('http://worker/auth/login')).text()).toContain('href="/auth/dingtalk"');
+
+    const post = (code: string) => mf.dispatchFetch('http://worker/auth/dingtalk', {
+      method: 'POST', body: new URLSearchParams({ code }).toString(), redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://worker' },
+    });
+    const ok = await post('code-bound');
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/app');
+    const cookie = ok.headers.get('set-cookie')!.split(';')[0];
+    const home = await mf.dispatchFetch('http://worker/app', { headers: { cookie } });
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain(w.workerA1.name);
+    expect(seen.some((s) => s.startsWith('POST /v1.0/oauth2/accessToken') && s.includes('"appKey":"ding-worker-app"'))).toBe(true);
+    expect(seen.some((s) => s.startsWith('POST /topapi/v2/user/getuserinfo') && s.includes('"code":"code-bound"'))).toBe(true);
+
+    const bad = await post('code-wrong');
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('set-cookie')).toBeNull();
+    expect(await bad.text()).toContain('钉钉免登失败');
+  }, 60_000);
+});
