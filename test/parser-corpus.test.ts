@@ -71,12 +71,12 @@ describe('parser corpus', () => {
 // Corpora scored by intent and key slots (test/data/blind-score.ts), not by the whole parse:
 //   parser-corpus-blind-tune.json     written blind by someone who had not seen the parser; tuned on.
 //   parser-corpus-probe-lead*.json    written by the team in batches, each scored once before any fix
-//                                     (batch 1 80.9 %, 2 55.7 %, 3 73.5 %, 4 64.3 %, 5 78.8 % intent),
+//                                     (batch 1 80.9 %, 2 55.7 %, 3 73.5 %, 4 64.3 %, 5 78.8 %, 6 66.7 % intent),
 //                                     then fixed by kind; they now guard those kinds.
 //   parser-corpus-blind-heldout.json  written blind with the tune file and never tuned on: its misses are
 //                                     never printed, so it stays the honest figure for unseen messages.
 const blindFile = (name: string) => new URL(`./data/${name}`, import.meta.url).pathname;
-const TUNED = ['parser-corpus-blind-tune.json', ...[1, 2, 3, 4, 5].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
+const TUNED = ['parser-corpus-blind-tune.json', ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
 
 describe('parser corpus written blind', () => {
   it('reads the blind and probe messages it was tuned on (95 %), printing every miss', () => {

@@ -18,7 +18,7 @@ const DONE =
   /已经?整改(?:完成|完毕|好了)?|整改(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)|已经?(?:全部|都|全)?(?:更换|换新|清理|维修|修复|安装|加装|拆除|移走|清除|补齐|配齐|落实)|(?:清|搬|挪|移|腾)(?:出来|空|干净)了/;
 // 吹哨, 吹个哨, 吹一下哨; 转给 / 移交 (always to a department); 交给 / 给 a department's name.
 const WHISTLE = /吹(?:个|一下|一个|下)?哨|转给|转交|转到|移交|移送|推送给?|抄送/;
-const HAND_OVER = /指定|由(?=\S{1,8}负责)|责任人|交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/;
+const HAND_OVER = /交(?=\S{1,6}(?:跟进|处理|负责|办理|落实))|指定|由(?=\S{1,8}负责)|责任人|交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/;
 
 const STATE_QUESTION = /(?:了|好|完)(?:没有?|吗|没呢)\s*\??$|(?:有没有|是否)(?:整改|处理|改好|弄好|修好)/;
 const DEMAND = /请企业|让企业|要求企业|督促企业|责令企业|通知企业|请|让|要求|督促|责令|叫/;
@@ -45,6 +45,9 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   if (VERDICT.test(around) || visitedVerdict || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around))) {
     return { make: (code, _rest, now) => parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now) };
   }
+  // "整改到位 同意销号": the admin closes it; 申请销号 / 请销号 stays the rectification asking for it.
+  const closing = /(?:同意|予以|准予|批准|可以|确认)(?:销号|闭环|结案)|^\s*(?:销号|结案)/.exec(around);
+  if (closing && !/申请|请求?(?:销号|结案)/.test(around)) return { make: (code) => parseCodeOnly('close', code), verb: closing };
   // "YH… 好了", "ok了": said of a hazard, done means rectified.
   if (/^\s*(?:好了|好啦|ok了?|弄完了|搞完了|完事了)\s*$/i.test(around)) return { make: (code) => parseRectify(code) };
   const done = cut(DONE, (code, rest) => parseRectify(`${code} ${rest}`));
@@ -53,7 +56,7 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   const whistle = cut(WHISTLE, (code, rest) => parseWhistle(`${code} ${rest}`));
   if (whistle) return whistle;
   // A department answering its whistle (消防这边报到) acknowledges it.
-  const reported = /报到|签收|已接收/.exec(around);
+  const reported = /报到|签收|已接收|已?知悉|已收到/.exec(around);
   if (reported) return { make: (code) => parseCodeOnly('acknowledge', code), verb: reported };
   // "这个得让消防来管", "转市场监管局": a department named is where the hazard goes.
   const department = DEPARTMENT.exec(around);

@@ -19,7 +19,7 @@ const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)
 const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
 // A place word, the sender and a time may sit between the name and the verb: 博远那边我昨天去过了.
-const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边)?我?(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
+const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边)?我?(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
 // "瑞星纺织 今天检查 正常": the name, a time word, the visit verb, then the verdict, each on its own.
 const NAME_TIME_VISIT = /^([^\s,;。、:]{2,16})[\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\s*(?:例行|日常|常规|专项|安全)?(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\s,;。、:]+(.+)$/;
 // A visit said as its own part of the message, after the name: "华盛 巡完了 …", "春晖纺织 已检查 没问题",
@@ -36,6 +36,9 @@ function namedVisit(text: string, now: Date): ParsedMessage | null {
   const isName = (s: string) => s.length >= 2 && s.length <= 16 && !NOT_A_NAME.test(s) && !PROBLEM.test(s) && /[\u4e00-\u9fff]{2}/.test(s);
   const rest = (from: number) => text.slice(text.indexOf(parts[from - 1]) + parts[from - 1].length).replace(/^[\s,;。、:]+/, '');
   if (isName(parts[0]) && VISIT_PART.test(parts[1])) return parsePatrol(`${parts[0]} ${parts.length > 2 ? rest(2) : ''}`, now);
+  // "欣荣服饰 去了没人": the visit, then what was found there, in one part.
+  const went = /^(?:今天|今日|上午|下午|刚才|刚刚)?(?:去了|去过了?|去看了|到了)(?=\S)/.exec(parts[1]);
+  if (isName(parts[0]) && went) return parsePatrol(`${parts[0]} ${rest(1).slice(went[0].length)}`, now);
   const glued = VISIT_TAIL.exec(parts[0]);
   if (glued && isName(glued[1])) return parsePatrol(`${glued[1]} ${rest(1)}`, now);
   return null;
