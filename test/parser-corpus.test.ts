@@ -75,8 +75,11 @@ describe('parser corpus', () => {
 //                                     then fixed by kind; they now guard those kinds.
 //   parser-corpus-blind-heldout.json  written blind with the tune file and never tuned on: its misses are
 //                                     never printed, so it stays the honest figure for unseen messages.
+//   parser-corpus-blind2-*.json       a second blind batch (200, written 2026-12-04 by a writer who saw no
+//                                     code), split alternately: tune (96 % intent when first scored) and
+//                                     held-out (95 % intent, 93 % with key slots when first scored).
 const blindFile = (name: string) => new URL(`./data/${name}`, import.meta.url).pathname;
-const TUNED = ['parser-corpus-blind-tune.json', ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
+const TUNED = ['parser-corpus-blind-tune.json', 'parser-corpus-blind2-tune.json', ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
 
 describe('parser corpus written blind', () => {
   it('reads the blind and probe messages it was tuned on (95 %), printing every miss', () => {
@@ -94,11 +97,14 @@ describe('parser corpus written blind', () => {
   });
 
   it('reads the held-out blind messages (figure printed, misses not), and all corpora together reach 95 %', () => {
-    const h = scoreBlind(blindFile('parser-corpus-blind-heldout.json'));
-    console.log(`parser-corpus-blind-heldout.json (never tuned on): intent ${pct(h.intents, h.total)}, intent + key slots ${pct(h.keys, h.total)}`);
-    // The held-out file alone stood at 94.0 % when it was last scored (README); a fall below 90 % means a
-    // change broke kinds it had read.
-    expect(h.keys / h.total).toBeGreaterThanOrEqual(0.9);
+    const held = ['parser-corpus-blind-heldout.json', 'parser-corpus-blind2-heldout.json'].map((name) => {
+      const s = scoreBlind(blindFile(name));
+      console.log(`${name} (never tuned on): intent ${pct(s.intents, s.total)}, intent + key slots ${pct(s.keys, s.total)}`);
+      // Each stood at 94 % when last scored (README); a fall below 90 % means a change broke kinds it had read.
+      expect(s.keys / s.total).toBeGreaterThanOrEqual(0.9);
+      return s;
+    });
+    const h = { keys: held.reduce((a, s) => a + s.keys, 0), total: held.reduce((a, s) => a + s.total, 0) };
     const tuned = TUNED.map((n) => scoreBlind(blindFile(n)));
     const ok = h.keys + tuned.reduce((a, s) => a + s.keys, 0) + run(natural).ok + run(heldOut).ok;
     const total = h.total + tuned.reduce((a, s) => a + s.total, 0) + natural.length + heldOut.length;

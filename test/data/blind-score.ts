@@ -16,7 +16,10 @@ type Got = Record<string, unknown> & { intent: string };
 export const BLIND_NOW = new Date('2026-12-03T02:00:00Z');
 
 function keySlotsMatch(g: Got, e: Expect): boolean {
-  const ent = typeof g.enterprise === 'string' ? g.enterprise : '';
+  // An ambiguous reading carries its enterprise in the lone word or in its options.
+  const options = Array.isArray(g.options) ? (g.options as Got[]) : [];
+  const named = g.enterprise ?? g.name ?? options.find((o) => typeof o.enterprise === 'string')?.enterprise;
+  const ent = typeof named === 'string' ? named : '';
   // The parser reads traditional characters as simplified (華美 → 华美): compare in that form.
   const want = e.enterprise ? normalise(e.enterprise) : '';
   if (want && !(ent && (ent.includes(want) || want.includes(ent)))) return false;

@@ -21,8 +21,9 @@ const NORMAL = /^(?:正常|无异常|一切正常|良好|合格|无|没有问题
 const ISSUES = /^(?:发现问题|发现隐患|有问题|有隐患|存在问题|存在隐患|不正常|异常|不合格)$/;
 
 // The same form typed on one line ("企业：华美 结果：正常"): split before each label that has a colon.
+// "巡查记录：企业：嘉禾食品 …": a heading's colon may stand where the space would.
 const INLINE_LABEL =
-  /\s(?=(?:巡查|检查)?(?:企业|单位)(?:名称)?\s*[:：]|(?:巡查|检查)?结果\s*[:：]|(?:隐患|问题|存在问题)(?:描述|内容)?\s*[:：]|(?:整改)?(?:期限|时限)\s*[:：]|(?:隐患)?(?:等级|级别)\s*[:：]|备注\s*[:：])/;
+  /(?:\s|(?<=[:：]))(?=(?:巡查|检查)?(?:企业|单位)(?:名称)?\s*[:：]|(?:巡查|检查)?结果\s*[:：]|(?:隐患|问题|存在问题)(?:描述|内容)?\s*[:：]|(?:整改)?(?:期限|时限)\s*[:：]|(?:隐患)?(?:等级|级别)\s*[:：]|备注\s*[:：])/;
 
 export function parseForm(raw: string, now: Date): ParsedMessage | null {
   let lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);

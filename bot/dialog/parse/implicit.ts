@@ -27,8 +27,11 @@ const QUESTION = /(?:什么|啥|哪些|多少|几个|几家|几条|清单|列表
 // Spoken fillers in front of a dictated message (嗯 / 那个 / 就是): no part of any reading.
 const FILLER = /^(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说)+[\s,;。、:]*/;
 
+// Dictation leaves fillers between the words too (嗯 上午 那个 去了…): none of them is part of any reading.
+const INNER_FILLER = /(?<=^|\s)(?:嗯+|呃+|额+|那个|就是|然后)(?=\s|$)/g;
+
 export function parseImplicit(input: string, now: Date): ParsedMessage | null {
-  const text = input.replace(FILLER, '') || input;
+  const text = input.replace(INNER_FILLER, ' ').replace(/\s+/g, ' ').trim().replace(FILLER, '') || input;
   const timed = TIME_PREFIX.exec(text);
   if (timed) {
     const cmd = matchCommand(text.slice(timed[0].length));
@@ -64,7 +67,7 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (/不会用|教(?:一下|我|下)|怎么开始|从哪开始|(?:有|都有)(?:啥|什么|哪些)(?:命令|指令|功能)|新手|第一次用/.test(text)) return { intent: 'help' };
   if (/逾期|超期/.test(text) && QUESTION.test(text)) return overdueAsked(text);
   if (/^(?:我的)?(?:待复查|待处理|待整改|待审核|待办)(?:的|事项)?$/.test(text)) return { intent: 'tasks' };
-  if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|要办|干啥|干什么|做啥|做什么|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
+  if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|要办|干啥|干什么|做啥|做什么|没干完|没做完|没弄完|没办完|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
   return parseProblemFirst(text, now) ?? loneName(text, now);

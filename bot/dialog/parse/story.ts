@@ -7,7 +7,7 @@ import { PROBLEM } from './problem-words.js';
 
 export { PROBLEM } from './problem-words.js';
 
-const TIME = '(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早|今天上午|今天下午|昨天)?';
+const TIME = '(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早|今天上午|今天下午|昨天)\\s*)?';
 // Spoken fillers in front of a dictated message: "嗯那个恒泰纺织啊…".
 // A severity word in front (特别严重 天宏化工 …) says how bad, not who.
 const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|报告|特别严重|非常严重|很严重|严重|紧急|注意)[\s,;。、:!]*)+/;
