@@ -1,3 +1,4 @@
+import { sessionCookie } from './helpers/web-sign-in.js';
 import { describe, it, expect } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { chatIdentities, enterprises, people } from '../db/schema/index.js';
@@ -112,7 +113,7 @@ describe('enterprise import: contact columns', () => {
     const { t } = await setup();
     const admin = await makePerson(t.db, 'district_admin');
     const { ticket } = await issueLoginTicket(t.deps, admin.id, t.clock());
-    const cookie = (await t.app.request(`/auth/ticket?t=${ticket}`)).headers.get('set-cookie')!.split(';')[0];
+    const cookie = await sessionCookie(t.app, ticket);
     const header = (await (await t.app.request('/app/admin/templates/enterprises.csv', { headers: { cookie } })).text()).split('\r\n')[0];
     for (const col of ['联系人', '联系电话', '联系人钉钉ID', '联系人企业微信ID']) expect(header.replace('\ufeff', '').split(',')).toContain(col);
     const page = await (await t.app.request('/app/admin/import', { headers: { cookie } })).text();

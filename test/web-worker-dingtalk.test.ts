@@ -1,14 +1,12 @@
+import { wranglerApply } from './helpers/d1.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
-import { MIGRATIONS_DIR } from '../db/migrate.js';
 import { chatIdentities } from '../db/schema/index.js';
 import { makeWorld } from './helpers/fixtures.js';
 
@@ -52,11 +50,8 @@ beforeAll(async () => {
     },
   });
   const d1 = await mf.getD1Database('DB');
-  for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()) {
-    for (const statement of readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint')) {
-      if (statement.trim()) await d1.prepare(statement).run();
-    }
-  }
+  // Applied as wrangler does (its d1_migrations ledger), so the Worker finds nothing left to migrate.
+  await wranglerApply(d1 as never);
   db = drizzle(d1 as never, { schema }) as unknown as Db;
 }, 90_000);
 afterAll(async () => {
