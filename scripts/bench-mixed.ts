@@ -2,7 +2,9 @@
 // city database under reports, chat messages, dashboards and one large import AT ONCE; prints the
 // event loop's maximum delay (perf_hooks.monitorEventLoopDelay in the server), each kind's p95 and
 // the report rate against a same-run baseline phase that sends reports only.
-//   tsx scripts/bench-mixed.ts [--city data/city.db] [--duration 15] [--import-rows 50000]
+//   tsx scripts/bench-mixed.ts [--city data/city.db] [--duration 15] [--import-rows 50000] [--cpu-prof DIR]
+// --cpu-prof writes the server's V8 CPU profile and its event-loop stalls (gaps.json) into DIR:
+//   tsx scripts/bench/long-tasks.ts DIR/CPU.*.cpuprofile --gaps DIR/gaps.json
 // The city file is used in place; everything the bench writes is deleted again at the end.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -22,7 +24,7 @@ const { values } = parseArgs({
   options: {
     city: { type: 'string', default: 'data/city.db' }, duration: { type: 'string', default: '15' },
     'import-rows': { type: 'string', default: '50000' }, reporters: { type: 'string', default: '16' },
-    chat: { type: 'string', default: '8' }, stats: { type: 'string', default: '4' },
+    chat: { type: 'string', default: '8' }, stats: { type: 'string', default: '4' }, 'cpu-prof': { type: 'string' },
   },
 });
 const durationMs = Number(values.duration) * 1000;
@@ -65,7 +67,8 @@ async function main() {
     .map((r) => [r.t, r.g] as const);
   const csv = enterpriseCsv(importRows, places);
 
-  const server = await startBenchProcess(SERVER, [values.city!]);
+    if (values['cpu-prof']) process.env.BENCH_GAPS_FILE = `${values['cpu-prof']}/gaps.json`;
+  const server = await startBenchProcess(SERVER, [values.city!], values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : []);
   const loop = async (reset: boolean) => (await (await fetch(`${server.url}/__bench/loop${reset ? '?reset=1' : ''}`)).json()) as Loop;
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   let reportSeq = 0;
