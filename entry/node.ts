@@ -47,7 +47,7 @@ async function main() {
   let kick = () => {};
   const runtime = await openRuntime(config);
   // Urgent alerts (major hazards, red enterprises, whistles) go to the outbox and are drained at once.
-  const deps = { ...runtime.deps, notifier: outboxNotifier({ db: runtime.deps.db, clock: runtime.deps.clock, onEnqueued: () => kick() }) };
+  const deps = { ...runtime.deps, notifier: outboxNotifier({ db: runtime.deps.db, writer: runtime.deps.writer, clock: runtime.deps.clock, onEnqueued: () => kick() }) };
   const { adapters, senders } = run.has('bots') ? configuredAdapters(config) : { adapters: [], senders: {} };
   const stops: (() => Promise<unknown> | void)[] = [];
 
@@ -100,7 +100,7 @@ async function main() {
   if (run.has('jobs') && config.SCHEDULER === 'on') {
     // The WeChat adapter already paces every send (replies too); the outbox need not add its own gap.
     const schedule = jobsConfig({ outbox: { wechatGapMs: { min: 0, max: 0 } }, publicUrl: config.PUBLIC_URL });
-    const scheduler = startScheduler({ db: deps.db, clock: deps.clock, senders, config: schedule });
+    const scheduler = startScheduler({ db: deps.db, writer: deps.writer, clock: deps.clock, senders, config: schedule });
     kick = scheduler.kick;
     stops.push(() => scheduler.stop());
     log.info('定时任务已启动（每日 08:30 待办提醒、督办、周报、月度考核，Asia/Shanghai）');

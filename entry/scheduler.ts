@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import type { Db } from '../db/client.js';
+import type { Writer } from '../api/core/write.js';
 import type { Clock } from '../lib/clock.js';
 import { defaultJobsConfig, type JobsConfig } from '../jobs/config.js';
 import { schedules } from '../jobs/schedules.js';
@@ -10,6 +11,8 @@ import { lineLogger } from '../lib/log.js';
 
 export type SchedulerOptions = {
   db: Db;
+  /** The process's group-commit writer: job and outbox writes queue behind an import (jobs/write.ts). */
+  writer?: Writer;
   clock: Clock;
   senders: Senders;
   config?: JobsConfig;
@@ -30,14 +33,14 @@ export function startScheduler(opts: SchedulerOptions) {
     for (const r of reports) log(`[jobs] ${r.job} ${r.slot}: ${r.error ? `失败 ${r.error}` : `计划 ${r.planned} 条，新入队 ${r.enqueued} 条`}`);
   };
   const runDue = (only?: string[]) =>
-    runDueJobs({ db: opts.db, now: opts.clock(), config, only }).then(report, (e) => log(`[jobs] 运行失败: ${String(e)}`));
+    runDueJobs({ db: opts.db, writer: opts.writer, now: opts.clock(), config, only }).then(report, (e) => log(`[jobs] 运行失败: ${String(e)}`));
 
   let draining: Promise<void> | null = null;
   let again = false;
   const drain = (): Promise<void> => {
     // One drain at a time in this process; a kick during a drain runs one more right after.
     if (draining) return (again = true), draining;
-    draining = drainOutbox({ db: opts.db, senders: opts.senders, now: opts.clock(), config })
+    draining = drainOutbox({ db: opts.db, writer: opts.writer, senders: opts.senders, now: opts.clock(), config })
       .then((r) => {
         if (r.sent || r.failed || r.retried || r.dropped) log(`[outbox] 已发送 ${r.sent}，重试 ${r.retried}，失败 ${r.failed}，过期 ${r.dropped}`);
       }, (e) => log(`[outbox] 发送出错: ${String(e)}`))

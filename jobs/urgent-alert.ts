@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Notifier, UrgentAlert } from '../api/core/notifier.js';
+import type { Writer } from '../api/core/write.js';
 import { urgentAlertMessage } from './messages.js';
 import { planEnterpriseNotice } from './enterprise-notices.js';
 import { dbOutbox } from './outbox/enqueue.js';
@@ -10,6 +11,8 @@ import { errorFields, logger } from '../lib/log.js';
 
 export type OutboxNotifierDeps = {
   db: Db;
+  /** The process's writer: an alert raised during an import queues behind it (jobs/write.ts). */
+  writer?: Writer;
   clock: Clock;
   outbox?: OutboxSink;
   /** Called after new urgent rows are in the outbox (the scheduler drains at once). */
@@ -64,7 +67,7 @@ export async function planUrgentAlert(db: Db, alert: UrgentAlert): Promise<Plann
  * Never throws into the verb: a failure is logged and the hazard stays reported.
  */
 export function outboxNotifier(deps: OutboxNotifierDeps): Notifier {
-  const outbox = deps.outbox ?? dbOutbox(deps.db);
+  const outbox = deps.outbox ?? dbOutbox(deps.db, deps.writer);
   const log = deps.log ?? ((m, e) => logger('jobs').error(m, errorFields(e)));
   return {
     async urgent(alert) {

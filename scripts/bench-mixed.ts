@@ -2,7 +2,9 @@
 // city database under reports, chat messages, dashboards and one large import AT ONCE; prints the
 // event loop's maximum delay (perf_hooks.monitorEventLoopDelay in the server), each kind's p95 and
 // the report rate against a same-run baseline phase that sends reports only.
-//   tsx scripts/bench-mixed.ts [--city data/city.db] [--duration 15] [--import-rows 50000]
+//   tsx scripts/bench-mixed.ts [--city data/city.db] [--duration 15] [--import-rows 50000] [--cpu-prof DIR]
+// --cpu-prof writes the server's V8 CPU profile and its event-loop stalls (gaps.json) into DIR:
+//   tsx scripts/bench/long-tasks.ts DIR/CPU.*.cpuprofile --gaps DIR/gaps.json
 // The city file is used in place; everything the bench writes is deleted again at the end.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -14,7 +16,7 @@ import { migrateDb } from '../db/migrate.js';
 import { chatIdentities } from '../db/schema/index.js';
 import { runLoad, type LoadRequest, type LoadResult } from './bench/load.js';
 import { startBenchProcess } from './bench/child-server.js';
-import { benchReporters, benchToken, dropBenchTokens, reportRequest } from './bench/report-load.js';
+import { benchDescription, benchReporters, benchToken, dropBenchTokens, reportRequest } from './bench/report-load.js';
 import { enterpriseCsv } from './bench/import-csv.js';
 import type { ChatBenchMessage } from './bench/mixed-server.js';
 
@@ -22,7 +24,7 @@ const { values } = parseArgs({
   options: {
     city: { type: 'string', default: 'data/city.db' }, duration: { type: 'string', default: '15' },
     'import-rows': { type: 'string', default: '50000' }, reporters: { type: 'string', default: '16' },
-    chat: { type: 'string', default: '8' }, stats: { type: 'string', default: '4' },
+    chat: { type: 'string', default: '8' }, stats: { type: 'string', default: '4' }, 'cpu-prof': { type: 'string' },
   },
 });
 const durationMs = Number(values.duration) * 1000;
@@ -37,8 +39,6 @@ const SERVER = fileURLToPath(new URL('./bench/mixed-server.ts', import.meta.url)
 const CHAT_SENDERS = 400;
 const IMPORT_NAME = '压测导入企业';
 
-const PLACES = ['东侧围墙', '北门附近', '二号车间', '原料堆场', '办公楼后', '食堂旁边', '停车棚下', '门卫室外'];
-const PROBLEMS = ['地面破损积水', '照明灯具损坏', '警示标志褪色', '护栏松动', '井盖缺失', '排水沟堵塞', '楼梯扶手松动', '窗户玻璃破裂'];
 
 type Loop = { maxMs: number; p99Ms: number; meanMs: number; cpuMs: number; errors: number };
 type Phase = { loop: Loop; kinds: Record<string, LoadResult>; importMs?: number; importStatus?: number };
@@ -67,7 +67,8 @@ async function main() {
     .map((r) => [r.t, r.g] as const);
   const csv = enterpriseCsv(importRows, places);
 
-  const server = await startBenchProcess(SERVER, [values.city!]);
+    if (values['cpu-prof']) process.env.BENCH_GAPS_FILE = `${values['cpu-prof']}/gaps.json`;
+  const server = await startBenchProcess(SERVER, [values.city!], values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : []);
   const loop = async (reset: boolean) => (await (await fetch(`${server.url}/__bench/loop${reset ? '?reset=1' : ''}`)).json()) as Loop;
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   let reportSeq = 0;
@@ -81,7 +82,8 @@ async function main() {
       const round = Math.floor(i / senders.length);
       const c = Math.floor(round / names.length);
       const body: ChatBenchMessage = { staffId: `benchmixed${s.worker_id}`, messageId: `benchmixed-${Date.now()}-${i}`,
-        text: `上报 ${names[round % names.length]} ${PLACES[c % 8]}${PROBLEMS[Math.floor(c / 8) % 8]}（压测${round}）` };
+        // Place and problem, as a worker types it; varied per enterprise so the duplicate guard lets it through.
+        text: `上报 ${names[round % names.length]} ${benchDescription(c, false)}` };
       return { method: 'POST', path: '/__bench/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
     },
     stats: (): LoadRequest => ({ path: '/v1/stats/summary', headers: auth(district) }),
@@ -105,7 +107,7 @@ async function main() {
     const out: Phase = { loop: l, kinds: Object.fromEntries(which.map((k, i) => [k, results[i]])), importMs: imp?.ms, importStatus: imp?.status };
     console.log(`\n[${label}] event loop max delay ${l.maxMs.toFixed(1)} ms, p99 ${l.p99Ms.toFixed(1)} ms, mean ${l.meanMs.toFixed(2)} ms; server CPU ${(l.cpuMs / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)}`);
     for (const [k, r] of Object.entries(out.kinds)) {
-      console.log(`  ${k.padEnd(10)} ${r.rps.toFixed(0).padStart(5)} /s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  max ${r.max.toFixed(0)} ms  (${r.ok}/${r.requests} ok${r.failed ? `; e.g. ${r.sampleError?.slice(0, 160)}` : ''})`);
+      console.log(`  ${k.padEnd(10)} ${r.rps.toFixed(0).padStart(5)} /s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  max ${r.max.toFixed(0)} ms  (${r.ok}/${r.requests} ok${r.failed ? `; statuses ${JSON.stringify(r.statuses)}; e.g. ${r.sampleError?.slice(0, 160)}` : ''})`);
     }
     if (imp) console.log(`  import     ${importRows} rows → ${imp.status} in ${imp.ms.toFixed(0)} ms ${imp.status === 200 ? imp.body : imp.body.slice(0, 200)}`);
     return out;

@@ -5,7 +5,7 @@ import { insertRowsAsJson, upsertSet } from './bulk-json.js';
 import { locateColumns, type ColumnSpec } from './columns.js';
 import { mobileCell, optionalText, requiredText } from './cells.js';
 import { chunk, perChunk, type PlanResult } from './plan.js';
-import { loadGrids, loadTowns, resolveTown, TOWN_HEADERS } from './references.js';
+import { loadGrids, loadTowns, namedTownIds, resolveTown, TOWN_HEADERS } from './references.js';
 import { RowErrors } from './row-errors.js';
 import type { Table } from './read-table.js';
 import { TurnBudget } from './turn-budget.js';
@@ -33,7 +33,7 @@ export async function planGrids(ctx: Ctx, table: Table, budget = new TurnBudget(
   const located = await locateColumns(table, COLUMNS, budget);
   const errors = new RowErrors(located.columnName);
   const [townsByName, workers] = await Promise.all([loadTowns(ctx.db), loadWorkers(ctx.db)]);
-  const existing = await loadGrids(ctx.db, [...townsByName.values()].map((t) => t.id));
+  const existing = await loadGrids(ctx.db, namedTownIds(located.rows, townsByName), budget);
   const seen = new Map<string, number>();
   const values: (typeof grids.$inferInsert)[] = [];
   let updated = 0;

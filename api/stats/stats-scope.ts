@@ -18,6 +18,11 @@ export type StatsScope = {
   breakdown: 'town' | 'grid' | null;
   /** No place filter at all (district admin, whole district): enterprise counts may use dueArmsSql. */
   wholeDistrict: boolean;
+  /**
+   * When the scope is exactly one town's rows or the whole district's (no department filter), the
+   * town the per-town rollups (stats_daily) can answer for, null for all towns; else undefined.
+   */
+  rollupTown?: number | null;
   /** Equal keys mean equal filters, hence equal figures (identical concurrent summaries coalesce on it). */
   key: string;
   /** The places of the breakdown, in display order (zero rows included). */
@@ -64,6 +69,7 @@ export async function resolveStatsScope(ctx: Ctx, q: { townId?: number; gridId?:
     const name = town?.name ?? (await db.select({ name: towns.name }).from(towns).where(eq(towns.id, scopeTownId)).get())?.name ?? '';
     const groups = await db.select({ id: grids.id, name: grids.name }).from(grids).where(eq(grids.townId, scopeTownId)).orderBy(grids.id);
     return { label: name, townId: scopeTownId, gridId: null, breakdown: 'grid', groups, wholeDistrict: false, key: key(`town:${scopeTownId}`),
+      rollupTown: actor.role === 'department' ? undefined : scopeTownId,
       where: (a) => and(sql`${col(a, 'town_id')} = ${scopeTownId}`, deptFilter(a))! };
   }
   if (actor.role === 'worker') {
@@ -75,7 +81,9 @@ export async function resolveStatsScope(ctx: Ctx, q: { townId?: number; gridId?:
   }
   const groups = await db.select({ id: towns.id, name: towns.name }).from(towns).orderBy(towns.id);
   const label = actor.role === 'department' ? MSG.department(dept?.name ?? '') : MSG.district;
-  return { label, townId: null, gridId: null, breakdown: 'town', groups, wholeDistrict: actor.role === 'district_admin', key: key('district'), where: (a) => deptFilter(a) ?? sql`1 = 1` };
+  const wholeDistrict = actor.role === 'district_admin';
+  return { label, townId: null, gridId: null, breakdown: 'town', groups, wholeDistrict, rollupTown: wholeDistrict ? null : undefined, key: key('district'),
+    where: (a) => deptFilter(a) ?? sql`1 = 1` };
 }
 
 /** The GROUP BY key for a breakdown (a constant when there is none). */

@@ -85,7 +85,8 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
     // A number is a position in the /who list; anything else a name (a city-scale demo has thousands).
     const found = /^\d+$/.test(q) ? (await list())[Number(q) - 1] : await byName(q);
     if (!found) return write(TEXT.unknownPerson(q));
-    await deps.db.insert(chatIdentities).values({ personId: found.id, platform: 'terminal', externalId: terminalId(found.id), createdAt: deps.clock() }).onConflictDoNothing();
+    // Through the writer like every write of the process (an import may hold the database meanwhile).
+    await deps.writer.batch([deps.db.insert(chatIdentities).values({ personId: found.id, platform: 'terminal', externalId: terminalId(found.id), createdAt: deps.clock() }).onConflictDoNothing()]);
     me = found;
     write(TEXT.now(found.name, ROLE_NAMES[found.role]));
   }

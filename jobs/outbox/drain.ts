@@ -9,9 +9,13 @@ import { loadRoutes } from './recipients.js';
 import { realPacing, type Pacing, type Senders } from './senders.js';
 import { claim, failRows, groupSendsLastMinute, markSent, postpone, retryRows, type Outcome } from './row-updates.js';
 import { affected } from '../db-result.js';
+import { writeOne, type JobStore } from '../write.js';
+import type { Writer } from '../../api/core/write.js';
 
 export type DrainOptions = {
   db: Db;
+  /** The process's writer (jobs/write.ts); without one, writes run on `db`. */
+  writer?: Writer;
   senders: Senders;
   now: Date;
   config?: JobsConfig;
@@ -32,16 +36,17 @@ export type DrainReport = { sent: number; retried: number; failed: number; dropp
  */
 export async function drainOutbox(opts: DrainOptions): Promise<DrainReport> {
   const { db, senders, now } = opts;
+  const store: JobStore = { db, writer: opts.writer };
   const config = opts.config ?? defaultJobsConfig;
   const pacing = opts.pacing ?? realPacing;
   const o = config.outbox;
   const report: DrainReport = { sent: 0, retried: 0, failed: 0, dropped: 0, held: 0, waiting: 0 };
 
-  report.dropped = affected(await db.run(sql`update notifications set status = 'dropped', last_error = '已过当日发送时段，未发送'
-    where status = 'pending' and urgent = 0 and expires_at is not null and expires_at <= ${+now}`));
+  report.dropped = affected(await writeOne(store, db.run(sql`update notifications set status = 'dropped', last_error = '已过当日发送时段，未发送'
+    where status = 'pending' and urgent = 0 and expires_at is not null and expires_at <= ${+now}`)));
   if (inQuietHours(now, config)) {
-    report.held = affected(await db.run(sql`update notifications set not_before = ${+quietHoursEnd(now, config)}
-      where status = 'pending' and urgent = 0 and not_before <= ${+now}`));
+    report.held = affected(await writeOne(store, db.run(sql`update notifications set not_before = ${+quietHoursEnd(now, config)}
+      where status = 'pending' and urgent = 0 and not_before <= ${+now}`)));
   }
   if (!Object.keys(senders).length) return report;
 
@@ -56,11 +61,11 @@ export async function drainOutbox(opts: DrainOptions): Promise<DrainReport> {
     wechat: o.wechatPerDrain,
     dingtalkBatchSize: o.dingtalkBatchSize,
   });
-  report.failed += await failRows(db, unreachable.map((r) => r.id), '未绑定任何聊天账号');
-  await postpone(db, later.noSender, now, +now + o.noSenderDelaySeconds * 1000);
-  await postpone(db, later.budget, now, +now + 60_000);
+  report.failed += await failRows(store, unreachable.map((r) => r.id), '未绑定任何聊天账号');
+  await postpone(store, later.noSender, now, +now + o.noSenderDelaySeconds * 1000);
+  await postpone(store, later.budget, now, +now + 60_000);
 
-  const claimed = await claim(db, plan.flatMap((s) => s.rows.map((r) => r.id)), now, o.leaseSeconds);
+  const claimed = await claim(store, plan.flatMap((s) => s.rows.map((r) => r.id)), now, o.leaseSeconds);
   report.waiting = later.noSender.length + later.budget.length;
   let wechatSent = 0;
   for (const s of plan) {
@@ -70,13 +75,13 @@ export async function drainOutbox(opts: DrainOptions): Promise<DrainReport> {
       await pacing.sleep(o.wechatGapMs.min + pacing.random() * (o.wechatGapMs.max - o.wechatGapMs.min));
     }
     const outcome = await deliver(senders, s, rows);
-    await settle(db, outcome, s.platform, now, config, report);
+    await settle(store, outcome, s.platform, now, config, report);
   }
   return report;
 }
 
-async function settle(db: Db, out: Outcome, platform: ChatPlatform, now: Date, config: JobsConfig, report: DrainReport) {
-  report.sent += await markSent(db, out.sent, platform, now);
-  report.retried += await retryRows(db, out.retry, out.retryError, now, config);
-  for (const f of out.failed) report.failed += await failRows(db, [f.id], f.error);
+async function settle(store: JobStore, out: Outcome, platform: ChatPlatform, now: Date, config: JobsConfig, report: DrainReport) {
+  report.sent += await markSent(store, out.sent, platform, now);
+  report.retried += await retryRows(store, out.retry, out.retryError, now, config);
+  for (const f of out.failed) report.failed += await failRows(store, [f.id], f.error);
 }

@@ -11,9 +11,12 @@ export function startBenchServer(config: BenchServerConfig): Promise<BenchServer
   return startBenchProcess(SERVER, [JSON.stringify(config)]);
 }
 
-/** Starts a bench server script (tsx) with arguments in its own process and waits for "READY <port>". */
-export function startBenchProcess(script: string, args: string[]): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts a bench server script (tsx) with arguments in its own process and waits for "READY <port>".
+ * `nodeFlags` go to the server's node (e.g. --cpu-prof: the profile is written when it is stopped).
+ */
+export function startBenchProcess(script: string, args: string[], nodeFlags: string[] = []): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}: ${out}`)));

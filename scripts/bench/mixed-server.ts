@@ -2,6 +2,7 @@
 // inbox + dialog over the same database in ONE event loop, as the Node process runs them, plus
 // bench-only routes: /__bench/chat hands an adapter-normalised DingTalk message to the inbox, and
 // /__bench/loop reports (and restarts) perf_hooks' event-loop delay histogram and the CPU used.
+import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { openDb } from '../../db/client.js';
@@ -17,7 +18,24 @@ import { createDialog } from '../../bot/dialog/handle.js';
 
 export type ChatBenchMessage = { staffId: string; messageId: string; text: string };
 
-process.on('SIGTERM', () => process.exit(0));
+// With BENCH_GAPS_FILE set, every stall of a 1 ms ticker over 25 ms is kept (start and end in µs
+// of the monotonic clock, as V8's CPU profile stamps its samples) and written there at exit, so
+// scripts/bench/long-tasks.ts can say what ran in each of them.
+const gapsFile = process.env.BENCH_GAPS_FILE;
+const gaps: { start: number; end: number }[] = [];
+if (gapsFile) {
+  let last = process.hrtime.bigint();
+  setInterval(() => {
+    const now = process.hrtime.bigint();
+    if (now - last > 25_000_000n) gaps.push({ start: Number(last / 1000n), end: Number(now / 1000n) });
+    last = now;
+  }, 1).unref();
+}
+
+process.on('SIGTERM', () => {
+  if (gapsFile) writeFileSync(gapsFile, JSON.stringify(gaps));
+  process.exit(0);
+});
 
 async function main() {
   const dbPath = process.argv[2];

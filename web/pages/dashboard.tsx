@@ -2,13 +2,13 @@
 import { raw } from 'hono/html';
 import type { Ctx } from '../../api/core/context.js';
 import { validationFailed } from '../../api/core/errors.js';
-import { listEnterprises } from '../../api/enterprises/list-enterprises.js';
+import { riskCounts } from '../../api/enterprises/risk-counts.js';
 import { statsSummary, type StatsSummary } from '../../api/stats/summary.js';
 import { overdueList } from '../../api/stats/overdue.js';
 import { majorOpen } from '../../api/stats/major-open.js';
+import { foundClosedSeries } from '../../api/stats/found-closed-series.js';
 import { parsePeriod } from '../../lib/period.js';
 import { addDays, endOfShanghaiDay, shanghaiDate, shanghaiWeekday, startOfShanghaiDay } from '../../lib/time.js';
-import { RISK_COLORS } from '../../db/schema/index.js';
 import { completionByPlace, enterprisesByRisk, foundClosedByWeek } from '../charts/dashboard-charts.js';
 import { Layout } from '../layout.js';
 import { positiveInt, type WebApp } from '../env.js';
@@ -16,20 +16,16 @@ import { dayLabel, percent, timeLabel } from './format.js';
 
 const WEEKS = 8;
 
-/** Found and closed per Shanghai week (Monday to Sunday), the last eight weeks, through the stats verb. */
+/**
+ * Found and closed per Shanghai week (Monday to Sunday), the last eight weeks: one series query
+ * with 统计's definitions (foundClosedSeries), not one full summary per week.
+ */
 async function weekly(ctx: Ctx, townId: number | undefined) {
   const today = shanghaiDate(ctx.clock());
   const monday = addDays(today, -((shanghaiWeekday(ctx.clock()) + 6) % 7));
-  return Promise.all(Array.from({ length: WEEKS }, async (_, i) => {
-    const start = addDays(monday, -7 * (WEEKS - 1 - i));
-    const s = await statsSummary(ctx, { townId, from: startOfShanghaiDay(start), to: endOfShanghaiDay(addDays(start, 6)) });
-    return { label: `${start.month}/${start.day}`, found: s.hazards.found, closed: s.hazards.closed };
-  }));
-}
-
-async function riskCounts(ctx: Ctx, townId: number | undefined) {
-  const totals = await Promise.all(RISK_COLORS.map((riskColor) => listEnterprises(ctx, { townId, riskColor, limit: 1, offset: 0 })));
-  return Object.fromEntries(RISK_COLORS.map((c, i) => [c, totals[i].total]));
+  const starts = Array.from({ length: WEEKS }, (_, i) => addDays(monday, -7 * (WEEKS - 1 - i)));
+  const counts = await foundClosedSeries(ctx, { townId, periods: starts.map((start) => ({ from: startOfShanghaiDay(start), to: endOfShanghaiDay(addDays(start, 6)) })) });
+  return starts.map((start, i) => ({ label: `${start.month}/${start.day}`, ...counts[i] }));
 }
 
 const Figure = ({ id, label, value }: { id: string; label: string; value: string | number }) => (
@@ -73,7 +69,7 @@ export function registerDashboard(web: WebApp) {
       overdueList(ctx, { townId, limit: 10 }),
       majorOpen(ctx, { townId, limit: 10 }),
       weekly(ctx, townId),
-      riskCounts(ctx, townId),
+      riskCounts(ctx, { townId }),
     ]);
     const by = s.breakdown === 'town' ? '镇' : '网格';
     return c.html(
