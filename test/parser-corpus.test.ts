@@ -78,8 +78,10 @@ describe('parser corpus', () => {
 //   parser-corpus-blind2-*.json       a second blind batch (200, written 2026-12-04 by a writer who saw no
 //                                     code), split alternately: tune (96 % intent when first scored) and
 //                                     held-out (95 % intent, 93 % with key slots when first scored).
+//   parser-corpus-blind3-*.json       a third blind batch (200, same writer brief), split the same way: tune
+//                                     96 % / 93 %, held-out 93 % / 93 % (intent / key slots) when first scored.
 const blindFile = (name: string) => new URL(`./data/${name}`, import.meta.url).pathname;
-const TUNED = ['parser-corpus-blind-tune.json', 'parser-corpus-blind2-tune.json', ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
+const TUNED = ['parser-corpus-blind-tune.json', 'parser-corpus-blind2-tune.json', 'parser-corpus-blind3-tune.json', ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
 
 describe('parser corpus written blind', () => {
   it('reads the blind and probe messages it was tuned on (95 %), printing every miss', () => {
@@ -97,10 +99,10 @@ describe('parser corpus written blind', () => {
   });
 
   it('reads the held-out blind messages (figure printed, misses not), and all corpora together reach 95 %', () => {
-    const held = ['parser-corpus-blind-heldout.json', 'parser-corpus-blind2-heldout.json'].map((name) => {
+    const held = ['parser-corpus-blind-heldout.json', 'parser-corpus-blind2-heldout.json', 'parser-corpus-blind3-heldout.json'].map((name) => {
       const s = scoreBlind(blindFile(name));
       console.log(`${name} (never tuned on): intent ${pct(s.intents, s.total)}, intent + key slots ${pct(s.keys, s.total)}`);
-      // Each stood at 94 % when last scored (README); a fall below 90 % means a change broke kinds it had read.
+      // They stood at 94, 95 and 93 % when last scored (README); a fall below 90 % means a change broke kinds it had read.
       expect(s.keys / s.total).toBeGreaterThanOrEqual(0.9);
       return s;
     });

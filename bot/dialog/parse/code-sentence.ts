@@ -45,7 +45,7 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   if (VERDICT.test(around) || visitedVerdict || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around))) {
     return { make: (code, _rest, now) => parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now) };
   }
-  // "整改到位 同意销号": the admin closes it; 申请销号 / 请销号 stays the rectification asking for it.
+  // "整改到位 同意销号": the admin closes it (after a verdict, 复查通过 予以销号, the review's pass closes it); 申请销号 / 请销号 stays the rectification asking for it.
   const closing = /(?:同意|予以|准予|批准|可以|确认)(?:销号|闭环|结案)|^\s*(?:销号|结案)/.exec(around);
   if (closing && !/申请|请求?(?:销号|结案)/.test(around)) return { make: (code) => parseCodeOnly('close', code), verb: closing };
   // "YH… 好了", "ok了": said of a hazard, done means rectified.

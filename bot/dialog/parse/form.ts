@@ -9,7 +9,8 @@ import { freeText, takeDeadline, takeLevel } from './slots.js';
 type Field = 'enterprise' | 'result' | 'hazard' | 'deadline' | 'level' | 'note';
 
 const LABELS: [Field, RegExp][] = [
-  ['enterprise', /^(?:巡查|检查|被检查|隐患|所属)?(?:企业|单位|公司|厂家|厂)(?:名称|全称|简称)?$|^名称$/],
+  // "巡查记录：嘉诚 结果：正常": a heading that takes the name as its value.
+  ['enterprise', /^(?:巡查|检查|被检查|隐患|所属)?(?:企业|单位|公司|厂家|厂)(?:名称|全称|简称)?$|^名称$|^(?:巡查记录|检查记录|巡查|检查|巡检)$/],
   ['result', /^(?:巡查|检查)?(?:结果|结论|情况)$/],
   ['hazard', /^(?:隐患|问题|存在问题|发现问题|存在隐患|发现隐患)(?:描述|内容|情况|说明)?$|^(?:描述|内容|情况说明|具体情况|具体问题)$/],
   ['deadline', /^(?:整改)?(?:期限|时限|限期|时间|完成时间|截止时间|截止日期)$/],
@@ -23,7 +24,7 @@ const ISSUES = /^(?:发现问题|发现隐患|有问题|有隐患|存在问题|�
 // The same form typed on one line ("企业：华美 结果：正常"): split before each label that has a colon.
 // "巡查记录：企业：嘉禾食品 …": a heading's colon may stand where the space would.
 const INLINE_LABEL =
-  /(?:\s|(?<=[:：]))(?=(?:巡查|检查)?(?:企业|单位)(?:名称)?\s*[:：]|(?:巡查|检查)?结果\s*[:：]|(?:隐患|问题|存在问题)(?:描述|内容)?\s*[:：]|(?:整改)?(?:期限|时限)\s*[:：]|(?:隐患)?(?:等级|级别)\s*[:：]|备注\s*[:：])/;
+  /(?:\s|(?<=[:：】\]]))(?=(?:巡查|检查)?(?:企业|单位)(?:名称)?\s*[:：]|(?:巡查|检查)?结果\s*[:：]|(?:隐患|问题|存在问题)(?:描述|内容)?\s*[:：]|(?:整改)?(?:期限|时限)\s*[:：]|(?:隐患)?(?:等级|级别)\s*[:：]|备注\s*[:：])/;
 
 export function parseForm(raw: string, now: Date): ParsedMessage | null {
   let lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);

@@ -87,6 +87,9 @@ export function parseTrailingQuery(text: string): ParsedMessage | null {
 export function parseQuery(rest: string, original: string): ParsedMessage {
   const { code } = takeHazardCode(rest);
   if (code) return { intent: 'query_hazard', code };
+  // "查看我的待办事项", "查一下我的企业": the sender's own lists, not an enterprise of that name.
+  if (/^(?:一下|下)?我的?(?:待办|任务|待办事项|待复查|待处理)/.test(rest)) return { intent: 'tasks' };
+  if (/^(?:一下|下)?我(?:的|负责的?|管的?)企业/.test(rest)) return { intent: 'my_enterprises' };
   // A mistyped code (YH2026112-0007) is not an enterprise name; 'unknown' lets the bot show the code format.
   if (/^YH\s*\d/i.test(rest)) return { intent: 'unknown', text: original };
   const enterprise = tidy(rest.replace(/(?:的)?(?:情况|怎么样了?|信息|详情|资料|档案)(?:呢|吧)?$/, ''));

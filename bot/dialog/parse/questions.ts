@@ -37,6 +37,7 @@ const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
 
 export function parseScopeQuestion(text: string): ParsedMessage | null {
   const t = text.replace(TRAILING, '');
+  if (/^(?:我的)?(?:待巡查|该巡查|要巡查|应巡查)(?:的)?(?:企业|清单|名单)?$/.test(t)) return { intent: 'due_patrols' };
   if (MINE.test(t) || MY_LIST.test(t) || /^我(?:管|负责|名下有?|分管)(?:哪些|几家|多少家?|哪几家)(?:企业)?$/.test(t)) return { intent: 'my_enterprises' };
   if (/企业|家/.test(t) && NOT_VISITED.test(t) && HOW_MANY.test(t) && !/隐患/.test(t)) return { intent: 'due_patrols' };
   // "哪几家快到巡查时间了", "有没有超过时间没巡查的企业", "本月应巡未巡的企业", "这周我还要去哪些企业".
@@ -101,7 +102,7 @@ function attributeQuestion(asked: string): RegExpExecArray | null {
   const cut = start.index + 2;
   const rest = text.slice(cut);
   // The name is one word: a sentence in front (今天到永丰化工看了看…) is a story, not a name.
-  const name = text.slice(0, cut);
+  const name = text.slice(0, cut).replace(/[\s,;。、:]+$/, '');
   if (!/^[\u4e00-\u9fffA-Za-z0-9()（）]{2,14}$/.test(name) || /^有|看|查|去|到|在|把|哪|什么|啥|重大|逾期|任务/.test(name)) return null;
   if (rest.replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length > 1) return null;
   const m = [text, text.slice(0, cut)] as unknown as RegExpExecArray;
