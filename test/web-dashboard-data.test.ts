@@ -1,3 +1,4 @@
+import { sessionCookie } from './helpers/web-sign-in.js';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createApp } from '../api/app.js';
@@ -96,7 +97,7 @@ describe('dashboard data through one query each', () => {
     const { t, w } = await world();
     const app = createApp(t.deps);
     const { ticket } = await issueLoginTicket(t.deps, w.adminA.id, t.clock());
-    const cookie = (await app.request(`/auth/ticket?t=${ticket}`)).headers.get('set-cookie')!.split(';')[0];
+    const cookie = await sessionCookie(app, ticket);
     chartMemo.clear();
     const page = async () => (await app.request('/app/dashboard', { headers: { cookie } })).text();
     const weeklyChart = (html: string) => /<div class="card chart">([\s\S]*?)<\/div>/.exec(html)![1];
