@@ -9,7 +9,7 @@ import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parse
 
 // 复查 said by the reviewer (复查了 不行, 去复查过了 通过) is a review; 请复查 / 申请复查 / 待复查 ask for one,
 // which is what a rectification says.
-const ASKS_REVIEW = /(?:请|申请|等待?|待|可以|麻烦|安排|去|来)(?:复查|验收|复核)(?!了|过)/;
+const ASKS_REVIEW = /(?:(?:请|申请|等待?|待|可以|麻烦|安排)[^\s,;。、:]{0,4}|去|来)(?:复查|验收|复核)(?!了|过)/;
 const REVIEW_WORD = /复查|验收|复核/;
 const VERDICT = /(?:复查|验收|复核)?(?:不通过|不合格|未通过|没通过|没有通过|驳回|退回)|(?:复查|验收|复核)(?:已)?(?:通过|合格)|(?:^|\s)(?:通过|合格)(?:了)?(?:\s|$)|[✅✔❌✖]/;
 // A finished job said as a result (已经换好灭火器了, 杂物清走了, 护栏装上了): the enterprise or worker reports
@@ -36,7 +36,8 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   // "YH… 整改了没有", "改好了吗": a question about the state, whatever verb it names.
   if (STATE_QUESTION.test(around)) return { make: (code) => ({ intent: 'query_hazard', code }) };
   // "YH… 请企业两周内整改到位", "让李明负责 这周内弄好": a demand with a deadline is 交办, not a rectification.
-  if (DEMAND.test(around) && takeDeadline(around, now).deadline !== undefined) {
+  // A finished job said with it (已整改 请明天复查) stays the rectification.
+  if (DEMAND.test(around) && !(DONE.test(around) && /已|了(?!吗|没)/.test(around)) && takeDeadline(around, now).deadline !== undefined) {
     return { make: (code, rest, now) => parseAssign(`${code} ${rest.replace(DEMAND, ' ')}`, now), verb: DEMAND.exec(around)! };
   }
   // Review first: 复查没通过 / 验收通过 carry their own verdict; the verdict words stay for parseReview.
