@@ -2,8 +2,8 @@ import { wranglerApply } from './helpers/d1.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
+import type { Miniflare } from 'miniflare';
+import { workerdWorker } from './helpers/workerd.js';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
@@ -37,17 +37,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
   fakeBase = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
-  const bundle = await build({
-    entryPoints: ['entry/worker.ts'], bundle: true, write: false, format: 'esm', target: 'es2022',
-    platform: 'browser', conditions: ['workerd', 'worker', 'browser'], external: ['node:*', 'cloudflare:*'], logLevel: 'error',
-  });
-  mf = new Miniflare({
-    modules: true, script: bundle.outputFiles[0].text, compatibilityDate: '2026-04-28', compatibilityFlags: ['nodejs_compat'],
-    d1Databases: ['DB'],
-    bindings: {
-      DISTRICT_NAME: '云端区', DINGTALK_CLIENT_ID: 'ding-worker-app', DINGTALK_CLIENT_SECRET: 'worker-s3cret',
-      DINGTALK_API_BASE: fakeBase, DINGTALK_OAPI_BASE: fakeBase, DINGTALK_CORP_ID: 'ding-corp-w',
-    },
+  mf = await workerdWorker({
+    DISTRICT_NAME: '云端区', DINGTALK_CLIENT_ID: 'ding-worker-app', DINGTALK_CLIENT_SECRET: 'worker-s3cret',
+    DINGTALK_API_BASE: fakeBase, DINGTALK_OAPI_BASE: fakeBase, DINGTALK_CORP_ID: 'ding-corp-w',
   });
   const d1 = await mf.getD1Database('DB');
   // Applied as wrangler does (its d1_migrations ledger), so the Worker finds nothing left to migrate.

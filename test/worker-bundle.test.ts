@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
+import type { Miniflare } from 'miniflare';
+import { workerdWorker } from './helpers/workerd.js';
 import { wranglerApply } from './helpers/d1.js';
 import { HOSTILE, INTERNALS } from './helpers/hostile.js';
 
@@ -10,14 +10,7 @@ import { HOSTILE, INTERNALS } from './helpers/hostile.js';
 describe('the bundled Worker in workerd, on a D1 without migrations (migrated on first use)', () => {
   let mf: Miniflare;
   beforeAll(async () => {
-    const bundle = await build({
-      entryPoints: ['entry/worker.ts'], bundle: true, write: false, format: 'esm', target: 'es2022',
-      platform: 'browser', conditions: ['workerd', 'worker', 'browser'], external: ['node:*', 'cloudflare:*'], logLevel: 'error',
-    });
-    mf = new Miniflare({
-      modules: true, script: bundle.outputFiles[0].text, compatibilityDate: '2026-04-28', compatibilityFlags: ['nodejs_compat'],
-      d1Databases: ['DB'], bindings: { BOOTSTRAP_ADMIN_TOKEN: 'gs_worker_bootstrap_token_0123456789' },
-    });
+    mf = await workerdWorker({ BOOTSTRAP_ADMIN_TOKEN: 'gs_worker_bootstrap_token_0123456789' });
   }, 60_000);
   afterAll(async () => { await mf?.dispose(); });
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
+import type { Miniflare } from 'miniflare';
+import { workerdWorker } from './helpers/workerd.js';
 import { drizzle } from 'drizzle-orm/d1';
 import { eq } from 'drizzle-orm';
 import * as schema from '../db/schema/index.js';
@@ -23,15 +23,7 @@ describe('DingTalk callback in the bundled Worker (workerd)', () => {
   let world: Awaited<ReturnType<typeof dingtalkWorld>>;
   beforeAll(async () => {
     fake = await startFakeDingTalk();
-    const bundle = await build({
-      entryPoints: ['entry/worker.ts'], bundle: true, write: false, format: 'esm', target: 'es2022',
-      platform: 'browser', conditions: ['workerd', 'worker', 'browser'], external: ['node:*', 'cloudflare:*'], logLevel: 'error',
-    });
-    mf = new Miniflare({
-      modules: true, script: bundle.outputFiles[0].text, compatibilityDate: '2026-04-28', compatibilityFlags: ['nodejs_compat'],
-      d1Databases: ['DB'],
-      bindings: { DINGTALK_CLIENT_ID: FAKE_CLIENT.clientId, DINGTALK_CLIENT_SECRET: FAKE_CLIENT.clientSecret, DINGTALK_API_BASE: fake.apiBase },
-    });
+    mf = await workerdWorker({ DINGTALK_CLIENT_ID: FAKE_CLIENT.clientId, DINGTALK_CLIENT_SECRET: FAKE_CLIENT.clientSecret, DINGTALK_API_BASE: fake.apiBase });
     const d1 = await mf.getD1Database('DB');
     // Applied as wrangler does (its d1_migrations ledger), so the Worker finds nothing left to migrate.
     await wranglerApply(d1 as never);
