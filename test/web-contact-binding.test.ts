@@ -1,7 +1,6 @@
+import { startFakeH5LoginApi, type FakeH5LoginApi } from './fakes/dingtalk/h5-login-api.js';
 import { sessionCookie } from './helpers/web-sign-in.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { Resvg } from '@resvg/resvg-js';
 import jsQR from 'jsqr';
@@ -20,27 +19,13 @@ import { redeemBindingCode } from '../api/people/redeem-binding-code.js';
 // the page shows it as a QR code of the binding page, which tells the contact what to send and,
 // inside DingTalk, binds through 免登. A fake DingTalk on loopback answers the two 免登 calls.
 
-let fake: Server;
+let fake: FakeH5LoginApi;
 let fakeBase = '';
 beforeAll(async () => {
-  fake = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/v1.0/oauth2/accessToken') return res.end(JSON.stringify({ accessToken: 'app-token', expireIn: 7200 }));
-      if (req.url === '/topapi/v2/user/getuserinfo?access_token=app-token') {
-        const { code } = JSON.parse(body) as { code: string };
-        return res.end(JSON.stringify(code === 'code-contact' ? { errcode: 0, result: { userid: 'staff-contact' } } : { errcode: 40078, errmsg: '不存在的临时授权码' }));
-      }
-      res.statusCode = 404;
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-  fakeBase = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+  fake = await startFakeH5LoginApi({ 'code-contact': 'staff-contact' });
+  fakeBase = fake.base;
 });
-afterAll(() => new Promise((r) => fake.close(r)));
+afterAll(() => fake.close());
 
 const PUBLIC = 'https://anquan.example.gov.cn';
 

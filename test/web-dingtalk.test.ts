@@ -1,37 +1,19 @@
+import { startFakeH5LoginApi, type FakeH5LoginApi } from './fakes/dingtalk/h5-login-api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { testDeps } from './helpers/deps.js';
 import { makeWorld } from './helpers/fixtures.js';
 import { createApp } from '../api/app.js';
 import { chatIdentities } from '../db/schema/index.js';
 
 // A fake DingTalk on loopback speaking the two calls of H5 免登: the app token, then code → userid.
-let fake: Server;
+let fake: FakeH5LoginApi;
 let fakeBase = '';
-const seen: string[] = [];
 
 beforeAll(async () => {
-  fake = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      seen.push(`${req.method} ${req.url} ${body}`);
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/v1.0/oauth2/accessToken') return res.end(JSON.stringify({ accessToken: 'app-token', expireIn: 7200 }));
-      if (req.url === '/topapi/v2/user/getuserinfo?access_token=app-token') {
-        const { code } = JSON.parse(body) as { code: string };
-        const users: Record<string, string> = { 'code-bound': 'staff001', 'code-stranger': 'staff999' };
-        return res.end(JSON.stringify(users[code] ? { errcode: 0, result: { userid: users[code] } } : { errcode: 40078, errmsg: '不存在的临时授权码' }));
-      }
-      res.statusCode = 404;
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-  fakeBase = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+  fake = await startFakeH5LoginApi({ 'code-bound': 'staff001', 'code-stranger': 'staff999' });
+  fakeBase = fake.base;
 });
-afterAll(() => new Promise((r) => fake.close(r)));
+afterAll(() => fake.close());
 
 describe('DingTalk H5 免登', () => {
   it('signs in the person bound to the userid; strangers and bad codes get no session', async () => {
@@ -64,7 +46,7 @@ describe('DingTalk H5 免登', () => {
     const bad = await post('code-wrong');
     expect(bad.status).toBe(401);
     expect(bad.headers.get('set-cookie')).toBeNull();
-    expect(seen.some((s) => s.includes('"appKey":"ding-app"'))).toBe(true);
+    expect(fake.seen.some((s) => s.includes('"appKey":"ding-app"'))).toBe(true);
 
     // DingTalk unreachable (nothing listens on the port): a Chinese message, no session, no stack.
     const down = createApp(t.deps, { web: { dingtalk: { clientId: 'ding-app', clientSecret: 's3cret', apiBase: 'http://127.0.0.1:9', oapiBase: 'http://127.0.0.1:9' } } });

@@ -1,7 +1,6 @@
+import { startFakeH5LoginApi, type FakeH5LoginApi } from './fakes/dingtalk/h5-login-api.js';
 import { wranglerApply } from './helpers/d1.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Miniflare } from 'miniflare';
 import { workerdWorker } from './helpers/workerd.js';
 import { drizzle } from 'drizzle-orm/d1';
@@ -13,30 +12,14 @@ import { makeWorld } from './helpers/fixtures.js';
 // DingTalk H5 免登 on the Worker as Cloudflare runs it: entry/worker.ts bundled with esbuild and run by
 // workerd (miniflare), trading the code at a fake DingTalk OpenAPI on loopback (DINGTALK_API_BASE and
 // DINGTALK_OAPI_BASE), so only the Worker's own fetch can have made the calls.
-let fake: Server;
+let fake: FakeH5LoginApi;
 let fakeBase = '';
-const seen: string[] = [];
 let mf: Miniflare;
 let db: Db;
 
 beforeAll(async () => {
-  fake = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      seen.push(`${req.method} ${req.url} ${body}`);
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/v1.0/oauth2/accessToken') return res.end(JSON.stringify({ accessToken: 'worker-app-token', expireIn: 7200 }));
-      if (req.url === '/topapi/v2/user/getuserinfo?access_token=worker-app-token') {
-        const { code } = JSON.parse(body) as { code: string };
-        return res.end(JSON.stringify(code === 'code-bound' ? { errcode: 0, result: { userid: 'staff-w1' } } : { errcode: 40078, errmsg: '不存在的临时授权码' }));
-      }
-      res.statusCode = 404;
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-  fakeBase = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+  fake = await startFakeH5LoginApi({ 'code-bound': 'staff-w1' }, 'worker-app-token');
+  fakeBase = fake.base;
   mf = await workerdWorker({
     DISTRICT_NAME: '云端区', DINGTALK_CLIENT_ID: 'ding-worker-app', DINGTALK_CLIENT_SECRET: 'worker-s3cret',
     DINGTALK_API_BASE: fakeBase, DINGTALK_OAPI_BASE: fakeBase, DINGTALK_CORP_ID: 'ding-corp-w',
@@ -48,7 +31,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => {
   await mf?.dispose();
-  await new Promise((r) => fake.close(r));
+  await fake.close();
 });
 
 describe('DingTalk H5 免登 on the Worker (workerd)', () => {
@@ -76,8 +59,8 @@ describe('DingTalk H5 免登 on the Worker (workerd)', () => {
     const home = await mf.dispatchFetch('http://worker/app', { headers: { cookie } });
     expect(home.status).toBe(200);
     expect(await home.text()).toContain(w.workerA1.name);
-    expect(seen.some((s) => s.startsWith('POST /v1.0/oauth2/accessToken') && s.includes('"appKey":"ding-worker-app"'))).toBe(true);
-    expect(seen.some((s) => s.startsWith('POST /topapi/v2/user/getuserinfo') && s.includes('"code":"code-bound"'))).toBe(true);
+    expect(fake.seen.some((s) => s.startsWith('POST /v1.0/oauth2/accessToken') && s.includes('"appKey":"ding-worker-app"'))).toBe(true);
+    expect(fake.seen.some((s) => s.startsWith('POST /topapi/v2/user/getuserinfo') && s.includes('"code":"code-bound"'))).toBe(true);
 
     const bad = await post('code-wrong');
     expect(bad.status).toBe(401);
