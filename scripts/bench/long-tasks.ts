@@ -38,18 +38,6 @@ for (let i = 0; i < profile.samples.length; i++) {
   const end = times[i + 1] ?? profile.endTime;
   if (idle) {
     if (current) stretches.push(current);
-if (values.gaps) {
-  // Each recorded gap, with the samples taken inside it.
-  stretches.length = 0;
-  const gaps = JSON.parse(readFileSync(values.gaps, 'utf8')) as { start: number; end: number }[];
-  let i = 0;
-  for (const g of gaps) {
-    while (i < times.length && times[i] < g.start) i++;
-    const samples: number[] = [];
-    for (let j = i; j < times.length && times[j] <= g.end; j++) samples.push(j);
-    stretches.push({ start: g.start, end: g.end, samples });
-  }
-}
     current = null;
   } else if (current) {
     current.end = end;
