@@ -69,16 +69,18 @@ const dated = (w: { d: LocalDate; past: boolean } | null): PastSlot | null => {
 const RULES: Rule[] = [
   // 现场/当场 alone is where something was seen (现场发现…); only 现场整改 is a deadline.
   {
-    re: /(?:立即|马上|立刻|即刻|当即)(?:进行)?(?:整改|处理|改正|停用|停止使用|清理|清除)?(?:到位|完成)?|(?:当场|现场)(?:整改|处理)(?:到位|完成)?/g,
+    re: /(?:立即|马上|立刻|即刻|当即)(?:进行)?(?:整改|处理|改正|停用|停产|停业|停止使用|停止作业|清理|清除)?(?:到位|完成)?|(?:当场|现场)(?:整改|处理|停产|停业|停用|关停|停止作业|停止使用)(?:到位|完成)?|(?:立即|马上|立刻|即刻|当即)?停产(?:整改|整顿)/g,
     slot: () => ({ kind: 'now' }),
   },
   { re: /(?:今天|今日|当天|当日)(?=之内|以内|内|前|之前|上午|下午|下班|整改|完成|处理|挪|搬|清|弄|改|修|搞|解决|落实|换|拆|装|补)/g, slot: () => ({ kind: 'days', days: 0 }) },
   { re: /大后天|后天|明天|明日/g, slot: (m) => ({ kind: 'days', days: m[0] === '大后天' ? 3 : m[0] === '后天' ? 2 : 1 }) },
   {
-    re: new RegExp(`(?:(限期|期限)\\s*)?${NUM}\\s*个?(?:工作日|天|日)(之内|以内|内)?`, 'g'),
+    re: new RegExp(`(?:(限期|期限|限)\\s*)?${NUM}\\s*个?(?:工作日|天|日)(之内|以内|内)?`, 'g'),
     slot: (m, c) => {
       // "第3天", "11月30日", "1.5天" are not durations; "3天前" is the past; "过两天" is some day after.
       if (m.index > 0 && /[\d.月第过]/.test(c.text[m.index - 1])) return null;
+      // "截止20日" is the 20th, not twenty days.
+      if (!m[1] && !m[3] && /(?:截止|截至|最迟|最晚)(?:日期|时间)?(?:为|是|到|至)?\s*:?\s*$/.test(c.text.slice(0, m.index))) return null;
       const after = c.text.slice(m.index + m[0].length);
       const bounded = m[1] || m[3] || (BARE_END.test(after) && !/^前/.test(after));
       return bounded ? days(chineseNumber(m[2]), 365) : null;
@@ -162,9 +164,10 @@ const RULES: Rule[] = [
   {
     // "10号前", "十五号前": the 10th of this month, or of next month once it has passed.
     // Chinese numerals too (十五号前), as workers dictate them.
-    re: /(?<![\d月.零〇一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)(?=\s*(?:之前|以前|前|之内|以内|内))/g,
+    // "整改期限25号", "截止到20日": a day after a deadline label needs no 前.
+    re: /(?<![\d月.零〇一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)(?=\s*(?:之前|以前|前|之内|以内|内))|(?<=(?:期限|限期|截止|截至|最迟|最晚)(?:日期|时间)?(?:为|是|到|至)?\s*:?\s*)(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)(?![\d内])/g,
     slot: (m, c) => {
-      const day = chineseNumber(m[1]) ?? NaN;
+      const day = chineseNumber(m[1] ?? m[2]) ?? NaN;
       const thisMonth = parseIsoDay(iso({ ...c.today, day }));
       if (thisMonth && !isBefore(thisMonth, c.today)) return date(thisMonth);
       const next = lastDayOfMonth(c.today.year, c.today.month + 1);

@@ -80,8 +80,20 @@ describe('parser corpus', () => {
 //                                     held-out (95 % intent, 93 % with key slots when first scored).
 //   parser-corpus-blind3-*.json       a third blind batch (200, same writer brief), split the same way: tune
 //                                     96 % / 93 %, held-out 93 % / 93 % (intent / key slots) when first scored.
+//   parser-corpus-blind4-*.json,      two fresh blind batches (200 each, written 2026-12-05 by writers who saw no
+//   parser-corpus-blind5-*.json       code; blind5 with five writer voices: dictation, fast typing, clerk, department,
+//                                     district). They showed the earlier held-out figures flattered the parser: when
+//                                     first scored, intent / key slots were blind4 tune 81 / 76 %, held-out 85 / 78 %;
+//                                     blind5 (after blind4's fixes) tune 86 / 80 %, held-out 81 / 76 %. The tune
+//                                     halves were then fixed by kind; the held-out halves are the honest figure for
+//                                     messages nobody tuned on (82 % and 80 % with key slots after those fixes), and
+//                                     the 95 % issue 8 asks of them is NOT reached. Some misses are the writers'
+//                                     labels, not the parser: "<name> <problem>" without a report word is labelled
+//                                     ambiguous by these briefs (the parser reports it, as the earlier writers and
+//                                     the issue expect), and 一个月内 as 30 days (the parser ends it on the same day next
+//                                     month, as 民法典 §202 counts a month).
 const blindFile = (name: string) => new URL(`./data/${name}`, import.meta.url).pathname;
-const TUNED = ['parser-corpus-blind-tune.json', 'parser-corpus-blind2-tune.json', 'parser-corpus-blind3-tune.json', ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
+const TUNED = ['parser-corpus-blind-tune.json', 'parser-corpus-blind2-tune.json', 'parser-corpus-blind3-tune.json', 'parser-corpus-blind4-tune.json', 'parser-corpus-blind5-tune.json', ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
 
 describe('parser corpus written blind', () => {
   it('reads the blind and probe messages it was tuned on (95 %), printing every miss', () => {
@@ -106,7 +118,17 @@ describe('parser corpus written blind', () => {
       expect(s.keys / s.total).toBeGreaterThanOrEqual(0.9);
       return s;
     });
+    // The fresh batches: a floor under today's figure (82 / 80 %) so a change that breaks what they read fails;
+    // the figure itself is printed, never the misses.
+    const fresh = ['parser-corpus-blind4-heldout.json', 'parser-corpus-blind5-heldout.json'].map((name) => {
+      const s = scoreBlind(blindFile(name));
+      console.log(`${name} (fresh, never tuned on): intent ${pct(s.intents, s.total)}, intent + key slots ${pct(s.keys, s.total)}`);
+      expect(s.keys / s.total).toBeGreaterThanOrEqual(0.76);
+      return s;
+    });
+    held.push(...fresh);
     const h = { keys: held.reduce((a, s) => a + s.keys, 0), total: held.reduce((a, s) => a + s.total, 0) };
+    console.log(`all held-out blind messages: ${pct(h.keys, h.total)}`);
     const tuned = TUNED.map((n) => scoreBlind(blindFile(n)));
     const ok = h.keys + tuned.reduce((a, s) => a + s.keys, 0) + run(natural).ok + run(heldOut).ok;
     const total = h.total + tuned.reduce((a, s) => a + s.total, 0) + natural.length + heldOut.length;

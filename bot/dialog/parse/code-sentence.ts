@@ -15,7 +15,7 @@ const VERDICT = /(?:复查|验收|复核)?(?:不通过|不合格|未通过|没�
 // A finished job said as a result (已经换好灭火器了, 杂物清走了, 护栏装上了): the enterprise or worker reports
 // the rectification. The verb list is the trades' everyday ones; a bare 好了 is not enough.
 const DONE =
-  /已经?整改(?:完成|完毕|好了)?|整改(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)|已经?(?:全部|都|全)?(?:更换|换新|清理|维修|修复|安装|加装|拆除|移走|清除|补齐|配齐|落实)|(?:清|搬|挪|移|腾)(?:出来|空|干净)了/;
+  /已经?整改(?:完成|完毕|好了)?|已于\S{1,8}?(?:完成|整改)|完成了?整改|整改(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)|已经?(?:全部|都|全)?(?:更换|换新|清理|维修|修复|安装|加装|拆除|移走|清除|补齐|配齐|落实)|(?:清|搬|挪|移|腾)(?:出来|空|干净)了/;
 // 吹哨, 吹个哨, 吹一下哨; 转给 / 移交 (always to a department); 交给 / 给 a department's name.
 const WHISTLE = /吹(?:个|一下|一个|下)?哨|转给|转交|转到|移交|移送|推送给?|抄送/;
 const HAND_OVER = /交(?=\S{1,6}(?:跟进|处理|负责|办理|落实))|指定|由(?=\S{1,8}负责)|责任人|交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/;
@@ -37,11 +37,20 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   if (STATE_QUESTION.test(around)) return { make: (code) => ({ intent: 'query_hazard', code }) };
   // "YH… 请企业两周内整改到位", "让李明负责 这周内弄好": a demand with a deadline is 交办, not a rectification.
   // A finished job said with it (已整改 请明天复查) stays the rectification.
-  if (DEMAND.test(around) && !(DONE.test(around) && /已|了(?!吗|没)/.test(around)) && takeDeadline(around, now).deadline !== undefined) {
+  if (DEMAND.test(around) && !VERDICT.test(around) && !(DONE.test(around) && /已|了(?!吗|没)/.test(around)) && takeDeadline(around, now).deadline !== undefined) {
     return { make: (code, rest, now) => parseAssign(`${code} ${rest.replace(DEMAND, ' ')}`, now), verb: DEMAND.exec(around)! };
+  }
+  // "把YH…交办给王磊 明天之前处理完": 交办 says it outright; the job words after it are what is demanded.
+  const assignWord = /交办|派给|指派给?|分派给?|安排给|派单给?/.exec(around);
+  if (assignWord && !DEPARTMENT.test(around.slice(assignWord.index))) {
+    return { make: (code, rest, now) => parseAssign(`${code} ${rest}`, now), verb: assignWord };
   }
   // Review first: 复查没通过 / 验收通过 carry their own verdict; the verdict words stay for parseReview.
   // "去看了 还没改" is a review told as a visit.
+  // "已复查通过 可以销号了": the review is told as done and the admin closes the hazard now.
+  const closeAfterReview = /(?:已|已经)(?:复查|验收|复核)?(?:通过|合格)|(?:复查|验收|复核)已(?:通过|合格)/.test(around) &&
+    /(?:同意|予以|准予|批准|可以|确认)(?:销号|闭环|结案)/.test(around);
+  if (closeAfterReview) return { make: (code) => parseCodeOnly('close', code) };
   const visitedVerdict = VISITED.test(around) && REVIEW_VERDICT.test(around);
   if (VERDICT.test(around) || visitedVerdict || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around))) {
     return { make: (code, _rest, now) => parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now) };
@@ -57,7 +66,8 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   const whistle = cut(WHISTLE, (code, rest) => parseWhistle(`${code} ${rest}`));
   if (whistle) return whistle;
   // A department answering its whistle (消防这边报到) acknowledges it.
-  const reported = /报到|签收|已接收|已?知悉|已收到/.exec(around);
+  // "市监收到": a department name with 收到 is its answer, not a whistle to it.
+  const reported = /报到|签收|已接收|已?知悉|已收到/.exec(around) ?? (DEPARTMENT.test(around) ? /收到|知道了|明白/.exec(around) : null);
   if (reported) return { make: (code) => parseCodeOnly('acknowledge', code), verb: reported };
   // "这个得让消防来管", "转市场监管局": a department named is where the hazard goes.
   const department = DEPARTMENT.exec(around);

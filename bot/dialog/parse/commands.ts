@@ -7,14 +7,14 @@ export type Command =
 const WORDS: Record<Command, string[]> = {
   help: ['说明书', '帮助', '菜单', 'help', '使用说明', '使用方法', '使用帮助', '操作说明', '用法', '怎么用', '功能列表', '指令', '命令'],
   bind: ['绑定账号', '绑定码', '绑定'],
-  report: ['上保隐患', '上保', '上抱', '报个隐患', '报一个隐患', '报条隐患', '报一条隐患', '报个问题', '上报一个隐患', '上报个隐患', '上报一个', '登记个隐患', '上报隐患', '隐患上报', '发现隐患', '报隐患', '报告隐患', '新增隐患', '登记隐患', '上报', '报告', '隐患', '报一下'],
-  major_report: ['重大隐患上报', '上报重大隐患', '报重大隐患', '重大隐患'],
+  report: ['上保隐患', '上保', '上抱', '报个隐患', '报一个隐患', '报条隐患', '报一条隐患', '报个问题', '上报一个隐患', '上报个隐患', '上报一个', '登记个隐患', '上报隐患', '隐患上报', '发现隐患', '报隐患', '报告隐患', '新增隐患', '登记隐患', '隐患登记', '报下隐患', '报个', '报下', '登记一下', '登记下', '登记个', '登记', '反映个问题', '反映一下', '上报', '报告', '隐患', '报一下'],
+  major_report: ['重大隐患上报', '上报重大隐患', '报重大隐患', '重大事故隐患', '重大隐患'],
   general_report: ['一般隐患上报', '上报一般隐患', '一般隐患'],
   patrol: ['巡察', '已巡查', '已检查', '已巡检', '已走访', '巡查记录', '日常巡查', '巡查', '巡检', '检查', '走访'],
   rectify: ['整改完成', '整改完毕', '已完成整改', '完成整改', '整改好了', '已整改', '整改反馈', '整改'],
   review: ['复查', '验收', '复核'],
   tasks: ['我的任务', '我的待办', '待办事项', '待办任务', '今日任务', '今天任务', '待办', '任务', '我的工作', '有啥任务', '有什么任务'],
-  query: ['查询一下', '查一下', '查询', '查看', '查查', '查下', '查'],
+  query: ['查询一下', '查一下', '查询', '查看', '查查', '查下', '查', '看一下', '看下', '看看'],
   stats: ['数据统计', '统计数据', '统计一下', '统计', '汇总'],
   overdue: ['逾期隐患', '逾期任务', '逾期清单', '逾期', '超期'],
   ranking: ['考核排名', '排名', '排行', '考核'],
@@ -31,12 +31,19 @@ const TABLE = Object.entries(WORDS)
   .flatMap(([command, words]) => words.map((word) => ({ command: command as Command, word: word.toLowerCase() })))
   .sort((a, b) => b.word.length - a.word.length);
 
-// People write "请帮我上报…", "我要查询…"; the politeness is not part of the command.
-const POLITE = /^(?:请|麻烦|帮我|帮忙|给我|我要|我想|我来|我需要|需要)+\s*/;
+// People write "请帮我上报…", "我要查询…", "好的 那我报一下…"; the politeness and the chat before it
+// (好的, 哦对了, 那我) are not part of the command.
+const POLITE = /^(?:(?:好的|好|行|嗯+|哦+|噢|喔|诶|哎|对了|那|ok)[\s,;。、!~]*)*(?:请|麻烦|帮我|帮忙|给我|我要|我想|我来|我需要|需要|那我|我)*\s*/i;
+// 报 alone is a command only as its own word (报 华美…); 报到, 报表, 报警 are other words.
+const LONE_REPORT = /^报(?:[\s:,]+|(?=[一二两三四五六七八九十]?个|一下))/;
 
 /** The command at the start of a normalised message and the text after it (colon/space stripped). */
 export function matchCommand(text: string): { command: Command; word: string; rest: string } | null {
-  for (const candidate of [text, text.replace(POLITE, '')]) {
+  // "记录一下巡查 恒达物流…": writing it down is what a patrol command does.
+  for (const candidate of [text, text.replace(POLITE, '').replace(/^(?:记录|记|登记)(?:一下|下)?(?=巡查|检查|巡检|走访)/, '')]) {
+    if (!candidate) continue;
+    const lone = LONE_REPORT.exec(candidate);
+    if (lone) return { command: 'report', word: '报', rest: candidate.slice(lone[0].length).replace(/^(?:一下|个)\s*/, '') };
     const lower = candidate.toLowerCase();
     for (const { command, word } of TABLE) {
       if (!lower.startsWith(word)) continue;

@@ -14,7 +14,10 @@ import { parsePatrol, parseReport } from './report.js';
 import { parseProblemFirst, parseStory } from './story.js';
 
 const TIME_PREFIX = /^(?:今天|今日|刚才|刚刚|上午|下午|早上|中午|晚上)\s*/;
-const TRAILING_REPORT = /(?:你给|给我|帮忙|帮我|请|麻烦|需要|要|给)?(?:上报|报一下|上报一下|报上去|登记一下)(?:一下)?$/;
+const TRAILING_REPORT = /(?:你给|给我|帮忙|帮我|请|麻烦|需要|要|给)?(?:上报|报一下|上报一下|报上去|登记一下|登记下|登记个隐患|报个隐患|报一下隐患|记一下|记个隐患)(?:一下)?(?:吧|啊|哈|呀)?$/;
+// "森泰地板的隐患登记一下 砂光车间…", "通达运输停车场的隐患，充电桩下面…": the report verb (or 的隐患 and a pause)
+// after the name and before the problem.
+const INNER_REPORT = /(?:的)?(?:隐患|问题)(?:登记|上报|报)(?:一下|下)?(?=[\s,;。、:])|(?:的|有个|有一个|有一处)隐患(?=[\s,;。、:])|[\s,;。、:](?:上报|登记|报告)(?:一下|个|一个)?(?:重大|一般)?(?:隐患|问题)?(?=[\s,;。、:])/;
 // "华美那边灭火器过期了": a place word after a name, then a problem.
 const LOCATIVE_PROBLEM =
   /^[^\s,;。、]{1,16}?(?:那边|那里|那儿|这边|厂里|公司里|家的)\S*(?:过期|堵|杂物|未|没有|没|坏|破|漏|隐患|问题|缺|失效|老化|锁|占用|乱|违规|不合格|超|裸露|松动|脱落|积|私)/;
@@ -25,7 +28,8 @@ const SEEN = /^我?(?:刚才|刚刚|刚|今天|今日)?(?:在)?(?:发现|看到)
 const QUESTION = /(?:什么|啥|哪些|多少|几个|几家|几条|清单|列表|情况|有没有|吗|呢|干嘛|干啥|\?)/;
 
 // Spoken fillers in front of a dictated message (嗯 / 那个 / 就是): no part of any reading.
-const FILLER = /^(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说)+[\s,;。、:]*/;
+// Chat in front (好的, 哦对了, 对了) answers the last message, not this one.
+const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|(?:好的|好吧|哦+对了|对了|哦+|噢|喔|诶|哎|那)(?=[\s,;。、:!]))[\s,;。、:!]*)+/;
 
 // Dictation leaves fillers between the words too (嗯 上午 那个 去了…): none of them is part of any reading.
 const INNER_FILLER = /(?<=^|\s)(?:嗯+|呃+|额+|那个|就是|然后)(?=\s|$)/g;
@@ -44,6 +48,8 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (code) return parseCodeSentence(text, code, now);
   const bind = /绑定/.test(text) ? text.match(/(?<!\d)(?:\d{4}[\s-]?\d{6}|\d{6})(?!\d)/g) : null;
   if (bind?.length === 1) return { intent: 'bind', code: bind[0].replace(/[\s-]/g, '') };
+  // "刚才那条发错了 取消": a withdrawal said after why.
+  if (/(?:发错|报错|弄错|搞错|写错|错了|不对|那条|上一条|刚才)[\s\S]{0,12}(?:取消|撤回|作废掉?|不要了|算了)$/.test(text) && !findHazardCode(text)) return { intent: 'cancel' };
   const trailingQuery = parseTrailingQuery(text);
   if (trailingQuery) return trailingQuery;
   const question = parseScopeQuestion(text) ?? parseFiguresQuestion(text) ?? parseEnterpriseQuestion(text);
@@ -54,6 +60,11 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (visit) return parsePatrol(`${visit[1]} ${visit[2]}`, now);
   const seen = SEEN.exec(text);
   if (seen) return parseReport(seen[1], now);
+  const inner = INNER_REPORT.exec(text);
+  if (inner && /[^\s,;。、:]{2}/.test(text.slice(0, inner.index))) {
+    const said = parseReport(`${text.slice(0, inner.index)} ${text.slice(inner.index + inner[0].length)}`, now);
+    return inner[0].includes('重大') ? { ...said, level: 'major' } : said;
+  }
   const trailing = TRAILING_REPORT.exec(text);
   if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) return parseReport(text.slice(0, trailing.index), now);
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
@@ -65,8 +76,10 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (/有(?:什么|啥)用|有用吗|^(?:你好|您好|hi|hello)[\s,，!！]*(?:我是|我刚|新来|第一次)/i.test(text)) return { intent: 'help' };
   // "不会用 教一下", "第一次用 怎么开始", "有啥命令": asking how to use the bot.
   if (/不会用|教(?:一下|我|下)|怎么开始|从哪开始|(?:有|都有)(?:啥|什么|哪些)(?:命令|指令|功能)|新手|第一次用/.test(text)) return { intent: 'help' };
-  if (/逾期|超期/.test(text) && QUESTION.test(text)) return overdueAsked(text);
-  if (/^(?:我的)?(?:待复查|待处理|待整改|待审核|待办)(?:的|事项)?$/.test(text)) return { intent: 'tasks' };
+  if (OVERDUE.test(text) && QUESTION.test(text)) return overdueAsked(text);
+  if (/^(?:我的)?(?:待复查|待处理|待整改|待审核|待办)(?:的|事项|任务|工作)?$/.test(text)) return { intent: 'tasks' };
+  // "我还有啥事没做", "有没有交办给我的活": the sender's own work, asked in plain words.
+  if (/(?:啥|什么|哪些)(?:事|活)(?:儿)?(?:没|还没|要|得|该)|(?:交办|派|分|安排|指派)给我的?|我的活|有活(?:吗|没)/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|要办|干啥|干什么|做啥|做什么|没干完|没做完|没弄完|没办完|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
@@ -77,8 +90,18 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
 // different scope answered in silence. 我们镇 / 本镇 mean the sender's own scope: no place.
 function overdueAsked(text: string): ParsedMessage {
   const { period, rest } = takePeriod(text);
-  const place = PLACE.exec(rest)?.[0];
+  const place = PLACE.exec(rest)?.[0] ?? barePlace(rest.trim());
   return { intent: 'overdue', place: place && !/^(?:我们|咱们?|本|这个?|那个?|各)/.test(place) ? place : undefined, period };
+}
+
+// 逾期 in the words of the deadline: 过期未整改, 过了期限还没改, 到期没整改 (灭火器过期 is a finding, not this).
+const OVERDUE = /逾期|超期|过期(?:了)?(?:未|没|还没|仍未)(?:整改|改|处理)|(?:过了|超过|超了)(?:整改)?(?:期限|时限)|到期(?:了)?(?:未|没|还没)(?:整改|改|处理)/;
+
+// "遥观 过期未整改的有哪些": a short first word before the question is the town as typed, without its 镇;
+// the conversation resolves it among the sender's towns or says it does not know it.
+function barePlace(text: string): string | undefined {
+  const m = /^([\u4e00-\u9fff]{2,4})[\s,;。、:]+\S/.exec(text);
+  return m && !/^(?:我们|咱们?|本|这个?|那个?|各|所有|全部|现在|目前|还有|有没有|哪些|逾期|超期|过期)/.test(m[1]) ? m[1] : undefined;
 }
 
 const DEPARTMENT_ONLY = new RegExp(`^${DEPARTMENT.source}$`);

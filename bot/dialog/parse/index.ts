@@ -16,11 +16,14 @@ export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
 
 const REPORTING = new Set<Command>(['report', 'major_report', 'general_report', 'patrol']);
+const READS = new Set<Command>(['tasks', 'stats', 'overdue', 'ranking', 'help']);
+const LOOK_VERB = /^看/;
+const LOOKED_AT = new Set<string>(['tasks', 'due_patrols', 'my_enterprises', 'stats', 'overdue', 'ranking', 'major', 'help', 'query_enterprise']);
 
 // Nobody types a 2,000-character command; parsing a huge paste only costs time.
 const MAX_PARSED_CHARS = 2000;
 
-function byCommand(command: Command, rest: string, text: string, now: Date): ParsedMessage {
+function byCommand(command: Command, rest: string, text: string, now: Date, word = ''): ParsedMessage {
   switch (command) {
     case 'help': return { intent: 'help' };
     case 'cancel': return { intent: 'cancel' };
@@ -42,7 +45,17 @@ function byCommand(command: Command, rest: string, text: string, now: Date): Par
     case 'rectify': return parseRectify(rest);
     case 'review': return parseReview(rest, now);
     case 'tasks': return { intent: 'tasks' };
-    case 'query': return parseQuery(rest, text);
+    case 'query': {
+      // "看下我的待办事项", "查一下横林镇统计": a look verb in front of another read command is that command.
+      const inner = matchCommand(rest);
+      if (inner && READS.has(inner.command)) return byCommand(inner.command, inner.rest, text, now);
+      // "帮我看下今天有啥要做的": after a look verb, a question in plain words is asked as itself.
+      if (LOOK_VERB.test(word)) {
+        const asked = parseImplicit(rest, now);
+        if (asked && LOOKED_AT.has(asked.intent)) return asked;
+      }
+      return parseQuery(rest, text);
+    }
     case 'stats': return parseStats(rest);
     case 'overdue': return parseOverdue(rest);
     case 'ranking': return parseRanking(rest);
@@ -83,7 +96,7 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
   // an action on that hazard; the code's sentence does it or asks which.
   const code = cmd && REPORTING.has(cmd.command) ? findHazardCode(cmd.rest) : null;
   if (cmd && code) return compact(parseCodeSentence(cmd.rest, code, now));
-  if (cmd) return compact(byCommand(cmd.command, cmd.rest, text, now));
+  if (cmd) return compact(byCommand(cmd.command, cmd.rest, text, now, cmd.word));
   const implicit = parseImplicit(text, now);
   if (implicit) return compact(implicit);
   // A code with nothing recognisable around it ("YH20261122-0007 怎么样了") asks about that hazard.

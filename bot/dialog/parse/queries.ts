@@ -66,18 +66,21 @@ export function parseRanking(rest: string): IntentOf<'ranking'> {
 }
 
 const TRAILING_QUERY =
-  /^(.{1,16}?)(?:的)?(统计(?:数据|情况|图表?)?|排名|考核(?:排名|情况|结果)?|逾期(?:隐患|情况|清单)?|重大隐患(?:清单|情况)?)$/;
+  /^(.{1,16}?)(?:的)?(?:隐患|安全)?((?:数据)?统计(?:数据|情况|图表?)?|排名|考核(?:排名|情况|结果)?|逾期(?:隐患|情况|清单)?|重大隐患(?:清单|情况)?)$/;
 
 /** "横林镇本月统计", "上月考核", "全区逾期": the command word last, after nothing but a place and a period. */
 export function parseTrailingQuery(text: string): ParsedMessage | null {
   const m = TRAILING_QUERY.exec(text);
   if (!m) return null;
   const { period, rest } = takePeriod(m[1]);
-  const place = PLACE.exec(rest);
+  let place: string[] | null = PLACE.exec(rest);
   // "这个月各网格排名": who is ranked is no place.
   const leftover = (place ? rest.replace(place[0], '') : rest).replace(/各网格|各镇|网格员|网格|各/g, '').replace(/[\s,;。、:的]/g, '');
-  if (leftover) return null;
-  const word = m[2];
+  // "本季度横林的隐患统计": a town said without its 镇 (two to four characters, with a period) is passed on
+  // as typed; the conversation resolves it among the towns or says it does not know it.
+  if (leftover && !place && period && /^[\u4e00-\u9fff]{2,4}$/.test(leftover)) place = [leftover];
+  else if (leftover) return null;
+  const word = m[2].replace(/^数据/, '');
   if (word.startsWith('统计')) return { intent: 'stats', place: place?.[0], period, ...(word.includes('图') ? { chart: true as const } : {}) };
   if (word.startsWith('逾期')) return { intent: 'overdue', place: place?.[0], period };
   if (word.startsWith('重大隐患')) return { intent: 'major' };
@@ -89,9 +92,14 @@ export function parseQuery(rest: string, original: string): ParsedMessage {
   if (code) return { intent: 'query_hazard', code };
   // "查看我的待办事项", "查一下我的企业": the sender's own lists, not an enterprise of that name.
   if (/^(?:一下|下)?我的?(?:待办|任务|待办事项|待复查|待处理)/.test(rest)) return { intent: 'tasks' };
-  if (/^(?:一下|下)?我(?:的|负责的?|管的?)企业/.test(rest)) return { intent: 'my_enterprises' };
+  if (/^(?:一下|下)?我(?:的|负责的?|管的?|包保的?|包的?|分管的?|联系的?|网格(?:里|内)?的?)企业/.test(rest)) return { intent: 'my_enterprises' };
   // A mistyped code (YH2026112-0007) is not an enterprise name; 'unknown' lets the bot show the code format.
   if (/^YH\s*\d/i.test(rest)) return { intent: 'unknown', text: original };
-  const enterprise = tidy(rest.replace(/(?:的)?(?:情况|怎么样了?|信息|详情|资料|档案)(?:呢|吧)?$/, ''));
+  // "查一下重大隐患", "看看逾期的": the read commands' own words after a look verb.
+  if (/^(?:一下|下)?(?:所有|全部|现在|目前)?的?重大隐患(?:清单|列表|情况|有哪些|都有哪些)?$/.test(rest)) return { intent: 'major' };
+  // "看看嘉利化纤的隐患记录", "查下恒泰企业信息": what is looked at is no part of the name.
+  const enterprise = tidy(
+    rest.replace(/^(?:一下|下)\s*/, '').replace(/(?:的)?\s*(?:企业|隐患|巡查|检查|整改)?(?:情况|怎么样了?|信息|详情|资料|档案|记录|台账)(?:呢|吧)?$/, ''),
+  );
   return enterprise ? { intent: 'query_enterprise', enterprise } : { intent: 'unknown', text: original };
 }

@@ -25,7 +25,7 @@ const NAME_TIME_VISIT = /^([^\s,;。、:]{2,16})[\s,;。、:]+(?:今天|今日|�
 // A visit said as its own part of the message, after the name: "华盛 巡完了 …", "春晖纺织 已检查 没问题",
 // "海天食品 现场检查 合格", "荣达 去了 一切都好", "伟业模具，今天去巡查了，发现…"; or glued to it: "新亚检查 存在问题：…".
 const VISIT_PART = new RegExp(
-  `^${TIME}(?:已经?|我?去|到|来)?(?:现场|例行|日常|常规|专项|安全)?(?:巡查|巡检|检查|走访|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟)*$` +
+  `^${TIME}(?:已经?|我?去|到|来)?(?:现场|例行|日常|常规|专项|安全)?(?:巡查|巡检|检查|走访|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟|结果|情况)*(?:是|为)?$` +
   `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|走了一趟)$`,
 );
 const VISIT_TAIL = /^(.{2,16}?)(?:今天|今日)?(?:巡查|检查|巡检|走访)(?:完毕|结束|完|了|过|打卡)*$/;
@@ -39,8 +39,15 @@ function namedVisit(text: string, now: Date): ParsedMessage | null {
   // "欣荣服饰 去了没人": the visit, then what was found there, in one part.
   const went = /^(?:今天|今日|上午|下午|刚才|刚刚)?(?:去了|去过了?|去看了|到了)(?=\S)/.exec(parts[1]);
   if (isName(parts[0]) && went) return parsePatrol(`${parts[0]} ${rest(1).slice(went[0].length)}`, now);
+  // "亚光照明 巡查正常 下次再去": the verdict glued to the visit verb.
+  const verdictGlued = /^(?:已经?)?(?:巡查|巡检|检查|走访)(?:了|过|完|结果|情况)*(?:是|为)?(\S+)$/.exec(parts[1]);
+  if (isName(parts[0]) && verdictGlued && NORMAL_TOKEN.test(verdictGlued[1])) {
+    return parsePatrol(`${parts[0]} ${verdictGlued[1]} ${parts.length > 2 ? rest(2) : ''}`, now);
+  }
   const glued = VISIT_TAIL.exec(parts[0]);
-  if (glued && isName(glued[1])) return parsePatrol(`${glued[1]} ${rest(1)}`, now);
+  // "对安泰化学品进行巡查": the preposition and 进行 belong to the verb, not the name.
+  const gluedName = glued?.[1].replace(/^(?:对|去|到|在|给)(?=\S{2})/, '').replace(/(?:进行了?|开展了?)$/, '');
+  if (gluedName && isName(gluedName)) return parsePatrol(`${gluedName} ${rest(1)}`, now);
   return null;
 }
 
@@ -53,8 +60,13 @@ const VISIT_HINT = /(?:今天|今日|刚才|刚刚|上午|下午)?(?:去|来)?(?
 const QUESTION = /什么|啥|哪些|哪个|哪里|谁|多少|(?<!好)几个|(?<!好)几家|(?<!好)几条|吗|呢|\?|怎么|如何|是否|有没有/;
 const NOT_A_NAME = /^(?:[\d一二三四五六七八九十几两]+家|不|未|没|仍|还|已|通过|合格|重复|正常|我|你|他|她|我们|今天|今日|现在|上午|下午|早上|中午|晚上|昨天|刚|这周|本周|上周|这个?月|本月|上个?月|今年|刚才|刚刚|这个|那个|这里|那里|这边|那边|还有|有|没|没有|未|已|已经|请|帮|麻烦|发现|看到|检查|巡查|隐患|问题|消防|安全|员工|工人|仓库|车间|厂房|楼梯|配电|电线|灭火器)/;
 
+// "荣盛纺机今天上午检查一切都好的": name, time, visit verb and verdict with no separator at all.
+const GLUED_VISIT = /^([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:今天|今日|昨天|刚才|刚刚|刚)?(?:上午|下午|早上|中午)?(?:去)?(?:检查|巡查|巡检|走访|看)(?:了|过|完|一下)*(.+)$/;
+
 export function parseStory(input: string, now: Date): ParsedMessage | null {
   const text = input.replace(FILLER, '');
+  const glued = GLUED_VISIT.exec(text);
+  if (glued && NORMAL_TOKEN.test(glued[2]) && !NOT_A_NAME.test(glued[1])) return parsePatrol(`${glued[1]} ${glued[2]}`, now);
   const named = namedVisit(text, now);
   if (named) return named;
   for (const re of [GO_VISIT, DONE_NAME, NAME_DONE, WENT, NAME_TIME_VISIT]) {
