@@ -134,6 +134,8 @@ async function main() {
     await handle.client.execute(`delete from hazard_events where hazard_id > ${maxHazard}`);
     await handle.client.execute(`delete from attachments where hazard_id > ${maxHazard}`).catch(() => undefined);
     await handle.client.execute(`delete from hazards where id > ${maxHazard}`);
+    // The import's contact columns made each imported enterprise a safety contact (people.enterprise_id).
+    await handle.client.execute(`delete from people where role = 'enterprise' and enterprise_id in (select id from enterprises where name like '${IMPORT_NAME}%')`);
     await handle.client.execute(`delete from enterprises where name like '${IMPORT_NAME}%'`);
     await handle.client.execute(`delete from received_messages where id > ${maxMessage}`).catch((e) => console.error('cleanup', e.message));
     await handle.client.execute(`delete from chat_identities where external_id like 'benchmixed%'`);
