@@ -30,7 +30,7 @@ const CHATTER = /(?:^|[\s,;。、:])(?:嗯+|呃+|额+|那个|就是|然后)(?=$|
  * "现场都正常", "储罐区、仓库都正常", "老板挺配合 现场检查都合格": a verdict of normal somewhere in the words and
  * nothing that says something is wrong once the normal phrases are taken out.
  */
-function saysNormal(words: string): boolean {
+export function saysNormal(words: string): boolean {
   if (!NORMAL_ANYWHERE.test(words)) return false;
   NORMAL_ANYWHERE.lastIndex = 0;
   return !PROBLEM.test(words.replace(NORMAL_ANYWHERE, ' '));

@@ -2,7 +2,7 @@
 // (恒泰 消防通道堵了 三天内弄好), or a visit told as a story (刚去恒泰转了一圈 都挺好).
 import type { ParsedMessage } from '../intents.js';
 import { tidy } from './normalise.js';
-import { NORMAL_TOKEN, parsePatrol, parseReport } from './report.js';
+import { NORMAL_TOKEN, parsePatrol, parseReport, saysNormal } from './report.js';
 import { PROBLEM } from './problem-words.js';
 
 export { PROBLEM } from './problem-words.js';
@@ -96,6 +96,9 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   // A report needs a word that says something is wrong: "华美塑料 明天来检查" or "华美塑料的老板电话" name
   // an enterprise and nothing wrong, and go to the in-scope choices instead of becoming a hazard.
   if (QUESTION.test(text) || NOT_A_NAME.test(text)) return null;
+  // "华美 恒泰 金桥 都看过了 没问题": a message that ends on a verdict of all well is never a hazard (没问题 holds 问题).
+  const last = text.split(/[\s,;。、:]+/).filter(Boolean).pop() ?? '';
+  if (NORMAL_TOKEN.test(last) || saysNormal(text)) return null;
   const p = parseReport(text, now);
   // Something wrong, a demand (让他们…, 要改成…) or a deadline to fix by (这个月底, 3天内): each says a hazard
   // is being told. A bare day word (华美化工 明天上午开会) is an appointment, not a deadline.
