@@ -15,6 +15,8 @@ const PAST = Symbol('past');
 type PastSlot = DeadlineSlot & { [PAST]?: true };
 
 const NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
+/** 截止到 / 最迟: a label before the day a deadline ends (截止20日 is the 20th, not twenty days). */
+export const DUE_LABEL = '(?:截止|截至|最迟|最晚)(?:日期|时间)?(?:为|是|到|至)?';
 // A bare "7天" (without 内/限期) only counts when nothing but a boundary or a rectification word follows.
 const BARE_END = /^(?:\s|$|[,.;!?。，；！？、]|整改|完成|处理|改好|弄好|搞好|修好|搞定)/;
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
@@ -66,6 +68,8 @@ const dated = (w: { d: LocalDate; past: boolean } | null): PastSlot | null => {
   return slot;
 };
 
+const AFTER_DUE_LABEL = new RegExp(`${DUE_LABEL}\\s*:?\\s*$`);
+
 const RULES: Rule[] = [
   // 现场/当场 alone is where something was seen (现场发现…); only 现场整改 is a deadline.
   {
@@ -80,7 +84,7 @@ const RULES: Rule[] = [
       // "第3天", "11月30日", "1.5天" are not durations; "3天前" is the past; "过两天" is some day after.
       if (m.index > 0 && /[\d.月第过]/.test(c.text[m.index - 1])) return null;
       // "截止20日" is the 20th, not twenty days.
-      if (!m[1] && !m[3] && /(?:截止|截至|最迟|最晚)(?:日期|时间)?(?:为|是|到|至)?\s*:?\s*$/.test(c.text.slice(0, m.index))) return null;
+      if (!m[1] && !m[3] && AFTER_DUE_LABEL.test(c.text.slice(0, m.index))) return null;
       const after = c.text.slice(m.index + m[0].length);
       const bounded = m[1] || m[3] || (BARE_END.test(after) && !/^前/.test(after));
       return bounded ? days(chineseNumber(m[2]), 365) : null;
@@ -165,7 +169,7 @@ const RULES: Rule[] = [
     // "10号前", "十五号前": the 10th of this month, or of next month once it has passed.
     // Chinese numerals too (十五号前), as workers dictate them.
     // "整改期限25号", "截止到20日": a day after a deadline label needs no 前.
-    re: /(?<![\d月.零〇一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)(?=\s*(?:之前|以前|前|之内|以内|内))|(?<=(?:期限|限期|截止|截至|最迟|最晚)(?:日期|时间)?(?:为|是|到|至)?\s*:?\s*)(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)(?![\d内])/g,
+    re: new RegExp(`(?<![\\d月.零〇一二三四五六七八九十])(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:号|日)(?=\\s*(?:之前|以前|前|之内|以内|内))|(?<=(?:期限|限期|${DUE_LABEL})\\s*:?\\s*)(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:号|日)(?![\\d内])`, 'g'),
     slot: (m, c) => {
       const day = chineseNumber(m[1] ?? m[2]) ?? NaN;
       const thisMonth = parseIsoDay(iso({ ...c.today, day }));

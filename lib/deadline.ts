@@ -1,5 +1,5 @@
 // Deadline phrases in chat (3天内, 限期7天, 下周五前, 11月30日前, 本月底前, 立即整改) and the instant they end.
-import { chronoHits, ruleHits } from './deadline-rules.js';
+import { chronoHits, DUE_LABEL, ruleHits } from './deadline-rules.js';
 import { addDays, endOfShanghaiDay, parseIsoDay, shanghaiDate, shanghaiWeekday } from './time.js';
 
 export { chineseNumber } from './chinese-number.js';
@@ -23,7 +23,7 @@ export type DeadlineMatch = {
 /** A time phrase nobody can turn into a day (尽快, 过几天, 月中前): its place in the text, to ask back. */
 export type UnclearTime = { matched: string; index: number };
 
-const PREFIX = /(?:限期(?:整改)?|整改期限|整改时限|时限|期限|(?:截止|截至|最迟|最晚)(?:日期|时间)?(?:为|是|到|至)?|要求|必须|须|需|请于|请在|于|在)\s*:?\s*$/;
+const PREFIX = new RegExp(`(?:限期(?:整改)?|整改期限|整改时限|时限|期限|${DUE_LABEL}|要求|必须|须|需|请于|请在|于|在)\\s*:?\\s*$`);
 const SUFFIX =
   /^\s*(?:上午|中午|下午|晚上|下班)?(?:之前|以前|前|之内|以内|内)?(?:进行|完成)?(?:整改|处理|改好|改正|落实|弄好|搞好|修好|搞定|更换|换好|换新的?|换掉|弄掉|清掉|拆掉|搞掉|处理掉|清理掉?|装好|装上|补齐|补上|修复|解决|检定|办好|补办)?(?:完成|完毕|到位|好|掉)?/;
 

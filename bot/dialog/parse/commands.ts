@@ -1,3 +1,5 @@
+import { CHAT_LEAD } from './chat-lead.js';
+
 // The command words a message may start with. Longer words win (上报隐患 before 上报, 整改完成 before 整改).
 
 export type Command =
@@ -33,7 +35,7 @@ const TABLE = Object.entries(WORDS)
 
 // People write "请帮我上报…", "我要查询…", "好的 那我报一下…"; the politeness and the chat before it
 // (好的, 哦对了, 那我) are not part of the command.
-const POLITE = /^(?:(?:好的|好|行|嗯+|哦+|噢|喔|诶|哎|对了|那|ok)[\s,;。、!~]*)*(?:请|麻烦|帮我|帮忙|给我|我要|我想|我来|我需要|需要|那我|我)*\s*/i;
+const POLITE = new RegExp(`^(?:${CHAT_LEAD})*(?:请|麻烦|帮我|帮忙|给我|我要|我想|我来|我需要|需要|那我|我)*\\s*`, 'i');
 // 报 alone is a command only as its own word (报 华美…); 报到, 报表, 报警 are other words.
 const LONE_REPORT = /^报(?:[\s:,]+|(?=[一二两三四五六七八九十]?个|一下))/;
 

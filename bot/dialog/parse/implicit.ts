@@ -3,6 +3,7 @@
 import type { ParsedMessage } from '../intents.js';
 import { findHazardCode } from './codes.js';
 import { matchCommand } from './commands.js';
+import { CHAT_LEAD } from './chat-lead.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { parseTrailingQuery, PLACE, takePeriod } from './queries.js';
 import { PROBLEM } from './problem-words.js';
@@ -28,8 +29,7 @@ const SEEN = /^我?(?:刚才|刚刚|刚|今天|今日)?(?:在)?(?:发现|看到)
 const QUESTION = /(?:什么|啥|哪些|多少|几个|几家|几条|清单|列表|情况|有没有|吗|呢|干嘛|干啥|\?)/;
 
 // Spoken fillers in front of a dictated message (嗯 / 那个 / 就是): no part of any reading.
-// Chat in front (好的, 哦对了, 对了) answers the last message, not this one.
-const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|(?:好的|好吧|哦+对了|对了|哦+|噢|喔|诶|哎|那)(?=[\s,;。、:!]))[\s,;。、:!]*)+/;
+const FILLER = new RegExp(`^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说)[\\s,;。、:]*|${CHAT_LEAD})+`, 'i');
 
 // Dictation leaves fillers between the words too (嗯 上午 那个 去了…): none of them is part of any reading.
 const INNER_FILLER = /(?<=^|\s)(?:嗯+|呃+|额+|那个|就是|然后)(?=\s|$)/g;
