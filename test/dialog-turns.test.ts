@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { attachments, drafts, hazardEvents, hazards } from '../db/schema/index.js';
+import { attachments, drafts, hazardEvents, hazards, patrols } from '../db/schema/index.js';
 import { createDialog } from '../bot/dialog/handle.js';
 import { createInbox } from '../bot/inbox.js';
 import { dialogWorld } from './helpers/dialog-world.js';
@@ -34,6 +34,20 @@ describe('a pending question consumes only its answer', () => {
     expect(await c.db.select({ n: count() }).from(hazards)).toEqual([{ n: 0 }]);
     expect(await c.say(c.w.workerA1, '1')).toContain('隐患已登记');
     expect(await c.db.select().from(hazards)).toMatchObject([{ enterpriseId: c.huamei.id, description: '灭火器过期' }]);
+  });
+
+  it('a sentence naming another enterprise is no answer to 请选择企业: the waiting patrol is not put on it', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '巡查 华美 正常')).toContain('请选择企业');
+    // A sentence of its own, not a name: before, the whole of it was matched as the name and the waiting
+    // patrol (正常) was recorded at whichever enterprise it matched.
+    const reply = await c.say(c.w.workerA1, '华美塑料 恒泰 都看过了 没问题');
+    expect(reply).not.toContain('巡查已记录');
+    // Handled as itself: the names it holds are offered, and the reply says the waiting patrol was dropped.
+    expect(reply).toContain('请选择要做的事');
+    expect(reply).toContain('您之前的巡查记录（华美）未完成，已放弃（未记录）');
+    expect(await c.db.select({ n: count() }).from(patrols)).toEqual([{ n: 0 }]);
+    expect(await c.say(c.w.workerA1, '2')).toContain('巡查');
   });
 
   it('a report made while a question waits keeps its photo target; the question still waits afterwards', async () => {

@@ -56,6 +56,10 @@ const withWords = (s: Slots, key: 'description' | 'findings', w: NonNullable<Ret
   level: w.level ?? s.level,
 });
 
+// "哪家企业？" is answered by a name. A sentence ("华美 恒泰 都看过了 没问题") is a message of its own: taken as
+// the name it would put the waiting patrol or report on whichever enterprise it mentions first.
+const nameAnswer = (free: string | null): boolean => Boolean(free && free.length <= 30 && !/[\s,;。、:]/.test(free));
+
 const FAIL = /不通过|不合格|未通过|没通过|驳回|不行/;
 const PASS = /^(?:复查)?(?:通过|合格|验收通过|可以)/;
 
@@ -87,10 +91,10 @@ export async function answerDraft(t: Turn, draft: Draft, parsed: ParsedMessage, 
         if (!chosen) return { title: '请选择企业', lines: [M.choiceOutOfRange(candidates.length)] };
         return resume({ ...s, candidates: undefined, enterprise: chosen });
       }
-      return free ? resume({ ...s, candidates: undefined, enterpriseText: free }) : null;
+      return nameAnswer(free) ? resume({ ...s, candidates: undefined, enterpriseText: free! }) : null;
     }
     case 'enterprise':
-      return free ? resume({ ...s, enterpriseText: free }) : null;
+      return nameAnswer(free) ? resume({ ...s, enterpriseText: free! }) : null;
     case 'description': {
       const w = hazardWords(parsed, t.now);
       return w ? resume(withWords(s, 'description', w)) : null;
