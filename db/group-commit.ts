@@ -21,7 +21,14 @@ export type GroupCommitWriter = Writer & {
   /** Resolves when everything submitted so far has been committed or rejected (shutdown, tests). */
   drain(): Promise<void>;
   bulk(statements: readonly Item[]): Promise<void>;
-  readonly stats: { commits: number; batches: number; retriedAlone: number; bulk: number };
+  /**
+   * Runs `fn` while no batch of this writer commits: for work that writes the same database file
+   * on another connection (an import's thread, api/imports/thread/), so no main-thread commit ever
+   * waits for SQLite's write lock synchronously meanwhile. The batches submitted in between queue up
+   * and commit together right after.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  readonly stats: { commits: number; batches: number; retriedAlone: number; bulk: number; exclusive: number };
 };
 
 /**
@@ -43,7 +50,7 @@ export function groupCommitWriter(db: Db, options: GroupCommitOptions = {}): Gro
   let inFlight: Promise<void> | null = null;
   // Set while a bulk batch runs off-thread: nothing else is committed meanwhile.
   let held: Promise<void> | null = null;
-  const stats = { commits: 0, batches: 0, retriedAlone: 0, bulk: 0 };
+  const stats = { commits: 0, batches: 0, retriedAlone: 0, bulk: 0, exclusive: 0 };
 
   const run = (statements: Item[]) => {
     stats.commits++;
@@ -92,14 +99,21 @@ export function groupCommitWriter(db: Db, options: GroupCommitOptions = {}): Gro
         if (statements.length) await writer.batch(statements as unknown as [Item, ...Item[]]);
         return;
       }
-      // One bulk batch at a time; then stop new commits and let the one in flight finish.
+      const bulk = options.bulk;
+      await writer.exclusive(async () => {
+        stats.bulk++;
+        await bulk(statements);
+      });
+    },
+    async exclusive(fn) {
+      // One holder at a time; then stop new commits and let the one in flight finish.
       while (held) await held;
       let release!: () => void;
       held = new Promise<void>((r) => (release = r));
       try {
         while (inFlight) await inFlight;
-        stats.bulk++;
-        await options.bulk(statements);
+        stats.exclusive++;
+        return await fn();
       } finally {
         held = null;
         release();

@@ -7,6 +7,7 @@ import { systemClock } from '../lib/clock.js';
 import type { Config } from '../lib/config.js';
 import { groupCommitWriter } from '../db/group-commit.js';
 import { offThreadBatch } from '../db/off-thread-batch.js';
+import { offThreadImport } from '../api/imports/thread/off-thread-import.js';
 import type { Deps } from '../api/core/context.js';
 
 /** Opens, migrates and bootstraps the database and builds the shared dependencies. */
@@ -14,11 +15,14 @@ export async function openRuntime(config: Config, notifier: Notifier = nullNotif
   const handle = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, { timeoutMs: config.DATABASE_TIMEOUT_MS });
   await migrateDb(handle.migrationDb ?? handle.db);
   await bootstrapDb(handle.db, { districtName: config.DISTRICT_NAME, adminToken: config.BOOTSTRAP_ADMIN_TOKEN, now: systemClock() });
+  // Concurrent requests' batches share one commit (see db/group-commit.ts).
+  // An import's large write runs off the event loop on a local file (see db/off-thread-batch.ts).
+  const writer = groupCommitWriter(handle.db, { bulk: offThreadBatch(config.DATABASE_URL) });
   const deps: Deps = {
     db: handle.db,
-    // Concurrent requests' batches share one commit (see db/group-commit.ts).
-    // An import's large write runs off the event loop on a local file (see db/off-thread-batch.ts).
-    writer: groupCommitWriter(handle.db, { bulk: offThreadBatch(config.DATABASE_URL) }),
+    writer,
+    // On a local file a large import is read, checked and written in a worker thread.
+    importRunner: offThreadImport(config.DATABASE_URL, writer),
     clock: systemClock,
     notifier,
     files: diskFileStore(config.DATA_DIR),

@@ -5,6 +5,7 @@ import type { Notifier } from './notifier.js';
 import type { FileStore } from './file-store.js';
 import type { Writer } from './write.js';
 import type { IdempotencyClaim } from './idempotency.js';
+import type { ImportRunner } from '../imports/import-types.js';
 
 /** Who is acting, resolved once per request or chat message. */
 export type Actor = {
@@ -35,6 +36,8 @@ export type Deps = {
   secret?: string;
   /** Where people open the pages (PUBLIC_URL): chat replies link there. */
   publicUrl?: string;
+  /** Where imports run off the event loop (a local database file: a worker thread); absent, in process. */
+  importRunner?: ImportRunner;
 };
 
 /** What every verb receives: dependencies, the actor and the channel. */

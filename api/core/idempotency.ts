@@ -90,7 +90,8 @@ export function claimStatement(db: Db, claim: IdempotencyClaim, resource?: SQL):
 }
 
 /** The request's writer: its first batch carries the claim, so the claim commits with the work. */
-function claimingWriter(db: Db, claim: IdempotencyClaim): Writer {
+export function claimingWriter(db: Db, claim: IdempotencyClaim): Writer {
+  const { bulk } = claim.base;
   return {
     async batch(statements) {
       if (claim.committed) return claim.base.batch(statements);
@@ -98,6 +99,14 @@ function claimingWriter(db: Db, claim: IdempotencyClaim): Writer {
       claim.committed = true;
       return results.slice(0, statements.length) as never;
     },
+    // An import's large write keeps its own path (off the event loop) with the claim in it.
+    ...(bulk ? {
+      async bulk(statements: readonly BatchItem<'sqlite'>[]) {
+        if (claim.committed) return bulk.call(claim.base, statements);
+        await bulk.call(claim.base, [...statements, claimStatement(db, claim, claim.resource)]);
+        claim.committed = true;
+      },
+    } : {}),
   };
 }
 

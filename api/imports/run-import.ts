@@ -1,26 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Ctx } from '../core/context.js';
-import { validationFailed } from '../core/errors.js';
 import { requireRole } from '../core/scope.js';
-import { planEnterprises } from './import-enterprises.js';
-import { planGrids } from './import-grids.js';
-import { planPeople } from './import-people.js';
-import { planTowns } from './import-towns.js';
-import { IMPORT_MSG } from './messages.js';
-import type { Planner } from './plan.js';
-import { readTable } from './read-table.js';
-import { TurnBudget } from './turn-budget.js';
-import { importTooLarge, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './upload-limit.js';
-import { fillMissingPinyin } from '../enterprises/fill-pinyin.js';
+import { importTable } from './import-table.js';
+import { IMPORT_KINDS, type ImportResult } from './import-types.js';
+import { importTooLarge, MAX_IMPORT_BYTES } from './upload-limit.js';
 
-export const IMPORT_KINDS = ['towns', 'grids', 'people', 'enterprises'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-const PLANNERS: Record<ImportKind, Planner> = { towns: planTowns, grids: planGrids, people: planPeople, enterprises: planEnterprises };
-
+export { IMPORT_KINDS, type ImportKind, type ImportResult } from './import-types.js';
 export { MAX_IMPORT_ROWS } from './upload-limit.js';
-// Enough per-row errors to fix a file in one go without an unbounded response.
-const MAX_REPORTED_ERRORS = 1000;
 
 export const RunImportInput = z
   .object({
@@ -31,42 +17,17 @@ export const RunImportInput = z
   })
   .strict();
 export type RunImportInputT = z.input<typeof RunImportInput>;
-export type ImportResult = {
-  kind: ImportKind; dryRun: boolean; rows: number; created: number; updated: number;
-  contacts?: { created: number; updated: number }; riskColorChanges?: number;
-};
 
 /**
- * Imports a spreadsheet all-or-nothing: every row is validated and every reference resolved first;
- * any error → validation_failed with details.rows and nothing written; otherwise one batch writes
- * everything. District admins import anything; a town admin grids, people and enterprises of their town.
+ * Imports a spreadsheet all-or-nothing (importTable). District admins import anything; a town
+ * admin grids, people and enterprises of their town. Where the runtime has an import runner (a
+ * local database file: a worker thread), the reading, checking and writing happen there, so a
+ * 50,000-row file costs the event loop nothing but a few messages.
  */
 export async function runImport(ctx: Ctx, raw: RunImportInputT): Promise<ImportResult> {
   const input = RunImportInput.parse(raw);
   if (input.kind === 'towns') requireRole(ctx.actor, 'district_admin');
   else requireRole(ctx.actor, 'district_admin', 'town_admin');
   if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw importTooLarge();
-  // Parsing and validating yield to the event loop every few milliseconds (api/imports/turn-budget.ts).
-  const budget = new TurnBudget();
-  const table = await readTable(input.bytes, input.contentType, budget);
-  if (table.rows.length > MAX_IMPORT_ROWS + 10) throw validationFailed(IMPORT_MSG.tooManyRows(MAX_IMPORT_ROWS));
-  const { errors, plan } = await PLANNERS[input.kind](ctx, table, budget);
-  const rows = plan.created + plan.updated;
-  if (errors.length) {
-    errors.sort((a, b) => a.row - b.row);
-    throw validationFailed(IMPORT_MSG.failed(errors.length), { rows: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length });
-  }
-  if (rows === 0) throw validationFailed(IMPORT_MSG.empty);
-  if (!input.dryRun && plan.statements.length) {
-    // Still one atomic batch; over a local file it runs off the event loop (db/off-thread-batch.ts).
-    if (ctx.writer.bulk) await ctx.writer.bulk(plan.statements);
-    else await ctx.writer.batch(plan.statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-    // New and renamed enterprises have no stored pinyin yet (admins' `hm` for 华美 reads it).
-    if (input.kind === 'enterprises') await fillMissingPinyin(ctx, rows);
-  }
-  return {
-    kind: input.kind, dryRun: input.dryRun, rows, created: plan.created, updated: plan.updated,
-    ...(plan.contacts ? { contacts: plan.contacts } : {}),
-    ...(plan.riskColorChanges !== undefined ? { riskColorChanges: plan.riskColorChanges } : {}),
-  };
+  return ctx.importRunner ? ctx.importRunner(ctx, input) : importTable(ctx, input);
 }

@@ -13,6 +13,7 @@ import type { Deps } from '../../api/core/context.js';
 import { systemClock } from '../../lib/clock.js';
 import { groupCommitWriter } from '../../db/group-commit.js';
 import { offThreadBatch } from '../../db/off-thread-batch.js';
+import { offThreadImport } from '../../api/imports/thread/off-thread-import.js';
 import { createInbox } from '../../bot/inbox.js';
 import { createDialog } from '../../bot/dialog/handle.js';
 
@@ -40,7 +41,11 @@ process.on('SIGTERM', () => {
 async function main() {
   const dbPath = process.argv[2];
   const { db } = await openDb(`file:${dbPath}`);
-  const deps: Deps = { db, writer: groupCommitWriter(db, { bulk: offThreadBatch(`file:${dbPath}`) }), clock: systemClock, notifier: nullNotifier, files: memoryFileStore() };
+  const writer = groupCommitWriter(db, { bulk: offThreadBatch(`file:${dbPath}`) });
+  // BENCH_IMPORT_THREAD=off: the import read, checked and planned on the event loop (its write still
+  // off-thread), the way it ran before the import thread, for a before/after in one checkout.
+  const importRunner = process.env.BENCH_IMPORT_THREAD === 'off' ? undefined : offThreadImport(`file:${dbPath}`, writer);
+  const deps: Deps = { db, writer, clock: systemClock, notifier: nullNotifier, files: memoryFileStore(), ...(importRunner ? { importRunner } : {}) };
   let errors = 0;
   const app = createApp(deps, { logError: (e) => {
     if (errors++ < 3) console.error('[bench server]', e);
