@@ -33,3 +33,89 @@ describe('dictation fillers', () => {
     expect(p.enterprise).toBe('荣达机械');
   });
 });
+
+describe('clerk openings', () => {
+  it.each([
+    ['现报告一处安全隐患：常州宏利机械有限公司喷漆房排风机损坏。', '常州宏利机械有限公司'],
+    ['经现场核查，江苏润泰化工有限公司罐区防火堤开裂。', '江苏润泰化工有限公司'],
+    ['经排查发现，金鹰纺织仓库安全出口被锁。', '金鹰纺织'],
+    ['经查，瑞达公司仓库内电线私拉乱接。', '瑞达公司'],
+    ['经对恒远木业进行检查，发现除尘器未接地。', '恒远木业'],
+  ])('%s reports a hazard at %s', (text, enterprise) => {
+    const p = parse(text);
+    expect(p.intent).toBe('report');
+    expect(p.enterprise).toBe(enterprise);
+    expect(String(p.description)).not.toMatch(/^经|报告/);
+  });
+
+  it('the deadline the clerk set is kept', () => {
+    const p = parse('经检查，新华塑业有限公司配电房无绝缘垫，现责令企业于12月20日前完成整改。');
+    expect(p).toMatchObject({ intent: 'report', enterprise: '新华塑业有限公司', deadline: { kind: 'date', date: '2026-12-20' } });
+  });
+
+  it('a finding already handled on the spot is the record of a patrol', () => {
+    expect(parse('经检查，东升纺织有限公司仓库堆放杂物，已下达整改通知书。')).toMatchObject({
+      intent: 'patrol', enterprise: '东升纺织有限公司', result: 'issues',
+    });
+  });
+
+  it('a clerk finding that all is well is a normal patrol', () => {
+    expect(parse('经检查，东升纺织有限公司未发现安全隐患。')).toMatchObject({ intent: 'patrol', enterprise: '东升纺织有限公司', result: 'normal' });
+  });
+
+  it('经复查 with a code is the review verdict, not 交办', () => {
+    expect(parse('经复查，YH20261101-0003整改不到位，现责令企业于12月15日前重新整改。')).toMatchObject({
+      intent: 'review', code: 'YH20261101-0003', pass: false, deadline: { kind: 'date', date: '2026-12-15' },
+    });
+  });
+
+  it('关于<enterprise and problem>的情况说明 reports it; 关于<enterprise>的基本情况 asks about it', () => {
+    expect(parse('关于顺发物流叉车无证驾驶的情况说明：该企业叉车司机未持证上岗。')).toMatchObject({ intent: 'report', enterprise: '顺发物流' });
+    expect(parse('关于顺发物流的基本情况，请提供企业联系人。')).toEqual({ intent: 'query_enterprise', enterprise: '顺发物流' });
+  });
+
+  it('the opening alone, or 经 in an ordinary word, is no report', () => {
+    expect(parse('经检查').intent).not.toBe('report');
+    expect(parse('经常有人在仓库抽烟').intent).not.toBe('report');
+  });
+});
+
+describe('registered names', () => {
+  it.each([
+    ['上报 常州通达物流运输有限公司危险货物车辆违规停放', '常州通达物流运输有限公司'],
+    ['上报 华美化工(常州)有限公司横林分公司 仓库堆放杂物', '华美化工(常州)有限公司横林分公司'],
+    ['江苏长江精细化工股份有限公司 储罐区围堰破损 3天内处理', '江苏长江精细化工股份有限公司'],
+  ])('%s names %s', (text, enterprise) => {
+    expect(parse(text).enterprise).toBe(enterprise);
+  });
+
+  it('厂区 after a name is a place in it', () => {
+    expect(parse('上报 大成公司厂区内叉车超速行驶').enterprise).toBe('大成公司');
+  });
+
+  it('有限 in a problem word is no legal form', () => {
+    expect(parse('上报 华美塑料 有限空间无警示标志').enterprise).toBe('华美塑料');
+  });
+});
+
+describe('forms', () => {
+  it('巡查单位 and 检查人 are who inspected; 被检查单位 is the enterprise; 处理意见 gives the deadline', () => {
+    expect(parse('巡查单位：横林镇第一网格\n检查人：王磊\n被检查单位：宏达五金\n检查情况：配电箱门缺失\n处理意见：责令3日内整改')).toMatchObject({
+      intent: 'patrol', enterprise: '宏达五金', result: 'issues', findings: '配电箱门缺失', deadline: { kind: 'days', days: 3 },
+    });
+  });
+
+  it('a form whose only unit is the inspecting one names no enterprise', () => {
+    const p = parse('检查单位：遥观镇安监办\n检查情况：正常');
+    expect(p.enterprise).toBeUndefined();
+  });
+
+  it('a normal verdict told in a sentence; 处理意见 without a time asks nothing', () => {
+    const p = parse('巡查单位：横林镇第二网格\n检查企业：兴隆机械\n检查情况：设备运行正常，人员防护到位\n处理意见：继续保持');
+    expect(p).toEqual({ intent: 'patrol', enterprise: '兴隆机械', result: 'normal' });
+  });
+
+  it('整改时限：24小时 is the next day', () => {
+    expect(parse('企业名称：华盛化工\n隐患描述：液氯钢瓶泄漏报警仪故障\n整改时限：24小时')).toMatchObject({ deadline: { kind: 'days', days: 1 } });
+  });
+});

@@ -12,6 +12,7 @@ import { parseForm } from './form.js';
 import { parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { dropFillers } from './fillers.js';
+import { parseClerkLead } from './clerk-lead.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -97,6 +98,9 @@ function parseWords(text: string, now: Date, said: string): ParsedMessage {
   // "隐患怎么报" starts with a command word but asks how to use it.
   const howTo = parseHowTo(text);
   if (howTo) return howTo;
+  // "现报告一处安全隐患：…", "经检查，…": a clerk's formal opening before the finding.
+  const clerk = parseClerkLead(text, now);
+  if (clerk) return clerk;
   const cmd = matchCommand(text);
   // "上报 YH… 又堵了", "巡查 YH…": a report or patrol is about an enterprise, so a hazard code in it means
   // an action on that hazard; the code's sentence does it or asks which.
