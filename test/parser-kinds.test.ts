@@ -119,3 +119,86 @@ describe('forms', () => {
     expect(parse('企业名称：华盛化工\n隐患描述：液氯钢瓶泄漏报警仪故障\n整改时限：24小时')).toMatchObject({ deadline: { kind: 'days', days: 1 } });
   });
 });
+
+describe('patrol kinds', () => {
+  it.each([
+    ['例行检查 长青化纤 锅炉房压力表过期', '长青化纤', 'issues'],
+    ['网格巡查 金达包装 有问题 电线老化', '金达包装', 'issues'],
+    ['节前安全检查 宏运物流 正常', '宏运物流', 'normal'],
+    ['常州市天虹纺织有限公司 月度巡查 未发现隐患', '常州市天虹纺织有限公司', 'normal'],
+    ['永丰机械 复工检查 正常 可以复工', '永丰机械', 'normal'],
+    ['巡查完 “佳兴纺织” 有问题 配电柜前堆物', '佳兴纺织', 'issues'],
+    ['回头看 华美 消防通道又堵了', '华美', 'issues'],
+  ])('%s', (text, enterprise, result) => {
+    expect(parse(text)).toMatchObject({ intent: 'patrol', enterprise, result });
+  });
+
+  it('the kind word is never the enterprise', () => {
+    expect(parse('日常巡查 华美 正常').enterprise).toBe('华美');
+    expect(parse('月度巡查').enterprise).toBeUndefined();
+  });
+});
+
+describe('questions in plain words', () => {
+  it.each([
+    ['横山桥 本季度 整改率多少', { intent: 'stats', place: '横山桥', period: '本季度' }],
+    ['遥观 今年 一共有多少隐患', { intent: 'stats', place: '遥观', period: '今年' }],
+    ['遥观 上周到期没改的', { intent: 'overdue', place: '遥观', period: '上周' }],
+    ['横林 逾期隐患 列一下', { intent: 'overdue', place: '横林' }],
+    ['雪堰上礼拜到期没整改的 发给我', { intent: 'overdue', place: '雪堰', period: '上周' }],
+  ])('%s', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+
+  it('an enterprise asked about with a period is no town', () => {
+    expect(parse('华美化工这个月怎么样')).toEqual({ intent: 'query_enterprise', enterprise: '华美化工', period: '本月' });
+    expect(parse('华美 一共有多少隐患')).toEqual({ intent: 'query_enterprise', enterprise: '华美' });
+  });
+
+  it.each([
+    ['请列出本人包保企业清单。', { intent: 'my_enterprises' }],
+    ['请列出待巡查企业名单', { intent: 'due_patrols' }],
+    ['还有啥要我处理的', { intent: 'tasks' }],
+    ['还有什么 要我去复查的', { intent: 'tasks' }],
+    ['请问宏达五金目前有无未整改隐患？', { intent: 'query_enterprise', enterprise: '宏达五金' }],
+    ['天宇纺机 负责人是谁 谢谢', { intent: 'query_enterprise', enterprise: '天宇纺机' }],
+    ['恒泰纺织 现在还有几条隐患没有改的', { intent: 'query_enterprise', enterprise: '恒泰纺织' }],
+    ['撤销刚刚发的', { intent: 'cancel' }],
+    ['请撤销刚才提交的信息。', { intent: 'cancel' }],
+  ])('%s', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+
+  it('thanks alone stay a chat word', () => {
+    expect(parse('谢谢').intent).not.toBe('query_enterprise');
+  });
+});
+
+describe('codes with plain-word verbs', () => {
+  it.each([
+    ['YH20261114-0009 闭环 ✅', { intent: 'close', code: 'YH20261114-0009' }],
+    ['YH20261130-0025 这条我认领了', { intent: 'acknowledge', code: 'YH20261130-0025' }],
+    ['YH20261202-0028 整改 完成了 完成', { intent: 'rectify', code: 'YH20261202-0028' }],
+  ])('%s', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+
+  it('a review verdict with a mark stays a review', () => {
+    expect(parse('YH20261114-0009 复查通过 ✅')).toEqual({ intent: 'review', code: 'YH20261114-0009', pass: true });
+  });
+});
+
+describe('names and problems said loosely', () => {
+  it('a numbered name (9号冷链) is an enterprise; a numbered workshop is not', () => {
+    expect(parse('9号冷链 氨制冷 泄漏报警不响')).toMatchObject({ intent: 'report', enterprise: '9号冷链' });
+    expect(parse('3号车间 灭火器过期').intent).not.toBe('report');
+  });
+
+  it('a town then 那边的 then a name: the name is the enterprise', () => {
+    expect(parse('遥观那边的鑫源物流 叉车司机没有证')).toMatchObject({ intent: 'report', enterprise: '鑫源物流' });
+  });
+
+  it('gear not worn is a problem; an order to stop now is the deadline', () => {
+    expect(parse('昌盛钢构 高处作业不系安全带 现在就让他下来')).toMatchObject({ intent: 'report', enterprise: '昌盛钢构', deadline: { kind: 'now' } });
+  });
+});

@@ -14,10 +14,14 @@ const GLUED = new RegExp(`(?<=^|${SEP})(?:嗯+|呃+)?(?:那个|这个)(?![月人
 // "嗯嗯 …", "嗯那个…": a hum glued to the front of the first word.
 const HUM = /^(?:嗯+|呃+|额+)(?=[\u4e00-\u9fff])/;
 
+// "天宇纺机 负责人是谁 谢谢": thanks after the words are courtesy; alone (谢谢) they are the whole message.
+const THANKS = new RegExp(`${SEP}+(?:谢谢|多谢|感谢|谢了|辛苦了?|麻烦了?|拜托了?)(?:你|您|啦|了)?$`);
+
 /** The message without its spoken fillers, or the message itself when nothing else would be left. */
 export function dropFillers(text: string): string {
-  if (!/[嗯呃额唔那这就然对是哦啊噢诶哎喂反]/.test(text)) return text;
+  if (!/[嗯呃额唔那这就然对是哦啊噢诶哎喂反谢辛麻拜感多]/.test(text)) return text;
   const out = text
+    .replace(THANKS, '')
     .replace(LEADING, '')
     .replace(HUM, '')
     .replace(STANDALONE, ' ')

@@ -26,7 +26,7 @@ export function parseHowTo(text: string): ParsedMessage | null {
   return null;
 }
 
-const MINE = /^(?:我|本人)(?:这里|这边|这儿)?(?:一共|总共)?(?:的|管的?|负责的?|名下(?:的|有)?|分管的?|联系的?|包的?|网格(?:里|内)?的?)?(?:有)?(?:哪些|几家|多少家?|哪几家)?企业(?:有|是|都有)?(?:哪些|几家|多少家?|哪几家|清单|列表|名单)?$/;
+const MINE = /^(?:我|本人)(?:这里|这边|这儿)?(?:一共|总共)?(?:的|管的?|负责的?|名下(?:的|有)?|分管的?|联系的?|包的?|(?:所)?包保的?|网格(?:里|内)?的?)?(?:有)?(?:哪些|几家|多少家?|哪几家)?企业(?:有|是|都有)?(?:哪些|几家|多少家?|哪几家|清单|列表|名单)?$/;
 const MY_LIST = /^(?:企业清单|企业列表|企业名单|我的企业(?:清单|列表|名单)?)$/;
 // 没去 / 没巡 / 未巡查 / 该巡查 with a count or list word: enterprises due for a patrol.
 const NOT_VISITED = /(?:没|未|还没)(?:去|巡|查|走访|检查|去过)|(?:该|要|应|需要|待)(?:巡查|巡|去|走访)(?!的)/;
@@ -35,9 +35,12 @@ const MY_OWN = /^(?:请|麻烦)?(?:给我|帮我)?(?:列一下|列出|发一下|
 const HOW_MANY = /几家|哪些|哪几家|多少|还有|还差|该|清单|列表/;
 const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
 
+// "请问…", "请列出…", "麻烦给我发一下…": the politeness and the list verb in front of a question are no part of it.
+export const ASK_LEAD = /^(?:请问|请|麻烦|想问一下|问一下|我想问一下|我想知道)(?:一下)?(?:您|你)?(?:帮我|给我)?(?:列出|列一下|列个|发一下|发给我|给出|提供|查看|查一下|看一下|看看)?(?:一下)?/;
+
 export function parseScopeQuestion(text: string): ParsedMessage | null {
-  const t = text.replace(TRAILING, '');
-  if (/^(?:我的)?(?:待巡查|该巡查|要巡查|应巡查)(?:的)?(?:企业|清单|名单)?$/.test(t)) return { intent: 'due_patrols' };
+  const t = text.replace(TRAILING, '').replace(ASK_LEAD, '') || text;
+  if (/^(?:我的)?(?:待巡查|该巡查|要巡查|应巡查)(?:的)?(?:企业)?(?:清单|名单|列表)?$/.test(t)) return { intent: 'due_patrols' };
   if (MINE.test(t) || MY_LIST.test(t) || /^我(?:管|负责|名下有?|分管)(?:哪些|几家|多少家?|哪几家)(?:企业)?$/.test(t)) return { intent: 'my_enterprises' };
   if (/企业|家|厂|公司|单位/.test(t) && NOT_VISITED.test(t) && HOW_MANY.test(t) && !/隐患/.test(t)) return { intent: 'due_patrols' };
   // "哪几家快到巡查时间了", "有没有超过时间没巡查的企业", "本月应巡未巡的企业", "这周我还要去哪些企业".
@@ -76,13 +79,14 @@ const ABOUT = new RegExp(
 );
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
-export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
+export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
+  const text = asked.replace(ASK_LEAD, '') || asked;
   const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);
   if (!m) return null;
   // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
   const { period, rest } = takePeriod(m[1]);
   // "华美隐患整改得如何": what is asked about (its hazards, their rectification) is no part of the name.
-  const name = rest.replace(/\s+/g, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '').trim();
+  const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '').trim();
   // "伟业模具 巡查完毕 无异常情况" tells a patrol; a name holds no visit or verdict words.
   if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name) || /巡查|检查|巡检|走访|完毕|正常|异常/.test(name)) return null;
   return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
@@ -91,8 +95,8 @@ export function parseEnterpriseQuestion(text: string): ParsedMessage | null {
 // "福星上次是什么时候巡查的", "兴隆机械有几条隐患没整改", "顺达五金的负责人电话多少": a name, then only the
 // words of what an enterprise page shows (its hazards, patrols, risk, contact) and a question word.
 const ATTRIBUTE_START = /\s*(?:的|那边|那里|那家)?\s*(?:企业|公司)?(?:之前|以前|原来|过去)?的?(?:什么时候|是不是|是否|是(?=重点|规上|规下|红|橙|黄|蓝|几类|哪类|什么)|联系人|有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料|列表|清单)|现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
-const ATTRIBUTE_WORDS = /不是|该|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
-const ASKS = /联系人|负责人|电话|地址|安全员|记录|档案|信息|详情|资料|列表|清单|什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
+const ATTRIBUTE_WORDS = /不是|该|现在|有无|没有改|没改|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
+const ASKS = /有无|联系人|负责人|电话|地址|安全员|记录|档案|信息|详情|资料|列表|清单|什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
 
 function attributeQuestion(asked: string): RegExpExecArray | null {
   if (!ASKS.test(asked)) return null;

@@ -4,6 +4,7 @@ import type { ParsedMessage } from '../intents.js';
 import { tidy } from './normalise.js';
 import { NORMAL_TOKEN, parsePatrol, parseReport, saysNormal } from './report.js';
 import { PROBLEM } from './problem-words.js';
+import { PATROL_KIND } from './patrol-kinds.js';
 
 export { PROBLEM } from './problem-words.js';
 
@@ -14,20 +15,21 @@ const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|
 const VISIT_VERB =
   '(?:(?:检查|巡查|巡检)(?:完毕|结束)了?|转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
 // 去/到/在/从 <name> <visit verb> <result>
-const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*(?:进行了?|开展了?)?(?:日常|例行|常规|专项|安全)?${VISIT_VERB}[\\s,;。、:]*(.*)$`);
+const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*(?:进行了?|开展了?)?${PATROL_KIND}*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
 // 去了 <name> <result>: 去了 alone says the visit happened.
 const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
 // A place word, the sender and a time may sit between the name and the verb: 博远那边我昨天去过了.
 const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边)?我?(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
 // "瑞星纺织 今天检查 正常": the name, a time word, the visit verb, then the verdict, each on its own.
-const NAME_TIME_VISIT = /^([^\s,;。、:]{2,16})[\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\s*(?:例行|日常|常规|专项|安全)?(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\s,;。、:]+(.+)$/;
+const NAME_TIME_VISIT = new RegExp(`^([^\\s,;。、:]{2,16})[\\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\\s*${PATROL_KIND}*(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\\s,;。、:]+(.+)$`);
 // A visit said as its own part of the message, after the name: "华盛 巡完了 …", "春晖纺织 已检查 没问题",
 // "海天食品 现场检查 合格", "荣达 去了 一切都好", "伟业模具，今天去巡查了，发现…"; or glued to it: "新亚检查 存在问题：…".
 const VISIT_PART = new RegExp(
-  `^${TIME}(?:已经?|我?去|到|来)?(?:现场|例行|日常|常规|专项|安全)?(?:巡查|巡检|检查|走访|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟|结果|情况)*(?:是|为)?$` +
+  `^${TIME}(?:已经?|我?去|到|来)?${PATROL_KIND}*(?:巡查|巡检|检查|走访|回头看|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟|结果|情况)*(?:是|为)?$` +
   `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|走了一趟)$`,
 );
+const VERDICT_GLUED = new RegExp(`^(?:已经?)?${PATROL_KIND}*(?:巡查|巡检|检查|走访)(?:了|过|完|结果|情况)*(?:是|为)?(\\S+)$`);
 const VISIT_TAIL = /^(.{2,16}?)(?:今天|今日)?(?:巡查|检查|巡检|走访)(?:完毕|结束|完|了|过|打卡)*$/;
 
 function namedVisit(text: string, now: Date): ParsedMessage | null {
@@ -40,7 +42,7 @@ function namedVisit(text: string, now: Date): ParsedMessage | null {
   const went = /^(?:今天|今日|上午|下午|刚才|刚刚)?(?:去了|去过了?|去看了|到了)(?=\S)/.exec(parts[1]);
   if (isName(parts[0]) && went) return parsePatrol(`${parts[0]} ${rest(1).slice(went[0].length)}`, now);
   // "亚光照明 巡查正常 下次再去": the verdict glued to the visit verb.
-  const verdictGlued = /^(?:已经?)?(?:巡查|巡检|检查|走访)(?:了|过|完|结果|情况)*(?:是|为)?(\S+)$/.exec(parts[1]);
+  const verdictGlued = VERDICT_GLUED.exec(parts[1]);
   if (isName(parts[0]) && verdictGlued && NORMAL_TOKEN.test(verdictGlued[1])) {
     return parsePatrol(`${parts[0]} ${verdictGlued[1]} ${parts.length > 2 ? rest(2) : ''}`, now);
   }
@@ -81,6 +83,8 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   return null;
 }
 
+// "3号车间", "2楼", "5号库": a numbered part of a plant is where, not who; "9号冷链", "8号仓储" are names.
+const PLANT_PART = /^[\d一二三四五六七八九十]+(?:楼|层|号|车间)(?:车间|仓库|厂房|库|楼|线|门|机|位|房|区)?$|^[\d一二三四五六七八九十]+(?:楼|层|车间)/;
 const FIX_BY = /内|前|限期|期限|整改|底|末|立即|马上|立刻/;
 const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换|要装|要加|要清|要拆|要补|应该|应当|得改|得换|需整改|需要整改|要整改/;
 const VISIT_LEAD = /^(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
@@ -105,7 +109,7 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   if (!PROBLEM.test(text) && !DEMAND.test(text) && !(p.deadline && FIX_BY.test(text))) return null;
   // It takes a name and a problem. A problem alone ("通道仍有货物堆放") stays unknown: it is the free-text
   // answer to a question (a reason, a finding), and a name that itself reads as a problem is no name.
-  if (!p.enterprise || !p.description || PROBLEM.test(p.enterprise) || /^[\d一二三四五六七八九十]+(?:楼|层|号|车间)/.test(p.enterprise)) return null;
+  if (!p.enterprise || !p.description || PROBLEM.test(p.enterprise) || PLANT_PART.test(p.enterprise)) return null;
   // "华美 今天检查发现灭火器过期": seen on a visit, so it may be a patrol with a finding as much as a
   // report. Both readings go back as one numbered question (1. 上报隐患 2. 记录巡查).
   const visit = VISIT_HINT.exec(p.description);
