@@ -202,3 +202,29 @@ describe('names and problems said loosely', () => {
     expect(parse('昌盛钢构 高处作业不系安全带 现在就让他下来')).toMatchObject({ intent: 'report', enterprise: '昌盛钢构', deadline: { kind: 'now' } });
   });
 });
+
+describe('several enterprises in one patrol', () => {
+  it.each([
+    ['华美塑料 恒泰 都看过了 没问题', ['华美塑料', '恒泰']],
+    ['今天巡查了华美、恒泰、金桥，都正常', ['华美', '恒泰', '金桥']],
+    ['华美和恒泰都巡查过了 正常', ['华美', '恒泰']],
+    ['巡查 华美 恒泰 都正常', ['华美', '恒泰']],
+    ['巡查了华美、恒泰，正常', ['华美', '恒泰']],
+  ])('%s', (text, enterprises) => {
+    expect(parse(text)).toEqual({ intent: 'patrol', enterprises, result: 'normal' });
+  });
+
+  it('what a visit looks at, and who it meets, are no enterprises', () => {
+    expect(parse('上午去了新科，现场都正常')).toMatchObject({ intent: 'patrol', enterprise: '新科', result: 'normal' });
+    expect(parse('今天跑了华美 老板挺配合 现场检查都合格')).toMatchObject({ intent: 'patrol', enterprise: '华美' });
+    expect(parse('消防通道 安全出口 都正常').enterprises).toBeUndefined();
+  });
+
+  it('a problem among several is not spread over them', () => {
+    expect(parse('华美 恒泰 都看过了 华美灭火器过期').enterprises).toBeUndefined();
+  });
+
+  it('one name is one patrol, as before', () => {
+    expect(parse('华美 都正常')).toEqual({ intent: 'patrol', enterprise: '华美', result: 'normal' });
+  });
+});

@@ -13,6 +13,7 @@ import { parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { dropFillers } from './fillers.js';
 import { parseClerkLead } from './clerk-lead.js';
+import { parseSeveralPatrol } from './several.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -101,6 +102,9 @@ function parseWords(text: string, now: Date, said: string): ParsedMessage {
   // "现报告一处安全隐患：…", "经检查，…": a clerk's formal opening before the finding.
   const clerk = parseClerkLead(text, now);
   if (clerk) return clerk;
+  // "华美塑料 恒泰 都看过了 没问题": several enterprises visited, all well.
+  const several = parseSeveralPatrol(text);
+  if (several) return several;
   const cmd = matchCommand(text);
   // "上报 YH… 又堵了", "巡查 YH…": a report or patrol is about an enterprise, so a hazard code in it means
   // an action on that hazard; the code's sentence does it or asks which.

@@ -32,10 +32,12 @@ const VISIT_PART = new RegExp(
 const VERDICT_GLUED = new RegExp(`^(?:已经?)?${PATROL_KIND}*(?:巡查|巡检|检查|走访)(?:了|过|完|结果|情况)*(?:是|为)?(\\S+)$`);
 const VISIT_TAIL = /^(.{2,16}?)(?:今天|今日)?(?:巡查|检查|巡检|走访)(?:完毕|结束|完|了|过|打卡)*$/;
 
+/** A word that may be an enterprise's name: two CJK characters at least, no problem word, no sentence start. */
+export const isName = (s: string) => s.length >= 2 && s.length <= 16 && !NOT_A_NAME.test(s) && !PROBLEM.test(s) && /[\u4e00-\u9fff]{2}/.test(s);
+
 function namedVisit(text: string, now: Date): ParsedMessage | null {
   const parts = text.split(/[\s,;。、:]+/).filter(Boolean);
   if (parts.length < 2) return null;
-  const isName = (s: string) => s.length >= 2 && s.length <= 16 && !NOT_A_NAME.test(s) && !PROBLEM.test(s) && /[\u4e00-\u9fff]{2}/.test(s);
   const rest = (from: number) => text.slice(text.indexOf(parts[from - 1]) + parts[from - 1].length).replace(/^[\s,;。、:]+/, '');
   if (isName(parts[0]) && VISIT_PART.test(parts[1])) return parsePatrol(`${parts[0]} ${parts.length > 2 ? rest(2) : ''}`, now);
   // "欣荣服饰 去了没人": the visit, then what was found there, in one part.
