@@ -228,3 +228,25 @@ describe('several enterprises in one patrol', () => {
     expect(parse('华美 都正常')).toEqual({ intent: 'patrol', enterprise: '华美', result: 'normal' });
   });
 });
+
+describe('visits told as stories', () => {
+  it('a visit, then something seen wrong, offers both readings', () => {
+    const p = parse('下午去了金达 看到消防栓被挡住了');
+    expect(p.intent).toBe('ambiguous');
+    expect((p.options as { intent: string; enterprise: string }[]).map((o) => [o.intent, o.enterprise])).toEqual([['report', '金达'], ['patrol', '金达']]);
+  });
+
+  it('a visit with the demonstrative after the motion verb (到那个…去了一趟)', () => {
+    const p = parse('今天早上我到那个宏远木业去了一趟 然后看到门口堆了好多木板');
+    expect(p.intent).toBe('ambiguous');
+  });
+
+  it('发现 after a visit stays the patrol finding', () => {
+    expect(parse('去了盛达物流 发现叉车没年检')).toMatchObject({ intent: 'patrol', enterprise: '盛达物流', result: 'issues' });
+  });
+
+  it('the name first, a visit in the middle and all well at the end is a normal patrol; 看过了 is no expiry', () => {
+    expect(parse('168物流 消防设施 我都看过了 都是好的')).toMatchObject({ intent: 'patrol', enterprise: '168物流', result: 'normal' });
+    expect(parse('华美 灭火器过期了 我看过了 好的').result).not.toBe('normal');
+  });
+});

@@ -9,8 +9,8 @@ const STANDALONE = new RegExp(`(?<=^|${SEP})(?:嗯+|呃+|额+|唔+|那个|这个
 // 对 / 哦 / 啊 at the start of a dictation answer the last thing said, not this message.
 const LEADING = new RegExp(`^(?:(?:对|对对|是|哦+|啊|噢|诶|哎|喂)${SEP}+)+`);
 // "那个通达运输", "嗯那个恒泰纺织": the demonstrative a speaker says before a name while thinking of it.
-// 那个月 / 那个人 / 那个时候 are real words, so a time or person word after it keeps it.
-const GLUED = new RegExp(`(?<=^|${SEP})(?:嗯+|呃+)?(?:那个|这个)(?![月人时候地方星礼季周天年里边])(?=[\\u4e00-\\u9fffA-Za-z0-9]{2})`, 'g');
+// After a motion or object verb too (我到那个森泰地板去了). 那个月 / 那个人 / 那个时候 are real words, so a time or person word after it keeps it.
+const GLUED = new RegExp(`(?<=^|${SEP}|[到去在给跟对把找])(?:嗯+|呃+)?(?:那个|这个)(?![月人时候地方星礼季周天年里边])(?=[\\u4e00-\\u9fffA-Za-z0-9]{2})`, 'g');
 // "嗯嗯 …", "嗯那个…": a hum glued to the front of the first word.
 const HUM = /^(?:嗯+|呃+|额+)(?=[\u4e00-\u9fff])/;
 

@@ -33,8 +33,11 @@ const CHATTER = /(?:^|[\s,;。、:])(?:嗯+|呃+|额+|那个|就是|然后)(?=$|
 export function saysNormal(words: string): boolean {
   if (!NORMAL_ANYWHERE.test(words)) return false;
   NORMAL_ANYWHERE.lastIndex = 0;
-  return !PROBLEM.test(words.replace(NORMAL_ANYWHERE, ' '));
+  return !PROBLEM.test(words.replace(NORMAL_ANYWHERE, ' ').replace(VISITED_PAST, ' '));
 }
+
+// 看过了 / 查过了 / 去过了 tell of the visit: their 过了 is no expiry (PROBLEM's 过了 is 灭火器过了期).
+const VISITED_PAST = /(?:看|查|去|巡|巡查|检查|巡检|走访|来|转)过了/g;
 
 const ISSUES_START = /^\s*(?:发现问题|发现隐患|发现|存在问题|存在|有问题|有隐患|问题)\s*:?\s*/;
 

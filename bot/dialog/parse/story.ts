@@ -8,12 +8,12 @@ import { PATROL_KIND } from './patrol-kinds.js';
 
 export { PROBLEM } from './problem-words.js';
 
-const TIME = '(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早|今天上午|今天下午|昨天)\\s*)?';
+const TIME = '(?:(?:今天|今日|昨天)?(?:刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早)?\\s*)';
 // Spoken fillers in front of a dictated message: "嗯那个恒泰纺织啊…".
 // A severity word in front (特别严重 天宏化工 …) says how bad, not who.
 const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|报告|特别严重|非常严重|很严重|严重|紧急|注意)[\s,;。、:!]*)+/;
 const VISIT_VERB =
-  '(?:(?:检查|巡查|巡检)(?:完毕|结束)了?|转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
+  '(?:(?:检查|巡查|巡检)(?:完毕|结束)了?|去了?一趟|去了一下|去看了一?下|去看了|转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
 // 去/到/在/从 <name> <visit verb> <result>
 const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*(?:进行了?|开展了?)?${PATROL_KIND}*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
 // 去了 <name> <result>: 去了 alone says the visit happened.
@@ -55,6 +55,8 @@ function namedVisit(text: string, now: Date): ParsedMessage | null {
   return null;
 }
 
+const VISIT_ANYWHERE = /巡查|检查|巡检|走访|看过|看了|查过|查了|去过|去了|转了/;
+
 // 巡查完 <name> <result>
 const DONE_NAME = new RegExp(`^${TIME}(?:巡查完|检查完|巡完|看完|查完)了?\\s*([^\\s,;。、:]{2,16}?)[\\s,;。、:]+(.*)$`);
 
@@ -67,6 +69,20 @@ const NOT_A_NAME = /^(?:[\d一二三四五六七八九十几两]+家|不|未|没
 // "荣盛纺机今天上午检查一切都好的": name, time, visit verb and verdict with no separator at all.
 const GLUED_VISIT = /^([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:今天|今日|昨天|刚才|刚刚|刚)?(?:上午|下午|早上|中午)?(?:去)?(?:检查|巡查|巡检|走访|看)(?:了|过|完|一下)*(.+)$/;
 
+// "上午去了恒泰 看见后门堆了些纸箱": on a visit the sender saw something wrong; a visit said without an
+// inspection verb, then a sighting (看见 / 看到), may be told to report a hazard as much as to record a
+// patrol, so both readings are offered. 发现 after a visit (去了盛达物流 发现叉车没年检) is the patrol's finding.
+const SAW = /^(?:然后|结果)?(?:我)?(?:看见|看到|瞧见|瞅见)了?/;
+
+function sighted(result: string, patrol: ReturnType<typeof parsePatrol>, now: Date): ParsedMessage {
+  const saw = SAW.exec(result.trim());
+  if (!saw || patrol.result !== 'issues' || !patrol.enterprise) return patrol;
+  const words = result.trim().slice(saw[0].length).trim();
+  const report = parseReport(`${patrol.enterprise} ${words}`, now);
+  if (!report.description) return patrol;
+  return { intent: 'ambiguous', options: [report, { ...patrol, findings: report.description }] };
+}
+
 export function parseStory(input: string, now: Date): ParsedMessage | null {
   const text = input.replace(FILLER, '');
   const glued = GLUED_VISIT.exec(text);
@@ -75,7 +91,14 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   if (named) return named;
   for (const re of [GO_VISIT, DONE_NAME, NAME_DONE, WENT, NAME_TIME_VISIT]) {
     const m = re.exec(text);
-    if (m && !NOT_A_NAME.test(m[1])) return parsePatrol(`${m[1]} ${m[2] ?? ''}`, now);
+    if (m && !NOT_A_NAME.test(m[1])) return sighted(m[2] ?? '', parsePatrol(`${m[1]} ${m[2] ?? ''}`, now), now);
+  }
+  // "168物流 消防设施 我都看过了 巡查 都是好的": the name first, a visit said somewhere after it, and the
+  // message ending on a verdict of all well, whatever was looked at in between.
+  const parts = text.split(/[\s,;。、:]+/).filter(Boolean);
+  if (parts.length >= 3 && isName(parts[0]) && NORMAL_TOKEN.test(parts[parts.length - 1]) && !QUESTION.test(text)) {
+    const rest = text.slice(parts[0].length);
+    if (VISIT_ANYWHERE.test(rest) && saysNormal(rest)) return parsePatrol(`${parts[0]} ${rest}`, now);
   }
   // "恒泰 正常", "华美化工，一切正常": a name and a patrol verdict is a patrol.
   const verdict = /^([^\s,;。、:]{2,20})[\s,;。、:]+([^\s,;。、:]+)$/.exec(text);
