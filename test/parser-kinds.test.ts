@@ -250,3 +250,65 @@ describe('visits told as stories', () => {
     expect(parse('华美 灭火器过期了 我看过了 好的').result).not.toBe('normal');
   });
 });
+
+describe('more clerk openings and verdicts (own probes, 2026-12-06)', () => {
+  it.each([
+    ['现场检查发现宏远塑料的灭火器过期', '宏远塑料'],
+    ['检查中发现金鹰纺织配电房堆放杂物', '金鹰纺织'],
+    ['本次检查发现，宏达机械未开展安全培训', '宏达机械'],
+    ['根据检查情况，金鹰纺织存在以下问题：消防通道堵塞', '金鹰纺织'],
+    ['特此报告：宏远化工仓库堆放易燃物', '宏远化工'],
+    ['现将检查情况报告如下：宏远塑料配电箱未接地', '宏远塑料'],
+    ['按照镇里要求，今天对宏远化工进行了安全检查，发现灭火器过期。', '宏远化工'],
+  ])('%s', (text, enterprise) => {
+    const p = parse(text);
+    expect(p).toMatchObject({ intent: 'report', enterprise });
+    expect(String(p.description)).not.toMatch(/以下|发现|报告/);
+  });
+
+  it('对<code>进行复查 is a review', () => {
+    expect(parse('对YH20261126-0002进行复查，仍未整改。')).toMatchObject({ intent: 'review', code: 'YH20261126-0002', pass: false });
+    expect(parse('对YH20261126-0002进行复查，现场已整改到位，复查合格。')).toMatchObject({ intent: 'review', pass: true });
+  });
+
+  it('对<name>进行了复查 with all put right is a normal patrol', () => {
+    expect(parse('对金鹰纺织进行了复查，原先的问题已整改到位')).toMatchObject({ intent: 'patrol', enterprise: '金鹰纺织', result: 'normal' });
+  });
+
+  it('a bare patrol command is still the command', () => {
+    expect(parse('检查 华美 正常')).toEqual({ intent: 'patrol', enterprise: '华美', result: 'normal' });
+  });
+
+  it('a name, a place word and all well is a patrol, never a report', () => {
+    expect(parse('金桥这边没什么问题 都挺好')).toMatchObject({ intent: 'patrol', enterprise: '金桥', result: 'normal' });
+  });
+
+  it('several names with a count, a time or a visit word around them', () => {
+    expect(parse('我今天把恒泰 华美 金桥三家都跑了 没问题').enterprises).toEqual(['恒泰', '华美', '金桥']);
+    expect(parse('恒泰纺织、华美塑料 已巡查 均正常').enterprises).toEqual(['恒泰纺织', '华美塑料']);
+    expect(parse('今天巡查了两家 华美 恒泰 都没问题').enterprises).toEqual(['华美', '恒泰']);
+    expect(parse('上午检查了3家企业 都正常').enterprises).toBeUndefined();
+  });
+
+  it.each([
+    ['华美 灭火器过期 这周之内换掉', { kind: 'date', date: '2026-12-06' }],
+    ['新达 员工不戴安全帽 即日起整改', { kind: 'now' }],
+  ])('deadline: %s', (text, deadline) => {
+    expect(parse(text).deadline).toEqual(deadline);
+  });
+
+  it('下个月初 is asked back whole', () => {
+    expect(parse('华美 仓库堆物 下个月初整改')).toMatchObject({ description: '仓库堆物', deadlineIssue: { reason: 'unclear', text: '下个月初整改' } });
+  });
+
+  it.each([
+    ['上个月哪个网格排第一', { intent: 'ranking', period: '上月' }],
+    ['逾期的隐患有哪些', { intent: 'overdue' }],
+    ['有没有要我复查的', { intent: 'tasks' }],
+    ['恒泰在哪个镇', { intent: 'query_enterprise', enterprise: '恒泰' }],
+    ['华美化工近期有什么隐患', { intent: 'query_enterprise', enterprise: '华美化工' }],
+    ['整改情况：YH20261201-0003 已更换灭火器', { intent: 'rectify', code: 'YH20261201-0003', note: '已更换灭火器' }],
+  ])('%s', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+});

@@ -11,16 +11,28 @@ import { parseCodeSentence } from './code-sentence.js';
 import { parseReview } from './hazard-actions.js';
 import { parsePatrol, parseReport, saysNormal } from './report.js';
 import { splitEnterprise } from './slots.js';
+import { PATROL_KIND } from './patrol-kinds.js';
 
 const P = '[\\s,;。、:]';
 // 现报告(一处安全隐患) / 现将…情况报告如下 / 现上报: the sender announces a report.
 const ANNOUNCE = new RegExp(
   `^(?:现|特|兹)(?:将|就)?(?:向您|向你们)?(?:报告|上报|反映|报送|汇报)(?:如下)?(?:一(?:处|起|条|个|项|则))?(?:新的?|新发现的?)?(?:安全生产|安全|生产)?(?:事故)?(?:隐患|问题|情况)?(?:如下)?${P}*`,
 );
-// 经(对<name>进行)(现场)检查 / 核查 / 排查(发现): how the finding was come by.
+// 经(对<name>进行)(现场)检查 / 核查 / 排查(发现): how the finding was come by. Without 经 the opening must end
+// on 发现 (现场检查发现…, 本次检查中发现…), or name who was visited (今天对华美化工进行了安全检查，发现…):
+// a bare 检查 at the start is the patrol command.
+const HOW = `(?:现场|实地|本人|我们|我|网格员|联合|本次|此次|今日|今天|近日|安全|${PATROL_KIND})*`;
+const CHECK = '(?:检查|核查|排查|巡查|查看|查实|核实|走访|检测|复查|查)';
 const FOUND = new RegExp(
-  `^经(?:过)?(?:对(.{2,30}?)(?:进行)?)?(?:现场|实地|本人|我们|我|网格员|联合)?(?:检查|核查|排查|巡查|查看|查实|核实|走访|检测|查)(?:后)?(?:发现|确认|核实)?${P}*`,
+  `^(?:经(?:过)?(?:对(.{2,30}?)(?:进行|开展)?了?)?${HOW}${CHECK}(?:后)?(?:发现|确认|核实)?` +
+  `|${HOW}${CHECK}(?:中|时|过程中|后)?发现` +
+  `|(?:今天|今日|近日|上午|下午)?(?:我|我们)?对(.{2,30}?)(?:进行|开展)了?(?:一次)?${HOW}${CHECK}(?:工作)?(?:${P}*发现)?)${P}*`,
 );
+const LIST_FOLLOWS = new RegExp(`(?:存在|发现|有)(?:以下|如下)(?:问题|隐患|情况)?${P}*`);
+// 按照镇里要求, 根据工作安排: the reason the visit was made, before the opening.
+const PREAMBLE = new RegExp(`^(?:按照|根据|依据|按)[^,;。]{1,20}?(?:要求|安排|部署|通知|精神|计划)${P}*`);
+// 根据检查情况 / 特此报告 / 现将检查情况报告如下: the finding follows.
+const HEADED = new RegExp(`^(?:(?:根据|依据)(?:本次)?(?:检查|巡查|排查)(?:情况|结果)|特此(?:报告|上报|反映)|现将(?:本次)?(?:检查|巡查|排查)?(?:有关)?(?:情况|结果)?(?:报告|汇报|通报)如下)${P}*`);
 // 经复查 / 复查意见 / 复查情况: a verdict on a hazard already on record.
 const REVIEWED = new RegExp(`^(?:经(?:过)?(?:现场)?(?:复查|复核|验收)|(?:复查|复核|验收)(?:意见|结论|情况|结果))${P}*`);
 // 关于<subject>的情况说明：<body>.
@@ -32,9 +44,10 @@ const HANDLED = /已(?:经)?(?:当场|现场)?(?:下达|下发|开具|送达|发
 
 /** A finding told in the clerk's register, as a report, a patrol, or a review of a code it names. */
 function finding(body: string, now: Date, named?: string): ParsedMessage | null {
-  const code = findHazardCode(body);
-  if (code) return parseCodeSentence(body, code, now);
   const text = named ? `${named} ${body}` : body;
+  // "对YH…进行复查，…复查合格": a code named is the hazard acted on, read with the opening's verb.
+  const code = findHazardCode(text);
+  if (code) return parseCodeSentence(text, code, now);
   if (saysNormal(body)) return parsePatrol(text, now);
   const report = parseReport(text, now);
   if (!report.enterprise || !report.description) return null;
@@ -46,8 +59,9 @@ function finding(body: string, now: Date, named?: string): ParsedMessage | null 
   return report;
 }
 
-export function parseClerkLead(text: string, now: Date): ParsedMessage | null {
-  if (!/^(?:现|特|兹|经|关于|复查|复核|验收)/.test(text)) return null;
+export function parseClerkLead(said: string, now: Date): ParsedMessage | null {
+  if (!/^(?:现|特|兹|经|关于|复查|复核|验收|按|根据|依据|本次|此次|今|近日|上午|下午|对|我|检查|巡查|排查|核查)/.test(said)) return null;
+  const text = said.replace(PREAMBLE, '') || said;
   const reviewed = REVIEWED.exec(text);
   if (reviewed) {
     const body = text.slice(reviewed[0].length);
@@ -65,7 +79,11 @@ export function parseClerkLead(text: string, now: Date): ParsedMessage | null {
     const told = parseReport(`${enterprise} ${rest} ${inner}`, now);
     return told.description ? told : null;
   }
-  const lead = ANNOUNCE.exec(text) ?? FOUND.exec(text);
+  const lead = ANNOUNCE.exec(text) ?? HEADED.exec(text) ?? FOUND.exec(text);
   if (!lead || !lead[0]) return null;
-  return finding(text.slice(lead[0].length), now, lead[1]);
+  // "恒泰纺织存在以下问题：消防通道堵塞": the announcement of a list is no part of the finding.
+  const body = text.slice(lead[0].length).replace(LIST_FOLLOWS, ' ');
+  // "对YH…进行复查，仍未整改": the opening's 复查 says the verdict is a review's.
+  if (/复查|复核|验收/.test(lead[0]) && findHazardCode(text)) return parseReview(`${lead[1] ?? lead[2] ?? ''} ${body}`, now);
+  return finding(body, now, lead[1] ?? lead[2]);
 }

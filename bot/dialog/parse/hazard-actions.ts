@@ -10,7 +10,8 @@ const DONE_ONLY = /^(?:[\s,;。、:]|已经?|整改|完成|完毕|好了|搞定|
 const NO_NOTE = /^(?:(?:详|请)?(?:见|看)(?:照片|图片|附图|图)|照片|如图)?$/;
 
 export function parseRectify(rest: string): IntentOf<'rectify'> {
-  const { code, rest: text } = takeHazardCode(rest);
+  // "整改情况：YH… 已更换灭火器": the rest of a 整改情况 / 整改反馈 label is no part of the note.
+  const { code, rest: text } = takeHazardCode(rest.replace(/^\s*(?:情况|说明|反馈|结果)\s*:\s*/, ''));
   // "整改 完成了 完成": done said twice over is still no note.
   const note = DONE_ONLY.test(text) && /完成|完毕|好了|搞定|到位/.test(text) ? undefined : freeText(text.replace(DONE, ''), NO_NOTE);
   return { intent: 'rectify', code, note };

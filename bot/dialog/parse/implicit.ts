@@ -9,7 +9,7 @@ import { parseTrailingQuery, PLACE, takePeriod } from './queries.js';
 import { PROBLEM } from './problem-words.js';
 import { parseDeadline } from '../../../lib/deadline.js';
 import { DEPARTMENT } from './departments.js';
-import { NORMAL_TOKEN } from './report.js';
+import { NORMAL_TOKEN, saysNormal } from './report.js';
 import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
 import { OVERDUE, parseTownQuestion } from './town-questions.js';
 import { parsePatrol, parseReport } from './report.js';
@@ -73,7 +73,7 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   const trailing = TRAILING_REPORT.exec(text);
   if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) return parseReport(text.slice(0, trailing.index), now);
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
-  if (LOCATIVE_PROBLEM.test(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
+  if (LOCATIVE_PROBLEM.test(text) && !saysNormal(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && (QUESTION.test(text) || /列|发|看|给我|清单/.test(text))) return { intent: 'major' };
   // "还没销号的重大隐患", "重大的有哪些": the list of major hazards.
   if (/^(?:还)?(?:没|未)(?:销号|整改|闭环|整改完)的重大隐患$|^重大的?(?:有)?(?:哪些|几个|几条|多少)/.test(text)) return { intent: 'major' };
@@ -86,7 +86,7 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   // "我还有啥事没做", "有没有交办给我的活": the sender's own work, asked in plain words.
   if (/(?:啥|什么|哪些)(?:事|活)(?:儿)?(?:没|还没|要|得|该)|(?:交办|派|分|安排|指派)给我的?|我的活|有活(?:吗|没)/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "还有啥要我处理的", "还有什么 要我去处理的": what is waiting for the sender to do.
-  if (/(?:啥|什么|哪些)(?:事|活)?(?:儿)?\s*(?:要|需要|得|该|等)我(?:去|来)?(?:处理|做|办|弄|干|复查|整改|看|跟进|巡查)/.test(text)) return { intent: 'tasks' };
+  if (/(?:啥|什么|哪些|有没有|有无)(?:事|活)?(?:儿)?\s*(?:要|需要|得|该|等)我(?:去|来)?(?:处理|做|办|弄|干|复查|整改|看|跟进|巡查)/.test(text)) return { intent: 'tasks' };
   if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|要办|干啥|干什么|做啥|做什么|没干完|没做完|没弄完|没办完|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };

@@ -100,6 +100,9 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
     const rest = text.slice(parts[0].length);
     if (VISIT_ANYWHERE.test(rest) && saysNormal(rest)) return parsePatrol(`${parts[0]} ${rest}`, now);
   }
+  // "金桥这边没什么问题 都挺好": a name, a place word, and a verdict of all well.
+  const placed = /^([^\s,;。、:]{2,16}?)(?:那边|这边|那里|这里|那儿|厂里)[\s,;。、:]*(\S.*)$/.exec(text);
+  if (placed && isName(placed[1]) && !QUESTION.test(text.replace(/没有?(?:什么|啥)/g, '')) && saysNormal(placed[2])) return parsePatrol(`${placed[1]} ${placed[2]}`, now);
   // "恒泰 正常", "华美化工，一切正常": a name and a patrol verdict is a patrol.
   const verdict = /^([^\s,;。、:]{2,20})[\s,;。、:]+([^\s,;。、:]+)$/.exec(text);
   if (verdict && NORMAL_TOKEN.test(verdict[2]) && !NOT_A_NAME.test(verdict[1]) && !PROBLEM.test(verdict[1]) && !/^(?:去|到|在|从)/.test(verdict[1]) && /[\u4e00-\u9fff]{2}/.test(verdict[1])) {
