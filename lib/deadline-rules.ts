@@ -3,7 +3,7 @@
 import * as chrono from 'chrono-node';
 import type { DeadlineSlot } from './deadline.js';
 import { chineseNumber } from './chinese-number.js';
-import { addDays, parseIsoDay, type LocalDate } from './time.js';
+import { addDays, parseIsoDay, shanghaiDate, type LocalDate } from './time.js';
 
 /** past: a calendar date the sender wrote that has already gone (asked back, never rolled a year on). */
 export type Hit = { slot: DeadlineSlot; index: number; length: number; past?: boolean };
@@ -73,8 +73,28 @@ const AFTER_DUE_LABEL = new RegExp(`${DUE_LABEL}\\s*:?\\s*$`);
 const RULES: Rule[] = [
   // 现场/当场 alone is where something was seen (现场发现…); only 现场整改 is a deadline.
   {
-    re: /(?:立即|马上|立刻|即刻|当即)(?:进行)?(?:整改|处理|改正|停用|停产|停业|停止使用|停止作业|清理|清除)?(?:到位|完成)?|(?:当场|现场)(?:整改|处理|停产|停业|停用|关停|停止作业|停止使用)(?:到位|完成)?|(?:立即|马上|立刻|即刻|当即)?停产(?:整改|整顿)/g,
+    re: /(?:立即|马上|立刻|即刻|当即|即日起?)(?:进行)?(?:整改|处理|改正|停用|停产|停业|停止使用|停止作业|清理|清除)?(?:到位|完成)?|(?:当场|现场)(?:整改|处理|停产|停业|停用|关停|停止作业|停止使用)(?:到位|完成)?|(?:立即|马上|立刻|即刻|当即)?停产(?:整改|整顿)/g,
     slot: () => ({ kind: 'now' }),
+  },
+  // "当场要求清理", "我叫他们现在就停下来", "现在就让他下来": on the spot (or right now) with a stop or fix verb
+  // after it, maybe through whoever is told (要求/叫/让 他们), is an order to do it today.
+  {
+    re: /(?:当场|现场|现在就|马上就|立马|就地)(?:就)?(?:要求|叫|让|责令|督促|通知|命令)?(?:他们|他|她|企业|其|对方|厂里|老板|工人)?(?:停掉|停下来|停下|停止|停用|停工|停机|下来|清理掉?|清掉|清除|清走|清空|搬走|挪走|移走|拆除|拆掉|关掉|关闭|关停|改正|纠正|撤离|撤出|熄灭|灭掉|收起来|整改)/g,
+    slot: () => ({ kind: 'now' }),
+  },
+  // "24小时内", "48小时之内完成", "整改时限：24小时": the day the window ends in (10:00 + 24 h ends tomorrow).
+  {
+    re: new RegExp(`(?:(限期|期限|限)\\s*)?${NUM}\\s*个?(?:小时|钟头)(之内|以内|内)?`, 'g'),
+    slot: (m, c) => {
+      // A bare "8小时" is a duration (工作8小时) unless a deadline label stands before it (整改时限：24小时).
+      const labelled = /(?:时限|期限|限期|要求|必须|须|需|整改)\s*:?\s*$/.test(c.text.slice(0, m.index));
+      if (!(m[1] || m[3] || (labelled && bounded(m, c)))) return null;
+      const hours = chineseNumber(m[2]);
+      if (hours === null || hours <= 0 || hours > 24 * 90) return null;
+      const ends = shanghaiDate(c.now.getTime() + hours * 3600_000);
+      const lag = Math.round((Date.UTC(ends.year, ends.month - 1, ends.day) - Date.UTC(c.today.year, c.today.month - 1, c.today.day)) / 86_400_000);
+      return lag === 0 ? { kind: 'now' } : { kind: 'days', days: lag };
+    },
   },
   { re: /(?:今天|今日|当天|当日)(?=之内|以内|内|前|之前|上午|下午|下班|整改|完成|处理|挪|搬|清|弄|改|修|搞|解决|落实|换|拆|装|补)/g, slot: () => ({ kind: 'days', days: 0 }) },
   { re: /大后天|后天|明天|明日/g, slot: (m) => ({ kind: 'days', days: m[0] === '大后天' ? 3 : m[0] === '后天' ? 2 : 1 }) },
@@ -119,7 +139,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /(?:本周|这周|这个?星期|下周|下个?星期)(?:末|内)|周末/g,
+    re: /(?:本周|这周|这个?星期|下周|下个?星期)(?:末|之内|以内|内)|周末/g,
     slot: (m, c) => date(addDays(c.today, 7 - c.weekday + (m[0].startsWith('下') ? 7 : 0))),
   },
   {

@@ -185,3 +185,28 @@ describe('chineseNumber', () => {
     expect(chineseNumber('')).toBeNull();
   });
 });
+
+describe('parseDeadline: hours and on-the-spot orders (2026-12-06)', () => {
+  // 10:00 Shanghai: a window of N hours ends on the day that now + N hours falls in.
+  it.each([
+    ['24小时内', days(1)],
+    ['48小时内完成维修', days(2)],
+    ['整改时限:24小时', days(1)],
+    ['限期72小时', days(3)],
+    ['3小时内', { kind: 'now' }],
+    ['当场要求清理', { kind: 'now' }],
+    ['我当场叫他们清掉', { kind: 'now' }],
+    ['叫他们现在就停下来', { kind: 'now' }],
+    ['现在就让他下来', { kind: 'now' }],
+  ])('%s', (text, expected) => {
+    expect(slot(text)).toEqual(expected);
+  });
+
+  it('14 hours from 22:00 end the next day, not today', () => {
+    expect(slot('14小时内', new Date('2026-11-23T14:00:00Z'))).toEqual(days(1));
+  });
+
+  it.each(['24小时值班', '现场发现灭火器过期', '当场看到有人抽烟', '工作8小时'])('%s is no deadline', (text) => {
+    expect(slot(text)).toBeNull();
+  });
+});

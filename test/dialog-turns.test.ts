@@ -40,14 +40,16 @@ describe('a pending question consumes only its answer', () => {
     const c = await dialogWorld();
     expect(await c.say(c.w.workerA1, '巡查 华美 正常')).toContain('请选择企业');
     // A sentence of its own, not a name: before, the whole of it was matched as the name and the waiting
-    // patrol (正常) was recorded at whichever enterprise it matched.
+    // patrol (正常) was recorded at whichever enterprise it matched. It is read as itself: several
+    // enterprises visited, all well (patrol-several.ts), each name matched on its own.
     const reply = await c.say(c.w.workerA1, '华美塑料 恒泰 都看过了 没问题');
-    expect(reply).not.toContain('巡查已记录');
-    // Handled as itself: the names it holds are offered, and the reply says the waiting patrol was dropped.
-    expect(reply).toContain('请选择要做的事');
-    expect(reply).toContain('您之前的巡查记录（华美）未完成，已放弃（未记录）');
-    expect(await c.db.select({ n: count() }).from(patrols)).toEqual([{ n: 0 }]);
-    expect(await c.say(c.w.workerA1, '2')).toContain('巡查');
+    expect(reply).toContain('常州华美塑料制品有限公司：正常');
+    expect(reply).toContain('未记录（在您的范围内没有找到）：恒泰');
+    // The waiting patrol of 华美 is neither recorded at 华美塑料 nor lost: it still waits for its choice.
+    expect(reply).toContain('您之前的巡查记录（华美）还在等您回复选择企业的序号，尚未记录');
+    expect(await c.db.select({ enterpriseId: patrols.enterpriseId }).from(patrols)).toEqual([{ enterpriseId: c.huameiPlastic.id }]);
+    expect(await c.say(c.w.workerA1, '1')).toContain('巡查已记录');
+    expect(await c.db.select({ n: count() }).from(patrols)).toEqual([{ n: 2 }]);
   });
 
   it('a report made while a question waits keeps its photo target; the question still waits afterwards', async () => {

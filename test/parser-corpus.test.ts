@@ -93,7 +93,7 @@ describe('parser corpus', () => {
 //                                     the issue expect), and 一个月内 as 30 days (the parser ends it on the same day next
 //                                     month, as 民法典 §202 counts a month).
 const blindFile = (name: string) => new URL(`./data/${name}`, import.meta.url).pathname;
-const TUNED = ['parser-corpus-blind-tune.json', 'parser-corpus-blind2-tune.json', 'parser-corpus-blind3-tune.json', 'parser-corpus-blind4-tune.json', 'parser-corpus-blind5-tune.json', ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
+const TUNED = ['parser-corpus-blind-tune.json', 'parser-corpus-blind2-tune.json', 'parser-corpus-blind3-tune.json', 'parser-corpus-blind4-tune.json', 'parser-corpus-blind5-tune.json', 'parser-corpus-blind6-tune.json', 'parser-corpus-blind7-tune.json', ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
 
 describe('parser corpus written blind', () => {
   it('reads the blind and probe messages it was tuned on (95 %), printing every miss', () => {
@@ -120,10 +120,14 @@ describe('parser corpus written blind', () => {
     });
     // The fresh batches: a floor under today's figure (82 / 80 %) so a change that breaks what they read fails;
     // the figure itself is printed, never the misses.
-    const fresh = ['parser-corpus-blind4-heldout.json', 'parser-corpus-blind5-heldout.json'].map((name) => {
+    const FRESH: [string, number][] = [
+      ['parser-corpus-blind4-heldout.json', 0.76], ['parser-corpus-blind5-heldout.json', 0.76],
+      ['parser-corpus-blind6-heldout.json', 0.74], ['parser-corpus-blind7-heldout.json', 0.79],
+    ];
+    const fresh = FRESH.map(([name, floor]) => {
       const s = scoreBlind(blindFile(name));
       console.log(`${name} (fresh, never tuned on): intent ${pct(s.intents, s.total)}, intent + key slots ${pct(s.keys, s.total)}`);
-      expect(s.keys / s.total).toBeGreaterThanOrEqual(0.76);
+      expect(s.keys / s.total).toBeGreaterThanOrEqual(floor);
       return s;
     });
     held.push(...fresh);

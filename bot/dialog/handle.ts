@@ -18,6 +18,7 @@ import { carryingLastReport, lastReportOf, restoreLastReport, withoutLastReport 
 import { nextOfSender, PHOTO_SETTLE_MS, realSleep, type Sleep } from './burst.js';
 import { startReport } from './report.js';
 import { startPatrol } from './patrol.js';
+import { patrolSeveral } from './patrol-several.js';
 import { continueRectify, startClose, startRectify, startReview } from './hazard-flows.js';
 import { startAcknowledge, startAssign, startVoid, startWhistle } from './admin-flows.js';
 import { major, overdue, queryHazard, ranking, startQueryEnterprise, stats, tasks } from './queries.js';
@@ -208,7 +209,9 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     case 'login': return loginReply(t);
     case 'bind': return { title: '已绑定', lines: [M.alreadyBound(t.actor.name)] };
     case 'report': return p.deadlineIssue ? askDeadline(t, p) : startReport(t, p);
-    case 'patrol': return p.deadlineIssue ? askDeadline(t, p) : startPatrol(t, p);
+    case 'patrol':
+      if (p.enterprises?.length) return patrolSeveral(t, { ...p, enterprises: p.enterprises });
+      return p.deadlineIssue ? askDeadline(t, p) : startPatrol(t, p);
     case 'rectify': return startRectify(t, p);
     case 'review': return startReview(t, p);
     case 'close': return startClose(t, p);

@@ -34,6 +34,8 @@ export type ParsedMessage =
   | {
       intent: 'patrol';
       enterprise?: string;
+      /** Several enterprises visited and all well (华美塑料 恒泰 都看过了 没问题): one normal patrol each. */
+      enterprises?: string[];
       result?: 'normal' | 'issues';
       /** What was found when result is 'issues' (becomes the hazard description). */
       findings?: string;

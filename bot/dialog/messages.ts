@@ -85,6 +85,11 @@ export const M = {
   correctHint: '如有错误，10 分钟内可回复：改成重大 / 期限改为5天 / 不是华美，是恒泰 / 撤回',
   supplementedTitle: (code: string) => `已补充到隐患 ${code}`,
   patrolTitle: '巡查已记录',
+  // Several enterprises in one message (patrol-several.ts).
+  severalRecorded: (name: string, next: string) => `${name}：正常，下次巡查 ${next} 前`,
+  severalNotFound: (names: string) => `未记录（在您的范围内没有找到）：${names}`,
+  severalUnclear: (names: string) => `未记录（有多家相近的企业，请单独发送“巡查 企业全称 正常”）：${names}`,
+  severalFailed: (name: string, why: string) => `未记录 ${name}：${why}`,
   rectifiedTitle: (code: string) => `已提交整改 ${code}`,
   reviewedTitle: (code: string, pass: boolean) => (pass ? `复查通过，已销号 ${code}` : `复查不通过 ${code}`),
   assignedTitle: (code: string) => `已交办 ${code}`,

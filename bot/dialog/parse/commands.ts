@@ -1,4 +1,5 @@
 import { CHAT_LEAD } from './chat-lead.js';
+import { LEADING_PATROL_KIND } from './patrol-kinds.js';
 
 // The command words a message may start with. Longer words win (上报隐患 before 上报, 整改完成 before 整改).
 
@@ -12,7 +13,7 @@ const WORDS: Record<Command, string[]> = {
   report: ['上保隐患', '上保', '上抱', '报个隐患', '报一个隐患', '报条隐患', '报一条隐患', '报个问题', '上报一个隐患', '上报个隐患', '上报一个', '登记个隐患', '上报隐患', '隐患上报', '发现隐患', '报隐患', '报告隐患', '新增隐患', '登记隐患', '隐患登记', '报下隐患', '报个', '报下', '登记一下', '登记下', '登记个', '登记', '反映个问题', '反映一下', '上报', '报告', '隐患', '报一下'],
   major_report: ['重大隐患上报', '上报重大隐患', '报重大隐患', '重大事故隐患', '重大隐患'],
   general_report: ['一般隐患上报', '上报一般隐患', '一般隐患'],
-  patrol: ['巡察', '已巡查', '已检查', '已巡检', '已走访', '巡查记录', '日常巡查', '巡查', '巡检', '检查', '走访'],
+  patrol: ['回头看', '巡察', '已巡查', '已检查', '已巡检', '已走访', '巡查记录', '日常巡查', '巡查', '巡检', '检查', '走访'],
   rectify: ['整改完成', '整改完毕', '已完成整改', '完成整改', '整改好了', '已整改', '整改反馈', '整改'],
   review: ['复查', '验收', '复核'],
   tasks: ['我的任务', '我的待办', '待办事项', '待办任务', '今日任务', '今天任务', '待办', '任务', '我的工作', '有啥任务', '有什么任务'],
@@ -42,7 +43,9 @@ const LONE_REPORT = /^报(?:[\s:,]+|(?=[一二两三四五六七八九十]?个|�
 /** The command at the start of a normalised message and the text after it (colon/space stripped). */
 export function matchCommand(text: string): { command: Command; word: string; rest: string } | null {
   // "记录一下巡查 恒达物流…": writing it down is what a patrol command does.
-  for (const candidate of [text, text.replace(POLITE, '').replace(/^(?:记录|记|登记)(?:一下|下)?(?=巡查|检查|巡检|走访)/, '')]) {
+  // "例行检查 裕丰化纤 …", "网格巡查 新宇包装 …": the kind of visit is no part of the command or its object.
+  const polite = text.replace(POLITE, '').replace(/^(?:记录|记|登记)(?:一下|下)?(?=巡查|检查|巡检|走访)/, '');
+  for (const candidate of [text, polite, polite.replace(LEADING_PATROL_KIND, '')]) {
     if (!candidate) continue;
     const lone = LONE_REPORT.exec(candidate);
     if (lone) return { command: 'report', word: '报', rest: candidate.slice(lone[0].length).replace(/^(?:一下|个)\s*/, '') };
@@ -53,7 +56,9 @@ export function matchCommand(text: string): { command: Command; word: string; re
       // "查华美" is a command but "help" must not swallow "helper"-like latin words.
       if (/^[a-z]/i.test(word) && /^[a-z]/i.test(rest)) continue;
       // "巡查了华美", "检查一下华美": aspect words between the verb and its object.
-      return { command, word, rest: rest.replace(/^[\s:,;。、]+/, '').replace(/^(?:了一下|一下|了)\s*/, '') };
+      // "巡查完 佳禾纺织": 完 / 完了 / 完毕 after a patrol verb says it is done.
+      const aspect = command === 'patrol' ? /^(?:完了|完毕|完|过了|了一下|一下|了)\s*/ : /^(?:了一下|一下|了)\s*/;
+      return { command, word, rest: rest.replace(/^[\s:,;。、]+/, '').replace(aspect, '') };
     }
   }
   return null;

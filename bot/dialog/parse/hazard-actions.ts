@@ -6,11 +6,15 @@ import { freeText, takeDeadline, withoutReasonLabel } from './slots.js';
 
 // "整改 YH… 已完成" or "见照片" says nothing a reviewer could use: leave the note empty so the bot asks for evidence.
 const DONE = /^[\s,;。、:]*(?:已|已经)?(?:整改)?(?:完成|完毕|好了|搞定|处理好了|处理完毕|到位|ok)(?:了|啦)?(?:整改)?/i;
+const DONE_ONLY = /^(?:[\s,;。、:]|已经?|整改|完成|完毕|好了|搞定|处理好了|处理完毕|到位|了|啦|ok)*$/i;
 const NO_NOTE = /^(?:(?:详|请)?(?:见|看)(?:照片|图片|附图|图)|照片|如图)?$/;
 
 export function parseRectify(rest: string): IntentOf<'rectify'> {
-  const { code, rest: text } = takeHazardCode(rest);
-  return { intent: 'rectify', code, note: freeText(text.replace(DONE, ''), NO_NOTE) };
+  // "整改情况：YH… 已更换灭火器": the rest of a 整改情况 / 整改反馈 label is no part of the note.
+  const { code, rest: text } = takeHazardCode(rest.replace(/^\s*(?:情况|说明|反馈|结果)\s*:\s*/, ''));
+  // "整改 完成了 完成": done said twice over is still no note.
+  const note = DONE_ONLY.test(text) && /完成|完毕|好了|搞定|到位/.test(text) ? undefined : freeText(text.replace(DONE, ''), NO_NOTE);
+  return { intent: 'rectify', code, note };
 }
 
 const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|没弄好|没处理)/;

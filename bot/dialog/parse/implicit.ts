@@ -9,8 +9,9 @@ import { parseTrailingQuery, PLACE, takePeriod } from './queries.js';
 import { PROBLEM } from './problem-words.js';
 import { parseDeadline } from '../../../lib/deadline.js';
 import { DEPARTMENT } from './departments.js';
-import { NORMAL_TOKEN } from './report.js';
+import { NORMAL_TOKEN, saysNormal } from './report.js';
 import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
+import { OVERDUE, parseTownQuestion } from './town-questions.js';
 import { parsePatrol, parseReport } from './report.js';
 import { parseProblemFirst, parseStory } from './story.js';
 
@@ -26,6 +27,8 @@ const LOCATIVE_PROBLEM =
 const VISIT = /^(?:去|到|在)([^\s,;。、]{1,16}?)(?:巡查|巡检|检查)(?:了|一下)*[\s,;。、:]*(.*)$/;
 // "我发现华美灭火器过期了": a sighting is a report.
 const SEEN = /^我?(?:刚才|刚刚|刚|今天|今日)?(?:在)?(?:发现|看到)了?[\s,;。、:]*(\S.{3,})$/;
+const TAKE_BACK =
+  /^(?:请|麻烦)?(?:帮我)?(?:撤销|撤回|删除|删掉|取消|作废)(?:掉)?(?:我)?(?:刚才|刚刚|刚|上一条|上条|之前|前面|最近)(?:一条|那条)?(?:发|提交|报|上报|登记|说|写)?(?:的|了的)?(?:信息|消息|内容|那条|那个|记录|隐患)?(?:吧)?$/;
 const QUESTION = /(?:什么|啥|哪些|多少|几个|几家|几条|清单|列表|情况|有没有|吗|呢|干嘛|干啥|\?)/;
 
 // Spoken fillers in front of a dictated message (嗯 / 那个 / 就是): no part of any reading.
@@ -50,9 +53,11 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (bind?.length === 1) return { intent: 'bind', code: bind[0].replace(/[\s-]/g, '') };
   // "刚才那条发错了 取消": a withdrawal said after why.
   if (/(?:发错|报错|弄错|搞错|写错|错了|不对|那条|上一条|刚才)[\s\S]{0,12}(?:取消|撤回|作废掉?|不要了|算了)$/.test(text) && !findHazardCode(text)) return { intent: 'cancel' };
+  // "撤销刚刚发的", "请撤销刚才提交的信息": taking back the message just sent.
+  if (TAKE_BACK.test(text)) return { intent: 'cancel' };
   const trailingQuery = parseTrailingQuery(text);
   if (trailingQuery) return trailingQuery;
-  const question = parseScopeQuestion(text) ?? parseFiguresQuestion(text) ?? parseEnterpriseQuestion(text);
+  const question = parseScopeQuestion(text) ?? parseFiguresQuestion(text) ?? parseTownQuestion(text) ?? parseEnterpriseQuestion(text);
   if (question) return question;
   const story = parseStory(text, now);
   if (story) return story;
@@ -68,7 +73,7 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   const trailing = TRAILING_REPORT.exec(text);
   if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) return parseReport(text.slice(0, trailing.index), now);
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
-  if (LOCATIVE_PROBLEM.test(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
+  if (LOCATIVE_PROBLEM.test(text) && !saysNormal(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && (QUESTION.test(text) || /列|发|看|给我|清单/.test(text))) return { intent: 'major' };
   // "还没销号的重大隐患", "重大的有哪些": the list of major hazards.
   if (/^(?:还)?(?:没|未)(?:销号|整改|闭环|整改完)的重大隐患$|^重大的?(?:有)?(?:哪些|几个|几条|多少)/.test(text)) return { intent: 'major' };
@@ -80,6 +85,8 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (/^(?:我的)?(?:待复查|待处理|待整改|待审核|待办)(?:的|事项|任务|工作)?$/.test(text)) return { intent: 'tasks' };
   // "我还有啥事没做", "有没有交办给我的活": the sender's own work, asked in plain words.
   if (/(?:啥|什么|哪些)(?:事|活)(?:儿)?(?:没|还没|要|得|该)|(?:交办|派|分|安排|指派)给我的?|我的活|有活(?:吗|没)/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
+  // "还有啥要我处理的", "还有什么 要我去处理的": what is waiting for the sender to do.
+  if (/(?:啥|什么|哪些|有没有|有无)(?:事|活)?(?:儿)?\s*(?:要|需要|得|该|等)我(?:去|来)?(?:处理|做|办|弄|干|复查|整改|看|跟进|巡查)/.test(text)) return { intent: 'tasks' };
   if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|要办|干啥|干什么|做啥|做什么|没干完|没做完|没弄完|没办完|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
@@ -94,8 +101,6 @@ function overdueAsked(text: string): ParsedMessage {
   return { intent: 'overdue', place: place && !/^(?:我们|咱们?|本|这个?|那个?|各)/.test(place) ? place : undefined, period };
 }
 
-// 逾期 in the words of the deadline: 过期未整改, 过了期限还没改, 到期没整改 (灭火器过期 is a finding, not this).
-const OVERDUE = /逾期|超期|过期(?:了)?(?:未|没|还没|仍未)(?:整改|改|处理)|(?:过了|超过|超了)(?:整改)?(?:期限|时限)|到期(?:了)?(?:未|没|还没)(?:整改|改|处理)/;
 
 // "遥观 过期未整改的有哪些": a short first word before the question is the town as typed, without its 镇;
 // the conversation resolves it among the sender's towns or says it does not know it.

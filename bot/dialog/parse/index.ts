@@ -11,6 +11,9 @@ import { parseImplicit } from './implicit.js';
 import { parseForm } from './form.js';
 import { parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
+import { dropFillers } from './fillers.js';
+import { parseClerkLead } from './clerk-lead.js';
+import { parseSeveralPatrol } from './several.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -88,9 +91,20 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
   const reply = parseReply(text);
   if (reply) return reply;
+  return compact(parseWords(dropFillers(text), now, text));
+}
+
+/** The readings of a message once whole-message answers are ruled out and spoken fillers are gone. */
+function parseWords(text: string, now: Date, said: string): ParsedMessage {
   // "隐患怎么报" starts with a command word but asks how to use it.
   const howTo = parseHowTo(text);
   if (howTo) return howTo;
+  // "现报告一处安全隐患：…", "经检查，…": a clerk's formal opening before the finding.
+  const clerk = parseClerkLead(text, now);
+  if (clerk) return clerk;
+  // "华美塑料 恒泰 都看过了 没问题": several enterprises visited, all well.
+  const several = parseSeveralPatrol(text);
+  if (several) return several;
   const cmd = matchCommand(text);
   // "上报 YH… 又堵了", "巡查 YH…": a report or patrol is about an enterprise, so a hazard code in it means
   // an action on that hazard; the code's sentence does it or asks which.
@@ -101,5 +115,5 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
   if (implicit) return compact(implicit);
   // A code with nothing recognisable around it ("YH20261122-0007 怎么样了") asks about that hazard.
   const bare = findHazardCode(text);
-  return bare ? { intent: 'query_hazard', code: bare.code } : { intent: 'unknown', text };
+  return bare ? { intent: 'query_hazard', code: bare.code } : { intent: 'unknown', text: said };
 }

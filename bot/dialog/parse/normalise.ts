@@ -52,7 +52,8 @@ export function normalise(input: string, options: NormaliseOptions = {}): string
   text = text.replace(/\s+/g, ' ').trim();
   // Leading mentions address the bot (or someone in the group); mentions later in the text name a person.
   text = text.replace(/^(?:@[^\s@]+\s*)+/, '').replace(/@(?=[^\s@])/g, '');
-  text = text.replace(/【|】/g, ' ').replace(/\s+/g, ' ').trim();
+  // Quotation marks around a name (巡查完 “佳禾纺织” …) are punctuation, not part of it.
+  text = text.replace(/【|】/g, ' ').replace(/[“”„‟「」『』]/g, '').replace(/\s+/g, ' ').trim();
   const stripped = trimEndWhile(text, TRAILING_PUNCT);
   // A lone "?" is the help command, not trailing noise.
   return stripped || text.replace(/\s+/g, '');

@@ -36,7 +36,7 @@ export function takePeriod(text: string): { period?: string; rest: string } {
 }
 
 export const PLACE = /全区|全县|全市|[\u4e00-\u9fff]{1,10}?(?:镇|街道|乡|开发区|园区|高新区)/;
-const FILLER = /^(?:的|情况|数据|一下|下|统计|汇总|报表|有哪些|哪些|多少|呢|吧|所有|全部|清单|列表|的情况)+$/;
+const FILLER = /^(?:的|情况|数据|一下|下|统计|汇总|报表|有哪些|哪些|多少|呢|吧|所有|全部|清单|列表|的情况|隐患|问题|任务|有|都|还|现在|目前)+$/;
 
 function takePlace(text: string): string | undefined {
   const m = PLACE.exec(text);

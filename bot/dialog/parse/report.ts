@@ -16,7 +16,7 @@ export function parseReport(rest: string, now: Date, impliedLevel?: HazardLevel)
 }
 
 const NORMAL_WORD =
-  '(?:✅|✔|(?:一切|情况|都|全都|基本|一切都)?(?:正常|良好|ok|挺好|还好|还行|蛮好|很好|不错|还可以|规范|整洁|到位)|(?:挺|很|比较|蛮|都很|都挺|都比较)(?:规范|整洁|干净|到位)|(?:都|全都|一切都)(?:好|可以)|好的|都好的|无异常(?:情况)?|(?:未|没有?)发现(?:安全|任何|明显|什么)(?:隐患|问题|异常)|(?:都|已经?|全)(?:改好|整改好|整改完|弄好|处理好|整改到位)了|未见(?:异常|问题|隐患)|(?:啥|什么)问题(?:都)?没有|问题没有|没有?异常(?:情况)?|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|没有发现问题|没发现啥问题|没发现什么问题|未发现|(?:都|也|啥|什么)?(?:没有?|无)(?:啥|什么)?问题|没毛病|合格|无|ok)';
+  '(?:✅|✔|(?:一切|情况|都|全都|基本|一切都)?(?:正常|良好|ok|挺好|还好|还行|蛮好|很好|不错|还可以|规范|整洁|到位)|(?:挺|很|比较|蛮|都很|都挺|都比较)(?:规范|整洁|干净|到位)|(?:都|全都|一切都)(?:是)?(?:好|可以)|(?:都|也|还)?(?:挺|很|蛮)好|已经?整改(?:到位|完成|完毕)了?|好的|都好的|无异常(?:情况)?|(?:未|没有?)发现(?:安全|任何|明显|什么)(?:隐患|问题|异常)|(?:都|已经?|全)(?:改好|整改好|整改完|弄好|处理好|整改到位)了|未见(?:异常|问题|隐患)|(?:啥|什么)问题(?:都)?没有|问题没有|没有?异常(?:情况)?|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|没有发现问题|没发现啥问题|没发现什么问题|未发现|(?:都|也|啥|什么)?(?:没有?|无)(?:啥|什么)?问题|没毛病|合格|无|ok)';
 export const NORMAL_TOKEN = new RegExp(`^${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
 const NORMAL_TAIL = new RegExp(`${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
 // Inside a sentence a bare 无/合格 is no verdict (有限空间无警示标志, 不合格): only the longer phrases count there.
@@ -33,8 +33,11 @@ const CHATTER = /(?:^|[\s,;。、:])(?:嗯+|呃+|额+|那个|就是|然后)(?=$|
 export function saysNormal(words: string): boolean {
   if (!NORMAL_ANYWHERE.test(words)) return false;
   NORMAL_ANYWHERE.lastIndex = 0;
-  return !PROBLEM.test(words.replace(NORMAL_ANYWHERE, ' '));
+  return !PROBLEM.test(words.replace(NORMAL_ANYWHERE, ' ').replace(VISITED_PAST, ' '));
 }
+
+// 看过了 / 查过了 / 去过了 tell of the visit: their 过了 is no expiry (PROBLEM's 过了 is 灭火器过了期).
+const VISITED_PAST = /(?:看|查|去|巡|巡查|检查|巡检|走访|来|转)过了/g;
 
 const ISSUES_START = /^\s*(?:发现问题|发现隐患|发现|存在问题|存在|有问题|有隐患|问题)\s*:?\s*/;
 

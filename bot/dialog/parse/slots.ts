@@ -2,6 +2,7 @@
 import { findUnclearTime, parseDeadline } from '../../../lib/deadline.js';
 import type { DeadlineIssue, DeadlineSlot, HazardLevel } from '../intents.js';
 import { SEPARATOR, tidy } from './normalise.js';
+import { takeLegalName } from './legal-name.js';
 
 const B = '(?<=^|[\\s,;。、:(\\[])';
 const E = '(?=$|[\\s,;。、:)\\]])';
@@ -46,7 +47,8 @@ const LEADING_LOCATIVE = new RegExp(`^${LOCATIVE_WORD}`);
 // trades of a manufacturing district).
 export const COMPANY_SUFFIX =
   '(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|电器|电气|电机|纺织|家纺|织造|化纤|制造|实业|材料|新材料|塑业|塑料|五金|印染|印刷|彩印|包装|家具|物流|仓储|食品|建材|木业|模具|铸造|锻造|钢构|金属|冶金|轴承|橡胶|玻璃|服饰|服装|制衣|光电|医药|制药|涂料|油漆|环保|汽修|汽配|门业|酒店|饭店|超市|商场|餐饮|加油站|厂(?![房区里内]))';
-const COMPANY = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂)(.{2,})$`);
+const COMPANY = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂(?![房区里内]))(.{2,})$`);
+const COMPANY_NAME = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂(?![房区里内]))(.*)$`);
 // "上报华美灭火器过期": no separator at all; split before a word that starts a typical hazard description.
 const HAZARD_START =
   /(灭火器|消火栓|消防|配电|电线|电缆|线路|插座|安全出口|疏散|通道|应急灯|应急|仓库|车间|厂房|楼梯|[一二三四五六1-6]楼|屋顶|危化品|危险化学品|化学品|气瓶|钢瓶|液化气|燃气|有限空间|粉尘|特种设备|叉车|行车|起重|锅炉|压力容器|员工|工人|堆放|私拉|存在|发现|门口|门前|大门|院子|院内|食堂|宿舍|办公楼|消防栓|储罐|罐区|焊接|喷漆|木屑|除尘|机器|设备|电箱|线头)/;
@@ -56,6 +58,8 @@ export function splitEnterprise(text: string): { enterprise?: string; rest: stri
   // A label is never a name: "企业：华美 …" names 华美.
   const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '').replace(/^(?:在|去|到)(?=\S{2,})/, '');
   if (!t) return { rest: '' };
+  const legal = takeLegalName(t);
+  if (legal) return { enterprise: legal.name, rest: legal.rest.replace(LEADING_LOCATIVE, '') };
   const sep = SEPARATOR.exec(t);
   const first = sep ? t.slice(0, sep.index) : t;
   const after = sep ? t.slice(sep.index + sep[0].length) : '';
@@ -64,6 +68,9 @@ export function splitEnterprise(text: string): { enterprise?: string; rest: stri
     return { enterprise: company[1], rest: `${company[2].replace(LEADING_LOCATIVE, '').replace(/^(?:的|啊|呀|嘛)/, '')} ${after}` };
   }
   const loc = LOCATIVE.exec(first);
+  // "遥观那边的鑫源物流": the place word after a town, then 的 and a name; the name is the enterprise.
+  const within = loc && /^的/.test(loc[2]) ? COMPANY_NAME.exec(loc[2].slice(1)) : null;
+  if (within) return { enterprise: within[1], rest: `${within[2]} ${after}` };
   if (loc) return { enterprise: loc[1], rest: `${loc[2]} ${after}` };
   const start = HAZARD_START.exec(first);
   // "上报 灭火器过期": no enterprise named; the conversation layer asks which one.

@@ -4,43 +4,47 @@ import type { ParsedMessage } from '../intents.js';
 import { tidy } from './normalise.js';
 import { NORMAL_TOKEN, parsePatrol, parseReport, saysNormal } from './report.js';
 import { PROBLEM } from './problem-words.js';
+import { PATROL_KIND } from './patrol-kinds.js';
 
 export { PROBLEM } from './problem-words.js';
 
-const TIME = '(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早|今天上午|今天下午|昨天)\\s*)?';
+const TIME = '(?:(?:今天|今日|昨天)?(?:刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早)?\\s*)';
 // Spoken fillers in front of a dictated message: "嗯那个恒泰纺织啊…".
 // A severity word in front (特别严重 天宏化工 …) says how bad, not who.
 const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|报告|特别严重|非常严重|很严重|严重|紧急|注意)[\s,;。、:!]*)+/;
 const VISIT_VERB =
-  '(?:(?:检查|巡查|巡检)(?:完毕|结束)了?|转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
+  '(?:(?:检查|巡查|巡检)(?:完毕|结束)了?|去了?一趟|去了一下|去看了一?下|去看了|转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
 // 去/到/在/从 <name> <visit verb> <result>
-const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*(?:进行了?|开展了?)?(?:日常|例行|常规|专项|安全)?${VISIT_VERB}[\\s,;。、:]*(.*)$`);
+const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*(?:进行了?|开展了?)?${PATROL_KIND}*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
 // 去了 <name> <result>: 去了 alone says the visit happened.
 const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
 // A place word, the sender and a time may sit between the name and the verb: 博远那边我昨天去过了.
 const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边)?我?(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
 // "瑞星纺织 今天检查 正常": the name, a time word, the visit verb, then the verdict, each on its own.
-const NAME_TIME_VISIT = /^([^\s,;。、:]{2,16})[\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\s*(?:例行|日常|常规|专项|安全)?(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\s,;。、:]+(.+)$/;
+const NAME_TIME_VISIT = new RegExp(`^([^\\s,;。、:]{2,16})[\\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\\s*${PATROL_KIND}*(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\\s,;。、:]+(.+)$`);
 // A visit said as its own part of the message, after the name: "华盛 巡完了 …", "春晖纺织 已检查 没问题",
 // "海天食品 现场检查 合格", "荣达 去了 一切都好", "伟业模具，今天去巡查了，发现…"; or glued to it: "新亚检查 存在问题：…".
 const VISIT_PART = new RegExp(
-  `^${TIME}(?:已经?|我?去|到|来)?(?:现场|例行|日常|常规|专项|安全)?(?:巡查|巡检|检查|走访|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟|结果|情况)*(?:是|为)?$` +
+  `^${TIME}(?:已经?|我?去|到|来)?${PATROL_KIND}*(?:巡查|巡检|检查|走访|回头看|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟|结果|情况)*(?:是|为)?$` +
   `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|走了一趟)$`,
 );
+const VERDICT_GLUED = new RegExp(`^(?:已经?)?${PATROL_KIND}*(?:巡查|巡检|检查|走访)(?:了|过|完|结果|情况)*(?:是|为)?(\\S+)$`);
 const VISIT_TAIL = /^(.{2,16}?)(?:今天|今日)?(?:巡查|检查|巡检|走访)(?:完毕|结束|完|了|过|打卡)*$/;
+
+/** A word that may be an enterprise's name: two CJK characters at least, no problem word, no sentence start. */
+export const isName = (s: string) => s.length >= 2 && s.length <= 16 && !NOT_A_NAME.test(s) && !PROBLEM.test(s) && /[\u4e00-\u9fff]{2}/.test(s);
 
 function namedVisit(text: string, now: Date): ParsedMessage | null {
   const parts = text.split(/[\s,;。、:]+/).filter(Boolean);
   if (parts.length < 2) return null;
-  const isName = (s: string) => s.length >= 2 && s.length <= 16 && !NOT_A_NAME.test(s) && !PROBLEM.test(s) && /[\u4e00-\u9fff]{2}/.test(s);
   const rest = (from: number) => text.slice(text.indexOf(parts[from - 1]) + parts[from - 1].length).replace(/^[\s,;。、:]+/, '');
   if (isName(parts[0]) && VISIT_PART.test(parts[1])) return parsePatrol(`${parts[0]} ${parts.length > 2 ? rest(2) : ''}`, now);
   // "欣荣服饰 去了没人": the visit, then what was found there, in one part.
   const went = /^(?:今天|今日|上午|下午|刚才|刚刚)?(?:去了|去过了?|去看了|到了)(?=\S)/.exec(parts[1]);
   if (isName(parts[0]) && went) return parsePatrol(`${parts[0]} ${rest(1).slice(went[0].length)}`, now);
   // "亚光照明 巡查正常 下次再去": the verdict glued to the visit verb.
-  const verdictGlued = /^(?:已经?)?(?:巡查|巡检|检查|走访)(?:了|过|完|结果|情况)*(?:是|为)?(\S+)$/.exec(parts[1]);
+  const verdictGlued = VERDICT_GLUED.exec(parts[1]);
   if (isName(parts[0]) && verdictGlued && NORMAL_TOKEN.test(verdictGlued[1])) {
     return parsePatrol(`${parts[0]} ${verdictGlued[1]} ${parts.length > 2 ? rest(2) : ''}`, now);
   }
@@ -50,6 +54,8 @@ function namedVisit(text: string, now: Date): ParsedMessage | null {
   if (gluedName && isName(gluedName)) return parsePatrol(`${gluedName} ${rest(1)}`, now);
   return null;
 }
+
+const VISIT_ANYWHERE = /巡查|检查|巡检|走访|看过|看了|查过|查了|去过|去了|转了/;
 
 // 巡查完 <name> <result>
 const DONE_NAME = new RegExp(`^${TIME}(?:巡查完|检查完|巡完|看完|查完)了?\\s*([^\\s,;。、:]{2,16}?)[\\s,;。、:]+(.*)$`);
@@ -63,6 +69,20 @@ const NOT_A_NAME = /^(?:[\d一二三四五六七八九十几两]+家|不|未|没
 // "荣盛纺机今天上午检查一切都好的": name, time, visit verb and verdict with no separator at all.
 const GLUED_VISIT = /^([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:今天|今日|昨天|刚才|刚刚|刚)?(?:上午|下午|早上|中午)?(?:去)?(?:检查|巡查|巡检|走访|看)(?:了|过|完|一下)*(.+)$/;
 
+// "上午去了恒泰 看见后门堆了些纸箱": on a visit the sender saw something wrong; a visit said without an
+// inspection verb, then a sighting (看见 / 看到), may be told to report a hazard as much as to record a
+// patrol, so both readings are offered. 发现 after a visit (去了盛达物流 发现叉车没年检) is the patrol's finding.
+const SAW = /^(?:然后|结果)?(?:我)?(?:看见|看到|瞧见|瞅见)了?/;
+
+function sighted(result: string, patrol: ReturnType<typeof parsePatrol>, now: Date): ParsedMessage {
+  const saw = SAW.exec(result.trim());
+  if (!saw || patrol.result !== 'issues' || !patrol.enterprise) return patrol;
+  const words = result.trim().slice(saw[0].length).trim();
+  const report = parseReport(`${patrol.enterprise} ${words}`, now);
+  if (!report.description) return patrol;
+  return { intent: 'ambiguous', options: [report, { ...patrol, findings: report.description }] };
+}
+
 export function parseStory(input: string, now: Date): ParsedMessage | null {
   const text = input.replace(FILLER, '');
   const glued = GLUED_VISIT.exec(text);
@@ -71,8 +91,18 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   if (named) return named;
   for (const re of [GO_VISIT, DONE_NAME, NAME_DONE, WENT, NAME_TIME_VISIT]) {
     const m = re.exec(text);
-    if (m && !NOT_A_NAME.test(m[1])) return parsePatrol(`${m[1]} ${m[2] ?? ''}`, now);
+    if (m && !NOT_A_NAME.test(m[1])) return sighted(m[2] ?? '', parsePatrol(`${m[1]} ${m[2] ?? ''}`, now), now);
   }
+  // "168物流 消防设施 我都看过了 巡查 都是好的": the name first, a visit said somewhere after it, and the
+  // message ending on a verdict of all well, whatever was looked at in between.
+  const parts = text.split(/[\s,;。、:]+/).filter(Boolean);
+  if (parts.length >= 3 && isName(parts[0]) && NORMAL_TOKEN.test(parts[parts.length - 1]) && !QUESTION.test(text)) {
+    const rest = text.slice(parts[0].length);
+    if (VISIT_ANYWHERE.test(rest) && saysNormal(rest)) return parsePatrol(`${parts[0]} ${rest}`, now);
+  }
+  // "金桥这边没什么问题 都挺好": a name, a place word, and a verdict of all well.
+  const placed = /^([^\s,;。、:]{2,16}?)(?:那边|这边|那里|这里|那儿|厂里)[\s,;。、:]*(\S.*)$/.exec(text);
+  if (placed && isName(placed[1]) && !QUESTION.test(text.replace(/没有?(?:什么|啥)/g, '')) && saysNormal(placed[2])) return parsePatrol(`${placed[1]} ${placed[2]}`, now);
   // "恒泰 正常", "华美化工，一切正常": a name and a patrol verdict is a patrol.
   const verdict = /^([^\s,;。、:]{2,20})[\s,;。、:]+([^\s,;。、:]+)$/.exec(text);
   if (verdict && NORMAL_TOKEN.test(verdict[2]) && !NOT_A_NAME.test(verdict[1]) && !PROBLEM.test(verdict[1]) && !/^(?:去|到|在|从)/.test(verdict[1]) && /[\u4e00-\u9fff]{2}/.test(verdict[1])) {
@@ -81,6 +111,8 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   return null;
 }
 
+// "3号车间", "2楼", "5号库": a numbered part of a plant is where, not who; "9号冷链", "8号仓储" are names.
+const PLANT_PART = /^[\d一二三四五六七八九十]+(?:楼|层|号|车间)(?:车间|仓库|厂房|库|楼|线|门|机|位|房|区)?$|^[\d一二三四五六七八九十]+(?:楼|层|车间)/;
 const FIX_BY = /内|前|限期|期限|整改|底|末|立即|马上|立刻/;
 const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换|要装|要加|要清|要拆|要补|应该|应当|得改|得换|需整改|需要整改|要整改/;
 const VISIT_LEAD = /^(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
@@ -105,7 +137,7 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   if (!PROBLEM.test(text) && !DEMAND.test(text) && !(p.deadline && FIX_BY.test(text))) return null;
   // It takes a name and a problem. A problem alone ("通道仍有货物堆放") stays unknown: it is the free-text
   // answer to a question (a reason, a finding), and a name that itself reads as a problem is no name.
-  if (!p.enterprise || !p.description || PROBLEM.test(p.enterprise) || /^[\d一二三四五六七八九十]+(?:楼|层|号|车间)/.test(p.enterprise)) return null;
+  if (!p.enterprise || !p.description || PROBLEM.test(p.enterprise) || PLANT_PART.test(p.enterprise)) return null;
   // "华美 今天检查发现灭火器过期": seen on a visit, so it may be a patrol with a finding as much as a
   // report. Both readings go back as one numbered question (1. 上报隐患 2. 记录巡查).
   const visit = VISIT_HINT.exec(p.description);

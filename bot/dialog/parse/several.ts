@@ -1,0 +1,53 @@
+// One message telling of several visits, all well: 华美塑料 恒泰 都看过了 没问题, 今天巡查了华美、恒泰、金桥，都正常,
+// 华美和恒泰都巡查过了 正常. The names come first (or after a visit verb), 都 / 均 / 全 gathers them, and
+// the verdict is all well. A problem in the message is left to the other readers: which of the enterprises
+// it belongs to is not said, and a hazard written against the wrong one is worse than a question.
+import type { IntentOf } from '../intents.js';
+import { NORMAL_TOKEN, saysNormal } from './report.js';
+import { isName } from './story.js';
+import { LEADING_PATROL_KIND } from './patrol-kinds.js';
+import { PROBLEM } from './problem-words.js';
+import { takeLegalName } from './legal-name.js';
+
+const TIME = '(?:今天|今日|刚才|刚刚|上午|下午|早上|昨天)?';
+// A visit verb before the names: 巡查了, 今天检查了, 去了, 走访了.
+const LEAD = new RegExp(`^(?:我)?${TIME}(?:我)?(?:已经?)?(?:(?:巡查|检查|巡检|走访|去|看|查|跑|转)(?:了|过|完了?)?(?:一下|一遍|一圈|一趟)?|把)\\s*(?=\\S)`);
+// Around the names: a count of them (两家, 3家企业) and the time or visit said after them (今天, 已巡查).
+const COUNT = /^(?:[\d一二两三四五六七八九十几]+家(?:企业|厂)?)[\s,;、:]*|[\s,;、]*(?:[\d一二两三四五六七八九十几]+家(?:企业|厂)?)$/g;
+const AFTER_NAMES = new RegExp(`[\\s,;、]*(?:${TIME}(?:我)?(?:已经?)?(?:巡查|检查|巡检|走访|去|看|查|跑|转)?(?:了|过|完了?)?)$`);
+// 都 / 均 / 全都 / 全部 gathering what came before it, and the visit verb after it.
+const ALL = /(?:都|均|全都|全部|全)(?=(?:已经?)?(?:看|巡|检查|查|去|走访|转|跑|正常|没|无|挺|很|蛮|还|好|可以|合格|ok|未发现|一切))/i;
+const VISIT_AFTER = /^(?:已经?)?(?:跑过了?|跑了|看过了?|看了(?:一?下|一遍)?|看完了?|巡查过了?|巡查了(?:一?下|一遍)?|巡查完了?|巡过了?|巡了|检查过了?|检查了(?:一?下|一遍)?|检查完了?|查过了?|查了|去过了?|去了|走访过了?|走访了|转过了?|转了)/;
+// What a visit looks at (现场, 设备, 消防通道) or who it meets (老板), and words of a sentence (挺配合, 检查): no name.
+const SITE_WORD = /现场|老板|厂长|经理|员工|工人|人员|车间|仓库|厂房|厂区|消防|设备|设施|通道|出口|配电|电箱|线路|安全|场地|门口|环境|卫生|台账|资料|手续|证件|制度|记录|各项|各处|各个|方面|地方|情况|挺|很|蛮|配合|检查|巡查|看|查|去|到|了/;
+// Between names: a space, 、, a comma, or 和 / 与 / 跟 / 及 / 还有.
+const BETWEEN = /[\s,;、]+|(?<=\S{2})(?:和|与|跟|及|以及|还有)(?=\S{2})/;
+
+export function parseSeveralPatrol(text: string): IntentOf<'patrol'> | null {
+  // Cheap guard: a gathering word, or a list mark, must be there.
+  if (!/[都均全、和与跟及]/.test(text)) return null;
+  const body = text.replace(LEADING_PATROL_KIND, '');
+  const lead = LEAD.exec(body);
+  const t = lead ? body.slice(lead[0].length).replace(/^[\s,;。、:]+/, '') : body;
+  const all = ALL.exec(t);
+  let namesPart: string;
+  let verdict: string;
+  if (all) {
+    namesPart = t.slice(0, all.index);
+    verdict = t.slice(all.index + all[0].length).replace(VISIT_AFTER, '');
+  } else if (lead) {
+    // "巡查了华美、恒泰，正常": without 都, the names after a visit verb and a verdict as the last word.
+    const parts = t.split(/[\s,;。:]+/).filter(Boolean);
+    if (parts.length < 2 || !NORMAL_TOKEN.test(parts[parts.length - 1])) return null;
+    namesPart = parts.slice(0, -1).join(' ');
+    verdict = parts[parts.length - 1];
+  } else return null;
+  const names = namesPart.trim().replace(AFTER_NAMES, '').replace(COUNT, '').split(BETWEEN).map((s) => s.trim()).filter(Boolean);
+  if (names.length < 2 || names.length > 10) return null;
+  if (!names.every((n) => takeLegalName(n)?.rest === '' || (isName(n) && !SITE_WORD.test(n)))) return null;
+  // The verdict: all well, in words or as the visit alone ending on a normal word (都看过了 没问题).
+  const words = verdict.replace(/^[\s,;。、:]+/, '').trim();
+  if (!words || PROBLEM.test(words.replace(/没(?:有)?(?:啥|什么)?问题|无问题|未发现(?:问题|隐患)|没有?(?:隐患|异常)|无(?:隐患|异常)/g, '')) && !saysNormal(words)) return null;
+  if (!(NORMAL_TOKEN.test(words) || saysNormal(words) || words.split(/[\s,;。、:]+/).every((w) => NORMAL_TOKEN.test(w)))) return null;
+  return { intent: 'patrol', enterprises: [...new Set(names)], result: 'normal' };
+}
