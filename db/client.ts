@@ -45,11 +45,13 @@ export async function openDb(url: string, authToken?: string, options: { timeout
   });
   const client = local ? opened : timeoutClient(opened, timeoutMs);
   if (isLocalFile(url) || url === ':memory:') {
+    // The busy timeout first: `journal_mode = WAL` needs a lock too, and with libsql's default of 0 it
+    // failed at once with SQLITE_BUSY while another process (npm start, a second CLI) was writing.
+    await client.execute('PRAGMA busy_timeout = 10000');
     if (!url.includes(':memory:')) {
       await client.execute('PRAGMA journal_mode = WAL');
       await client.execute('PRAGMA synchronous = NORMAL');
     }
-    await client.execute('PRAGMA busy_timeout = 10000');
     await client.execute('PRAGMA foreign_keys = ON');
   }
   const db = drizzle(client, { schema });
