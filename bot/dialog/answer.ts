@@ -4,7 +4,7 @@ import { freeText, takeDeadline, takeLevel } from './parse/slots.js';
 import type { Draft } from './drafts.js';
 import { findHazardCode, normalise } from './parse/index.js';
 import { answerDuplicate, continueReport } from './report.js';
-import { continuePatrol, patrolResultAnswer } from './patrol.js';
+import { continuePatrol, patrolResultAnswer, patrolVerdictAnswer } from './patrol.js';
 import { continueRectify, continueReview } from './hazard-flows.js';
 import { continueAcknowledge, continueAssign, continueVoid, continueWhistle } from './admin-flows.js';
 import { continueQueryEnterprise } from './queries.js';
@@ -104,6 +104,17 @@ export async function answerDraft(t: Turn, draft: Draft, parsed: ParsedMessage, 
       return w ? resume({ ...withWords(s, 'findings', w), result: 'issues' }) : null;
     }
     case 'patrol_result': {
+      const answer = free ? patrolResultAnswer(s, free) : null;
+      if (answer) return resume(answer);
+      const w = hazardWords(parsed, t.now);
+      return w ? resume({ ...withWords(s, 'findings', w), result: 'issues' }) : null;
+    }
+    case 'patrol_verdict': {
+      if (parsed.intent === 'choice') {
+        const answer = patrolVerdictAnswer(s, parsed.index);
+        return answer === 'out_of_range' ? { title: '请确认巡查结果', lines: [M.choiceOutOfRange(2)] } : resume(answer);
+      }
+      // 正常 / 有问题 in words, or the problem itself described: read as the result question reads them.
       const answer = free ? patrolResultAnswer(s, free) : null;
       if (answer) return resume(answer);
       const w = hazardWords(parsed, t.now);

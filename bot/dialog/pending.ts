@@ -36,6 +36,7 @@ export function answersPending(draft: Draft, parsed: ParsedMessage, text: string
     case 'description':
     case 'findings':
     case 'patrol_result':
+    case 'patrol_verdict':
       // "发现消防通道堵塞" is a report without an enterprise: the words asked for.
       return parsed.intent === 'report' && !parsed.enterprise;
     case 'enterprise':
@@ -51,7 +52,7 @@ export function answersPending(draft: Draft, parsed: ParsedMessage, text: string
 
 const AWAITING_NAMES: Record<string, string> = {
   enterprise: '企业名称', enterprise_choice: '选择企业的序号', description: '隐患描述', findings: '发现的问题',
-  patrol_result: '巡查结果', code: '隐患编号', review_result: '是否通过', reason: '原因', department: '部门',
+  patrol_result: '巡查结果', patrol_verdict: '巡查结果的序号', code: '隐患编号', review_result: '是否通过', reason: '原因', department: '部门',
   evidence: '整改照片或说明', duplicate: '“是”或“否”（是否补充到已有隐患）',
   intent_choice: '要做的事的序号', deadline: '整改期限',
 };
