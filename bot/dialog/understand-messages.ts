@@ -10,6 +10,8 @@ export const U = {
   deadlineUnclear: (text: string) => `“${text}”不是一个具体期限，请说清楚（如“7天内”“本月底前”“下周五前”），或回复“不设期限”。`,
   deadlineTitle: '请确认整改期限',
   enterprisePeriod: (period: string) => `企业情况按当前状态显示（未闭环隐患），不按“${period}”筛选；统计数字请发“统计 ${period}”。`,
+  enterpriseReported: (period: string, n: number) => `${period}上报隐患：${n} 条`,
+  enterpriseOverdue: (n: number) => `逾期未整改隐患：${n} 条`,
   overduePeriod: (period: string) => `逾期按当前状态统计（截至现在），不按“${period}”筛选。`,
   myEnterprisesTitle: '我负责的企业',
   myEnterprises: (total: number) => `范围内共 ${total} 家企业：`,
