@@ -1,0 +1,106 @@
+import type { Reply } from '../present/reply.js';
+import { clip } from '../present/reply.js';
+import type { ParsedMessage } from './intents.js';
+import type { PickedEnterprise } from './enterprise.js';
+import { coreName } from '../../api/enterprises/normalize-name.js';
+import { normalise } from './parse/index.js';
+import { nameTokens, townFigures } from './in-scope.js';
+import { askIntent } from './choose-intent.js';
+import type { Slots, Turn } from './turn.js';
+import { M } from './messages.js';
+
+// The parser guesses an enterprise from where a name usually stands ("横林镇现在有哪些逾期没整改" in
+// 横林镇现在有哪些逾期没整改的隐患，列个清单给我). When that guess is no enterprise of the sender's, the
+// whole message is looked at for what the scope does hold before asking "which enterprise?":
+// - an enterprise named elsewhere in it takes the slot, and the hazard's words lose its name;
+// - else a town in scope named with figure words (逾期, 统计, 几条…) is offered as 逾期清单 / 统计.
+// Bounded at city scale: a worker's message is one call of the match verb, which scores the
+// worker's own grids (read by the grid index, nothing else); an admin's scope is too large for
+// that, so a few of the message's candidate names (in-scope.ts) are each one call, as for a message
+// the parser could not read. Towns are the few the sender may see. Never the whole directory in JS.
+
+const ADMIN_LOOKUPS = 3;
+// Words that ask for figures: with a town named and no enterprise found, the message is a question.
+const FIGURES = /逾期|超期|没整改|未整改|统计|完成率|多少|几条|几个|几家|几起|清单|列表|名单|汇总|排名|报表/;
+const OVERDUE = /逾期|超期|没整改|未整改|没有整改/;
+// A town-like word opening the guessed phrase (横山桥镇…): said back when it is no town in scope.
+const TOWN_WORD = /^([\u4e00-\u9fa5]{2,4}(?:镇|街道|乡))/;
+const bare = (s: string) => s.replace(/(?:镇|街道|乡)$/, '');
+
+export type Elsewhere = { slots: Slots } | { reply: Reply | null };
+
+/**
+ * Looks in the whole message for an enterprise or town of the sender's scope, after the phrase
+ * `tried` found no enterprise. The slots come back with the enterprise taken (and its name out of
+ * the hazard's words), or a reply that replaces the question; null when the message holds neither.
+ */
+export async function elsewhereInMessage(t: Turn, tried: string, slots: Slots): Promise<Elsewhere | null> {
+  const text = normalise(t.msg.text).trim();
+  if (!text) return null;
+  const found = await enterpriseIn(t, text, tried);
+  if (found) return { slots: { ...withoutName(slots, found.said), enterpriseText: undefined, enterprise: found.enterprise } };
+  if (!FIGURES.test(text)) return null;
+  const town = await townIn(t, text);
+  if (town) {
+    const { place, heading } = townFigures(t, town);
+    const options: ParsedMessage[] = [{ intent: 'overdue', place }, { intent: 'stats', place }];
+    if (!OVERDUE.test(text)) options.reverse();
+    // The stats and overdue answers live in queries.ts, which needs this module's caller: loaded late.
+    const dispatch = async (tt: Turn, p: ParsedMessage) => {
+      const q = await import('./queries.js');
+      return p.intent === 'overdue' ? q.overdue(tt, p) : p.intent === 'stats' ? q.stats(tt, p) : null;
+    };
+    return { reply: await askIntent(t, options, dispatch, heading) };
+  }
+  // A town word that is no town of the sender's: not found, said without naming anything else.
+  const word = TOWN_WORD.exec(tried.trim())?.[1];
+  if (word) {
+    return { reply: { title: M.errorTitle, lines: [M.noPlace(clip(word, 20))] } };
+  }
+  return null;
+}
+
+/** The one enterprise in scope the message names outside `tried`, with the words that named it. */
+async function enterpriseIn(t: Turn, text: string, tried: string): Promise<{ enterprise: PickedEnterprise; said: string[] } | null> {
+  const rest = tried ? text.split(tried).join(' ') : text;
+  const queries = t.actor.role === 'worker'
+    ? [rest]
+    : nameTokens(rest).filter((s) => !tried.includes(s)).slice(0, ADMIN_LOOKUPS);
+  for (const q of queries) {
+    const exact = (await t.verbs.matchEnterprises(q, 5)).filter((c) => c.exact);
+    if (exact.length !== 1) continue;
+    const e = exact[0];
+    // The words the message used for it: its names as stored (aliases from its view), longest first.
+    const view = await t.verbs.getEnterprise(e.id);
+    const said = [...new Set([e.name, e.shortName ?? '', ...view.aliases, coreName(e.name)])]
+      .filter((k) => k.length >= 2 && rest.includes(k))
+      .sort((a, b) => b.length - a.length);
+    // Matched only by a looser form (width, case): taken, and the words are left as they are.
+    return { enterprise: { id: e.id, name: e.name }, said };
+  }
+  return null;
+}
+
+/** The town of the sender's scope the message names (横林镇, or 横林 alone), the longest name first. */
+async function townIn(t: Turn, text: string): Promise<string | null> {
+  const towns = (await t.verbs.towns()).sort((a, b) => b.name.length - a.name.length);
+  const hit = towns.find((x) => text.includes(x.name)) ?? towns.find((x) => bare(x.name).length >= 2 && text.includes(bare(x.name)));
+  return hit?.name ?? null;
+}
+
+// What is left between the name and the hazard: 华美的通道堵了 → 通道堵了, 华美那边 → ''.
+const JOINERS = /^(?:[\s,，。、:：]|的|那边|这边|那里|这里|厂里|公司|里面|里)+|(?:[\s,，。、:：]|的|那边|这边|那里|这里)+$/g;
+
+/** The hazard's words without the enterprise's name: the name is the slot now, not the description. */
+function withoutName(slots: Slots, said: string[]): Slots {
+  const out: Slots = { ...slots };
+  for (const key of ['description', 'findings', 'note'] as const) {
+    const v = out[key];
+    if (typeof v !== 'string') continue;
+    const name = said.find((k) => v.includes(k));
+    if (!name) continue;
+    const left = v.replace(name, ' ').replace(/\s+/g, ' ').trim().replace(JOINERS, '').trim();
+    out[key] = left || undefined;
+  }
+  return out;
+}

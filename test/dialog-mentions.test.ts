@@ -1,0 +1,89 @@
+// A guessed enterprise that is none of the sender's is not the end: the whole message is looked at
+// for what the sender's scope holds (an enterprise named elsewhere, a town asked about in figures).
+import { describe, expect, it } from 'vitest';
+import { drafts, hazards, patrols } from '../db/schema/index.js';
+import { dialogWorld } from './helpers/dialog-world.js';
+
+describe('dialog: names elsewhere in the message', () => {
+  it('a town named with figure words offers 1. 逾期清单 2. 统计 instead of asking for an enterprise', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '横林镇现在有哪些逾期没整改的隐患，列个清单给我');
+    expect(q).not.toContain('没有找到企业');
+    // A worker's figures are those of their own grids: offered as such (the verbs refuse a town).
+    expect(q).toContain('您提到了横林镇；网格员可查看本人网格的数字');
+    expect(q).toContain('1. 逾期清单');
+    expect(q).toContain('2. 统计');
+    const [d] = await c.db.select().from(drafts);
+    expect(d.awaiting).toBe('intent_choice');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+    const list = await c.say(c.w.workerA1, '1');
+    expect(list).toContain('逾期清单（我的网格）');
+    expect(list).not.toContain('企业名称');
+  });
+
+  it('a figure question read as an enterprise query (帮我查下横林镇有多少隐患没整改) gets the same choice', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.adminA, '帮我查下横林镇有多少隐患没整改');
+    expect(q).toContain('您提到了横林镇');
+    expect(q).toContain('1. 横林镇 逾期清单');
+    expect(q).toContain('2. 横林镇 统计');
+    expect(await c.say(c.w.adminA, '2')).toContain('统计（横林镇');
+  });
+
+  it('an enterprise named after the guessed one takes the slot, and the hazard text loses its name', async () => {
+    const c = await dialogWorld();
+    const reply = await c.say(c.w.workerA1, '村里那家厂华美化工消防通道堵了');
+    expect(reply).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huamei.id, description: '消防通道堵了' });
+  });
+
+  it('a report without any enterprise phrase finds the one named inside the description', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '上报 二楼配电房 华美塑料 堵了')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huameiPlastic.id, description: '二楼配电房 堵了' });
+  });
+
+  it('an admin\'s message is looked up by its candidate names, and the name found is taken', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.adminA, '村里那家厂华美化工消防通道堵了')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huamei.id, description: '消防通道堵了' });
+  });
+
+  it('two enterprises named elsewhere are not guessed between: the question stands', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '村里那家厂华美化工和华美塑料消防通道堵了');
+    expect(q).toContain('请问是哪家企业');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+  });
+
+  it('nothing of the scope in the message: asked for the enterprise as before', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '村里那家厂消防通道堵了');
+    expect(q).toContain('请问是哪家企业');
+    expect(await c.say(c.w.workerA1, '华美化工')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h.description).toBe('消防通道堵了');
+  });
+
+  it('out of scope: another grid\'s enterprise or another town is neither taken nor named', async () => {
+    const c = await dialogWorld();
+    // 精密机械 is of town B: a worker of town A is asked which enterprise, nothing is recorded.
+    const a = await c.say(c.w.workerA1, '村里那家厂精密机械消防通道堵了');
+    expect(a).toContain('请问是哪家企业');
+    expect(a).not.toContain('横山精密机械有限公司');
+    // 华美化工 is of grid A1: the worker of grid A2 does not get it.
+    const b = await c.say(c.w.workerA2, '村里那家厂华美化工消防通道堵了');
+    expect(b).not.toContain('常州华美化工有限公司');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+    expect(await c.db.select().from(patrols)).toHaveLength(0);
+    // 横山桥镇 is not a town of this worker's: no figures offered, nothing about it shown.
+    await c.say(c.w.workerA1, '取消');
+    const town = await c.say(c.w.workerA1, '横山桥镇现在有哪些逾期没整改的隐患，列个清单给我');
+    expect(town).toContain('不在您的查看范围内');
+    expect(town).not.toContain('逾期清单');
+    expect(town).not.toMatch(/横山精密机械有限公司|\d+ 条|统计/);
+  });
+});
