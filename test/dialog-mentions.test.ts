@@ -2,7 +2,27 @@
 // for what the sender's scope holds (an enterprise named elsewhere, a town asked about in figures).
 import { describe, expect, it } from 'vitest';
 import { drafts, hazards, patrols } from '../db/schema/index.js';
-import { dialogWorld } from './helpers/dialog-world.js';
+import { dialogWorld, type DialogWorld } from './helpers/dialog-world.js';
+import { createDialog } from '../bot/dialog/handle.js';
+import { createInbox } from '../bot/inbox.js';
+import { inProcessClient } from '../bot/client/in-process.js';
+import type { VerbClient } from '../bot/client/types.js';
+
+/** An inbox whose verbs note every enterprise lookup: how many a message costs, whoever sends it. */
+function countingInbox(c: DialogWorld) {
+  const lookups: string[] = [];
+  const base = inProcessClient(c.deps);
+  const client: VerbClient = {
+    as: (actor, channel, origin) => {
+      const verbs = base.as(actor, channel, origin);
+      return Object.assign(Object.create(verbs), {
+        matchEnterprises: (q: string, limit: number) => { lookups.push(q); return verbs.matchEnterprises(q, limit); },
+      });
+    },
+  };
+  const inbox = createInbox({ deps: c.deps, handle: createDialog({ deps: c.deps, client, photoSettleMs: 0 }), log: () => {} });
+  return { lookups, say: async (p: { id: number }, text: string) => (await inbox.receive(c.message(p, text)))?.text ?? '' };
+}
 
 describe('dialog: names elsewhere in the message', () => {
   it('a town named with figure words offers 1. 逾期清单 2. 统计 instead of asking for an enterprise', async () => {
@@ -85,5 +105,24 @@ describe('dialog: names elsewhere in the message', () => {
     expect(town).toContain('不在您的查看范围内');
     expect(town).not.toContain('逾期清单');
     expect(town).not.toMatch(/横山精密机械有限公司|\d+ 条|统计/);
+  });
+
+  it('is bounded: one lookup over a worker\'s grids, a few for a town admin, none over a district\'s directory', async () => {
+    const c = await dialogWorld();
+    const text = '村里那家厂华美化工消防通道堵了，二楼配电房也堆满了杂物，老板说明天就弄';
+    const w = countingInbox(c);
+    await w.say(c.w.workerA1, text);
+    // The parser's guess, then the whole message once.
+    expect(w.lookups).toHaveLength(2);
+    const a = countingInbox(c);
+    await a.say(c.w.adminA, text);
+    expect(a.lookups.length).toBeLessThanOrEqual(4);
+    const d = countingInbox(c);
+    const reply = await d.say(c.w.district, text);
+    // Only the parser's guess: a district's directory is never searched for a name inside a sentence.
+    expect(d.lookups).toEqual(['村里那家厂']);
+    expect(reply).toContain('请问是哪家企业');
+    // Towns are still found for a district admin: they are few.
+    expect(await d.say(c.w.district, '横山桥镇现在有哪些逾期没整改的隐患，列个清单给我')).toContain('1. 横山桥镇 逾期清单');
   });
 });
