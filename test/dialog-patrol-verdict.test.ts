@@ -78,4 +78,21 @@ describe('patrol verdict: findings that describe nothing wrong', () => {
     expect(await c.db.select().from(hazards)).toHaveLength(0);
     expect(reply).not.toContain('横山精密机械');
   });
+
+  it('安全出口 or 到位 alone names a thing, not a verdict: asked, never recorded as normal unasked', async () => {
+    expect(patrolVerdict('安全出口')).not.toBe('well');
+    expect(patrolVerdict('都很安全')).toBe('well');
+  });
+
+  it('a report whose words are only a greeting or a label asks for the description instead', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '上报 华美化工 您好');
+    expect(q).toContain('隐患');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+    const [d] = await c.db.select().from(drafts);
+    expect(d.awaiting).toBe('description');
+    expect(await c.say(c.w.workerA1, '消防通道堵塞')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h.description).toBe('消防通道堵塞');
+  });
 });
