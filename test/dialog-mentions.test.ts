@@ -1,7 +1,8 @@
 // A guessed enterprise that is none of the sender's is not the end: the whole message is looked at
 // for what the sender's scope holds (an enterprise named elsewhere, a town asked about in figures).
 import { describe, expect, it } from 'vitest';
-import { drafts, hazards, patrols } from '../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { drafts, grids, hazards, patrols } from '../db/schema/index.js';
 import { dialogWorld, type DialogWorld } from './helpers/dialog-world.js';
 import { createDialog } from '../bot/dialog/handle.js';
 import { createInbox } from '../bot/inbox.js';
@@ -39,6 +40,17 @@ describe('dialog: names elsewhere in the message', () => {
     const list = await c.say(c.w.workerA1, '1');
     expect(list).toContain('逾期清单（我的网格）');
     expect(list).not.toContain('企业名称');
+  });
+
+  it('a grid named with figure words is offered the same way, for that grid', async () => {
+    const c = await dialogWorld();
+    await c.db.update(grids).set({ name: '崔桥村网格', village: '崔桥村' }).where(eq(grids.id, c.w.gridA1.id));
+    const q = await c.say(c.w.workerA1, '崔桥村现在有哪些逾期没整改的隐患，列个清单给我');
+    expect(q).toContain('1. 崔桥村网格 逾期清单');
+    expect(await c.say(c.w.workerA1, '2')).toContain('统计（横林镇崔桥村网格');
+    // Not a grid of the worker of grid A2: nothing offered about it.
+    const other = await c.say(c.w.workerA2, '崔桥村现在有哪些逾期没整改的隐患，列个清单给我');
+    expect(other).not.toContain('崔桥村网格');
   });
 
   it('a figure question read as an enterprise query (帮我查下横林镇有多少隐患没整改) gets the same choice', async () => {

@@ -1,7 +1,8 @@
 // A place the parser guessed for 统计 / 逾期 that is no town in scope but an enterprise in scope
 // (华美这个月报了几条隐患) is answered for that enterprise, never with "not found".
 import { describe, expect, it } from 'vitest';
-import { drafts } from '../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { drafts, grids } from '../db/schema/index.js';
 import { dialogWorld } from './helpers/dialog-world.js';
 
 describe('dialog: a statistics place that names an enterprise', () => {
@@ -57,5 +58,17 @@ describe('dialog: a statistics place that names an enterprise', () => {
       expect(reply, text).toContain('不在您的查看范围内');
       expect(reply, text).not.toMatch(/常州华美化工有限公司|横山精密机械有限公司|上报隐患：/);
     }
+  });
+
+  it('a grid is a place too: 统计 崔桥村 gives that grid\'s figures; another worker\'s grid is not found', async () => {
+    const c = await dialogWorld();
+    await c.db.update(grids).set({ name: '崔桥村网格', village: '崔桥村' }).where(eq(grids.id, c.w.gridA1.id));
+    const mine = await c.say(c.w.workerA1, '统计 崔桥村 本月');
+    expect(mine).toContain('统计（横林镇崔桥村网格');
+    const admin = await c.say(c.w.adminA, '逾期 崔桥村网格');
+    expect(admin).toContain('横林镇崔桥村网格');
+    const other = await c.say(c.w.workerA2, '统计 崔桥村 本月');
+    expect(other).toContain('不在您的查看范围内');
+    expect(other).not.toContain('崔桥村网格');
   });
 });

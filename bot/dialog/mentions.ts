@@ -8,6 +8,8 @@ import { nameTokens, townFigures } from './in-scope.js';
 import { askIntent } from './choose-intent.js';
 import type { Slots, Turn } from './turn.js';
 import { M } from './messages.js';
+import { U } from './understand-messages.js';
+import { gridNames, gridsToName } from './places.js';
 
 // The parser guesses an enterprise from where a name usually stands ("横林镇现在有哪些逾期没整改" in
 // 横林镇现在有哪些逾期没整改的隐患，列个清单给我). When that guess is no enterprise of the sender's, the
@@ -28,6 +30,9 @@ const FIGURES = /逾期|超期|没整改|未整改|统计|完成率|多少|几�
 const OVERDUE = /逾期|超期|没整改|未整改|没有整改/;
 // A town-like word opening the guessed phrase (横山桥镇…): said back when it is no town in scope.
 const TOWN_WORD = /^([\u4e00-\u9fa5]{2,4}(?:镇|街道|乡))/;
+// The stats and overdue answers live in queries.ts, which imports enterprise.ts, this module's
+// caller: loaded when first needed, so the two modules do not import each other.
+const queries = () => import('./queries.js');
 const bare = (s: string) => s.replace(/(?:镇|街道|乡)$/, '');
 
 export type Elsewhere = { slots: Slots } | { reply: Reply | null };
@@ -43,16 +48,13 @@ export async function elsewhereInMessage(t: Turn, tried: string, slots: Slots): 
   const found = await enterpriseIn(t, text, tried);
   if (found) return { slots: { ...withoutName(slots, found.said), enterpriseText: undefined, enterprise: found.enterprise } };
   if (!FIGURES.test(text)) return null;
-  const town = await townIn(t, text);
-  if (town) {
-    const { place, heading } = townFigures(t, town);
+  const named = await placeIn(t, text);
+  if (named) {
+    const { place, heading } = named.kind === 'town' ? townFigures(t, named.name) : { place: named.name, heading: U.mentionedPlace(named.name) };
     const options: ParsedMessage[] = [{ intent: 'overdue', place }, { intent: 'stats', place }];
     if (!OVERDUE.test(text)) options.reverse();
-    // The stats and overdue answers live in queries.ts, which needs this module's caller: loaded late.
-    const dispatch = async (tt: Turn, p: ParsedMessage) => {
-      const q = await import('./queries.js');
-      return p.intent === 'overdue' ? q.overdue(tt, p) : p.intent === 'stats' ? q.stats(tt, p) : null;
-    };
+    const dispatch = async (tt: Turn, p: ParsedMessage) =>
+      p.intent === 'overdue' ? (await queries()).overdue(tt, p) : p.intent === 'stats' ? (await queries()).stats(tt, p) : null;
     return { reply: await askIntent(t, options, dispatch, heading) };
   }
   // A town word that is no town of the sender's: not found, said without naming anything else.
@@ -84,11 +86,17 @@ async function enterpriseIn(t: Turn, text: string, tried: string): Promise<{ ent
   return null;
 }
 
-/** The town of the sender's scope the message names (横林镇, or 横林 alone), the longest name first. */
-async function townIn(t: Turn, text: string): Promise<string | null> {
-  const towns = (await t.verbs.towns()).sort((a, b) => b.name.length - a.name.length);
+/**
+ * The grid or town of the sender's scope the message names: a grid first (崔桥村 is more precise than
+ * 横林镇, and 横林村 is no 横林镇), then a town by name, then by its name without 镇 (横林).
+ */
+async function placeIn(t: Turn, text: string): Promise<{ kind: 'town' | 'grid'; name: string } | null> {
+  const longest = <T>(xs: T[], name: (x: T) => string) => [...xs].sort((a, b) => name(b).length - name(a).length);
+  const grid = longest(await gridsToName(t), (g) => g.name).find((g) => gridNames(g).some((n) => text.includes(n)));
+  if (grid) return { kind: 'grid', name: grid.name };
+  const towns = longest(await t.verbs.towns(), (x) => x.name);
   const hit = towns.find((x) => text.includes(x.name)) ?? towns.find((x) => bare(x.name).length >= 2 && text.includes(bare(x.name)));
-  return hit?.name ?? null;
+  return hit ? { kind: 'town', name: hit.name } : null;
 }
 
 // What is left between the name and the hazard: 华美的通道堵了 → 通道堵了, 华美那边 → ''.

@@ -8,6 +8,7 @@ import type { IntentOf } from './intents.js';
 import { needEnterprise, resolveEnterprise, type PickedEnterprise } from './enterprise.js';
 import { attempt, errorReply, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
+import { gridNames, gridsToName } from './places.js';
 import { U } from './understand-messages.js';
 import { dashboardPage, enterprisePage, hazardListPage, hazardPage, ownHazardsPage, tasksPage, withLink } from './page-links.js';
 
@@ -69,14 +70,19 @@ async function enterpriseInstead(t: Turn, phrase: string, figure: Figure, period
   return reply.title === '请选择企业' || reply.title === M.errorTitle ? reply : { ...reply, names: true };
 }
 
-/** '横林镇' / '横林' → the town, among the towns the sender may see; '全区' or nothing → whole scope. */
-async function townFor(t: Turn, place: string | undefined): Promise<{ townId?: number } | { missing: string }> {
+/**
+ * '横林镇' / '横林' → the town, '崔桥村' / '崔桥村网格' → the grid, among those the sender may see;
+ * '全区' or nothing → whole scope; anything else is `missing` (maybe an enterprise, see below).
+ */
+async function townFor(t: Turn, place: string | undefined): Promise<{ townId?: number; gridId?: number } | { missing: string }> {
   const q = place?.replace(/\s+/g, '') ?? '';
   if (!q || q === '全区' || q === '本区') return {};
   // 横林 and 横林镇 are the same place; 横林 and 横林东 are not.
   const bare = (s: string) => s.replace(/(?:镇|街道|乡)$/, '');
   const hit = (await t.verbs.towns()).find((x) => x.name === q || bare(x.name) === bare(q));
-  return hit ? { townId: hit.id } : { missing: q };
+  if (hit) return { townId: hit.id };
+  const grid = (await gridsToName(t)).find((g) => gridNames(g).includes(q));
+  return grid ? { gridId: grid.id } : { missing: q };
 }
 
 export async function stats(t: Turn, p: IntentOf<'stats'>): Promise<Reply> {
