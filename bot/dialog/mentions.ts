@@ -22,10 +22,11 @@ import { gridNames, gridsToName } from './places.js';
 // one per candidate name of the message (in-scope.ts), each within the town (enterprises_town_idx;
 // measured 17-44 ms per call at 100,000 enterprises). A district admin's or a department's scope is the
 // directory itself (no index narrows a name inside it), so for them only towns are looked for: the
-// few the sender may see. Nothing reads the directory into JS.
+// few the sender may see (grids too for a worker or town admin: theirs, a few hundred at most).
+// Nothing reads the directory into JS.
 
 const ADMIN_LOOKUPS = 3;
-// Words that ask for figures: with a town named and no enterprise found, the message is a question.
+// Words that ask for figures: with a town or grid named and no enterprise found, the message is a question.
 const FIGURES = /逾期|超期|没整改|未整改|统计|完成率|多少|几条|几个|几家|几起|清单|列表|名单|汇总|排名|报表/;
 const OVERDUE = /逾期|超期|没整改|未整改|没有整改/;
 // A town-like word opening the guessed phrase (横山桥镇…): said back when it is no town in scope.
@@ -68,10 +69,10 @@ export async function elsewhereInMessage(t: Turn, tried: string, slots: Slots): 
 /** The one enterprise in scope the message names outside `tried`, with the words that named it. */
 async function enterpriseIn(t: Turn, text: string, tried: string): Promise<{ enterprise: PickedEnterprise; said: string[] } | null> {
   const rest = tried ? text.split(tried).join(' ') : text;
-  const queries = t.actor.role === 'worker'
+  const lookups = t.actor.role === 'worker'
     ? [rest]
     : t.actor.role === 'town_admin' ? nameTokens(rest).filter((s) => !tried.includes(s)).slice(0, ADMIN_LOOKUPS) : [];
-  for (const q of queries) {
+  for (const q of lookups) {
     const exact = (await t.verbs.matchEnterprises(q, 5)).filter((c) => c.exact);
     if (exact.length !== 1) continue;
     const e = exact[0];
@@ -87,15 +88,18 @@ async function enterpriseIn(t: Turn, text: string, tried: string): Promise<{ ent
 }
 
 /**
- * The grid or town of the sender's scope the message names: a grid first (崔桥村 is more precise than
- * 横林镇, and 横林村 is no 横林镇), then a town by name, then by its name without 镇 (横林).
+ * The grid or town of the sender's scope the message names. A grid is more precise than its town
+ * (横林镇崔桥村 → the grid), but a grid name that is only part of the town's name said (横林 in 横林镇)
+ * is the town; a town's name without 镇 (横林) counts last, since 横林村 is no 横林镇.
  */
 async function placeIn(t: Turn, text: string): Promise<{ kind: 'town' | 'grid'; name: string } | null> {
   const longest = <T>(xs: T[], name: (x: T) => string) => [...xs].sort((a, b) => name(b).length - name(a).length);
-  const grid = longest(await gridsToName(t), (g) => g.name).find((g) => gridNames(g).some((n) => text.includes(n)));
-  if (grid) return { kind: 'grid', name: grid.name };
   const towns = longest(await t.verbs.towns(), (x) => x.name);
-  const hit = towns.find((x) => text.includes(x.name)) ?? towns.find((x) => bare(x.name).length >= 2 && text.includes(bare(x.name)));
+  const town = towns.find((x) => text.includes(x.name));
+  const grid = longest(await gridsToName(t), (g) => g.name)
+    .find((g) => gridNames(g).some((n) => text.includes(n) && !(town && town.name.includes(n))));
+  if (grid) return { kind: 'grid', name: grid.name };
+  const hit = town ?? towns.find((x) => bare(x.name).length >= 2 && text.includes(bare(x.name)));
   return hit ? { kind: 'town', name: hit.name } : null;
 }
 
