@@ -53,6 +53,16 @@ describe('dialog: names elsewhere in the message', () => {
     expect(other).not.toContain('崔桥村网格');
   });
 
+  it('a town named in a report whose words name a problem is still a report: the enterprise is asked', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '横林镇那边有家厂几个灭火器都过期了');
+    expect(q).toContain('请问是哪家企业');
+    expect(q).not.toContain('逾期清单');
+    expect(await c.say(c.w.workerA1, '华美化工')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h.description).toBe('几个灭火器都过期了');
+  });
+
   it('a figure question read as an enterprise query (帮我查下横林镇有多少隐患没整改) gets the same choice', async () => {
     const c = await dialogWorld();
     const q = await c.say(c.w.adminA, '帮我查下横林镇有多少隐患没整改');

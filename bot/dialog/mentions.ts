@@ -10,6 +10,7 @@ import type { Slots, Turn } from './turn.js';
 import { M } from './messages.js';
 import { U } from './understand-messages.js';
 import { gridNames, gridsToName } from './places.js';
+import { patrolVerdict } from './patrol-verdict.js';
 
 // The parser guesses an enterprise from where a name usually stands ("横林镇现在有哪些逾期没整改" in
 // 横林镇现在有哪些逾期没整改的隐患，列个清单给我). When that guess is no enterprise of the sender's, the
@@ -48,7 +49,9 @@ export async function elsewhereInMessage(t: Turn, tried: string, slots: Slots): 
   if (!text) return null;
   const found = await enterpriseIn(t, text, tried);
   if (found) return { slots: { ...withoutName(slots, found.said), enterpriseText: undefined, enterprise: found.enterprise } };
-  if (!FIGURES.test(text)) return null;
+  // Words naming a problem (横林镇那家厂有几个灭火器过期了) make it a report after all, whatever else is asked.
+  const words = [slots.description, slots.findings].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  if (!FIGURES.test(text) || (words && patrolVerdict(words) === 'problem')) return null;
   const named = await placeIn(t, text);
   if (named) {
     const { place, heading } = named.kind === 'town' ? townFigures(t, named.name) : { place: named.name, heading: U.mentionedPlace(named.name) };
