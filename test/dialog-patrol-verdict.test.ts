@@ -65,6 +65,16 @@ describe('patrol verdict: findings that describe nothing wrong', () => {
     expect(await c.db.select().from(hazards)).toHaveLength(0);
   });
 
+  it('the choices may be sent as their words: 巡查正常 / 发现隐患', async () => {
+    const c = await dialogWorld();
+    await c.say(c.w.workerA1, '巡查 华美化工 发现 您好');
+    expect(await c.say(c.w.workerA1, '巡查正常')).toContain('结果：正常');
+    await c.say(c.w.workerA1, '巡查 华美塑料 发现 您好');
+    expect(await c.say(c.w.workerA1, '发现隐患')).toContain('发现了什么问题');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+    expect((await c.db.select().from(patrols)).map((p) => p.enterpriseId)).toEqual([c.huamei.id]);
+  });
+
   it('real findings still record the hazard at once', async () => {
     const c = await dialogWorld();
     expect(await c.say(c.w.workerA1, '巡查 华美化工 发现 配电箱未接地')).toContain('隐患 YH');

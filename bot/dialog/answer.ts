@@ -111,9 +111,15 @@ export async function answerDraft(t: Turn, draft: Draft, parsed: ParsedMessage, 
     }
     case 'patrol_verdict': {
       if (parsed.intent === 'choice') {
-        const answer = patrolVerdictAnswer(s, parsed.index);
-        return answer === 'out_of_range' ? { title: '请确认巡查结果', lines: [M.choiceOutOfRange(2)] } : resume(answer);
+        if (parsed.index !== 1 && parsed.index !== 2) return { title: '请确认巡查结果', lines: [M.choiceOutOfRange(2)] };
+        return resume(patrolVerdictAnswer(s, parsed.index === 2));
       }
+      // The choices in words (巡查正常, 发现隐患), or a patrol's own result and findings said again.
+      if (parsed.intent === 'patrol') {
+        return parsed.findings ? resume({ ...s, result: 'issues', findings: parsed.findings })
+          : resume(patrolVerdictAnswer(s, parsed.result === 'issues'));
+      }
+      if (parsed.intent === 'report' && !parsed.description) return resume(patrolVerdictAnswer(s, true));
       // 正常 / 有问题 in words, or the problem itself described: read as the result question reads them.
       const answer = free ? patrolResultAnswer(s, free) : null;
       if (answer) return resume(answer);

@@ -55,12 +55,9 @@ async function askVerdict(t: Turn, s: Slots, findings: string, empty: boolean): 
   return { ...(await ask(t, 'patrol', slots, 'patrol_verdict', lines, '请确认巡查结果')), choices: numbered };
 }
 
-/** The answer to askVerdict: 1 → normal, 2 → a hazard from the words kept (or asked for); null otherwise. */
-export function patrolVerdictAnswer(s: Slots, index: number): Slots | 'out_of_range' {
-  if (index === 1) return { ...s, result: 'normal', findings: undefined };
-  if (index === 2) return { ...s, result: 'issues', findingsConfirmed: true };
-  return 'out_of_range';
-}
+/** The answer to askVerdict: 巡查正常 → normal; 发现隐患 → a hazard from the words kept (or asked for). */
+export const patrolVerdictAnswer = (s: Slots, issues: boolean): Slots =>
+  issues ? { ...s, result: 'issues', findingsConfirmed: true } : { ...s, result: 'normal', findings: undefined };
 
 async function submitPatrol(t: Turn, slots: Slots, findings: string): Promise<Reply> {
   const enterprise = slots.enterprise as PickedEnterprise;

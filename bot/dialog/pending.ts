@@ -33,10 +33,13 @@ export function answersPending(draft: Draft, parsed: ParsedMessage, text: string
     case 'reason':
       // "重复 YH…" (the other hazard of a duplicate) parses as a query of that code.
       return draft.intent === 'void' && parsed.intent === 'query_hazard' && /^重复/.test(compact(text));
+    case 'patrol_verdict':
+      // The choices in words: 巡查正常 reads as a patrol without an enterprise, 发现隐患 as a report.
+      if (parsed.intent === 'patrol' && !parsed.enterprise && !parsed.enterprises?.length) return true;
+      return parsed.intent === 'report' && !parsed.enterprise;
     case 'description':
     case 'findings':
     case 'patrol_result':
-    case 'patrol_verdict':
       // "发现消防通道堵塞" is a report without an enterprise: the words asked for.
       return parsed.intent === 'report' && !parsed.enterprise;
     case 'enterprise':
