@@ -9,13 +9,14 @@ import { normalise } from './parse/index.js';
 
 export type Verdict = 'problem' | 'well' | 'unclear' | 'empty';
 
+// 没事 is all well, 没事先清理 is not (事先, and 事故 / 事件 are things): 事 alone only before other words.
 // Said of the whole place (安全, 到位, 齐全 only with an adverb: 安全出口 and 整改到位 name things), in the forms workers write and dictate: standard, Wu (老好个, 蛮好, 没事体,
 // 呒没问题), Cantonese (冇问题, 冇事), northern (没毛病, 杠杠的, 挺好), and clerks' (符合要求, 未发现隐患).
 const WELL = new RegExp([
   '一切(?:正常|安好|都好|良好|顺利)', '(?:都|很|挺|蛮|老|交关|还|都还|也|全|均)?正常', '无异常', '未见异常', '(?:均|都)?符合要求', '符合规定', '合格',
-  '(?:没|没有|无|未|冇|呒|呒没|木有|莫得|没得)(?:发现)?(?:啥|什么|任何|多大|大|点)*(?:问题|毛病|事体|事情|事儿|事|隐患|异常|情况|状况)',
+  '(?:没|没有|无|未|冇|呒|呒没|木有|莫得|没得)(?:发现)?(?:啥|什么|任何|多大|大|点)*(?:问题|毛病|事体|事情|事儿|事(?![先故件项宜务])|隐患|异常|情况|状况)',
   '(?:都|很|挺|蛮|老|交关|还|也|都还|非常|比较|特别)(?:好|不错|可以|行|规范|到位|齐全|安全)(?:个|的|呢|哦|啊|呀|嘞|了)?', '好(?:得很|着呢|的很)',
-  '还(?:可以|行|凑合)', '可以的?', '不错', '良好', '放心', '妥妥的?', '杠杠的', '灵额', '灵光', 'ok', '没事',
+  '还(?:可以|行|凑合)', '可以的?', '不错', '良好', '放心', '妥妥的?', '杠杠的', '灵额', '灵光', 'ok',
 ].join('|'), 'g');
 // Words that turn an all-well word round (不合格, 不正常, 不太好, 不规范, 不到位): a problem, whatever else is said.
 const NEGATED = /不(?:太|怎么|大|是很|够)?(?:正常|合格|符合|好|行|可以|规范|到位|齐全|安全|妥)/;
