@@ -7,10 +7,11 @@ import { patrolVerdict } from '../bot/dialog/patrol-verdict.js';
 
 describe('patrol verdict: findings that describe nothing wrong', () => {
   it('reads all-well words in several voices as well, problems as problems, greetings and labels as nothing', () => {
-    for (const s of ['老好个。没事体', '没问题', '一切正常', '挺好', '都好', '符合要求', '可以', '蛮好', '冇问题', '没毛病', '没啥事', '未发现隐患', '发现：无', '隐患：没有']) {
+    for (const s of ['老好个。没事体', '没问题', '一切正常', '挺好', '都好', '符合要求', '可以', '蛮好', '冇问题', '没毛病', '没啥事', '未发现隐患', '发现：无', '隐患：没有', '这次挺规范的 之前的问题都没了 正常']) {
       expect(patrolVerdict(s), s).toBe('well');
     }
-    for (const s of ['灭火器过期', '挺好 就是灭火器过期了', '不合格', '消防通道不太好走', '配电箱未接地', '没戴安全帽', '没事先清理消防通道']) {
+    for (const s of ['灭火器过期', '挺好 就是灭火器过期了', '不合格', '消防通道不太好走', '配电箱未接地', '没戴安全帽', '没事先清理消防通道',
+      '叉车刹车有问题', '两处问题，已现场告知', '消防通道停车 当场已整改']) {
       expect(patrolVerdict(s), s).toBe('problem');
     }
     for (const s of ['您好', '结果：', '看了一下']) expect(patrolVerdict(s), s).toBe('empty');

@@ -16,8 +16,12 @@ const WELL = new RegExp([
   '一切(?:正常|安好|都好|良好|顺利)', '(?:都|很|挺|蛮|老|交关|还|都还|也|全|均)?正常', '无异常', '未见异常', '(?:均|都)?符合要求', '符合规定', '合格',
   '(?:没|没有|无|未|冇|呒|呒没|木有|莫得|没得)(?:发现)?(?:啥|什么|任何|多大|大|点)*(?:问题|毛病|事体|事情|事儿|事(?![先故件项宜务])|隐患|异常|情况|状况)',
   '(?:都|很|挺|蛮|老|交关|还|也|都还|非常|比较|特别)(?:好|不错|可以|行|规范|到位|齐全|安全)(?:个|的|呢|哦|啊|呀|嘞|了)?', '好(?:得很|着呢|的很)',
+  '(?:之前|以前|上次|原来|原先)的?(?:问题|隐患)(?:都|已经?|全部?|均)*(?:没了|没有了|整改了|整改好了|解决了|改好了|消除了|整改完了?)',
   '还(?:可以|行|凑合)', '可以的?', '不错', '良好', '放心', '妥妥的?', '杠杠的', '灵额', '灵光', 'ok',
 ].join('|'), 'g');
+// Problems said without the shared problem words: counted (两处问题, 问题3个), 有问题, 停车 in a passage,
+// or the fix ordered on the spot (当场整改): something was found, whatever the rest says.
+const FOUND = /有(?:点|些|个|一些|几个|几处)?(?:问题|隐患)|[\d一两二三四五六七八九十几多]+\s*(?:个|处|项|条|点)\s*(?:问题|隐患)|(?:问题|隐患)\s*[\d一两二三四五六七八九十几多]+\s*(?:个|处|项|条|点)?|停车|(?:当场|马上|立即|限期|要求|责令|督促)(?:已)?整改|当场已整改/;
 // Words that turn an all-well word round (不合格, 不正常, 不太好, 不规范, 不到位): a problem, whatever else is said.
 const NEGATED = /不(?:太|怎么|大|是很|够)?(?:正常|合格|符合|好|行|可以|规范|到位|齐全|安全|妥)/;
 // What says nothing about the place: greetings, acknowledgements, a form's labels, particles.
@@ -31,6 +35,7 @@ export function patrolVerdict(findings: string): Verdict {
   if (/^(?:巡查|检查)?(?:结果|发现|情况|隐患|问题|备注)*(?:无|没有|没|否|暂无|未发现|没发现)$/.test(text.replace(MARKS, ''))) return 'well';
   if (NEGATED.test(text)) return 'problem';
   const rest = text.replace(WELL, ' ');
+  if (FOUND.test(rest)) return 'problem';
   const saidWell = rest !== text;
   if (PROBLEM.test(rest)) return 'problem';
   if (saidWell) return 'well';
