@@ -90,7 +90,8 @@ export async function stats(t: Turn, p: IntentOf<'stats'>): Promise<Reply> {
     const town = await townFor(t, p.place);
     if ('missing' in town) return await enterpriseInstead(t, town.missing, 'reported', p.period);
     const summary = await t.verbs.stats({ ...town, period: p.period });
-    const reply = withLink(statsReply(summary), dashboardPage({ ...town, period: p.period }));
+    // The dashboard page takes a town only: a grid's figures link to the sender's own dashboard.
+    const reply = withLink(statsReply(summary), dashboardPage({ townId: town.townId, period: p.period }));
     return p.chart ? { ...reply, image: completionPicture(summary) } : reply;
   } catch (e) {
     return errorReply(e);
