@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { count, eq } from 'drizzle-orm';
-import { attachments, hazardEvents, hazards, idempotencyKeys } from '../db/schema/index.js';
+import { attachments, grids, hazardEvents, hazards, idempotencyKeys } from '../db/schema/index.js';
 import { createApp } from '../api/app.js';
 import { httpClient } from '../bot/client/http.js';
 import { createApiToken } from '../api/people/create-api-token.js';
@@ -33,6 +33,15 @@ async function overHttp() {
 }
 
 describe('the bot over HTTP (API_URL)', () => {
+  it('places that are grids or enterprises, and figure questions in a sentence, resolve through the API', async () => {
+    const c = await overHttp();
+    await c.db.update(grids).set({ name: '崔桥村网格', village: '崔桥村' }).where(eq(grids.id, c.w.gridA1.id));
+    expect(await c.say(c.w.workerA1, '统计 崔桥村 本月')).toContain('统计（横林镇崔桥村网格');
+    await c.say(c.w.workerA1, '上报 华美化工 消防通道堵塞');
+    expect(await c.say(c.w.workerA1, '统计 华美化工 本月')).toContain('本月上报隐患：1 条');
+    expect(await c.say(c.w.adminA, '帮我查下横林镇有多少隐患没整改')).toContain('1. 横林镇 逾期清单');
+  });
+
   it('reports through POST /v1/hazards, with an ambiguous name and a photo, exactly like in-process', async () => {
     const c = await overHttp();
     expect(await c.say(c.w.workerA1, '', 1)).toContain('已收到 1 张照片');

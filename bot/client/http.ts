@@ -109,5 +109,6 @@ function httpVerbs(api: ApiCaller, actor: Actor): ActorVerbs {
     storePhoto: (input) => api.call('POST', 'v1/photos', { bytes: input.bytes, mime: input.mime?.startsWith('image/') ? input.mime : 'image/jpeg' }),
     departments: async () => (await api.call<{ items: Awaited<ReturnType<ActorVerbs['departments']>> }>('GET', 'v1/departments')).items,
     towns: async () => (await api.call<{ items: Awaited<ReturnType<ActorVerbs['towns']>> }>('GET', 'v1/towns', { query: { limit: 500 } })).items,
+    grids: async () => (await api.call<{ items: Awaited<ReturnType<ActorVerbs['grids']>> }>('GET', 'v1/grids', { query: { limit: 500 } })).items,
   };
 }

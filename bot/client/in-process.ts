@@ -21,6 +21,7 @@ import { overdueList } from '../../api/stats/overdue.js';
 import { majorOpen } from '../../api/stats/major-open.js';
 import { AssessmentInput, assessment } from '../../api/stats/assessment.js';
 import { listTowns } from '../../api/org/list-towns.js';
+import { listGrids } from '../../api/org/list-grids.js';
 import { listDepartments } from '../../api/org/list-departments.js';
 import { StorePhotoInput, storePhoto } from '../../api/files/store-photo.js';
 import { MSG as STATS_MSG } from '../../api/stats/messages.js';
@@ -42,7 +43,7 @@ export function inProcessClient(deps: Deps): VerbClient {
 function stats(ctx: Ctx, input: StatsQuery) {
   const period = parsePeriod(input.period, ctx.clock());
   if (!period) throw validationFailed(STATS_MSG.badPeriod);
-  return statsSummary(ctx, validated(StatsSummaryInput, { townId: input.townId, from: period.from, to: period.to, label: period.label }));
+  return statsSummary(ctx, validated(StatsSummaryInput, { townId: input.townId, gridId: input.gridId, from: period.from, to: period.to, label: period.label }));
 }
 
 /**
@@ -76,4 +77,5 @@ class InProcessVerbs implements ActorVerbs {
   storePhoto(input: Parameters<ActorVerbs['storePhoto']>[0]) { return storePhoto(this.ctx, validated(StorePhotoInput, input)); }
   async departments() { return (await listDepartments(this.ctx)).items; }
   async towns() { return (await listTowns(this.ctx, { limit: 500, offset: 0 })).items; }
+  async grids() { return (await listGrids(this.ctx, { limit: 500, offset: 0 })).items; }
 }

@@ -30,11 +30,13 @@ export type { HazardRef, HazardView, MyTasks, StatsSummary, OverdueList, MajorOp
 export type AddNoteInput = AddHazardNoteInputT;
 export type EnterpriseMatch = { id: number; name: string; shortName: string | null; score: number; exact: boolean };
 /** Like GET /v1/stats/summary: a town (none = the actor's whole scope) and a period word (默认本月). */
-export type StatsQuery = { townId?: number; period?: string };
-export type PlaceQuery = { townId?: number };
+export type StatsQuery = { townId?: number; gridId?: number; period?: string };
+export type PlaceQuery = { townId?: number; gridId?: number };
 export type StorePhotoInput = { bytes: Uint8Array; mime?: string; sourcePlatform?: string; sourceRef?: string };
 export type Department = { id: number; name: string; keywords: string[] };
 export type Town = { id: number; name: string };
+/** Like GET /v1/grids: a grid the actor may see (a worker their own, a town admin their town's). */
+export type Grid = { id: number; townId: number; name: string; village: string | null };
 /** Like GET /v1/enterprises: the actor's enterprises, filtered (e.g. dueBefore for patrols due). */
 export type EnterpriseQuery = Partial<Pick<ListEnterprisesInputT, 'limit' | 'offset' | 'dueBefore' | 'townId' | 'q'>>;
 export type EnterprisePage = { items: EnterpriseView[]; total: number; limit: number; offset: number };
@@ -68,6 +70,8 @@ export interface ActorVerbs {
   noteUnrecognised(text: string): Promise<{ kept: true }>;
   departments(): Promise<Department[]>;
   towns(): Promise<Town[]>;
+  /** The grids in the actor's scope, at most 500 (the dialog asks only when that bounds the scope). */
+  grids(): Promise<Grid[]>;
 }
 
 /** The chat message a set of calls answers: its writes are keyed by it, so a redelivery never writes twice. */

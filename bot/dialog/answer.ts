@@ -4,7 +4,7 @@ import { freeText, takeDeadline, takeLevel } from './parse/slots.js';
 import type { Draft } from './drafts.js';
 import { findHazardCode, normalise } from './parse/index.js';
 import { answerDuplicate, continueReport } from './report.js';
-import { continuePatrol, patrolResultAnswer } from './patrol.js';
+import { continuePatrol, patrolResultAnswer, patrolVerdictAnswer } from './patrol.js';
 import { continueRectify, continueReview } from './hazard-flows.js';
 import { continueAcknowledge, continueAssign, continueVoid, continueWhistle } from './admin-flows.js';
 import { continueQueryEnterprise } from './queries.js';
@@ -104,6 +104,23 @@ export async function answerDraft(t: Turn, draft: Draft, parsed: ParsedMessage, 
       return w ? resume({ ...withWords(s, 'findings', w), result: 'issues' }) : null;
     }
     case 'patrol_result': {
+      const answer = free ? patrolResultAnswer(s, free) : null;
+      if (answer) return resume(answer);
+      const w = hazardWords(parsed, t.now);
+      return w ? resume({ ...withWords(s, 'findings', w), result: 'issues' }) : null;
+    }
+    case 'patrol_verdict': {
+      if (parsed.intent === 'choice') {
+        if (parsed.index !== 1 && parsed.index !== 2) return { title: '请确认巡查结果', lines: [M.choiceOutOfRange(2)] };
+        return resume(patrolVerdictAnswer(s, parsed.index === 2));
+      }
+      // The choices in words (巡查正常, 发现隐患), or a patrol's own result and findings said again.
+      if (parsed.intent === 'patrol') {
+        return parsed.findings ? resume({ ...s, result: 'issues', findings: parsed.findings })
+          : resume(patrolVerdictAnswer(s, parsed.result === 'issues'));
+      }
+      if (parsed.intent === 'report' && !parsed.description) return resume(patrolVerdictAnswer(s, true));
+      // 正常 / 有问题 in words, or the problem itself described: read as the result question reads them.
       const answer = free ? patrolResultAnswer(s, free) : null;
       if (answer) return resume(answer);
       const w = hazardWords(parsed, t.now);

@@ -16,6 +16,8 @@ export type Awaiting =
   | 'description'
   | 'findings'
   | 'patrol_result'
+  /** patrol.ts: findings that name no problem — 1. 巡查正常 2. 发现隐患. */
+  | 'patrol_verdict'
   | 'code'
   | 'review_result'
   | 'reason'

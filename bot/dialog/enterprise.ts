@@ -4,6 +4,7 @@ import type { EnterpriseMatch } from '../client/types.js';
 import { ask, errorReply } from './turn.js';
 import { clip } from '../present/reply.js';
 import { M } from './messages.js';
+import { elsewhereInMessage } from './mentions.js';
 
 export type PickedEnterprise = { id: number; name: string };
 
@@ -39,13 +40,19 @@ const pick = (c: EnterpriseMatch): PickedEnterprise => ({ id: c.id, name: c.name
 export async function needEnterprise(t: Turn, intent: string, slots: Slots): Promise<{ slots: Slots } | { reply: Reply }> {
   if (slots.enterprise) return { slots };
   const phrase = typeof slots.enterpriseText === 'string' ? slots.enterpriseText.trim() : '';
-  if (!phrase) return { reply: await ask(t, intent, slots, 'enterprise', M.askEnterprise) };
   let r: Resolution;
+  let elsewhere: Awaited<ReturnType<typeof elsewhereInMessage>>;
   try {
-    r = await resolveEnterprise(t, phrase);
+    r = phrase ? await resolveEnterprise(t, phrase) : { kind: 'none' };
+    // No enterprise in what the parser guessed (or no guess): what the rest of the message names in
+    // the sender's scope is taken before the sender is asked (mentions.ts).
+    elsewhere = r.kind === 'none' ? await elsewhereInMessage(t, phrase, slots) : null;
   } catch (e) {
     return { reply: errorReply(e) };
   }
+  if (elsewhere && 'slots' in elsewhere) return elsewhere;
+  if (elsewhere) return { reply: elsewhere.reply ?? { title: '没看懂', lines: [M.unknown] } };
+  if (!phrase) return { reply: await ask(t, intent, slots, 'enterprise', M.askEnterprise) };
   if (r.kind === 'one') return { slots: { ...slots, enterprise: r.enterprise } };
   if (r.kind === 'none') {
     // Keep what was said about the hazard; only the enterprise has to be given again.

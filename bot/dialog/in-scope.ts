@@ -41,6 +41,22 @@ export function nameCandidates(text: string): string[] {
   return [...new Set([text, ...out])];
 }
 
+/**
+ * The place a town's figures are asked for, and how the question says it: a worker sees the figures
+ * of their own grids only (the statistics verbs refuse them a town), so theirs are offered instead.
+ */
+export function townFigures(t: Turn, town: string): { place: string | undefined; heading: string } {
+  return t.actor.role === 'worker'
+    ? { place: undefined, heading: U.mentionedPlaceOwnGrids(town) }
+    : { place: town, heading: U.mentionedPlace(town) };
+}
+
+/** The candidate names of a message, most whole first, without chat words: what the lookups are asked. */
+export function nameTokens(text: string): string[] {
+  return [...new Set(nameCandidates(text).map((s) => s.replace(/(?:的|呢|吗|啊|呀|了)+$/, '')))]
+    .filter((s) => s.length >= 2 && s.length <= 20 && !COMMON.test(s));
+}
+
 export async function unknownInScope(
   t: Turn,
   p: Extract<ParsedMessage, { intent: 'unknown' }>,
@@ -48,15 +64,14 @@ export async function unknownInScope(
   notUnderstood: (t: Turn, text: string) => Promise<Reply> | Reply = () => ({ title: '没看懂', lines: [M.unknown] }),
 ): Promise<Reply | null> {
   const text = p.text.trim();
-  const tokens = [...new Set(nameCandidates(text).map((s) => s.replace(/(?:的|呢|吗|啊|呀|了)+$/, '')))]
-    .filter((s) => s.length >= 2 && s.length <= 20 && !COMMON.test(s))
-    .slice(0, MAX_TOKENS);
+  const tokens = nameTokens(text).slice(0, MAX_TOKENS);
   const bare = (s: string) => s.replace(TOWN, '');
   try {
     const towns = await t.verbs.towns();
     const town = towns.find((x) => tokens.some((tok) => tok === x.name || bare(tok) === bare(x.name)));
     if (town) {
-      return askIntent(t, [{ intent: 'stats', place: town.name }, { intent: 'overdue', place: town.name }], dispatch, U.mentionedPlace(town.name));
+      const { place, heading } = townFigures(t, town.name);
+      return askIntent(t, [{ intent: 'stats', place }, { intent: 'overdue', place }], dispatch, heading);
     }
     for (const tok of tokens) {
       const found = await t.verbs.matchEnterprises(tok, 3);

@@ -36,6 +36,11 @@ export const M = {
   askDescription: '请简要描述隐患情况，例如：二楼配电房堆放杂物',
   askFindings: '发现了什么问题？请简要描述，例如：配电箱未接地',
   askPatrolResult: '巡查结果如何？回复“正常”，或直接描述发现的问题。',
+  // patrol.ts askVerdict: findings that name no problem are never recorded as a hazard unasked.
+  askVerdict: (enterprise: string, said: string | null) => said ? `${enterprise} 的巡查，您说“${said}”，是：` : `${enterprise} 的巡查结果是：`,
+  verdictNormal: '巡查正常',
+  verdictIssues: '发现隐患',
+  chooseVerdictHint: '请回复序号（发现隐患也可直接描述问题），或回复“取消”。',
   askCode: '请提供隐患编号，例如：YH20261122-0007',
   askReviewResult: '复查是否通过？回复“是”通过，回复“否”不通过。',
   askFailReason: '请说明不通过的原因，例如：仍有杂物',

@@ -6,6 +6,8 @@ import { needEnterprise, type PickedEnterprise } from './enterprise.js';
 import { markPhotoTarget, recentPhotoIds } from './photos.js';
 import { ask, deadlineInput, errorReply, slotText, source, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
+import { patrolVerdict } from './patrol-verdict.js';
+import { clip } from '../present/reply.js';
 
 // 巡查: enterprise → result (正常, or what was found) → patrol (+ the hazard found, via the same verb).
 
@@ -31,8 +33,31 @@ export async function continuePatrol(t: Turn, slots: Slots): Promise<Reply> {
   const findings = slotText(s, 'findings') ?? '';
   if (!s.result && !findings) return ask(t, 'patrol', s, 'patrol_result', M.askPatrolResult);
   if (s.result === 'issues' && !findings) return ask(t, 'patrol', s, 'findings', M.askFindings);
+  // Findings become a hazard: only words that say what is wrong may. All-well words are a normal
+  // patrol; anything else is asked once (patrol-verdict.ts), unless the worker already said 发现隐患.
+  if (findings && !s.findingsConfirmed) {
+    const verdict = patrolVerdict(findings);
+    if (verdict === 'well') return submitPatrol(t, { ...s, result: 'normal', findings: undefined }, '');
+    if (verdict !== 'problem') return askVerdict(t, s, findings, verdict === 'empty');
+  }
   return submitPatrol(t, s, findings);
 }
+
+/**
+ * 1. 巡查正常 2. 发现隐患, the draft kept. Words that say nothing (a greeting, a form label) are not kept:
+ * 发现隐患 then asks what was found instead of recording them as the hazard.
+ */
+async function askVerdict(t: Turn, s: Slots, findings: string, empty: boolean): Promise<Reply> {
+  const enterprise = s.enterprise as PickedEnterprise;
+  const numbered = [M.verdictNormal, M.verdictIssues].map((label, i) => ({ line: `${i + 1}. ${label}`, answer: String(i + 1) }));
+  const lines = [M.askVerdict(clip(enterprise.name, 30), empty ? null : clip(findings, 30)), ...numbered.map((c) => c.line), M.chooseVerdictHint];
+  const slots = { ...s, findings: empty ? undefined : findings, result: undefined };
+  return { ...(await ask(t, 'patrol', slots, 'patrol_verdict', lines, '请确认巡查结果')), choices: numbered };
+}
+
+/** The answer to askVerdict: 巡查正常 → normal; 发现隐患 → a hazard from the words kept (or asked for). */
+export const patrolVerdictAnswer = (s: Slots, issues: boolean): Slots =>
+  issues ? { ...s, result: 'issues', findingsConfirmed: true } : { ...s, result: 'normal', findings: undefined };
 
 async function submitPatrol(t: Turn, slots: Slots, findings: string): Promise<Reply> {
   const enterprise = slots.enterprise as PickedEnterprise;

@@ -33,6 +33,10 @@ export function answersPending(draft: Draft, parsed: ParsedMessage, text: string
     case 'reason':
       // "重复 YH…" (the other hazard of a duplicate) parses as a query of that code.
       return draft.intent === 'void' && parsed.intent === 'query_hazard' && /^重复/.test(compact(text));
+    case 'patrol_verdict':
+      // The choices in words: 巡查正常 reads as a patrol without an enterprise, 发现隐患 as a report.
+      if (parsed.intent === 'patrol' && !parsed.enterprise && !parsed.enterprises?.length) return true;
+      return parsed.intent === 'report' && !parsed.enterprise;
     case 'description':
     case 'findings':
     case 'patrol_result':
@@ -51,7 +55,7 @@ export function answersPending(draft: Draft, parsed: ParsedMessage, text: string
 
 const AWAITING_NAMES: Record<string, string> = {
   enterprise: '企业名称', enterprise_choice: '选择企业的序号', description: '隐患描述', findings: '发现的问题',
-  patrol_result: '巡查结果', code: '隐患编号', review_result: '是否通过', reason: '原因', department: '部门',
+  patrol_result: '巡查结果', patrol_verdict: '巡查结果的序号', code: '隐患编号', review_result: '是否通过', reason: '原因', department: '部门',
   evidence: '整改照片或说明', duplicate: '“是”或“否”（是否补充到已有隐患）',
   intent_choice: '要做的事的序号', deadline: '整改期限',
 };

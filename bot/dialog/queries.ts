@@ -5,9 +5,10 @@ import { completionPicture, rankingReply, statsReply } from '../present/stats.js
 import { parsePeriod } from '../../lib/period.js';
 import { shanghaiIsoDay } from '../../lib/time.js';
 import type { IntentOf } from './intents.js';
-import { needEnterprise, type PickedEnterprise } from './enterprise.js';
+import { needEnterprise, resolveEnterprise, type PickedEnterprise } from './enterprise.js';
 import { attempt, errorReply, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
+import { gridNames, gridsToName } from './places.js';
 import { U } from './understand-messages.js';
 import { dashboardPage, enterprisePage, hazardListPage, hazardPage, ownHazardsPage, tasksPage, withLink } from './page-links.js';
 
@@ -22,37 +23,75 @@ export const queryHazard = (t: Turn, p: IntentOf<'query_hazard'>) =>
 
 export const startQueryEnterprise = (t: Turn, p: IntentOf<'query_enterprise'>) => continueQueryEnterprise(t, { enterpriseText: p.enterprise, period: p.period });
 
+/**
+ * What a figure question asked of an enterprise counts (华美这个月报了几条隐患 → reported in the period,
+ * 华美逾期几条 → overdue now): kept in the slots, so it is still answered after a choice of enterprise.
+ */
+type Figure = 'reported' | 'overdue';
+
 export async function continueQueryEnterprise(t: Turn, slots: Slots): Promise<Reply> {
   const e = await needEnterprise(t, 'query_enterprise', slots);
   if ('reply' in e) return e.reply;
   const { id } = e.slots.enterprise as PickedEnterprise;
+  const period = typeof e.slots.period === 'string' ? e.slots.period : undefined;
+  const figure = e.slots.figure as Figure | undefined;
+  const within = figure === 'reported' ? parsePeriod(period, t.now) : null;
+  const counted = figure === 'overdue'
+    ? { overdue: true as const }
+    : within ? { from: shanghaiIsoDay(within.from), to: shanghaiIsoDay(within.to.getTime() - 1) } : null;
   return attempt(
-    () => Promise.all([t.verbs.getEnterprise(id), t.verbs.hazards({ enterpriseId: id, status: 'open', limit: 5 })]),
-    ([ent, open]) => {
+    () => Promise.all([
+      t.verbs.getEnterprise(id), t.verbs.hazards({ enterpriseId: id, status: 'open', limit: 5 }),
+      counted ? t.verbs.hazards({ enterpriseId: id, ...counted, limit: 1 }) : Promise.resolve(null),
+    ]),
+    ([ent, open, figures]) => {
       const reply = withLink(enterpriseReply(ent, open.items, open.total), enterprisePage(id));
+      if (figures) {
+        const line = figure === 'overdue' ? U.enterpriseOverdue(figures.total) : U.enterpriseReported(within!.label, figures.total);
+        return { ...reply, lines: [line, ...reply.lines] };
+      }
       // The view is the enterprise now: a period asked with it is named, not silently dropped.
-      const period = typeof e.slots.period === 'string' ? e.slots.period : undefined;
       return period ? { ...reply, lines: [U.enterprisePeriod(period), ...reply.lines] } : reply;
     },
   );
 }
 
-/** '横林镇' / '横林' → the town, among the towns the sender may see; '全区' or nothing → whole scope. */
-async function townFor(t: Turn, place: string | undefined): Promise<{ townId?: number } | { reply: Reply }> {
+/**
+ * A place that is no town in the sender's scope may still be an enterprise in it (the parser reads
+ * 华美这个月报了几条隐患 as statistics of a place 华美): answered with that enterprise's view and the
+ * figure asked. The match verb is scoped, so another grid's enterprise is not found and not named.
+ */
+async function enterpriseInstead(t: Turn, phrase: string, figure: Figure, period: string | undefined): Promise<Reply> {
+  const r = await resolveEnterprise(t, phrase);
+  if (r.kind === 'none') return { title: M.errorTitle, lines: [M.noPlace(clip(phrase, 20))] };
+  const slots: Slots = { ...(r.kind === 'one' ? { enterprise: r.enterprise } : { enterpriseText: phrase }), period, figure };
+  const reply = await continueQueryEnterprise(t, slots);
+  // The answer names the enterprise: in a group it goes to the sender privately (handle.ts).
+  return reply.title === '请选择企业' || reply.title === M.errorTitle ? reply : { ...reply, names: true };
+}
+
+/**
+ * '横林镇' / '横林' → the town, '崔桥村' / '崔桥村网格' → the grid, among those the sender may see;
+ * '全区' or nothing → whole scope; anything else is `missing` (maybe an enterprise, see below).
+ */
+async function townFor(t: Turn, place: string | undefined): Promise<{ townId?: number; gridId?: number } | { missing: string }> {
   const q = place?.replace(/\s+/g, '') ?? '';
   if (!q || q === '全区' || q === '本区') return {};
   // 横林 and 横林镇 are the same place; 横林 and 横林东 are not.
   const bare = (s: string) => s.replace(/(?:镇|街道|乡)$/, '');
   const hit = (await t.verbs.towns()).find((x) => x.name === q || bare(x.name) === bare(q));
-  return hit ? { townId: hit.id } : { reply: { title: M.errorTitle, lines: [M.noPlace(clip(q, 20))] } };
+  if (hit) return { townId: hit.id };
+  const grid = (await gridsToName(t)).find((g) => gridNames(g).includes(q));
+  return grid ? { gridId: grid.id } : { missing: q };
 }
 
 export async function stats(t: Turn, p: IntentOf<'stats'>): Promise<Reply> {
   try {
     const town = await townFor(t, p.place);
-    if ('reply' in town) return town.reply;
+    if ('missing' in town) return await enterpriseInstead(t, town.missing, 'reported', p.period);
     const summary = await t.verbs.stats({ ...town, period: p.period });
-    const reply = withLink(statsReply(summary), dashboardPage({ ...town, period: p.period }));
+    // The dashboard page takes a town only: a grid's figures link to the sender's own dashboard.
+    const reply = withLink(statsReply(summary), dashboardPage({ townId: town.townId, period: p.period }));
     return p.chart ? { ...reply, image: completionPicture(summary) } : reply;
   } catch (e) {
     return errorReply(e);
@@ -62,7 +101,7 @@ export async function stats(t: Turn, p: IntentOf<'stats'>): Promise<Reply> {
 export async function overdue(t: Turn, p: IntentOf<'overdue'>): Promise<Reply> {
   try {
     const town = await townFor(t, p.place);
-    if ('reply' in town) return town.reply;
+    if ('missing' in town) return await enterpriseInstead(t, town.missing, 'overdue', undefined);
     const reply = withLink(overdueReply(await t.verbs.overdue(town)), hazardListPage({ overdue: 'true' }));
     // Overdue is a state now, not a count over a period: say so rather than silently drop the period.
     return p.period ? { ...reply, lines: [U.overduePeriod(p.period), ...reply.lines] } : reply;

@@ -10,6 +10,7 @@ import { echoOf } from './echo.js';
 import { ask, deadlineInput, errorReply, slotText, source, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
 import { hazardPage, withLink } from './page-links.js';
+import { saysNothing } from './patrol-verdict.js';
 
 // 上报: enterprise → description → (duplicate?) → hazard. Each missing piece is one question.
 
@@ -22,8 +23,10 @@ export function startReport(t: Turn, p: IntentOf<'report'>): Promise<Reply> {
 export async function continueReport(t: Turn, slots: Slots): Promise<Reply> {
   const e = await needEnterprise(t, 'report', slots);
   if ('reply' in e) return e.reply;
-  if (!slotText(e.slots, 'description')) {
-    return ask(t, 'report', e.slots, 'description', M.askDescription);
+  // A greeting or a bare form label (上报 华美 您好, 隐患：) is no description: it is asked for.
+  const description = slotText(e.slots, 'description');
+  if (!description || saysNothing(description)) {
+    return ask(t, 'report', { ...e.slots, description: undefined }, 'description', M.askDescription);
   }
   return submitReport(t, e.slots, false);
 }

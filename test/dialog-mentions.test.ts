@@ -1,0 +1,150 @@
+// A guessed enterprise that is none of the sender's is not the end: the whole message is looked at
+// for what the sender's scope holds (an enterprise named elsewhere, a town asked about in figures).
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { drafts, grids, hazards, patrols } from '../db/schema/index.js';
+import { dialogWorld, type DialogWorld } from './helpers/dialog-world.js';
+import { createDialog } from '../bot/dialog/handle.js';
+import { createInbox } from '../bot/inbox.js';
+import { inProcessClient } from '../bot/client/in-process.js';
+import type { VerbClient } from '../bot/client/types.js';
+
+/** An inbox whose verbs note every enterprise lookup: how many a message costs, whoever sends it. */
+function countingInbox(c: DialogWorld) {
+  const lookups: string[] = [];
+  const base = inProcessClient(c.deps);
+  const client: VerbClient = {
+    as: (actor, channel, origin) => {
+      const verbs = base.as(actor, channel, origin);
+      return Object.assign(Object.create(verbs), {
+        matchEnterprises: (q: string, limit: number) => { lookups.push(q); return verbs.matchEnterprises(q, limit); },
+      });
+    },
+  };
+  const inbox = createInbox({ deps: c.deps, handle: createDialog({ deps: c.deps, client, photoSettleMs: 0 }), log: () => {} });
+  return { lookups, say: async (p: { id: number }, text: string) => (await inbox.receive(c.message(p, text)))?.text ?? '' };
+}
+
+describe('dialog: names elsewhere in the message', () => {
+  it('a town named with figure words offers 1. 逾期清单 2. 统计 instead of asking for an enterprise', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '横林镇现在有哪些逾期没整改的隐患，列个清单给我');
+    expect(q).not.toContain('没有找到企业');
+    // A worker's figures are those of their own grids: offered as such (the verbs refuse a town).
+    expect(q).toContain('您提到了横林镇；网格员可查看本人网格的数字');
+    expect(q).toContain('1. 逾期清单');
+    expect(q).toContain('2. 统计');
+    const [d] = await c.db.select().from(drafts);
+    expect(d.awaiting).toBe('intent_choice');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+    const list = await c.say(c.w.workerA1, '1');
+    expect(list).toContain('逾期清单（我的网格）');
+    expect(list).not.toContain('企业名称');
+  });
+
+  it('a grid named with figure words is offered the same way, for that grid', async () => {
+    const c = await dialogWorld();
+    await c.db.update(grids).set({ name: '崔桥村网格', village: '崔桥村' }).where(eq(grids.id, c.w.gridA1.id));
+    const q = await c.say(c.w.workerA1, '崔桥村现在有哪些逾期没整改的隐患，列个清单给我');
+    expect(q).toContain('1. 崔桥村网格 逾期清单');
+    expect(await c.say(c.w.workerA1, '2')).toContain('统计（横林镇崔桥村网格');
+    // Not a grid of the worker of grid A2: nothing offered about it.
+    const other = await c.say(c.w.workerA2, '崔桥村现在有哪些逾期没整改的隐患，列个清单给我');
+    expect(other).not.toContain('崔桥村网格');
+  });
+
+  it('a town named in a report whose words name a problem is still a report: the enterprise is asked', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '横林镇那边有家厂几个灭火器都过期了');
+    expect(q).toContain('请问是哪家企业');
+    expect(q).not.toContain('逾期清单');
+    expect(await c.say(c.w.workerA1, '华美化工')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h.description).toBe('几个灭火器都过期了');
+  });
+
+  it('a figure question read as an enterprise query (帮我查下横林镇有多少隐患没整改) gets the same choice', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.adminA, '帮我查下横林镇有多少隐患没整改');
+    expect(q).toContain('您提到了横林镇');
+    expect(q).toContain('1. 横林镇 逾期清单');
+    expect(q).toContain('2. 横林镇 统计');
+    expect(await c.say(c.w.adminA, '2')).toContain('统计（横林镇');
+  });
+
+  it('an enterprise named after the guessed one takes the slot, and the hazard text loses its name', async () => {
+    const c = await dialogWorld();
+    const reply = await c.say(c.w.workerA1, '村里那家厂华美化工消防通道堵了');
+    expect(reply).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huamei.id, description: '消防通道堵了' });
+  });
+
+  it('a report without any enterprise phrase finds the one named inside the description', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '上报 二楼配电房 华美塑料 堵了')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huameiPlastic.id, description: '二楼配电房 堵了' });
+  });
+
+  it('an admin\'s message is looked up by its candidate names, and the name found is taken', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.adminA, '村里那家厂华美化工消防通道堵了')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huamei.id, description: '消防通道堵了' });
+  });
+
+  it('two enterprises named elsewhere are not guessed between: the question stands', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '村里那家厂华美化工和华美塑料消防通道堵了');
+    expect(q).toContain('请问是哪家企业');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+  });
+
+  it('nothing of the scope in the message: asked for the enterprise as before', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '村里那家厂消防通道堵了');
+    expect(q).toContain('请问是哪家企业');
+    expect(await c.say(c.w.workerA1, '华美化工')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h.description).toBe('消防通道堵了');
+  });
+
+  it('out of scope: another grid\'s enterprise or another town is neither taken nor named', async () => {
+    const c = await dialogWorld();
+    // 精密机械 is of town B: a worker of town A is asked which enterprise, nothing is recorded.
+    const a = await c.say(c.w.workerA1, '村里那家厂精密机械消防通道堵了');
+    expect(a).toContain('请问是哪家企业');
+    expect(a).not.toContain('横山精密机械有限公司');
+    // 华美化工 is of grid A1: the worker of grid A2 does not get it.
+    const b = await c.say(c.w.workerA2, '村里那家厂华美化工消防通道堵了');
+    expect(b).not.toContain('常州华美化工有限公司');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+    expect(await c.db.select().from(patrols)).toHaveLength(0);
+    // 横山桥镇 is not a town of this worker's: no figures offered, nothing about it shown.
+    await c.say(c.w.workerA1, '取消');
+    const town = await c.say(c.w.workerA1, '横山桥镇现在有哪些逾期没整改的隐患，列个清单给我');
+    expect(town).toContain('不在您的查看范围内');
+    expect(town).not.toContain('逾期清单');
+    expect(town).not.toMatch(/横山精密机械有限公司|\d+ 条|统计/);
+  });
+
+  it('is bounded: one lookup over a worker\'s grids, a few for a town admin, none over a district\'s directory', async () => {
+    const c = await dialogWorld();
+    const text = '村里那家厂华美化工消防通道堵了，二楼配电房也堆满了杂物，老板说明天就弄';
+    const w = countingInbox(c);
+    await w.say(c.w.workerA1, text);
+    // The parser's guess, then the whole message once.
+    expect(w.lookups).toHaveLength(2);
+    const a = countingInbox(c);
+    await a.say(c.w.adminA, text);
+    expect(a.lookups.length).toBeLessThanOrEqual(4);
+    const d = countingInbox(c);
+    const reply = await d.say(c.w.district, text);
+    // Only the parser's guess: a district's directory is never searched for a name inside a sentence.
+    expect(d.lookups).toEqual(['村里那家厂']);
+    expect(reply).toContain('请问是哪家企业');
+    // Towns are still found for a district admin: they are few.
+    expect(await d.say(c.w.district, '横山桥镇现在有哪些逾期没整改的隐患，列个清单给我')).toContain('1. 横山桥镇 逾期清单');
+  });
+});
