@@ -29,3 +29,25 @@ export function allHazardCodes(text: string): string[] {
   }
   return codes;
 }
+
+// Voice-to-text writes a code as it is spoken: YH二零二六一一二七杠零零零二, YH 2026 1127 横 0002, yh二〇二六…减二.
+// After YH, Chinese digits (幺 and 洞 as radio operators say 1 and 0), spaces and a spoken dash (杠, 横, 减,
+// 横杠, 杠杠) are read back into the canonical form; the 8-digit date must then be complete, or nothing changes.
+const SPOKEN_DIGIT: Record<string, string> = {
+  零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+const D = '[0-9零〇洞一幺二两三四五六七八九]';
+// The sequence after a spoken dash has 1-4 digits; without a dash it must have all 4, or "YH20261127 三天内" would
+// read 三 as the sequence. No space inside the sequence, for the same reason.
+const SPOKEN_CODE = new RegExp(`(?<![A-Za-z])(YH)((?:\\s*${D}){8})\\s*(?:(?:横杠|杠杠|杠|横|减|-)\\s*(${D}{1,4})|(${D}{4}))(?!${D})`, 'gi');
+const digits = (s: string) => s.replace(/\s+/g, '').replace(/[零〇洞一幺二两三四五六七八九]/g, (c) => SPOKEN_DIGIT[c]);
+
+/** A hazard code said aloud (Chinese digits, 杠 for the dash) written as typed: YH20261127-0002. */
+export function spokenCodes(text: string): string {
+  if (!/yh/i.test(text) || !/[零〇洞一幺二两三四五六七八九杠横减]/.test(text)) return text;
+  return text.replace(SPOKEN_CODE, (whole, yh: string, date: string, dashed?: string, plain?: string) => {
+    const seq = dashed ?? plain ?? '';
+    if (!/[零〇洞一幺二两三四五六七八九杠横减]/.test(whole)) return whole;
+    return `${yh}${digits(date)}-${digits(seq)}`;
+  });
+}

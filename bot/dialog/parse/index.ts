@@ -3,7 +3,7 @@ import type { ParsedMessage } from '../intents.js';
 import { findHazardCode } from './codes.js';
 import { matchCommand, type Command } from './commands.js';
 import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parseWhistle } from './hazard-actions.js';
-import { normalise, type NormaliseOptions } from './normalise.js';
+import { normalise, unquote, type NormaliseOptions } from './normalise.js';
 import { parseQuery, parseOverdue, parseRanking, parseStats } from './queries.js';
 import { parseReply } from './replies.js';
 import { parsePatrol, parseReport } from './report.js';
@@ -11,6 +11,7 @@ import { parseImplicit } from './implicit.js';
 import { parseForm } from './form.js';
 import { parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
+import { surface, withoutMetaQuestions } from './surface.js';
 import { dropFillers } from './fillers.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
@@ -83,7 +84,8 @@ function compact(m: ParsedMessage): ParsedMessage {
  * botNames (optional) strips "@安全助手" even when the sender typed no space after it.
  */
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
-  const raw = typeof input === 'string' ? input : '';
+  // A reply quoting a group message is read as its answer, about what the quote names.
+  const raw = unquote(typeof input === 'string' ? input : '');
   // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined.
   const form = raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null;
   if (form) return compact(form);
@@ -91,8 +93,28 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
   const reply = parseReply(text);
   if (reply) return reply;
-  return compact(parseWords(dropFillers(text), now, text));
+  const words = surface(text);
+  // "…，请问这样报可以吗": a question about how to record the message is dropped when what is left is a report
+  // or a patrol; otherwise the message is read whole (a real question stays a question).
+  const plain = withoutMetaQuestions(words);
+  if (plain) {
+    const bare = compact(parseWords(plain, now, text));
+    if (RECORDS.has(bare.intent) && 'enterprise' in bare && bare.enterprise) return bare;
+  }
+  const read = compact(parseWords(words, now, text));
+  // A surface rewrite must never cost a reading: when the rewritten words read as nothing, the words as
+  // written (fillers dropped) are tried too.
+  if (read.intent === 'unknown') {
+    const written = dropFillers(text);
+    if (written !== words) {
+      const asWritten = compact(parseWords(written, now, text));
+      if (asWritten.intent !== 'unknown') return asWritten;
+    }
+  }
+  return read;
 }
+
+const RECORDS = new Set<string>(['report', 'patrol']);
 
 /** The readings of a message once whole-message answers are ruled out and spoken fillers are gone. */
 function parseWords(text: string, now: Date, said: string): ParsedMessage {

@@ -1,0 +1,59 @@
+// Workers in Changzhou dictate and type the way they speak: Wu (Changzhou, Shanghainese) and, among workers
+// from the north, northern colloquial words. Every reader is written in standard Mandarin, so these forms are
+// mapped to the standard word once, before any reader runs. Only words whose dialect sense is the only one a
+// safety message can mean are listed; single characters with a standard sense too (伊, 个, 勿) are changed
+// only in the contexts where they cannot be standard.
+
+const CJK = '[\\u4e00-\\u9fff]';
+const SEP = '(?=$|[\\s,;。、:!?~])';
+
+type Rule = readonly [RegExp, string];
+
+const RULES: readonly Rule[] = [
+  // Days. 今朝/明朝/昨日 are Wu for today/tomorrow/yesterday; 明朝 as the dynasty never names a deadline here.
+  [/今朝/g, '今天'],
+  [/明朝/g, '明天'],
+  [/(?<!今|明)昨日/g, '昨天'],
+  [/后日(?!子)/g, '后天'],
+  // "七天里弄好": Wu 里 after a span is the standard 内 (not 里面, "three days in the warehouse").
+  [new RegExp(`((?:\\d{1,3}|[一二两三四五六七八九十半]{1,3})\\s*个?(?:天|日|周|星期|礼拜|月))里(?![面头边])`, 'g'), '$1内'],
+  // People. 伊拉 (they) and 阿拉 (we); 伊 alone is he/she after a telling verb (叫伊搬走), never inside a name.
+  [/伊拉|伊们/g, '他们'],
+  [/阿拉(?=[\u4e00-\u9fff])/g, '我们'],
+  [/(?<=[叫让请帮跟同和给要])伊(?![利拉斯朗犁兰甸])/g, '他'],
+  // Negation: 弗/覅/勿要 are 不/不要 (弗 has no standard use in a message; 勿 alone stays, as in 请勿吸烟).
+  [/覅|勿要/g, '不要'],
+  [new RegExp(`弗(?=${CJK})`, 'g'), '不'],
+  // Things and how. 事体 is 事情; 没事体/出事体 the set phrases; 哪能 is 怎么 (哪能办 = 怎么办).
+  [/没得?事体/g, '没事'],
+  [/事体/g, '事情'],
+  [/哪能/g, '怎么'],
+  [/没得(?=啥|什么|问题|事|隐患|毛病)/g, '没'],
+  // 老好个 / 老危险个 / 蛮好个 / 交关好: Wu intensifiers, and 个 at the end of the clause where standard says 的.
+  [new RegExp(`老(${CJK}{1,2})个${SEP}`, 'g'), '很$1'],
+  [new RegExp(`交关(${CJK}{1,2})`, 'g'), '很$1'],
+  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十百千万几多余来数干这那哪每各整半某单有是了出个])个${SEP}`, 'g'), ''],
+  // "三元彩印个情况": Wu 个 between a name and the thing asked about is the possessive 的.
+  // After a verb (报个情况, 说个情况) 个 is the measure word and stays.
+  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十几多这那哪每各整半某单百千万有是了出个报说查看问映讲交发记写填打])个(?=情况|记录|资料|台账)`, 'g'), '的'],
+  // "个么": Wu for "so then", a filler.
+  [/(?<=^|[\s,;。、:!?~])个么/g, ''],
+  // Northern colloquial: 咋整 (what to do), 瞅 (look), 没毛病 (nothing wrong), 整完 (finished the fix). 咋 alone
+  // (咋样, 咋办) is read by the readers already.
+  [/咋整/g, '怎么办'],
+  [/瞅(?=了|过|一眼|一下|瞅)/g, '看'],
+  [/瞅瞅/g, '看看'],
+  [/没毛病/g, '没问题'],
+  [/整完(?=了|啦)/g, '整改完'],
+  [/(?<=整改|弄|搞|修)利索/g, '好'],
+];
+
+const TRIGGER = /今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
+
+/** The message with dialect words replaced by their standard forms. */
+export function standardDialect(text: string): string {
+  if (!TRIGGER.test(text)) return text;
+  let out = text;
+  for (const [pattern, to] of RULES) out = out.replace(pattern, to);
+  return out;
+}

@@ -1,0 +1,127 @@
+import { pinyin } from 'pinyin-pro';
+import { COMPANY_SUFFIX } from './slots.js';
+
+// Workers type with a pinyin IME and dictate with voice-to-text; both give the right sound and the wrong
+// character: 整该 for 整改, 隐换 for 隐患, 安全出扣 for 安全出口, 代办 for 待办, 灭火气 for 灭火器. Every reader looks
+// for the bot's own words, so a slip in one of them hides the whole message. The fix is general: a window of
+// 2-4 characters whose toneless pinyin equals a word of the bot's vocabulary below, and which differs from it
+// in exactly one character, is that word. Three guards keep real words and names as they were written:
+//   - one character must already be right (消访 → 消防, never 小方 → 消防, a person);
+//   - a window followed by a trade word or legal form is part of an enterprise name (正昌机械 stays);
+//   - a written form that is itself a common word is left alone (COMMON), unless the word around it says the
+//     domain sense (电线老话 → 电线老化, but 老话说得好 stays).
+
+// The bot's vocabulary: command words, hazard words, check items, result and deadline words. Kept to words a
+// reader looks for; a word here is only ever a target, never rewritten itself.
+const LEXICON = [
+  // commands and their objects
+  '整改', '隐患', '巡查', '复查', '销号', '交办', '吹哨', '报到', '作废', '上报', '待办', '任务', '逾期', '排名', '统计',
+  '重大隐患', '一般隐患', '整改完成', '已整改', '复查通过', '巡查完毕', '检查', '台账', '闭环', '限期整改', '督办',
+  // hazard words and check items
+  '安全出口', '疏散通道', '消防通道', '安全通道', '消防', '消防栓', '消火栓', '灭火器', '喷淋', '应急灯', '疏散指示',
+  '配电箱', '配电房', '配电柜', '电线', '老化', '私拉乱接', '乱拉乱接', '漏电', '防爆', '粉尘', '除尘器', '危化品',
+  '有限空间', '易燃', '过期', '堵塞', '占用', '锁闭', '堆放', '气瓶', '液化气', '叉车', '压力容器', '特种设备',
+  '安全帽', '防护罩', '警示标志', '动火', '焊接', '抽烟', '吸烟', '隐患点',
+  // results and deadlines
+  // 正常 and 马上 are left out: 正昌 and 马尚 are names, and a slip in them hides nothing a reader needs.
+  '没问题', '无隐患', '未发现', '本周', '月底',
+] as const;
+
+// Written forms that are words in their own right, with the context that shows the slip anyway.
+const COMMON: Readonly<Record<string, RegExp | null>> = {
+  老话: /(?:线|缆|管|路|设备|插座|插头|皮|机器|设施)$/, // 电线老话 → 老化; 老话 (an old saying) otherwise
+  代办: /(?:我的|查看?|看看?|看下|有什么|有啥|今天的?|哪些|几个|几条)$/, // 代办 (to act for) is a word; 我的代办 is 待办
+  检察: null, // 检察院
+  报道: null, // a news report
+  交班: null, // a shift handover
+  预期: null, // expected
+  漏点: null, // a leak point on a pipe
+  抽验: null, // sampling
+  已然: null,
+  台长: null,
+  查车: null,
+  银环: null,
+};
+
+const CJK_RUN = /[\u4e00-\u9fff]/;
+const SUFFIX_AFTER = new RegExp(`^${COMPANY_SUFFIX}`);
+
+// Toneless pinyin of one character (its default reading), cached: a message costs a map look-up a character.
+const syllableCache = new Map<string, string>();
+function syllable(ch: string): string {
+  let s = syllableCache.get(ch);
+  if (s === undefined) {
+    s = CJK_RUN.test(ch) ? pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? '' : '';
+    syllableCache.set(ch, s);
+  }
+  return s;
+}
+
+// The vocabulary by its sound: "zheng gai" → 整改. Built once, on the first message.
+let bySound: Map<string, string> | null = null;
+function lexicon(): Map<string, string> {
+  if (bySound) return bySound;
+  bySound = new Map();
+  for (const word of LEXICON) bySound.set([...word].map(syllable).join(' '), word);
+  return bySound;
+}
+const LEXICON_SET = new Set<string>(LEXICON);
+
+function oneCharOff(written: string, word: string): boolean {
+  let diff = 0;
+  for (let i = 0; i < word.length; i++) if (written[i] !== word[i]) diff++;
+  return diff === 1;
+}
+
+// What may follow a word: nothing, a separator or digit, a particle or a verb of state.
+const WORD_END = /^(?:$|[^\u4e00-\u9fff]|[了的好完过掉啊吗呢吧没不已都还要是很太有在和与及等也就又被])/;
+const LEXICON_STARTS = new Set<string>(LEXICON.map((w) => w.slice(0, 2)));
+function endsWord(chars: readonly string[], at: number): boolean {
+  return WORD_END.test(chars[at] ?? '') || LEXICON_STARTS.has(chars.slice(at, at + 2).join(''));
+}
+
+/** The message with same-sound slips in the bot's own words corrected (整该 → 整改). */
+export function correctHomophones(text: string): string {
+  const chars = [...text];
+  if (chars.length < 2) return text;
+  const sounds = lexicon();
+  const syl = chars.map(syllable);
+  let contextual: string[] | undefined;
+  let out = '';
+  let i = 0;
+  while (i < chars.length) {
+    let replaced = false;
+    if (syl[i]) {
+      // Longest first: 安全出扣 is one slip in a four-character word, not 出扣 alone.
+      for (let len = Math.min(4, chars.length - i); len >= 2 && !replaced; len--) {
+        const parts = syl.slice(i, i + len);
+        if (parts.some((p) => !p)) continue;
+        const word = sounds.get(parts.join(' '));
+        if (!word) continue;
+        const written = chars.slice(i, i + len).join('');
+        if (written === word || !oneCharOff(written, word)) continue;
+        const after = chars.slice(i + len, i + len + 6).join('');
+        if (SUFFIX_AFTER.test(after)) continue;
+        if (LEXICON_SET.has(written)) continue;
+        // Two characters are easily a word boundary (路过戚墅堰 holds guo qi): a two-character slip must end
+        // where a word ends, before a particle, a separator or another word of the vocabulary.
+        if (len === 2 && !endsWord(chars, i + 2)) continue;
+        // A polyphone read by its default sound (刹 as cha) is checked against the sound in context (刹车 sha che).
+        contextual ??= pinyin(text, { toneType: 'none', type: 'array' });
+        if (contextual.length === chars.length && contextual.slice(i, i + len).join(' ') !== parts.join(' ')) continue;
+        if (written in COMMON) {
+          const context = COMMON[written];
+          if (!context || !context.test(out)) continue;
+        }
+        out += word;
+        i += len;
+        replaced = true;
+      }
+    }
+    if (!replaced) {
+      out += chars[i];
+      i++;
+    }
+  }
+  return out;
+}

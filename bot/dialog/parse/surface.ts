@@ -1,0 +1,59 @@
+// The surface of a message: what must be put right before any reader runs, so the readers (written for
+// standard Mandarin typed plainly) apply to what workers really send. Each step is one kind of noise:
+// layout (slashes, spaced-out characters, a clause said twice), dialect words, same-sound slips in the bot's
+// own words, courtesy wrappers and spoken fillers. Pure and cheap (a few µs a message).
+import { standardDialect } from './dialect.js';
+import { dropCourtesy, dropFillers } from './fillers.js';
+import { correctHomophones } from './homophones.js';
+
+const CJK = '[\\u4e00-\\u9fff]';
+
+// "立信/除尘器不开/木粉一地/重大": a slash or bar between words separates fields; between digits it is a date (12/8).
+const FIELD_BAR = /(?<!\d)\s*[/|\\｜]+\s*|\s*[/|\\｜]+\s*(?!\d)/g;
+// "这 周 还 要 巡 查 哪 几 家": one character a word, three or more in a row, is one phrase typed with spaces.
+const SPACED = new RegExp(`(?<=^|\\s)${CJK}(?: ${CJK}(?=\\s|$)){2,}`, 'g');
+// "锁牢了，锁牢了", "晒 晒", "不弄了不弄了": a word or clause said twice in a row, as dictation does.
+const REPEATED = /([\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff])(?:[\s,]*\1)+(?=$|[\s,;。、:!?~])/g;
+// Glued, only three characters or more: 有没有没整改 holds 有没 twice and is no repeat.
+const REPEATED_GLUED = /([\u4e00-\u9fff]{3,6})\1+/g;
+
+function layout(text: string): string {
+  let out = text;
+  if (/[/|\\｜]/.test(out)) out = out.replace(FIELD_BAR, (m) => (/\d/.test(m) ? m : ' '));
+  if (/ \S /.test(out)) out = out.replace(SPACED, (run) => run.replace(/ /g, ''));
+  return out;
+}
+
+function collapseRepeats(text: string): string {
+  // A single character twice (看看, 谢谢) is a word; only a repeat separated by a space or comma is dictation.
+  return text
+    .replace(REPEATED, (whole, unit: string) => (unit.length === 1 && !/[\s,]/.test(whole) ? whole : unit))
+    .replace(REPEATED_GLUED, '$1');
+}
+
+/** The message as the readers expect it: layout, dialect, slips, courtesy and fillers put right. */
+export function surface(text: string): string {
+  const plain = collapseRepeats(correctHomophones(standardDialect(layout(text))));
+  return dropFillers(dropCourtesy(plain));
+}
+
+// "…，请问这样报可以吗", "请问这个怎么记录？", "请问这样算巡查过了吗", "请问巡查正常的话是不是也要发？": a question about
+// how to record what the message itself says. Next to a complete report or patrol it is not the question the
+// message asks; the caller reads the message without it and keeps that reading only when it is a report or patrol.
+const META_CLAUSE = new RegExp(
+  [
+    '(?:请问|想问一下|问一下)?(?:我)?(?:这样|这个|这种情况|这种)(?:子)?(?:报|写|发|记|填|登记|上报|记录|处理)?(?:的话)?(?:可以|行|对|合适|正确|没问题|ok)(?:吗|不|么|吧|没|啊|呀)?',
+    '(?:请问|想问一下|问一下)?(?:这个|这种情况|这样|这)?(?:要|该|应该)?(?:怎么|如何|咋)(?:记录|登记|报|上报|写|填|记|发)(?:呢|呀|啊)?',
+    '(?:请问|想问一下|问一下)?(?:我)?这样(?:就)?算(?:是)?(?:巡查|巡|检查|查)?(?:过|完成|完)?(?:了)?(?:吗|不|么|没)?',
+    '(?:请问)?(?:巡查|检查)?(?:正常|没问题)的话(?:是不是|要不要|需不需要)(?:也)?(?:要)?(?:发|报|登记|记录|上报)(?:吗)?',
+    '(?:请问)?(?:是不是|要不要|需不需要)(?:也)?(?:要)?(?:发|报|登记|记录|上报)(?:一下)?(?:吗)?',
+  ].join('|'),
+);
+const META = new RegExp(`(?<=^|[\\s,;。、:!?~])(?:${META_CLAUSE.source})(?=$|[\\s,;。、:!?~])`, 'g');
+
+/** The message without its meta-questions, or null when it has none. */
+export function withoutMetaQuestions(text: string): string | null {
+  if (!/请问|问一下|这样|这个|怎么|如何|咋|是不是|要不要|需不需要|的话/.test(text)) return null;
+  const out = text.replace(META, ' ').replace(/\s*\?+/g, ',').replace(/\s+/g, ' ').replace(/^[\s,;。、:!~?]+|[\s,;。、:!~?]+$/g, '').trim();
+  return out && out !== text.replace(/[?]+$/, '') ? out : null;
+}

@@ -1,0 +1,119 @@
+// The surface of messages (bot/dialog/parse/surface.ts and friends): slips, dialect, courtesy, layout and
+// spoken codes are put right before any reader runs. Messages written for these tests, one kind a block.
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../bot/dialog/parse/index.js';
+import { correctHomophones } from '../bot/dialog/parse/homophones.js';
+import { standardDialect } from '../bot/dialog/parse/dialect.js';
+import { surface } from '../bot/dialog/parse/surface.js';
+import { spokenCodes } from '../bot/dialog/parse/codes.js';
+import { normalise, unquote } from '../bot/dialog/parse/normalise.js';
+
+const NOW = new Date('2026-12-03T02:00:00Z');
+const parse = (text: string) => parseMessage(text, NOW);
+
+describe('same-sound slips in the bot vocabulary', () => {
+  it.each([
+    ['车间要整该', '车间要整改'],
+    ['这个隐换不小', '这个隐患不小'],
+    ['安全出扣被堵', '安全出口被堵'],
+    ['厂房里电缆老话了', '厂房里电缆老化了'],
+    ['查看我的代办', '查看我的待办'],
+    ['消访通道不通', '消防通道不通'],
+    ['灭火气压力不够', '灭火器压力不够'],
+    ['配电相没门', '配电箱没门'],
+  ])('%s → %s', (text, fixed) => expect(correctHomophones(text)).toBe(fixed));
+
+  it.each([
+    '老话说得好 安全第一', // a real word, no domain word before it
+    '代办业务', // 代办 is a word
+    '正昌机械 通道堵了', // part of a name before a trade word
+    '小方去华美了', // no character in common with 消防
+    '叉车刹车失灵', // 刹 is sha in 刹车
+    '路过戚墅堰的时候', // 过戚 is no word boundary
+    '检察院来人了',
+  ])('leaves %s as written', (text) => expect(correctHomophones(text)).toBe(text));
+
+  it('reads a report whose hazard word was slipped', () => {
+    expect(parse('利华塑胶 仓库有重大隐换')).toMatchObject({ intent: 'report', enterprise: '利华塑胶', level: 'major' });
+    expect(parse('看看我的代办')).toEqual({ intent: 'tasks' });
+  });
+});
+
+describe('Wu and northern dialect words', () => {
+  it.each([
+    ['今朝去过了', '今天去过了'],
+    ['明朝再去', '明天再去'],
+    ['伊拉讲弗要紧', '他们讲不要紧'],
+    ['老好个', '很好'],
+    ['蛮好个 没事体', '蛮好 没事'],
+    ['没得啥问题个', '没啥问题'],
+    ['哪能办', '怎么办'],
+    ['五天里弄好', '五天内弄好'],
+    ['仓库里面', '仓库里面'],
+    ['没毛病', '没问题'],
+    ['坏了三个', '坏了三个'],
+    ['钢瓶十余个', '钢瓶十余个'],
+    ['报个情况', '报个情况'],
+  ])('%s → %s', (text, std) => expect(standardDialect(text)).toBe(std));
+
+  it('reads a Wu patrol and a Wu deadline', () => {
+    expect(parse('金鹰电器 今朝巡过了 老好个 没事体')).toMatchObject({ intent: 'patrol', enterprise: '金鹰电器', result: 'normal' });
+    expect(parse('通宇五金 配电箱门坏脱了 五天里弄好')).toMatchObject({ intent: 'report', enterprise: '通宇五金', deadline: { kind: 'days', days: 5 } });
+  });
+});
+
+describe('courtesy and meta wrappers', () => {
+  it('drops greetings, apologies, record requests and thanks', () => {
+    expect(surface('您好,不好意思打扰了,华达电子配电箱没盖,麻烦帮我登记一下,谢谢,辛苦了')).toBe('华达电子配电箱没盖');
+    expect(surface('早上好 打卡✅ 金盛巡查完毕')).toBe('金盛巡查完毕');
+    expect(surface('各位好,现将今日检查情况报送如下:常州市汇丰化纤有限公司消防通道堵塞')).toBe('常州市汇丰化纤有限公司消防通道堵塞');
+  });
+
+  it('keeps a report a report when it ends with a question about recording it', () => {
+    expect(parse('您好，晨光纺织的仓库通道被货物堵了，跟他们说了两天内清掉，请问这样报可以吗')).toMatchObject({
+      intent: 'report', enterprise: '晨光纺织', deadline: { kind: 'days', days: 2 },
+    });
+    expect(parse('我去了金鹰电器，消防器材都正常，没有问题，请问这样算巡查过了吗？')).toMatchObject({ intent: 'patrol', enterprise: '金鹰电器', result: 'normal' });
+  });
+
+  it('leaves a real question a question', () => {
+    expect(parse('请问这个怎么记录？')).not.toMatchObject({ intent: 'report' });
+  });
+});
+
+describe('layout', () => {
+  it('reads slashes as separators, but not inside a date', () => {
+    expect(surface('金盛/灭火器过期/一般')).toBe('金盛 灭火器过期 一般');
+    expect(surface('12/8前整改')).toBe('12/8前整改');
+  });
+  it('joins characters typed one by one', () => expect(surface('我 的 任 务')).toBe('我的任务'));
+  it('collapses a clause said twice', () => {
+    expect(surface(normalise('通道堵了，通道堵了，赶紧清'))).toBe('通道堵了,赶紧清');
+    expect(surface('华美 看看')).toBe('华美 看看');
+  });
+  it('puts a trailing @enterprise first, but not a person', () => {
+    expect(normalise('仓库灭火器过期2个@金鹰电器')).toBe('金鹰电器 仓库灭火器过期2个');
+    expect(normalise('已整改 @王站长')).toBe('已整改 王站长');
+    expect(normalise('交办 YH20261122-0007 @张三')).toBe('交办 YH20261122-0007 张三');
+  });
+  it('reads a quoting reply as its answer about what the quote names', () => {
+    expect(unquote('> 周主任：金鹰电器这周去过没\n去过了，都正常')).toBe('金鹰电器 去过了，都正常');
+    expect(unquote('「老王：你今天巡了几家」\n- - - - - - - - -\n三家')).toBe('三家');
+    expect(parse('> 周主任：金鹰电器这周去过没\n去过了，都正常')).toMatchObject({ intent: 'patrol', enterprise: '金鹰电器', result: 'normal' });
+    expect(parse('> 周主任：YH20261129-0004 改好了吗\n改好了')).toMatchObject({ intent: 'rectify', code: 'YH20261129-0004' });
+  });
+});
+
+describe('hazard codes said aloud', () => {
+  it.each([
+    ['YH二零二六一二零一杠零零零三', 'YH20261201-0003'],
+    ['YH二〇二六一二〇一横三', 'YH20261201-3'],
+    ['YH 2026 1201 减 0003', 'YH20261201-0003'],
+    ['YH二零二六一二零一零零零三', 'YH20261201-0003'],
+    ['YH20261201 三天内整改', 'YH20261201 三天内整改'],
+  ])('%s → %s', (said, typed) => expect(spokenCodes(said)).toBe(typed));
+
+  it('acts on a spoken code', () => {
+    expect(parse('YH二零二六一二零一杠零零零三已经整改完了')).toMatchObject({ intent: 'rectify', code: 'YH20261201-0003' });
+  });
+});
