@@ -54,6 +54,15 @@ describe('Wu and northern dialect words', () => {
     ['坏了三个', '坏了三个'],
     ['钢瓶十余个', '钢瓶十余个'],
     ['报个情况', '报个情况'],
+    ['侬去过伐', '你去过吗'],
+    ['啥辰光去', '什么时候去'],
+    ['照片等歇发拨你', '照片等会发给你'],
+    ['金鹰个YH20261129-0004', '金鹰 YH20261129-0004'],
+    ['那个YH20261129-0004', '那个YH20261129-0004'],
+    ['木有问题', '没有问题'],
+    ['贼危险', '很危险'],
+    ['兴达巡好了', '兴达巡完了'],
+    ['要检查好', '要检查好'],
   ])('%s → %s', (text, std) => expect(standardDialect(text)).toBe(std));
 
   it('reads a Wu patrol and a Wu deadline', () => {
@@ -67,6 +76,14 @@ describe('courtesy and meta wrappers', () => {
     expect(surface('您好,不好意思打扰了,华达电子配电箱没盖,麻烦帮我登记一下,谢谢,辛苦了')).toBe('华达电子配电箱没盖');
     expect(surface('早上好 打卡✅ 金盛巡查完毕')).toBe('金盛巡查完毕');
     expect(surface('各位好,现将今日检查情况报送如下:常州市汇丰化纤有限公司消防通道堵塞')).toBe('常州市汇丰化纤有限公司消防通道堵塞');
+  });
+
+  it('drops a title addressed at the start, a clerk\'s closing and an aside about why', () => {
+    expect(surface('王站长,金鹰电器去过了')).toBe('金鹰电器去过了');
+    expect(surface('常州市汇丰化纤有限公司消防通道堵塞,特此报告,请领导审阅')).toBe('常州市汇丰化纤有限公司消防通道堵塞');
+    expect(surface('横林镇本月的统计发我,我明天开会要用')).toBe('横林镇本月的统计发我');
+    expect(surface('金鹰电器有几条隐患没整改?我们去之前想了解下')).toBe('金鹰电器有几条隐患没整改');
+    expect(surface('麻烦问一下金鹰电器是哪个网格的')).toBe('请问金鹰电器是哪个网格的');
   });
 
   it('keeps a report a report when it ends with a question about recording it', () => {
@@ -85,6 +102,10 @@ describe('layout', () => {
   it('reads slashes as separators, but not inside a date', () => {
     expect(surface('金盛/灭火器过期/一般')).toBe('金盛 灭火器过期 一般');
     expect(surface('12/8前整改')).toBe('12/8前整改');
+  });
+  it('drops bullets, arrows, tags and typed laughter', () => {
+    expect(surface('#隐患上报# 金盛 → 灭火器过期')).toBe('隐患上报 金盛 灭火器过期');
+    expect(surface('金盛 巡查完毕 正常hhh')).toBe('金盛 巡查完毕 正常');
   });
   it('joins characters typed one by one', () => expect(surface('我 的 任 务')).toBe('我的任务'));
   it('collapses a clause said twice', () => {
@@ -111,9 +132,20 @@ describe('hazard codes said aloud', () => {
     ['YH 2026 1201 减 0003', 'YH20261201-0003'],
     ['YH二零二六一二零一零零零三', 'YH20261201-0003'],
     ['YH20261201 三天内整改', 'YH20261201 三天内整改'],
+    ['YH20261201-3 三天内整改', 'YH20261201-3 三天内整改'],
+    ['Y H 2 0 2 6 1 2 0 1 - 0 0 0 3', 'YH20261201-0003'],
   ])('%s → %s', (said, typed) => expect(spokenCodes(said)).toBe(typed));
 
   it('acts on a spoken code', () => {
     expect(parse('YH二零二六一二零一杠零零零三已经整改完了')).toMatchObject({ intent: 'rectify', code: 'YH20261201-0003' });
   });
+});
+
+describe('Wu question particle 伐', () => {
+  it.each([
+    ['整改好了 你晓得伐', '整改好了 '],
+    ['整改好伐', '整改好吗'],
+    ['金盛去过了伐', '金盛去过了吗'],
+    ['这样报 对伐', '这样报 '],
+  ])('%s → %s', (text, std) => expect(standardDialect(text)).toBe(std));
 });

@@ -37,17 +37,21 @@ const SPOKEN_DIGIT: Record<string, string> = {
   零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
 };
 const D = '[0-9零〇洞一幺二两三四五六七八九]';
+// Spaced-out Arabic digits (0 0 0 7) may follow a dash; spoken digits come as one run.
+const SEQ = '\\d(?: ?\\d){0,3}|[零〇洞一幺二两三四五六七八九]{1,4}';
 // The sequence after a spoken dash has 1-4 digits; without a dash it must have all 4, or "YH20261127 三天内" would
 // read 三 as the sequence. No space inside the sequence, for the same reason.
-const SPOKEN_CODE = new RegExp(`(?<![A-Za-z])(YH)((?:\\s*${D}){8})\\s*(?:(?:横杠|杠杠|杠|横|减|-)\\s*(${D}{1,4})|(${D}{4}))(?!${D})`, 'gi');
+const SPOKEN_CODE = new RegExp(`(?<![A-Za-z])(Y\\s?H)((?:\\s*${D}){8})\\s*(?:(?:横杠|杠杠|杠|横|减|-)\\s*(${SEQ})|(${D}{4}))(?!${D})`, 'gi');
 const digits = (s: string) => s.replace(/\s+/g, '').replace(/[零〇洞一幺二两三四五六七八九]/g, (c) => SPOKEN_DIGIT[c]);
 
 /** A hazard code said aloud (Chinese digits, 杠 for the dash) written as typed: YH20261127-0002. */
 export function spokenCodes(text: string): string {
-  if (!/yh/i.test(text) || !/[零〇洞一幺二两三四五六七八九杠横减]/.test(text)) return text;
+  if (!/y\s?h/i.test(text)) return text;
   return text.replace(SPOKEN_CODE, (whole, yh: string, date: string, dashed?: string, plain?: string) => {
     const seq = dashed ?? plain ?? '';
-    if (!/[零〇洞一幺二两三四五六七八九杠横减]/.test(whole)) return whole;
-    return `${yh}${digits(date)}-${digits(seq)}`;
+    // Typed codes (YH20261122-0007, YH 20261122 0007) are read by CODE as they are; only a spoken one, or one
+    // with its digits spaced out (Y H 2 0 2 6 …), is rewritten.
+    if (!/[零〇洞一幺二两三四五六七八九杠横减]|\d\s+\d.*\d\s+\d|Y\s/i.test(whole)) return whole;
+    return `${yh.replace(/\s/g, '')}${digits(date)}-${digits(seq)}`;
   });
 }

@@ -35,7 +35,26 @@ const RULES: readonly Rule[] = [
   [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十百千万几多余来数干这那哪每各整半某单有是了出个])个${SEP}`, 'g'), ''],
   // "三元彩印个情况": Wu 个 between a name and the thing asked about is the possessive 的.
   // After a verb (报个情况, 说个情况) 个 is the measure word and stays.
-  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十几多这那哪每各整半某单百千万有是了出个报说查看问映讲交发记写填打])个(?=情况|记录|资料|台账)`, 'g'), '的'],
+  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十几多这那哪每各整半某单百千万有是了出个报说查看问映讲交发记写填打])个(?=情况|记录|资料|台账|企业|厂|公司|单位|东西)`, 'g'), '的'],
+  // "联创精密个YH…": 个 before a hazard code is the possessive too, and a code needs no 的.
+  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十几这那哪每各整半某单有是了出个])个(?=\\s*YH)`, 'gi'), ' '],
+  // More Wu: 侬 (you), 伐 at the end of a clause (the question particle 吗: 好了伐), 辰光 (time), 迭 (this),
+  // 埃 (that), 物事 (things), 勒海 (at), 拨 before a person (by/to).
+  [/侬/g, '你'],
+  // A tag after the message (你晓得伐, 对伐, 好伐: "you know?", "right?") asks nothing and is dropped; after a verb
+  // (去过了伐) 伐 asks, as 吗.
+  [new RegExp(`(?:(?<=^|[\\s,;。、:!?~])(?:你|侬)?(?:晓得|知道|懂|对|好|是)|(?:你|侬)(?:晓得|知道|懂))伐(?=$|[\\s,;。、:!?~])`, 'g'), ''],
+  [new RegExp(`(?<=${CJK})伐(?=$|[\\s,;。、:!?~])`, 'g'), '吗'],
+  [/啥辰光/g, '什么时候'],
+  [/辰光/g, '时候'],
+  [/迭(?=个|只|家|面|搭|趟|排)/g, '这'],
+  [/埃(?=个|只|家|面|搭)/g, '那'],
+  [/(?<=这|那)(?:面|搭)(?=$|[\s,;。、:!?~]|[\u4e00-\u9fff])/g, '边'],
+  [/物事/g, '东西'],
+  [/等歇/g, '等会'],
+  [/搭(?=我|你|他|伊|伊拉|他们)/g, '跟'],
+  [/勒海/g, '在'],
+  [/拨(?=伊|他|她|我|你|伊拉|他们)/g, '给'],
   // "个么": Wu for "so then", a filler.
   [/(?<=^|[\s,;。、:!?~])个么/g, ''],
   // Northern colloquial: 咋整 (what to do), 瞅 (look), 没毛病 (nothing wrong), 整完 (finished the fix). 咋 alone
@@ -46,9 +65,17 @@ const RULES: readonly Rule[] = [
   [/没毛病/g, '没问题'],
   [/整完(?=了|啦)/g, '整改完'],
   [/(?<=整改|弄|搞|修)利索/g, '好'],
+  // Internet and northern spellings: 木有 (没有), 神马 (什么), 肿么 (怎么), 嘎哈 (干啥), 贼 before an adjective (很).
+  [/木有/g, '没有'],
+  [/神马/g, '什么'],
+  [/肿么/g, '怎么'],
+  [/嘎哈|干哈/g, '干啥'],
+  [/贼(?=危险|多|乱|脏|差|好|大|严重|吓人)/g, '很'],
+  // Wu "巡好了 / 查好了 / 检查好了": V好 is V完 (finished), unless the verb is still to be done (要检查好).
+  [/(?<![要去再先请得会能检巡])(巡查|巡检|检查|巡|查)好(?=了|啦|$|[\s,;。、:!?~]|[\u4e00-\u9fff]{2})/g, '$1完'],
 ];
 
-const TRIGGER = /今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
+const TRIGGER = /等歇|伐|辰光|迭|埃|面|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
 
 /** The message with dialect words replaced by their standard forms. */
 export function standardDialect(text: string): string {

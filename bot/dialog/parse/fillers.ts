@@ -24,25 +24,43 @@ const GREETING = new RegExp(
   `^(?:(?:早上好|早安|上午好|中午好|下午好|晚上好|大家好|各位好|各位领导好|领导好|您好|你好|哈喽|(?:hello|hi|ok|okay)(?=${SEP}|$)|(?:打卡|签到)(?:[✅✔]|(?=${SEP}))|不好意思|抱歉|打扰(?:了|一下)?(?:您|你)?(?:了)?)${SEP}*[✅✔]?${SEP}*)+`,
   'i',
 );
+// "李站长，华美去过了": a person addressed at the start (a title after a surname) is not what the message names.
+const VOCATIVE = new RegExp(`^(?:[\u4e00-\u9fff]{1,3}(?:站长|科长|主任|局长|所长|书记|队长|组长|老师|经理|总|领导)|领导|各位领导|各位)${SEP}+`);
+// "麻烦问一下长江建材是哪个网格的": an asking formula is 请问 said politely; the question readers know 请问.
+const ASKING = /^(?:麻烦|我想|想)?(?:问一下|问下|请教一下|请教下|打听一下|咨询一下|咨询下)/;
 // "各位好，现将检查发现的问题报送如下：…": a clerk's covering line before the finding.
 const COVERING = new RegExp(`^现(?:将|把).{0,24}?(?:报送|报告|上报|汇报|通报|反馈|报)如下${SEP}*`);
 // "麻烦帮我登记一下", "请帮忙记录": asking the bot to record what was just said is what every message does.
 const RECORD_REQUEST = new RegExp(
   `(?<=^|${SEP})(?:麻烦|请|劳驾)?(?:你|您)?(?:帮(?:我|忙)?)?(?:登记|记录|记|录入|录|提交|登)(?:一下|下)?(?:吧|哈|哦)?(?:谢谢|,谢谢)?(?=$|${SEP})`,
 );
-// Courtesy clauses at the end, in any order: …，麻烦登记，谢谢，辛苦了.
+// Courtesy clauses at the end, in any order: …，麻烦登记，谢谢，辛苦了; a clerk's 特此报告 / 请审阅 too.
 const TRAILING_COURTESY = new RegExp(
-  `${SEP}+(?:谢谢|多谢|感谢|谢了|辛苦了?|麻烦了?|拜托了?|(?:麻烦|请|劳驾)(?:你|您)?(?:帮(?:我|忙)?)?(?:登记|记录|记|录入|录|提交|登)(?:一下|下)?|帮(?:我|忙)(?:登记|记录|记|录入|提交)(?:一下|下)?)(?:你|您|啦|了|哈|吧)?$`,
+  `[\\s,;。、:!~?]+(?:(?:以上)?(?:情况)?(?:特此)?(?:报告|汇报)?(?:请|望|烦请)(?:领导)?(?:审阅|审核|查收|知悉|批示|阅示)|特此报告|特此汇报|谢谢|多谢|感谢|谢了|辛苦了?|麻烦了?|拜托了?|(?:麻烦|请|劳驾)(?:你|您)?(?:帮(?:我|忙)?)?(?:登记|记录|记|录入|录|提交|登)(?:一下|下)?|帮(?:我|忙)(?:登记|记录|记|录入|提交)(?:一下|下)?)(?:你|您|啦|了|哈|吧)?$`,
+);
+// "…，我下午开会要用", "…？我们去之前想了解下", "…，我去催催": an aside at the end saying why the worker asks or what
+// they will do next. It is no part of the request, and a reader would take its verbs (去, 了解) for the message's.
+const TRAILING_ASIDE = new RegExp(
+  `[\\s,;。、:!~?]+(?:${[
+    '(?:我|我们)?(?:去之前|去前|过去之前|先)?(?:想|要|好)?(?:先)?(?:了解|熟悉|知道|摸)(?:一下|下)(?:情况|底)?(?:再去|再过去|心里有数)?',
+    '(?:我|我们)?(?:今天|明天|下午|上午|晚上|等会|等下|待会|周一)?(?:开会|汇报|写材料|写报告|做材料|做报表|交材料)(?:要用|用|需要|用的)',
+    '(?:我|我们)(?:去|好|再|来)(?:催催|催一下|催下|跟进一下|跟进|督促一下|盯一下|盯着)',
+  ].join('|')})(?:哈|吧|啊|呀)?$`,
 );
 // Sentence-final particles of spoken chat (去过了哈, 正常滴, 催催哈): tone, not words.
 const PARTICLE = new RegExp(`(?<=[\u4e00-\u9fff])(?:哈+|滴|呗|咯|喔|哟|嘞)(?=$|${SEP})`, 'g');
 
+/** Whether a word is a greeting or apology (您好, 不好意思): never an enterprise. */
+export function isCourtesy(word: string): boolean {
+  return GREETING.test(word) && !word.replace(GREETING, '');
+}
+
 /** The message without its courtesy wrapper (greeting, apology, 麻烦登记, 谢谢), or itself when nothing is left. */
 export function dropCourtesy(text: string): string {
-  let out = text.replace(GREETING, '').replace(COVERING, '');
+  let out = text.replace(GREETING, '').replace(VOCATIVE, '').replace(COVERING, '').replace(ASKING, '请问');
   for (let before = ''; before !== out; ) {
     before = out;
-    out = out.replace(TRAILING_COURTESY, '');
+    out = out.replace(TRAILING_COURTESY, '').replace(TRAILING_ASIDE, '');
   }
   out = out.replace(new RegExp(RECORD_REQUEST.source, 'g'), ' ').replace(PARTICLE, '');
   out = out.replace(/\s+/g, ' ').replace(/^[\s,;。、:!~]+|[\s,;。、:!~]+$/g, '').trim();

@@ -21,10 +21,12 @@ const LEXICON = [
   '安全出口', '疏散通道', '消防通道', '安全通道', '消防', '消防栓', '消火栓', '灭火器', '喷淋', '应急灯', '疏散指示',
   '配电箱', '配电房', '配电柜', '电线', '老化', '私拉乱接', '乱拉乱接', '漏电', '防爆', '粉尘', '除尘器', '危化品',
   '有限空间', '易燃', '过期', '堵塞', '占用', '锁闭', '堆放', '气瓶', '液化气', '叉车', '压力容器', '特种设备',
-  '安全帽', '防护罩', '警示标志', '动火', '焊接', '抽烟', '吸烟', '隐患点',
+  '安全帽', '防护罩', '警示标志', '动火', '焊接', '抽烟', '吸烟', '隐患点', '应急照明', '漏电保护', '易燃易爆',
+  '危险化学品', '烟感', '护栏', '安全带', '劳保用品', '动火作业', '特种作业', '操作证', '上岗证', '应急预案',
+  '消防演练', '警示标识', '杂物', '排查', '自查', '检查表', '整改通知', '整改期限', '复查合格', '隐患整改',
   // results and deadlines
   // 正常 and 马上 are left out: 正昌 and 马尚 are names, and a slip in them hides nothing a reader needs.
-  '没问题', '无隐患', '未发现', '本周', '月底',
+  '没问题', '无隐患', '未发现', '本周', '下周', '这周', '本月', '月底', '年底', '以内', '之内', '之前', '限期',
 ] as const;
 
 // Written forms that are words in their own right, with the context that shows the slip anyway.
@@ -45,6 +47,7 @@ const COMMON: Readonly<Record<string, RegExp | null>> = {
 
 const CJK_RUN = /[\u4e00-\u9fff]/;
 const SUFFIX_AFTER = new RegExp(`^${COMPANY_SUFFIX}`);
+const SUFFIX_ANYWHERE = new RegExp(COMPANY_SUFFIX, 'g');
 
 // Toneless pinyin of one character (its default reading), cached: a message costs a map look-up a character.
 const syllableCache = new Map<string, string>();
@@ -87,6 +90,21 @@ export function correctHomophones(text: string): string {
   const sounds = lexicon();
   const syl = chars.map(syllable);
   let contextual: string[] | undefined;
+  // Characters of a trade word (电子, 化工) belong to a name: no window may take one of them (东升电子查过了
+  // holds zi cha, and is no 自查).
+  let inName: boolean[] | null = null;
+  const named = (from: number, to: number) => {
+    if (!inName) {
+      inName = new Array<boolean>(chars.length).fill(false);
+      const flat = chars.join('');
+      for (const m of flat.matchAll(SUFFIX_ANYWHERE)) {
+        const start = [...flat.slice(0, m.index)].length;
+        for (let k = start; k < start + [...m[0]].length; k++) inName[k] = true;
+      }
+    }
+    for (let k = from; k < to; k++) if (inName[k]) return true;
+    return false;
+  };
   let out = '';
   let i = 0;
   while (i < chars.length) {
@@ -101,7 +119,7 @@ export function correctHomophones(text: string): string {
         const written = chars.slice(i, i + len).join('');
         if (written === word || !oneCharOff(written, word)) continue;
         const after = chars.slice(i + len, i + len + 6).join('');
-        if (SUFFIX_AFTER.test(after)) continue;
+        if (SUFFIX_AFTER.test(after) || named(i, i + len)) continue;
         if (LEXICON_SET.has(written)) continue;
         // Two characters are easily a word boundary (路过戚墅堰 holds guo qi): a two-character slip must end
         // where a word ends, before a particle, a separator or another word of the vocabulary.

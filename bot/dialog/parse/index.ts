@@ -12,7 +12,7 @@ import { parseForm } from './form.js';
 import { parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { surface, withoutMetaQuestions } from './surface.js';
-import { dropFillers } from './fillers.js';
+import { dropFillers, isCourtesy } from './fillers.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
 
@@ -108,7 +108,8 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
     const written = dropFillers(text);
     if (written !== words) {
       const asWritten = compact(parseWords(written, now, text));
-      if (asWritten.intent !== 'unknown') return asWritten;
+      const named = 'enterprise' in asWritten ? asWritten.enterprise : undefined;
+      if (asWritten.intent !== 'unknown' && !(named && isCourtesy(named))) return asWritten;
     }
   }
   return read;

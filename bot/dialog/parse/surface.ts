@@ -17,8 +17,12 @@ const REPEATED = /([\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff])(?:[\s,]*\1)+(?=$|[\s,;�
 // Glued, only three characters or more: 有没有没整改 holds 有没 twice and is no repeat.
 const REPEATED_GLUED = /([\u4e00-\u9fff]{3,6})\1+/g;
 
+// Bullets, arrows and tag marks (• ▪ ★ → #隐患上报#) lay a message out; they separate, they never name.
+const LAYOUT_MARKS = /[•●▪■□◆◇★☆→←⇒➡▶►》《〉〈#＃]+|-{0,1}>+|(?<=[\u4e00-\u9fff\s])(?:h{3,}|hhh+|\^_\^|T_T|QAQ|orz)(?=$|[\s,;。、:!?~]|[\u4e00-\u9fff])/gi;
+
 function layout(text: string): string {
   let out = text;
+  if (/[•●▪■□◆◇★☆→←⇒➡▶►》《〉〈#＃>^]|hhh|T_T|QAQ|orz/i.test(out)) out = out.replace(LAYOUT_MARKS, ' ').replace(/\s+/g, ' ').trim();
   if (/[/|\\｜]/.test(out)) out = out.replace(FIELD_BAR, (m) => (/\d/.test(m) ? m : ' '));
   if (/ \S /.test(out)) out = out.replace(SPACED, (run) => run.replace(/ /g, ''));
   return out;
@@ -54,6 +58,8 @@ const META = new RegExp(`(?<=^|[\\s,;。、:!?~])(?:${META_CLAUSE.source})(?=$|[
 /** The message without its meta-questions, or null when it has none. */
 export function withoutMetaQuestions(text: string): string | null {
   if (!/请问|问一下|这样|这个|怎么|如何|咋|是不是|要不要|需不需要|的话/.test(text)) return null;
+  META.lastIndex = 0;
+  if (!META.test(text)) return null;
   const out = text.replace(META, ' ').replace(/\s*\?+/g, ',').replace(/\s+/g, ' ').replace(/^[\s,;。、:!~?]+|[\s,;。、:!~?]+$/g, '').trim();
   return out && out !== text.replace(/[?]+$/, '') ? out : null;
 }
