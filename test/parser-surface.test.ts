@@ -21,6 +21,12 @@ describe('same-sound slips in the bot vocabulary', () => {
     ['消访通道不通', '消防通道不通'],
     ['灭火气压力不够', '灭火器压力不够'],
     ['配电相没门', '配电箱没门'],
+    ['本州逾其的', '本周逾期的'], // a slip before another slip
+    ['下州一前整改', '下周一前整改'], // before a weekday
+    ['巡插鸿运 正常', '巡查鸿运 正常'], // a command word first, before a name
+    ['疏散知识不亮', '疏散指示不亮'], // two wrong in four
+    ['重大隐黄', '重大隐患'], // -ng/-n, as fuzzy pinyin and southern speech blur them
+    ['员工没带安全冒', '员工没带安全帽'],
   ])('%s → %s', (text, fixed) => expect(correctHomophones(text)).toBe(fixed));
 
   it.each([
@@ -31,6 +37,9 @@ describe('same-sound slips in the bot vocabulary', () => {
     '叉车刹车失灵', // 刹 is sha in 刹车
     '路过戚墅堰的时候', // 过戚 is no word boundary
     '检察院来人了',
+    '金盛的电箱坏了', // 电箱 is a word; xiang and xian are told apart in two-character words
+    '配电箱没接地', // a word written right is kept whole (电箱 inside it)
+    '东升电子查过了', // a trade word's characters are the name's
   ])('leaves %s as written', (text) => expect(correctHomophones(text)).toBe(text));
 
   it('reads a report whose hazard word was slipped', () => {

@@ -43,6 +43,7 @@ const COMMON: Readonly<Record<string, RegExp | null>> = {
   台长: null,
   查车: null,
   银环: null,
+  先期: null, // earlier
 };
 
 const CJK_RUN = /[\u4e00-\u9fff]/;
@@ -60,28 +61,47 @@ function syllable(ch: string): string {
   return s;
 }
 
-// The vocabulary by its sound: "zheng gai" → 整改. Built once, on the first message.
+// Sounds compared loosely where southern speakers and fuzzy-pinyin IMEs (模糊音) do not tell them apart:
+// zh/z, ch/c, sh/s and the -ng/-n finals (隐黄 for 隐患, 疏散知识 for 疏散指示 are the same key).
+const fuzzy = (syllable: string) => syllable.replace(/^([zcs])h/, '$1').replace(/ng$/, 'n');
+
+// The vocabulary by its sound: "zheng gai" → 整改 exactly; words of three or four characters by the loose sound
+// too (two loose syllables match too many real words: 电箱 is no 电线). Built once, on the first message.
 let bySound: Map<string, string> | null = null;
 function lexicon(): Map<string, string> {
   if (bySound) return bySound;
   bySound = new Map();
-  for (const word of LEXICON) bySound.set([...word].map(syllable).join(' '), word);
+  for (const word of LEXICON) {
+    const sounds = [...word].map(syllable);
+    bySound.set(sounds.join(' '), word);
+    if (word.length >= 3) {
+      const loose = `~${sounds.map(fuzzy).join(' ')}`;
+      if (!bySound.has(loose)) bySound.set(loose, word);
+    }
+  }
   return bySound;
 }
 const LEXICON_SET = new Set<string>(LEXICON);
 
-function oneCharOff(written: string, word: string): boolean {
+// One character wrong in a word of two or three; up to two in a word of four (the sound of four syllables is
+// specific enough: 疏散知识 can only be 疏散指示).
+function nearMiss(written: string, word: string): boolean {
   let diff = 0;
   for (let i = 0; i < word.length; i++) if (written[i] !== word[i]) diff++;
-  return diff === 1;
+  return diff >= 1 && diff <= (word.length >= 4 ? 2 : 1);
 }
 
-// What may follow a word: nothing, a separator or digit, a particle or a verb of state.
-const WORD_END = /^(?:$|[^\u4e00-\u9fff]|[了的好完过掉啊吗呢吧没不已都还要是很太有在和与及等也就又被])/;
-const LEXICON_STARTS = new Set<string>(LEXICON.map((w) => w.slice(0, 2)));
-function endsWord(chars: readonly string[], at: number): boolean {
-  return WORD_END.test(chars[at] ?? '') || LEXICON_STARTS.has(chars.slice(at, at + 2).join(''));
+// What may follow a word: nothing, a separator or digit, a particle or a verb of state, a weekday or a numeral
+// (下州一前 is 下周一前), or another word of the vocabulary by its sound (本州逾其的 is 本周逾期的).
+const WORD_END = /^(?:$|[^\u4e00-\u9fff]|[了的好完过掉啊吗呢吧没不已都还要是很太有在和与及等也就又被一二三四五六七八九十日天末])/;
+let startSounds: Set<string> | null = null;
+function endsWord(syl: readonly string[], chars: readonly string[], at: number): boolean {
+  if (WORD_END.test(chars[at] ?? '')) return true;
+  startSounds ??= new Set(LEXICON.map((w) => [...w.slice(0, 2)].map((c) => fuzzy(syllable(c))).join(' ')));
+  return startSounds.has(syl.slice(at, at + 2).map(fuzzy).join(' '));
 }
+// The command words, which start a message before the enterprise they act on (巡插华美 正常 is 巡查华美).
+const COMMAND_WORDS = new Set(['巡查', '复查', '上报', '销号', '交办', '吹哨', '作废', '整改', '报到', '排名', '统计', '督办']);
 
 /** The message with same-sound slips in the bot's own words corrected (整该 → 整改). */
 export function correctHomophones(text: string): string {
@@ -114,19 +134,29 @@ export function correctHomophones(text: string): string {
       for (let len = Math.min(4, chars.length - i); len >= 2 && !replaced; len--) {
         const parts = syl.slice(i, i + len);
         if (parts.some((p) => !p)) continue;
-        const word = sounds.get(parts.join(' '));
-        if (!word) continue;
         const written = chars.slice(i, i + len).join('');
-        if (written === word || !oneCharOff(written, word)) continue;
+        // A word of the vocabulary written right is kept whole: 配电箱 holds 电箱, which must not become 电线.
+        if (LEXICON_SET.has(written)) {
+          out += written;
+          i += len;
+          replaced = true;
+          break;
+        }
+        const exact = sounds.get(parts.join(' '));
+        const looseKey = `~${parts.map(fuzzy).join(' ')}`;
+        const word = exact ?? (len >= 3 ? sounds.get(looseKey) : undefined);
+        if (!word) continue;
+        if (written === word || !nearMiss(written, word)) continue;
         const after = chars.slice(i + len, i + len + 6).join('');
         if (SUFFIX_AFTER.test(after) || named(i, i + len)) continue;
-        if (LEXICON_SET.has(written)) continue;
         // Two characters are easily a word boundary (路过戚墅堰 holds guo qi): a two-character slip must end
         // where a word ends, before a particle, a separator or another word of the vocabulary.
-        if (len === 2 && !endsWord(chars, i + 2)) continue;
+        const atStart = i === 0 || /[\s,;。、:!?~]/.test(chars[i - 1]);
+        if (len === 2 && !endsWord(syl, chars, i + 2) && !(atStart && COMMAND_WORDS.has(word))) continue;
         // A polyphone read by its default sound (刹 as cha) is checked against the sound in context (刹车 sha che).
         contextual ??= pinyin(text, { toneType: 'none', type: 'array' });
-        if (contextual.length === chars.length && contextual.slice(i, i + len).join(' ') !== parts.join(' ')) continue;
+        const inContext = contextual.slice(i, i + len);
+        if (contextual.length === chars.length && (exact ? inContext.join(' ') !== parts.join(' ') : `~${inContext.map(fuzzy).join(' ')}` !== looseKey)) continue;
         if (written in COMMON) {
           const context = COMMON[written];
           if (!context || !context.test(out)) continue;
