@@ -102,6 +102,17 @@ describe('courtesy and meta wrappers', () => {
     expect(parse('我去了金鹰电器，消防器材都正常，没有问题，请问这样算巡查过了吗？')).toMatchObject({ intent: 'patrol', enterprise: '金鹰电器', result: 'normal' });
   });
 
+  it('drops the narrator before where they went, but not from a question', () => {
+    expect(surface('我今天第一次去金鹰电器巡查,灭火器过期了')).toBe('今天去金鹰电器巡查,灭火器过期了');
+    expect(surface('我在晨光纺织发现配电箱没盖')).toBe('在晨光纺织发现配电箱没盖');
+    expect(surface('我在哪个网格')).toBe('我在哪个网格');
+    expect(parse('我上午去了晨光纺织,仓库通道堵了,别的都还行')).toMatchObject({ intent: 'patrol', enterprise: '晨光纺织', result: 'issues' });
+  });
+
+  it('keeps the level when the worker asks whether it is a major hazard', () => {
+    expect(parse('您好，金鹰电器液氨罐边上有人抽烟，是不是要报重大隐患？麻烦登记')).toMatchObject({ intent: 'report', enterprise: '金鹰电器', level: 'major' });
+  });
+
   it('leaves a real question a question', () => {
     expect(parse('请问这个怎么记录？')).not.toMatchObject({ intent: 'report' });
   });

@@ -47,6 +47,13 @@ const TRAILING_ASIDE = new RegExp(
     '(?:我|我们)(?:去|好|再|来)(?:催催|催一下|催下|跟进一下|跟进|督促一下|盯一下|盯着)',
   ].join('|')})(?:哈|吧|啊|呀)?$`,
 );
+// "我今天去同创汽配巡查，…", "我在瑞丰包装发现…": the narrator's 我 before where they went says nothing (every
+// message is the sender's) and hides the place verb the readers start from; so does "第一次" (今天第一次去).
+// Only in a narration: a first clause asking something (我在哪个网格, 我去过哪几家) keeps its subject.
+const NARRATOR = /^(?:我们?|本人)(?=(?:今天|今早|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|昨天|前天)?(?:第一次|又|也|再)?(?:去了?|到了?|在|来了?|路过|巡|检查))/;
+const FIRST_TIME = /第一次(?=去|到|来|巡)/;
+const ASKS = /哪|几|多少|什么|啥|吗|\?|谁|有没有/;
+
 // Sentence-final particles of spoken chat (去过了哈, 正常滴, 催催哈): tone, not words.
 const PARTICLE = new RegExp(`(?<=[\u4e00-\u9fff])(?:哈+|滴|呗|咯|喔|哟|嘞)(?=$|${SEP})`, 'g');
 
@@ -63,6 +70,7 @@ export function dropCourtesy(text: string): string {
     out = out.replace(TRAILING_COURTESY, '').replace(TRAILING_ASIDE, '');
   }
   out = out.replace(new RegExp(RECORD_REQUEST.source, 'g'), ' ').replace(PARTICLE, '');
+  if (NARRATOR.test(out) && !ASKS.test(out.split(/[,;。!?]/)[0])) out = out.replace(NARRATOR, '').replace(FIRST_TIME, '');
   out = out.replace(/\s+/g, ' ').replace(/^[\s,;。、:!~]+|[\s,;。、:!~]+$/g, '').trim();
   return out || text;
 }

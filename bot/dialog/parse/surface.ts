@@ -55,11 +55,16 @@ const META_CLAUSE = new RegExp(
 );
 const META = new RegExp(`(?<=^|[\\s,;。、:!?~])(?:${META_CLAUSE.source})(?=$|[\\s,;。、:!?~])`, 'g');
 
+// "…，是不是要报重大隐患？", "这个算不算重大隐患": asking whether what was just described is a major hazard.
+const MAJOR_ASKED = /(?:请问)?(?:这个|这种情况|这样)?(?:是不是|算不算|属不属于|要不要|该不该|能不能)(?:要|应该)?(?:报|算|属于|定为|按)?(?:成|为)?(?:重大隐患|重大)(?:报)?(?:吗|呢|啊|呀)?/g;
+
 /** The message without its meta-questions, or null when it has none. */
 export function withoutMetaQuestions(text: string): string | null {
-  if (!/请问|问一下|这样|这个|怎么|如何|咋|是不是|要不要|需不需要|的话/.test(text)) return null;
+  if (!/请问|问一下|这样|这个|怎么|如何|咋|是不是|要不要|需不需要|的话|算不算|属不属于|该不该|能不能/.test(text)) return null;
   META.lastIndex = 0;
-  if (!META.test(text)) return null;
-  const out = text.replace(META, ' ').replace(/\s*\?+/g, ',').replace(/\s+/g, ' ').replace(/^[\s,;。、:!~?]+|[\s,;。、:!~?]+$/g, '').trim();
+  const asksMajor = MAJOR_ASKED.test(text);
+  if (!META.test(text) && !asksMajor) return null;
+  // The worker who asks whether it is a major hazard thinks it is one: the level stays, the question goes.
+  const out = text.replace(MAJOR_ASKED, ' 重大隐患 ').replace(META, ' ').replace(/^请问/, '').replace(/\s*\?+/g, ',').replace(/\s+/g, ' ').replace(/^[\s,;。、:!~?]+|[\s,;。、:!~?]+$/g, '').trim();
   return out && out !== text.replace(/[?]+$/, '') ? out : null;
 }
