@@ -113,6 +113,15 @@ describe('courtesy and meta wrappers', () => {
     expect(parse('您好，金鹰电器液氨罐边上有人抽烟，是不是要报重大隐患？麻烦登记')).toMatchObject({ intent: 'report', enterprise: '金鹰电器', level: 'major' });
   });
 
+  it('drops a rhetorical question that says how dangerous it is', () => {
+    expect(parse('晨光纺织,配电房门口堆满纸箱,万一着火了怎么办,三天内清掉')).toMatchObject({ intent: 'report', enterprise: '晨光纺织', deadline: { kind: 'days', days: 3 } });
+  });
+
+  it('reads a request said after what it is about', () => {
+    expect(parse('金鹰电器的巡查记录 帮我查查看')).toEqual({ intent: 'query_enterprise', enterprise: '金鹰电器' });
+    expect(parse('晨光纺织个情况 帮我看一下')).toEqual({ intent: 'query_enterprise', enterprise: '晨光纺织' });
+  });
+
   it('leaves a real question a question', () => {
     expect(parse('请问这个怎么记录？')).not.toMatchObject({ intent: 'report' });
   });

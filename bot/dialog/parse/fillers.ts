@@ -54,6 +54,13 @@ const NARRATOR = /^(?:我们?|本人)(?=(?:今天|今早|今日|刚才|刚刚|�
 const FIRST_TIME = /第一次(?=去|到|来|巡)/;
 const ASKS = /哪|几|多少|什么|啥|吗|\?|谁|有没有/;
 
+// "…锁牢了，出事情怎么办，七天内弄好", "地上全是木屑 着火咋办": a rhetorical question in a report says how dangerous
+// the finding is; it asks nothing, and its 怎么办 would make the message a question.
+const RHETORICAL = new RegExp(
+  `(?<=${SEP})(?:那|这)?(?:万一|要是|真要|如果)?(?:出了?事(?:情|故|体)?|着火了?|起火了?|失火了?|爆炸了?|炸了|出了?问题|烧起来了?|伤到人|砸到人)(?:了)?(?:那|可)?(?:怎么办|咋办|哪能办|谁负责|谁担责|谁来负责|不得了|就完了|麻烦就大了)(?:啊|呀|哦|哟)?(?=$|${SEP})`,
+  'g',
+);
+
 // Sentence-final particles of spoken chat (去过了哈, 正常滴, 催催哈): tone, not words.
 const PARTICLE = new RegExp(`(?<=[\u4e00-\u9fff])(?:哈+|滴|呗|咯|喔|哟|嘞)(?=$|${SEP})`, 'g');
 
@@ -69,7 +76,7 @@ export function dropCourtesy(text: string): string {
     before = out;
     out = out.replace(TRAILING_COURTESY, '').replace(TRAILING_ASIDE, '');
   }
-  out = out.replace(new RegExp(RECORD_REQUEST.source, 'g'), ' ').replace(PARTICLE, '');
+  out = out.replace(new RegExp(RECORD_REQUEST.source, 'g'), ' ').replace(PARTICLE, '').replace(RHETORICAL, ' ');
   if (NARRATOR.test(out) && !ASKS.test(out.split(/[,;。!?]/)[0])) out = out.replace(NARRATOR, '').replace(FIRST_TIME, '');
   out = out.replace(/\s+/g, ' ').replace(/^[\s,;。、:!~]+|[\s,;。、:!~]+$/g, '').trim();
   return out || text;

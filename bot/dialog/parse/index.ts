@@ -11,7 +11,7 @@ import { parseImplicit } from './implicit.js';
 import { parseForm } from './form.js';
 import { parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
-import { surface, withoutMetaQuestions } from './surface.js';
+import { reordered, surface, withoutMetaQuestions } from './surface.js';
 import { dropFillers, isCourtesy } from './fillers.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
@@ -104,12 +104,13 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
   const read = compact(parseWords(words, now, text));
   // A surface rewrite must never cost a reading: when the rewritten words read as nothing, the words as
   // written (fillers dropped) are tried too.
+  // Word orders the readers do not start from (三元彩印的情况 帮我查查) are tried last, the same way.
   if (read.intent === 'unknown') {
-    const written = dropFillers(text);
-    if (written !== words) {
-      const asWritten = compact(parseWords(written, now, text));
-      const named = 'enterprise' in asWritten ? asWritten.enterprise : undefined;
-      if (asWritten.intent !== 'unknown' && !(named && isCourtesy(named))) return asWritten;
+    for (const other of [dropFillers(text), ...reordered(words)]) {
+      if (other === words) continue;
+      const again = compact(parseWords(other, now, text));
+      const named = 'enterprise' in again ? again.enterprise : undefined;
+      if (again.intent !== 'unknown' && !(named && isCourtesy(named))) return again;
     }
   }
   return read;

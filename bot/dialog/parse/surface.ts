@@ -68,3 +68,15 @@ export function withoutMetaQuestions(text: string): string | null {
   const out = text.replace(MAJOR_ASKED, ' 重大隐患 ').replace(META, ' ').replace(/^请问/, '').replace(/\s*\?+/g, ',').replace(/\s+/g, ' ').replace(/^[\s,;。、:!~?]+|[\s,;。、:!~?]+$/g, '').trim();
   return out && out !== text.replace(/[?]+$/, '') ? out : null;
 }
+
+// "三元彩印的情况 帮我查查看", "金达纺织最近的巡查记录给我看一下": the request said after what it is about (topic
+// first, as people speak). The readers start from the verb, so the request is put first. Tried only when the
+// message as said reads as nothing.
+const POSTPOSED_REQUEST = /^(.{2,40}?)[\s,;。、:!~]*((?:麻烦)?(?:你)?(?:帮我|给我|帮忙|替我)?(?:查|看|瞧|调|拉|发|翻)(?:查看|看看|一下|一查|下|查|看|出来)(?:给我|我)?(?:看看|看一下|看下|看)?)(?:吧|哈|呗|好吗|行吗|谢谢)?$/;
+
+/** Other word orders of the message to try when it reads as nothing. */
+export function reordered(text: string): string[] {
+  const m = POSTPOSED_REQUEST.exec(text);
+  // The request in the one form every reader knows: 查一下 for looking something up, 看一下 for being shown it.
+  return m ? [`${/[查调翻拉]/.test(m[2]) ? '查一下' : '看一下'} ${m[1].replace(/[\s,;。、:!~]+$/, '')}`] : [];
+}
