@@ -154,6 +154,15 @@ describe('layout', () => {
   });
 });
 
+describe('whole-message answers under the surface', () => {
+  it.each([
+    ['取消取消', { intent: 'cancel' }],
+    ['算了算了', { intent: 'cancel' }],
+    ['好的 谢谢', { intent: 'confirm', yes: true }],
+    ['3 谢谢', { intent: 'choice', index: 3 }],
+  ])('%s', (text, want) => expect(parse(text)).toEqual(want));
+});
+
 describe('hazard codes said aloud', () => {
   it.each([
     ['YH二零二六一二零一杠零零零三', 'YH20261201-0003'],

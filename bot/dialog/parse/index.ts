@@ -94,6 +94,9 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
   const reply = parseReply(text);
   if (reply) return reply;
   const words = surface(text);
+  // "取消取消", "好的 谢谢": once the surface is put right the message may be a whole-message answer.
+  const answer = words !== text ? parseReply(words) : null;
+  if (answer) return answer;
   // "…，请问这样报可以吗": a question about how to record the message is dropped when what is left is a report
   // or a patrol; otherwise the message is read whole (a real question stays a question).
   const plain = withoutMetaQuestions(words);
