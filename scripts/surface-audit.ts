@@ -1,10 +1,14 @@
-// npx tsx scripts/surface-audit.ts snapshot <out.json> | diff <before.json> <after.json>
+// npx tsx scripts/surface-audit.ts snapshot <out.json> | diff <before.json> [after.json] | rewrites
 // Guards the surface rewrites (homophones, dialect, courtesy): snapshots every tuned and command-phrasing
 // message's parse and whether it is right, so a rewrite that breaks a message that was parsed right shows.
+// `rewrites` lists every slip and dialect rewrite the surface makes in those messages, to be read by a person.
 // Held-out files are never read here.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseMessage } from '../bot/dialog/parse/index.js';
 import { BLIND_NOW, scoreBlind } from '../test/data/blind-score.js';
+import { normalise } from '../bot/dialog/parse/normalise.js';
+import { correctHomophones } from '../bot/dialog/parse/homophones.js';
+import { standardDialect } from '../bot/dialog/parse/dialect.js';
 
 const DIR = 'test/data';
 const files = readdirSync(DIR).filter((f) => f.startsWith('parser-corpus') && f.endsWith('.json') && !f.includes('heldout'));
@@ -31,6 +35,19 @@ function snapshot(): Row[] {
 
 const [cmd, a, b] = process.argv.slice(2);
 if (cmd === 'snapshot') writeFileSync(a, JSON.stringify(snapshot()));
+else if (cmd === 'rewrites') {
+  let n = 0;
+  for (const f of files) {
+    for (const c of JSON.parse(readFileSync(`${DIR}/${f}`, 'utf8')) as { text: string }[]) {
+      const t = normalise(c.text);
+      for (const [kind, fn] of [['slip', correctHomophones], ['dialect', standardDialect]] as const) {
+        const o = fn(t);
+        if (o !== t) console.log(`${kind} ${f}: ${t}\n     => ${o}`), n++;
+      }
+    }
+  }
+  console.log(`${n} rewrites`);
+}
 else {
   const before = JSON.parse(readFileSync(a, 'utf8')) as Row[];
   const after = b ? (JSON.parse(readFileSync(b, 'utf8')) as Row[]) : snapshot();

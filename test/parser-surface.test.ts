@@ -187,3 +187,22 @@ describe('Wu question particle 伐', () => {
     ['这样报 对伐', '这样报 '],
   ])('%s → %s', (text, std) => expect(standardDialect(text)).toBe(std));
 });
+
+describe('slip correction leaves names alone', () => {
+  // The seed's generator of plausible company, person, town and village names (scripts/seed/names.ts): none of
+  // them, in the places a message puts them, may be rewritten into a word of the vocabulary.
+  it('changes no generated name', async () => {
+    const { companyName, personName, townName, villageName } = await import('../scripts/seed/names.js');
+    const { createRng } = await import('../scripts/seed/random.js');
+    const rng = createRng(20261206);
+    const names: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const c = companyName(rng, '常州');
+      names.push(c.name, c.shortName, ...c.aliases, personName(rng), townName(i), villageName(i % 40, i));
+    }
+    const changed = names.flatMap((n) =>
+      [`${n} 灭火器过期`, `去了${n} 正常`, `${n}巡查完毕`, `交办 YH20261122-0007 给${n}`, n].filter((m) => correctHomophones(m) !== m),
+    );
+    expect(changed).toEqual([]);
+  });
+});

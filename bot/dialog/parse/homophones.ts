@@ -100,7 +100,7 @@ function endsWord(syl: readonly string[], chars: readonly string[], at: number):
   startSounds ??= new Set(LEXICON.map((w) => [...w.slice(0, 2)].map((c) => fuzzy(syllable(c))).join(' ')));
   return startSounds.has(syl.slice(at, at + 2).map(fuzzy).join(' '));
 }
-const PLACE_END = /[山林桥塘浦港湾溪庄园岗墩圩埠口头集坊店营堡湖河洲滩岭坝泾渡亭阳城陵村镇乡街巷路里埭舍圩荡]/;
+const PLACE_END = /[山林桥塘浦港湾溪庄园岗墩圩埠口头集坊店营堡湖河洲滩岭坝泾渡亭阳城陵村镇乡街巷路里埭舍圩荡区县市]/;
 // The command words, which start a message before the enterprise they act on (巡插华美 正常 is 巡查华美).
 const COMMAND_WORDS = new Set(['巡查', '复查', '上报', '销号', '交办', '吹哨', '作废', '整改', '报到', '排名', '统计', '督办']);
 
@@ -152,8 +152,8 @@ export function correctHomophones(text: string): string {
         if (SUFFIX_AFTER.test(after) || named(i, i + len)) continue;
         // Two characters are easily a word boundary (路过戚墅堰 holds guo qi): a two-character slip must end
         // where a word ends, before a particle, a separator or another word of the vocabulary.
-        // A two-character window ending in a place-name character (上堡, 下洲, 东桥) names a village or a road.
-        if (len === 2 && written[1] !== word[1] && PLACE_END.test(written[1])) continue;
+        // A window ending in a wrong place-name character (上堡, 下洲, 上岗镇) names a village, a road or a town.
+        if (written[len - 1] !== word[len - 1] && PLACE_END.test(written[len - 1])) continue;
         const atStart = i === 0 || /[\s,;。、:!?~]/.test(chars[i - 1]);
         if (len === 2 && !endsWord(syl, chars, i + 2) && !(atStart && COMMAND_WORDS.has(word))) continue;
         // A polyphone read by its default sound (刹 as cha) is checked against the sound in context (刹车 sha che).
