@@ -204,5 +204,8 @@ describe('slip correction leaves names alone', () => {
       [`${n} 灭火器过期`, `去了${n} 正常`, `${n}巡查完毕`, `交办 YH20261122-0007 给${n}`, n].filter((m) => correctHomophones(m) !== m),
     );
     expect(changed).toEqual([]);
+    // And the whole surface step (dialect, courtesy, layout) keeps every name in the message.
+    const lost = names.flatMap((n) => [`${n} 灭火器过期`, `去了${n} 正常`, n].filter((m) => !surface(normalise(m)).includes(n)));
+    expect(lost).toEqual([]);
   });
 });

@@ -25,7 +25,8 @@ const GREETING = new RegExp(
   'i',
 );
 // "李站长，华美去过了": a person addressed at the start (a title after a surname) is not what the message names.
-const VOCATIVE = new RegExp(`^(?:[\u4e00-\u9fff]{1,3}(?:站长|科长|主任|局长|所长|书记|队长|组长|老师|经理|总|领导)|领导|各位领导|各位)${SEP}+`);
+// One character before the title, the surname (老/小 may precede it): "去了科长" is no one addressed.
+const VOCATIVE = new RegExp(`^(?:(?:老|小)?[\u4e00-\u9fff](?:站长|科长|主任|局长|所长|书记|队长|组长|老师|经理|总|领导)|领导|各位领导|各位)${SEP}+`);
 // "麻烦问一下长江建材是哪个网格的": an asking formula is 请问 said politely; the question readers know 请问.
 const ASKING = /^(?:麻烦|我想|想)?(?:问一下|问下|请教一下|请教下|打听一下|咨询一下|咨询下)/;
 // "各位好，现将检查发现的问题报送如下：…": a clerk's covering line before the finding.
