@@ -136,6 +136,13 @@ describe('layout', () => {
     expect(surface('#隐患上报# 金盛 → 灭火器过期')).toBe('隐患上报 金盛 灭火器过期');
     expect(surface('金盛 巡查完毕 正常hhh')).toBe('金盛 巡查完毕 正常');
   });
+  it('reads dashes, plus signs, ellipses and list numbers as separators, but not inside codes and dates', () => {
+    expect(surface('金盛——灭火器过期——三天内')).toBe('金盛 灭火器过期 三天内');
+    expect(surface('金盛+通道堵')).toBe('金盛 通道堵');
+    expect(surface('金盛...灭火器过期...三天内')).toBe('金盛,灭火器过期,三天内');
+    expect(surface('金盛 1、安全出口上锁 2、应急灯不亮')).toBe('金盛 安全出口上锁 应急灯不亮');
+    expect(surface('YH20261122-0007 12-8前 3.5米')).toBe('YH20261122-0007 12-8前 3.5米');
+  });
   it('joins characters typed one by one', () => expect(surface('我 的 任 务')).toBe('我的任务'));
   it('collapses a clause said twice', () => {
     expect(surface(normalise('通道堵了，通道堵了，赶紧清'))).toBe('通道堵了,赶紧清');

@@ -20,8 +20,18 @@ const REPEATED_GLUED = /([\u4e00-\u9fff]{3,6})\1+/g;
 // Bullets, arrows and tag marks (• ▪ ★ → #隐患上报#) lay a message out; they separate, they never name.
 const LAYOUT_MARKS = /[•●▪■□◆◇★☆→←⇒➡▶►》《〉〈#＃]+|-{0,1}>+|(?<=[\u4e00-\u9fff\s])(?:h{3,}|hhh+|\^_\^|T_T|QAQ|orz)(?=$|[\s,;。、:!?~]|[\u4e00-\u9fff])/gi;
 
+// Dashes, plus signs and ellipses between words (金鹰电器——灭火器过期, 华美+通道堵, 灭火器过期...三天内) separate;
+// a dash between digits is a code or a date (YH20261122-0007, 12-8) and stays.
+const DASH = /\s*(?:[-—–－~]{1,3}|\+)\s*/g;
+const ELLIPSIS = /\.{2,}|…+|。{2,}/g;
+// "1、金鹰电器 灭火器过期 2、三天内整改", "①…②…", "(1)…": numbering of a typed list, not a number in the message.
+const NUMBERING = /(?<=^|[\s,;。])(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:、|\.(?!\d)|\)|）)\s*(?=[^\d\s])|(?<=^|[\s,;。])\(\d{1,2}\)\s*|[①②③④⑤⑥⑦⑧⑨⑩]/g;
+
 function layout(text: string): string {
   let out = text;
+  if (/[-—–－~+]/.test(out)) out = out.replace(DASH, (m, at: number) => (/\d/.test(out[at - 1] ?? '') && /\d/.test(out[at + m.length] ?? '') ? m : ' ')).trim();
+  if (/\.\.|…|。。/.test(out)) out = out.replace(ELLIPSIS, ',');
+  if (/[、.)）①-⑩]/.test(out)) out = out.replace(NUMBERING, ' ');
   if (/[•●▪■□◆◇★☆→←⇒➡▶►》《〉〈#＃>^]|hhh|T_T|QAQ|orz/i.test(out)) out = out.replace(LAYOUT_MARKS, ' ').replace(/\s+/g, ' ').trim();
   if (/[/|\\｜]/.test(out)) out = out.replace(FIELD_BAR, (m) => (/\d/.test(m) ? m : ' '));
   if (/ \S /.test(out)) out = out.replace(SPACED, (run) => run.replace(/ /g, ''));
