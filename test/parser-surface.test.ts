@@ -72,6 +72,13 @@ describe('Wu and northern dialect words', () => {
     ['贼危险', '很危险'],
     ['兴达巡好了', '兴达巡完了'],
     ['要检查好', '要检查好'],
+    ['阿是整改好了', '是不是整改好了'],
+    ['通道囥了交关纸箱', '通道放了很多纸箱'],
+    ['交关危险', '很危险'],
+    ['呒没问题', '没有问题'],
+    ['弗来事', '不行'],
+    ['昨日子去过', '昨天去过'],
+    ['弄清爽', '弄干净'],
   ])('%s → %s', (text, std) => expect(standardDialect(text)).toBe(std));
 
   it('reads a Wu patrol and a Wu deadline', () => {

@@ -13,7 +13,10 @@ const RULES: readonly Rule[] = [
   // Days. 今朝/明朝/昨日 are Wu for today/tomorrow/yesterday; 明朝 as the dynasty never names a deadline here.
   [/今朝/g, '今天'],
   [/明朝/g, '明天'],
+  [/昨日子|昨朝/g, '昨天'],
+  [/前日子/g, '前天'],
   [/(?<!今|明)昨日/g, '昨天'],
+  [/晏歇|晏点/g, '晚点'],
   [/后日(?!子)/g, '后天'],
   // "七天里弄好": Wu 里 after a span is the standard 内 (not 里面, "three days in the warehouse").
   [new RegExp(`((?:\\d{1,3}|[一二两三四五六七八九十半]{1,3})\\s*个?(?:天|日|周|星期|礼拜|月))里(?![面头边])`, 'g'), '$1内'],
@@ -21,6 +24,10 @@ const RULES: readonly Rule[] = [
   [/伊拉|伊们/g, '他们'],
   [/阿拉(?=[\u4e00-\u9fff])/g, '我们'],
   [/(?<=[叫让请帮跟同和给要])伊(?![利拉斯朗犁兰甸])/g, '他'],
+  // 弗来事 / 勿来事 (not OK, won't do) before 弗 becomes 不; 呒没 / 呒啥 are 没有 / 没啥 (呒 has no standard use).
+  [/(?:弗|勿|不)来事/g, '不行'],
+  [/呒没|呒得/g, '没有'],
+  [/呒/g, '没'],
   // Negation: 弗/覅/勿要 are 不/不要 (弗 has no standard use in a message; 勿 alone stays, as in 请勿吸烟).
   [/覅|勿要/g, '不要'],
   [new RegExp(`弗(?=${CJK})`, 'g'), '不'],
@@ -31,7 +38,9 @@ const RULES: readonly Rule[] = [
   [/没得(?=啥|什么|问题|事|隐患|毛病)/g, '没'],
   // 老好个 / 老危险个 / 蛮好个 / 交关好: Wu intensifiers, and 个 at the end of the clause where standard says 的.
   [new RegExp(`老(${CJK}{1,2})个${SEP}`, 'g'), '很$1'],
-  [new RegExp(`交关(${CJK}{1,2})`, 'g'), '很$1'],
+  // 交关 before an adjective is 很 (交关危险); before a noun, 很多 (交关纸箱, a lot of cartons).
+  [/交关(?=多|少|好|危险|乱|脏|大|小|严重|差|吓人|险|难|重要|厉害|高|低|长|快|慢)/g, '很'],
+  [/交关/g, '很多'],
   [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十百千万几多余来数干这那哪每各整半某单有是了出个])个${SEP}`, 'g'), ''],
   // "三元彩印个情况": Wu 个 between a name and the thing asked about is the possessive 的.
   // After a verb (报个情况, 说个情况) 个 is the measure word and stays.
@@ -55,6 +64,21 @@ const RULES: readonly Rule[] = [
   [/搭(?=我|你|他|伊|伊拉|他们)/g, '跟'],
   [/勒海/g, '在'],
   [/拨(?=伊|他|她|我|你|伊拉|他们)/g, '给'],
+  // Changzhou/Suzhou 阿 before a verb asks yes or no: 阿是整改好了 (是不是), 阿有隐患 (有没有), 阿曾去过 (去过没有).
+  [/阿是/g, '是不是'],
+  [/阿有/g, '有没有'],
+  [/阿要/g, '要不要'],
+  [/阿曾/g, '有没有'],
+  [/阿会/g, '会不会'],
+  // Intensifiers and set words: 邪气 (very), 木佬佬 (a lot), 一眼眼 (a little), 清爽 (clean, cleared), 囥 (put, kept),
+  // 搿 (this), 辣海 (at).
+  [/邪气(?=[\u4e00-\u9fff])/g, '很'],
+  [/木佬佬|木老老/g, '很多'],
+  [/一眼眼/g, '一点点'],
+  [/清爽/g, '干净'],
+  [/囥/g, '放'],
+  [/搿/g, '这'],
+  [/辣海/g, '在'],
   // "个么": Wu for "so then", a filler.
   [/(?<=^|[\s,;。、:!?~])个么/g, ''],
   // Northern colloquial: 咋整 (what to do), 瞅 (look), 没毛病 (nothing wrong), 整完 (finished the fix). 咋 alone
@@ -75,7 +99,7 @@ const RULES: readonly Rule[] = [
   [/(?<![要去再先请得会能检巡])(巡查|巡检|检查|巡|查)好(?=了|啦|$|[\s,;。、:!?~]|[\u4e00-\u9fff]{2})/g, '$1完'],
 ];
 
-const TRIGGER = /等歇|伐|辰光|迭|埃|面|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
+const TRIGGER = /来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|迭|埃|面|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
 
 /** The message with dialect words replaced by their standard forms. */
 export function standardDialect(text: string): string {
