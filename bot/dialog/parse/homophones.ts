@@ -63,16 +63,28 @@ function syllable(ch: string): string {
 
 // Sounds compared loosely where southern speakers and fuzzy-pinyin IMEs (模糊音) do not tell them apart:
 // zh/z, ch/c, sh/s and the -ng/-n finals (隐黄 for 隐患, 疏散知识 for 疏散指示 are the same key).
-const fuzzy = (syllable: string) => syllable.replace(/^([zcs])h/, '$1').replace(/ng$/, 'n');
+const looseCache = new Map<string, string>();
+function fuzzy(syllable: string): string {
+  let s = looseCache.get(syllable);
+  if (s === undefined) {
+    s = syllable.replace(/^([zcs])h/, '$1').replace(/ng$/, 'n');
+    looseCache.set(syllable, s);
+  }
+  return s;
+}
 
 // The vocabulary by its sound: "zheng gai" → 整改 exactly; words of three or four characters by the loose sound
 // too (two loose syllables match too many real words: 电箱 is no 电线). Built once, on the first message.
 let bySound: Map<string, string> | null = null;
+// The first syllables of the vocabulary: a position whose sound starts no word is passed at once.
+const firstSounds = new Set<string>();
 function lexicon(): Map<string, string> {
   if (bySound) return bySound;
   bySound = new Map();
   for (const word of LEXICON) {
     const sounds = [...word].map(syllable);
+    firstSounds.add(sounds[0]);
+    firstSounds.add(fuzzy(sounds[0]));
     bySound.set(sounds.join(' '), word);
     if (word.length >= 3) {
       const loose = `~${sounds.map(fuzzy).join(' ')}`;
@@ -126,53 +138,65 @@ export function correctHomophones(text: string): string {
     for (let k = from; k < to; k++) if (inName[k]) return true;
     return false;
   };
+  const loose = syl.map(fuzzy);
   let out = '';
   let i = 0;
   while (i < chars.length) {
-    let replaced = false;
-    if (syl[i]) {
-      // Longest first: 安全出扣 is one slip in a four-character word, not 出扣 alone.
-      for (let len = Math.min(4, chars.length - i); len >= 2 && !replaced; len--) {
-        const parts = syl.slice(i, i + len);
-        if (parts.some((p) => !p)) continue;
-        const written = chars.slice(i, i + len).join('');
-        // A word of the vocabulary written right is kept whole: 配电箱 holds 电箱, which must not become 电线.
-        if (LEXICON_SET.has(written)) {
-          out += written;
-          i += len;
-          replaced = true;
-          break;
-        }
-        const exact = sounds.get(parts.join(' '));
-        const looseKey = `~${parts.map(fuzzy).join(' ')}`;
-        const word = exact ?? (len >= 3 ? sounds.get(looseKey) : undefined);
-        if (!word) continue;
-        if (written === word || !nearMiss(written, word)) continue;
-        const after = chars.slice(i + len, i + len + 6).join('');
-        if (SUFFIX_AFTER.test(after) || named(i, i + len)) continue;
-        // Two characters are easily a word boundary (路过戚墅堰 holds guo qi): a two-character slip must end
-        // where a word ends, before a particle, a separator or another word of the vocabulary.
-        // A window ending in a wrong place-name character (上堡, 下洲, 上岗镇) names a village, a road or a town.
-        if (written[len - 1] !== word[len - 1] && PLACE_END.test(written[len - 1])) continue;
-        const atStart = i === 0 || /[\s,;。、:!?~]/.test(chars[i - 1]);
-        if (len === 2 && !endsWord(syl, chars, i + 2) && !(atStart && COMMAND_WORDS.has(word))) continue;
-        // A polyphone read by its default sound (刹 as cha) is checked against the sound in context (刹车 sha che).
-        contextual ??= pinyin(text, { toneType: 'none', type: 'array' });
-        const inContext = contextual.slice(i, i + len);
-        if (contextual.length === chars.length && (exact ? inContext.join(' ') !== parts.join(' ') : `~${inContext.map(fuzzy).join(' ')}` !== looseKey)) continue;
-        if (written in COMMON) {
-          const context = COMMON[written];
-          if (!context || !context.test(out)) continue;
-        }
-        out += word;
-        i += len;
-        replaced = true;
-      }
-    }
-    if (!replaced) {
-      out += chars[i];
-      i++;
-    }
+    const len = syl[i] && (firstSounds.has(syl[i]) || firstSounds.has(loose[i])) ? slipAt(i) : 0;
+    if (len) continue;
+    out += chars[i];
+    i++;
   }
   return out;
+
+  // The length of the vocabulary word at i (a slip corrected into out, or a word written right copied), or 0.
+  function slipAt(at: number): number {
+    // Longest first: 安全出扣 is one slip in a four-character word, not 出扣 alone.
+    for (let len = Math.min(4, chars.length - at); len >= 2; len--) {
+      let exactKey = syl[at];
+      let looseKey = `~${loose[at]}`;
+      let complete = true;
+      for (let k = at + 1; k < at + len; k++) {
+        if (!syl[k]) complete = false;
+        exactKey += ` ${syl[k]}`;
+        looseKey += ` ${loose[k]}`;
+      }
+      if (!complete) continue;
+      const exact = sounds.get(exactKey);
+      const word = exact ?? (len >= 3 ? sounds.get(looseKey) : undefined);
+      if (!word) continue;
+      const written = chars.slice(at, at + len).join('');
+      // A word of the vocabulary written right is kept whole: 配电箱 holds 电箱, which must not become 电线.
+      if (written === word || LEXICON_SET.has(written)) {
+        out += written;
+        i += len;
+        return len;
+      }
+      if (!nearMiss(written, word)) continue;
+      const after = chars.slice(at + len, at + len + 6).join('');
+      if (SUFFIX_AFTER.test(after) || named(at, at + len)) continue;
+      // A window ending in a wrong place-name character (上堡, 下洲, 上岗镇) names a village, a road or a town.
+      if (written[len - 1] !== word[len - 1] && PLACE_END.test(written[len - 1])) continue;
+      // Two characters are easily a word boundary (路过戚墅堰 holds guo qi): a two-character slip must end where a
+      // word ends (before a particle, a separator or another word of the vocabulary), or be a command word
+      // starting the message.
+      const atStart = at === 0 || /[\s,;。、:!?~]/.test(chars[at - 1]);
+      if (len === 2 && !endsWord(syl, chars, at + 2) && !(atStart && COMMAND_WORDS.has(word))) continue;
+      // A polyphone read by its default sound (刹 as cha) is checked against the sound in context (刹车 sha che).
+      contextual ??= pinyin(text, { toneType: 'none', type: 'array' });
+      if (contextual.length === chars.length) {
+        const heard = contextual.slice(at, at + len);
+        if (exact ? heard.join(' ') !== exactKey : `~${heard.map(fuzzy).join(' ')}` !== looseKey) continue;
+      }
+      if (written in COMMON) {
+        const context = COMMON[written];
+        if (!context || !context.test(out)) continue;
+      }
+      out += word;
+      i += len;
+      return len;
+    }
+    return 0;
+  }
 }
+
