@@ -5,7 +5,7 @@ import { parseMessage } from '../bot/dialog/parse/index.js';
 import { correctHomophones } from '../bot/dialog/parse/homophones.js';
 import { standardDialect } from '../bot/dialog/parse/dialect.js';
 import { surface } from '../bot/dialog/parse/surface.js';
-import { spokenCodes } from '../bot/dialog/parse/codes.js';
+import { looseCodes, spokenCodes } from '../bot/dialog/parse/codes.js';
 import { normalise, unquote } from '../bot/dialog/parse/normalise.js';
 
 const NOW = new Date('2026-12-03T02:00:00Z');
@@ -187,6 +187,15 @@ describe('hazard codes said aloud', () => {
     ['YH20261201-3 三天内整改', 'YH20261201-3 三天内整改'],
     ['Y H 2 0 2 6 1 2 0 1 - 0 0 0 3', 'YH20261201-0003'],
   ])('%s → %s', (said, typed) => expect(spokenCodes(said)).toBe(typed));
+
+  it.each([
+    ['YH-20261201-0003 已整改', 'YH20261201-0003 已整改'],
+    ['YH:20261201-0003', 'YH20261201-0003'],
+    ['YH2026-12-01-0003', 'YH20261201-0003'],
+    ['隐患编号20261201-0003', '隐患编号YH20261201-0003'],
+    ['YH2026121-0003', 'YH2026121-0003'], // seven digits: no code, left for the parser to refuse
+    ['2026-12-01前整改', '2026-12-01前整改'],
+  ])('typed loosely: %s → %s', (typed, canonical) => expect(looseCodes(typed)).toBe(canonical));
 
   it('acts on a spoken code', () => {
     expect(parse('YH二零二六一二零一杠零零零三已经整改完了')).toMatchObject({ intent: 'rectify', code: 'YH20261201-0003' });

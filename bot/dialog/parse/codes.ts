@@ -55,3 +55,19 @@ export function spokenCodes(text: string): string {
     return `${yh.replace(/\s/g, '')}${digits(date)}-${digits(seq)}`;
   });
 }
+
+// Typed loosely: a separator after YH (YH-20261127-0002, YH：20261127-0002), separators inside the date
+// (YH2026-11-27-0002), or no YH at all where the number can only be a code (编号20261127-0002: eight digits of a
+// date, a dash, four digits). Each is rewritten to the form CODE reads; a number of any other length stays.
+const AFTER_YH = /(?<![A-Za-z])(YH)[\s\-_:#]+(?=\d{4}[-_./]?\d{2}[-_./]?\d{2}(?!\d))/gi;
+const DATE_PARTS = /(?<![A-Za-z])(YH)(20\d{2})[-_./](\d{2})[-_./]?(\d{2})(?=\s*[-_~—–]\s*\d|\s*\d{4}(?!\d)|(?!\d))/gi;
+const BARE = /(?<![\dA-Za-z\-_/.])(20\d{6})\s*-\s*(\d{4})(?![\d\-_/.])/g;
+
+/** A hazard code typed loosely, in the form findHazardCode reads. */
+export function looseCodes(text: string): string {
+  if (!/\d{4}/.test(text)) return text;
+  let out = text;
+  if (/yh/i.test(out)) out = out.replace(AFTER_YH, '$1').replace(DATE_PARTS, '$1$2$3$4');
+  if (/20\d{6}\s*-/.test(out)) out = out.replace(BARE, (m, date: string, seq: string, at: number) => (/yh\s*$/i.test(out.slice(Math.max(0, at - 3), at)) ? m : `YH${date}-${seq}`));
+  return out;
+}

@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
-import { findHazardCode, spokenCodes } from './codes.js';
+import { findHazardCode, looseCodes, spokenCodes } from './codes.js';
 
 // Workers on Taiwan/Hong Kong IMEs or a traditional-set phone type 上報 華美; every rule below is written in
 // simplified characters. OpenCC's character-and-phrase tables (t → cn) are the maintained way to convert;
@@ -54,7 +54,7 @@ export function normalise(input: string, options: NormaliseOptions = {}): string
   for (const name of options.botNames ?? []) {
     if (name) text = text.split(`@${name.normalize('NFKC')}`).join(' ');
   }
-  text = spokenCodes(text.replace(/\s+/g, ' ').trim());
+  text = looseCodes(spokenCodes(text.replace(/\s+/g, ' ').trim()));
   // "喷漆房防爆灯坏1个@江南涂装": an @ at the very end naming an enterprise (not a person: 李四, 王站长) says where the
   // rest was found; it is put first, where every reader looks for the enterprise.
   text = text.replace(TRAILING_ENTERPRISE, (whole, before: string, name: string) =>
