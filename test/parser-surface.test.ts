@@ -94,6 +94,19 @@ describe('courtesy and meta wrappers', () => {
     expect(surface('各位好,现将今日检查情况报送如下:常州市汇丰化纤有限公司消防通道堵塞')).toBe('常州市汇丰化纤有限公司消防通道堵塞');
   });
 
+  it('drops announcing formulas and leading thanks', () => {
+    expect(surface('你好,想跟您反映一下,晨光纺织车间电线乱拉,麻烦记录一下,谢谢您')).toBe('晨光纺织车间电线乱拉');
+    expect(surface('谢谢啊 金鹰电器巡查完了 没问题')).toBe('金鹰电器巡查完了 没问题');
+    expect(surface('辛苦帮我登记下:鸿运五金 消防通道堵塞')).toBe('鸿运五金 消防通道堵塞');
+    expect(surface('不好意思哈,鸿运五金今天去看了')).toBe('鸿运五金今天去看了');
+    expect(parse('谢谢')).toEqual({ intent: 'unknown', text: '谢谢' });
+  });
+
+  it('reads the report under a question about what else to do or how to report it', () => {
+    expect(parse('不好意思哈，鸿运五金今天去看了，一切正常，请问还需要做什么吗')).toMatchObject({ intent: 'patrol', enterprise: '鸿运五金', result: 'normal' });
+    expect(parse('您好，请问一下，我今天去了晨光纺织，他们灭火器过期了，要怎么上报呀？')).toMatchObject({ intent: 'patrol', enterprise: '晨光纺织', result: 'issues' });
+  });
+
   it('drops a title addressed at the start, a clerk\'s closing and an aside about why', () => {
     expect(surface('王站长,金鹰电器去过了')).toBe('金鹰电器去过了');
     expect(surface('常州市汇丰化纤有限公司消防通道堵塞,特此报告,请领导审阅')).toBe('常州市汇丰化纤有限公司消防通道堵塞');

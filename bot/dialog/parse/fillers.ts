@@ -21,19 +21,21 @@ const THANKS = new RegExp(`${SEP}+(?:谢谢|多谢|感谢|谢了|辛苦了?|麻�
 // The wrapper says nothing the readers need, and a leading 您好 would be taken for the enterprise. Greetings and
 // check-in words before the message (早上好, 打卡✅, ok) are the same kind.
 const GREETING = new RegExp(
-  `^(?:(?:早上好|早安|上午好|中午好|下午好|晚上好|大家好|各位好|各位领导好|领导好|您好|你好|哈喽|(?:hello|hi|ok|okay)(?=${SEP}|$)|(?:打卡|签到)(?:[✅✔]|(?=${SEP}))|不好意思|抱歉|打扰(?:了|一下)?(?:您|你)?(?:了)?)${SEP}*[✅✔]?${SEP}*)+`,
+  `^(?:(?:早上好|早安|上午好|中午好|下午好|晚上好|大家好|各位好|各位领导好|领导好|您好|你好|哈喽|(?:hello|hi|ok|okay)(?=${SEP}|$)|(?:打卡|签到)(?:[✅✔]|(?=${SEP}))|不好意思|抱歉|打扰(?:了|一下)?(?:您|你)?(?:了)?|(?:谢谢|多谢|辛苦了|麻烦了|麻烦您了|麻烦你了)(?=(?:哈|啊|呀|哦|啦)?${SEP}))(?:哈|啊|呀|哦|啦)?${SEP}*[✅✔]?${SEP}*)+`,
   'i',
 );
 // "李站长，华美去过了": a person addressed at the start (a title after a surname) is not what the message names.
 // One character before the title, the surname (老/小 may precede it): "去了科长" is no one addressed.
 const VOCATIVE = new RegExp(`^(?:(?:老|小)?[\u4e00-\u9fff](?:站长|科长|主任|局长|所长|书记|队长|组长|老师|经理|总|领导)|领导|各位领导|各位)${SEP}+`);
 // "麻烦问一下长江建材是哪个网格的": an asking formula is 请问 said politely; the question readers know 请问.
-const ASKING = /^(?:麻烦|我想|想)?(?:问一下|问下|请教一下|请教下|打听一下|咨询一下|咨询下)/;
+const ASKING = /^(?:麻烦|我想|想)?(?:请问一下|请问下|问一下|问下|请教一下|请教下|打听一下|咨询一下|咨询下)/;
+// "想跟您反映一下，…", "向您汇报一下：…": announcing a report before making it.
+const ANNOUNCING = new RegExp(`^(?:我)?(?:想|要|来)?(?:跟|和|向|给)?(?:您|你|领导|大家)?(?:反映|汇报|报告|说|讲|报)(?:一下|下|个)(?:情况|问题|事)?${SEP}+`);
 // "各位好，现将检查发现的问题报送如下：…": a clerk's covering line before the finding.
 const COVERING = new RegExp(`^现(?:将|把).{0,24}?(?:报送|报告|上报|汇报|通报|反馈|报)如下${SEP}*`);
 // "麻烦帮我登记一下", "请帮忙记录": asking the bot to record what was just said is what every message does.
 const RECORD_REQUEST = new RegExp(
-  `(?<=^|${SEP})(?:麻烦|请|劳驾)?(?:你|您)?(?:帮(?:我|忙)?)?(?:登记|记录|记|录入|录|提交|登)(?:一下|下)?(?:吧|哈|哦)?(?:谢谢|,谢谢)?(?=$|${SEP})`,
+  `(?<=^|${SEP})(?:麻烦|请|劳驾|辛苦)?(?:你|您)?(?:帮(?:我|忙)?)?(?:登记|记录|记|录入|录|提交|登)(?:一下|下)?(?:吧|哈|哦)?(?:谢谢|,谢谢)?(?=$|${SEP})`,
 );
 // Courtesy clauses at the end, in any order: …，麻烦登记，谢谢，辛苦了; a clerk's 特此报告 / 请审阅 too.
 const TRAILING_COURTESY = new RegExp(
@@ -72,7 +74,7 @@ export function isCourtesy(word: string): boolean {
 
 /** The message without its courtesy wrapper (greeting, apology, 麻烦登记, 谢谢), or itself when nothing is left. */
 export function dropCourtesy(text: string): string {
-  let out = text.replace(GREETING, '').replace(VOCATIVE, '').replace(COVERING, '').replace(ASKING, '请问');
+  let out = text.replace(GREETING, '').replace(VOCATIVE, '').replace(COVERING, '').replace(ANNOUNCING, '').replace(ASKING, '请问');
   for (let before = ''; before !== out; ) {
     before = out;
     out = out.replace(TRAILING_COURTESY, '').replace(TRAILING_ASIDE, '');

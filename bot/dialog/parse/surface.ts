@@ -61,6 +61,7 @@ const META_CLAUSE = new RegExp(
     '(?:请问|想问一下|问一下)?(?:我)?这样(?:就)?算(?:是)?(?:巡查|巡|检查|查)?(?:过|完成|完)?(?:了)?(?:吗|不|么|没)?',
     '(?:请问)?(?:巡查|检查)?(?:正常|没问题)的话(?:是不是|要不要|需不需要)(?:也)?(?:要)?(?:发|报|登记|记录|上报)(?:吗)?',
     '(?:请问)?(?:是不是|要不要|需不需要)(?:也)?(?:要)?(?:发|报|登记|记录|上报)(?:一下)?(?:吗)?',
+    '(?:请问)?(?:我)?还(?:需要|要|用|得)(?:做|干|弄|填|报|发|登记)(?:些|点)?(?:什么|啥|别的)(?:吗|呢|不)?',
   ].join('|'),
 );
 const META = new RegExp(`(?<=^|[\\s,;。、:!?~])(?:${META_CLAUSE.source})(?=$|[\\s,;。、:!?~])`, 'g');
@@ -70,13 +71,15 @@ const MAJOR_ASKED = /(?:请问)?(?:这个|这种情况|这样)?(?:是不是|算�
 
 /** The message without its meta-questions, or null when it has none. */
 export function withoutMetaQuestions(text: string): string | null {
-  if (!/请问|问一下|这样|这个|怎么|如何|咋|是不是|要不要|需不需要|的话|算不算|属不属于|该不该|能不能/.test(text)) return null;
+  if (!/请问|问一下|这样|这个|怎么|如何|咋|是不是|要不要|需不需要|的话|算不算|属不属于|该不该|能不能|还/.test(text)) return null;
   META.lastIndex = 0;
   const asksMajor = MAJOR_ASKED.test(text);
   if (!META.test(text) && !asksMajor) return null;
   // The worker who asks whether it is a major hazard thinks it is one: the level stays, the question goes.
   const out = text.replace(MAJOR_ASKED, ' 重大隐患 ').replace(META, ' ').replace(/^请问/, '').replace(/\s*\?+/g, ',').replace(/\s+/g, ' ').replace(/^[\s,;。、:!~?]+|[\s,;。、:!~?]+$/g, '').trim();
-  return out && out !== text.replace(/[?]+$/, '') ? out : null;
+  // The rest may now start with what the question hid (请问，我今天去了…): its courtesy and narrator go too.
+  const rest = out ? dropCourtesy(out) : out;
+  return rest && rest !== text.replace(/[?]+$/, '') ? rest : null;
 }
 
 // "三元彩印的情况 帮我查查看", "金达纺织最近的巡查记录给我看一下": the request said after what it is about (topic
