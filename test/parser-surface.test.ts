@@ -27,6 +27,9 @@ describe('same-sound slips in the bot vocabulary', () => {
     ['疏散知识不亮', '疏散指示不亮'], // two wrong in four
     ['重大隐黄', '重大隐患'], // -ng/-n, as fuzzy pinyin and southern speech blur them
     ['员工没带安全冒', '员工没带安全帽'],
+    ['电线老话严重', '电线老化严重'], // the context vouches for the common word
+    ['防暴灯坏了', '防爆灯坏了'],
+    ['灭火器过其了', '灭火器过期了'],
   ])('%s → %s', (text, fixed) => expect(correctHomophones(text)).toBe(fixed));
 
   it.each([

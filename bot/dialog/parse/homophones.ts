@@ -21,7 +21,7 @@ const LEXICON = [
   '安全出口', '疏散通道', '消防通道', '安全通道', '消防', '消防栓', '消火栓', '灭火器', '喷淋', '应急灯', '疏散指示',
   '配电箱', '配电房', '配电柜', '电线', '老化', '私拉乱接', '乱拉乱接', '漏电', '防爆', '粉尘', '除尘器', '危化品',
   '有限空间', '易燃', '过期', '堵塞', '占用', '锁闭', '堆放', '气瓶', '液化气', '叉车', '压力容器', '特种设备',
-  '安全帽', '防护罩', '警示标志', '动火', '焊接', '抽烟', '吸烟', '隐患点', '应急照明', '漏电保护', '易燃易爆',
+  '安全帽', '防护罩', '警示标志', '防爆灯', '动火', '焊接', '抽烟', '吸烟', '隐患点', '应急照明', '漏电保护', '易燃易爆',
   '危险化学品', '烟感', '护栏', '安全带', '劳保用品', '动火作业', '特种作业', '操作证', '上岗证', '应急预案',
   '消防演练', '警示标识', '杂物', '排查', '自查', '检查表', '整改通知', '整改期限', '复查合格', '隐患整改',
   // results and deadlines
@@ -103,9 +103,9 @@ function nearMiss(written: string, word: string): boolean {
   return diff >= 1 && diff <= (word.length >= 4 ? 2 : 1);
 }
 
-// What may follow a word: nothing, a separator or digit, a particle or a verb of state, a weekday or a numeral
+// What may follow a word: nothing, a separator or digit, a particle or a verb of state (严重, 破损, 缺失), a weekday or a numeral
 // (下州一前 is 下周一前), or another word of the vocabulary by its sound (本州逾其的 is 本周逾期的).
-const WORD_END = /^(?:$|[^\u4e00-\u9fff]|[了的好完过掉啊吗呢吧没不已都还要是很太有在和与及等也就又被一二三四五六七八九十日天末])/;
+const WORD_END = /^(?:$|[^\u4e00-\u9fff]|[了的好完过掉啊吗呢吧没不已都还要是很太有在和与及等也就又被一二三四五六七八九十日天末严破坏脱失缺未无超漏堵锁])/;
 let startSounds: Set<string> | null = null;
 function endsWord(syl: readonly string[], chars: readonly string[], at: number): boolean {
   if (WORD_END.test(chars[at] ?? '')) return true;
@@ -179,7 +179,7 @@ export function correctHomophones(text: string): string {
       if (written[len - 1] !== word[len - 1] && PLACE_END.test(written[len - 1])) continue;
       // Two characters are easily a word boundary (路过戚墅堰 holds guo qi): a two-character slip must end where a
       // word ends (before a particle, a separator or another word of the vocabulary), or be a command word
-      // starting the message.
+      // starting the message; a common word whose context says the domain sense (电线老话严重) is vouched for.
       const atStart = at === 0 || /[\s,;。、:!?~]/.test(chars[at - 1]);
       if (len === 2 && !endsWord(syl, chars, at + 2) && !(atStart && COMMAND_WORDS.has(word))) continue;
       // A polyphone read by its default sound (刹 as cha) is checked against the sound in context (刹车 sha che).
