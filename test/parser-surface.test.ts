@@ -181,6 +181,10 @@ describe('layout', () => {
     expect(unquote('「老王：你今天巡了几家」\n- - - - - - - - -\n三家')).toBe('三家');
     expect(parse('> 周主任：金鹰电器这周去过没\n去过了，都正常')).toMatchObject({ intent: 'patrol', enterprise: '金鹰电器', result: 'normal' });
     expect(parse('> 周主任：YH20261129-0004 改好了吗\n改好了')).toMatchObject({ intent: 'rectify', code: 'YH20261129-0004' });
+    expect(unquote('> 周主任：金鹰电器这周去过没\n> 上次有两条\n去过了')).toBe('金鹰电器 去过了');
+    // An answer to the bot's own question stays that answer.
+    expect(parse('「周主任：金鹰电器这周去过没」\n- - - - - - - - - - - -\n2')).toEqual({ intent: 'choice', index: 2 });
+    expect(parse('> 周主任：金鹰电器这周去过没\n是的')).toEqual({ intent: 'confirm', yes: true });
   });
 });
 
