@@ -11,8 +11,7 @@ import { parseImplicit } from './implicit.js';
 import { parseForm } from './form.js';
 import { parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
-import { reordered, surface, withoutMetaQuestions } from './surface.js';
-import { dropFillers, isCourtesy } from './fillers.js';
+import { readSurface } from './surface.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
 
@@ -93,33 +92,10 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
   const reply = parseReply(text);
   if (reply) return reply;
-  const words = surface(text);
-  // "取消取消", "好的 谢谢": once the surface is put right the message may be a whole-message answer.
-  const answer = words !== text ? parseReply(words) : null;
-  if (answer) return answer;
-  // "…，请问这样报可以吗": a question about how to record the message is dropped when what is left is a report
-  // or a patrol; otherwise the message is read whole (a real question stays a question).
-  const plain = withoutMetaQuestions(words);
-  if (plain) {
-    const bare = compact(parseWords(plain, now, text));
-    if (RECORDS.has(bare.intent) && 'enterprise' in bare && bare.enterprise) return bare;
-  }
-  const read = compact(parseWords(words, now, text));
-  // A surface rewrite must never cost a reading: when the rewritten words read as nothing, the words as
-  // written (fillers dropped) are tried too.
-  // Word orders the readers do not start from (三元彩印的情况 帮我查查) are tried last, the same way.
-  if (read.intent === 'unknown') {
-    for (const other of [dropFillers(text), ...reordered(words)]) {
-      if (other === words) continue;
-      const again = compact(parseWords(other, now, text));
-      const named = 'enterprise' in again ? again.enterprise : undefined;
-      if (again.intent !== 'unknown' && !(named && isCourtesy(named))) return again;
-    }
-  }
-  return read;
+  // The surface (slips, dialect, courtesy, layout) is put right before any reader runs; see surface.ts.
+  return readSurface(text, (words) => compact(parseWords(words, now, text)));
 }
 
-const RECORDS = new Set<string>(['report', 'patrol']);
 
 /** The readings of a message once whole-message answers are ruled out and spoken fillers are gone. */
 function parseWords(text: string, now: Date, said: string): ParsedMessage {

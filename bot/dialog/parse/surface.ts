@@ -3,7 +3,9 @@
 // layout (slashes, spaced-out characters, a clause said twice), dialect words, same-sound slips in the bot's
 // own words, courtesy wrappers and spoken fillers. Pure and cheap (a few µs a message).
 import { standardDialect } from './dialect.js';
-import { dropCourtesy, dropFillers } from './fillers.js';
+import type { ParsedMessage } from '../intents.js';
+import { dropCourtesy, dropFillers, isCourtesy } from './fillers.js';
+import { parseReply } from './replies.js';
 import { correctHomophones } from './homophones.js';
 
 const CJK = '[\\u4e00-\\u9fff]';
@@ -92,4 +94,35 @@ export function reordered(text: string): string[] {
   const m = POSTPOSED_REQUEST.exec(text);
   // The request in the one form every reader knows: 查一下 for looking something up, 看一下 for being shown it.
   return m ? [`${/[查调翻拉]/.test(m[2]) ? '查一下' : '看一下'} ${m[1].replace(/[\s,;。、:!~]+$/, '')}`] : [];
+}
+
+const RECORDS = new Set<string>(['report', 'patrol']);
+
+/**
+ * Reads a normalised message through its surface: `read` is the readers (parseWords). The surface-corrected
+ * words are read; a meta-question is dropped when what is left is a report or patrol; and a rewrite never
+ * costs a reading: when the corrected words read as nothing, the words as written (fillers dropped) and the
+ * other word orders are tried, and the first reading that names no greeting as an enterprise is kept.
+ */
+export function readSurface(text: string, read: (words: string) => ParsedMessage): ParsedMessage {
+  const words = surface(text);
+  // "取消取消", "好的 谢谢": once the surface is put right the message may be a whole-message answer.
+  const answer = words !== text ? parseReply(words) : null;
+  if (answer) return answer;
+  // "…，请问这样报可以吗": a question about how to record the message is dropped when what is left is a report
+  // or a patrol; otherwise the message is read whole (a real question stays a question).
+  const plain = withoutMetaQuestions(words);
+  if (plain) {
+    const bare = read(plain);
+    if (RECORDS.has(bare.intent) && 'enterprise' in bare && bare.enterprise) return bare;
+  }
+  const first = read(words);
+  if (first.intent !== 'unknown') return first;
+  for (const other of [dropFillers(text), ...reordered(words)]) {
+    if (other === words) continue;
+    const again = read(other);
+    const named = 'enterprise' in again ? again.enterprise : undefined;
+    if (again.intent !== 'unknown' && !(named && isCourtesy(named))) return again;
+  }
+  return first;
 }
