@@ -29,6 +29,8 @@ describe('same-sound slips in the bot vocabulary', () => {
     ['员工没带安全冒', '员工没带安全帽'],
     ['电线老话严重', '电线老化严重'], // the context vouches for the common word
     ['防暴灯坏了', '防爆灯坏了'],
+    ['已经整整改好了', '已经整改好了'], // a stutter of dictation
+    ['巡巡查完了', '巡查完了'],
     ['灭火器过其了', '灭火器过期了'],
   ])('%s → %s', (text, fixed) => expect(correctHomophones(text)).toBe(fixed));
 
@@ -43,6 +45,7 @@ describe('same-sound slips in the bot vocabulary', () => {
     '金盛的电箱坏了', // 电箱 is a word; xiang and xian are told apart in two-character words
     '配电箱没接地', // a word written right is kept whole (电箱 inside it)
     '东升电子查过了', // a trade word's characters are the name's
+    '看看我的任务',
   ])('leaves %s as written', (text) => expect(correctHomophones(text)).toBe(text));
 
   it('reads a report whose hazard word was slipped', () => {

@@ -94,6 +94,7 @@ function lexicon(): Map<string, string> {
   return bySound;
 }
 const LEXICON_SET = new Set<string>(LEXICON);
+const LEXICON_FIRST = new Set<string>(LEXICON.map((w) => w[0]));
 
 // One character wrong in a word of two or three; up to two in a word of four (the sound of four syllables is
 // specific enough: 疏散知识 can only be 疏散指示).
@@ -142,12 +143,22 @@ export function correctHomophones(text: string): string {
   let out = '';
   let i = 0;
   while (i < chars.length) {
+    // A stutter of dictation (整整改好了, 巡巡查完了): a first character said twice before a vocabulary word.
+    if (chars[i] === chars[i + 1] && LEXICON_FIRST.has(chars[i]) && startsWord(i + 1)) {
+      i++;
+      continue;
+    }
     const len = syl[i] && (firstSounds.has(syl[i]) || firstSounds.has(loose[i])) ? slipAt(i) : 0;
     if (len) continue;
     out += chars[i];
     i++;
   }
   return out;
+
+  function startsWord(at: number): boolean {
+    for (let len = 2; len <= 4; len++) if (LEXICON_SET.has(chars.slice(at, at + len).join(''))) return true;
+    return false;
+  }
 
   // The length of the vocabulary word at i (a slip corrected into out, or a word written right copied), or 0.
   function slipAt(at: number): number {
