@@ -85,6 +85,14 @@ describe('Wu and northern dialect words', () => {
     ['弗来事', '不行'],
     ['昨日子去过', '昨天去过'],
     ['弄清爽', '弄干净'],
+    ['伊讲明朝弄好', '他讲明天弄好'],
+    ['伊利乳业', '伊利乳业'],
+    ['勿晓得', '不晓得'],
+    ['请勿吸烟', '请勿吸烟'],
+    ['妥妥的', '没问题'],
+    ['杠杠的', '没问题'],
+    ['整好了', '整改好了'],
+    ['要整好', '要整好'],
   ])('%s → %s', (text, std) => expect(standardDialect(text)).toBe(std));
 
   it('reads a Wu patrol and a Wu deadline', () => {

@@ -24,6 +24,9 @@ const RULES: readonly Rule[] = [
   [/伊拉|伊们/g, '他们'],
   [/阿拉(?=[\u4e00-\u9fff])/g, '我们'],
   [/(?<=[叫让请帮跟同和给要])伊(?![利拉斯朗犁兰甸])/g, '他'],
+  [/(?<=^|[\s,;。、:!?~])伊(?=讲|说|答应|保证|已经|马上|讲好|弗|勿|今朝|明朝)/g, '他'],
+  // 勿 before a verb of knowing or being able (勿晓得, 勿灵, 勿对) is Wu 不; 请勿 (a written prohibition) stays.
+  [/(?<!请)勿(?=晓得|清楚|对|灵|会|是|曾|好|行|来|要紧)/g, '不'],
   // 弗来事 / 勿来事 (not OK, won't do) before 弗 becomes 不; 呒没 / 呒啥 are 没有 / 没啥 (呒 has no standard use).
   [/(?:弗|勿|不)来事/g, '不行'],
   [/呒没|呒得/g, '没有'],
@@ -87,6 +90,12 @@ const RULES: readonly Rule[] = [
   [/瞅(?=了|过|一眼|一下|瞅)/g, '看'],
   [/瞅瞅/g, '看看'],
   [/没毛病/g, '没问题'],
+  // 妥妥的 / 杠杠的 / 整挺好 (all fine) say the check found nothing; 杠杠 after a digit is a spoken dash, kept.
+  [/妥妥(?:的|滴)/g, '没问题'],
+  [/(?<![0-9零〇一二两三四五六七八九])杠杠(?:的|滴)/g, '没问题'],
+  [/整(?:得|的)?挺好/g, '挺好'],
+  // Northern 整好了 (fixed it) after a code or a hazard: the fix is done, as 整改好了.
+  [/(?<![要去再先请得会能])整好(?=了|啦)/g, '整改好'],
   [/整完(?=了|啦)/g, '整改完'],
   [/(?<=整改|弄|搞|修)利索/g, '好'],
   // Internet and northern spellings: 木有 (没有), 神马 (什么), 肿么 (怎么), 嘎哈 (干啥), 贼 before an adjective (很).
@@ -99,7 +108,7 @@ const RULES: readonly Rule[] = [
   [/(?<![要去再先请得会能检巡])(巡查|巡检|检查|巡|查)好(?=了|啦|$|[\s,;。、:!?~]|[\u4e00-\u9fff]{2})/g, '$1完'],
 ];
 
-const TRIGGER = /来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|迭|埃|面|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
+const TRIGGER = /妥妥|杠杠|挺好|整好|来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|迭|埃|面|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
 
 /** The message with dialect words replaced by their standard forms. */
 export function standardDialect(text: string): string {
