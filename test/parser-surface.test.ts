@@ -93,6 +93,10 @@ describe('Wu and northern dialect words', () => {
     ['杠杠的', '没问题'],
     ['整好了', '整改好了'],
     ['要整好', '要整好'],
+    ['迭个厂', '这个厂'],
+    ['埃个情况', '那个情况'],
+    ['金鹰迭面通道堵了', '金鹰这边通道堵了'],
+    ['这面墙裂了', '这面墙裂了'],
   ])('%s → %s', (text, std) => expect(standardDialect(text)).toBe(std));
 
   it('reads a Wu patrol and a Wu deadline', () => {

@@ -44,12 +44,12 @@ const RULES: readonly Rule[] = [
   // 交关 before an adjective is 很 (交关危险); before a noun, 很多 (交关纸箱, a lot of cartons).
   [/交关(?=多|少|好|危险|乱|脏|大|小|严重|差|吓人|险|难|重要|厉害|高|低|长|快|慢)/g, '很'],
   [/交关/g, '很多'],
-  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十百千万几多余来数干这那哪每各整半某单有是了出个])个${SEP}`, 'g'), ''],
+  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十百千万几多余来数干这那哪每各整半某单有是了出个迭埃搿])个${SEP}`, 'g'), ''],
   // "三元彩印个情况": Wu 个 between a name and the thing asked about is the possessive 的.
   // After a verb (报个情况, 说个情况) 个 is the measure word and stays.
-  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十几多这那哪每各整半某单百千万有是了出个报说查看问映讲交发记写填打])个(?=情况|记录|资料|台账|企业|厂|公司|单位|东西)`, 'g'), '的'],
+  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十几多这那哪每各整半某单百千万有是了出个报说查看问映讲交发记写填打迭埃搿])个(?=情况|记录|资料|台账|企业|厂|公司|单位|东西)`, 'g'), '的'],
   // "联创精密个YH…": 个 before a hazard code is the possessive too, and a code needs no 的.
-  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十几这那哪每各整半某单有是了出个])个(?=\\s*YH)`, 'gi'), ' '],
+  [new RegExp(`(?<=${CJK})(?<![一二两三四五六七八九十几这那哪每各整半某单有是了出个迭埃搿])个(?=\\s*YH)`, 'gi'), ' '],
   // More Wu: 侬 (you), 伐 at the end of a clause (the question particle 吗: 好了伐), 辰光 (time), 迭 (this),
   // 埃 (that), 物事 (things), 勒海 (at), 拨 before a person (by/to).
   [/侬/g, '你'],
@@ -59,9 +59,13 @@ const RULES: readonly Rule[] = [
   [new RegExp(`(?<=${CJK})伐(?=$|[\\s,;。、:!?~])`, 'g'), '吗'],
   [/啥辰光/g, '什么时候'],
   [/辰光/g, '时候'],
-  [/迭(?=个|只|家|面|搭|趟|排)/g, '这'],
-  [/埃(?=个|只|家|面|搭)/g, '那'],
-  [/(?<=这|那)(?:面|搭)(?=$|[\s,;。、:!?~]|[\u4e00-\u9fff])/g, '边'],
+  // 迭面/埃面/伊面 (this side, that side) and 迭搭/埃搭 (here, there); 这面墙 in standard text is left alone.
+  [/迭面/g, '这边'],
+  [/(?:埃|伊)面/g, '那边'],
+  [/迭搭/g, '这里'],
+  [/埃搭/g, '那里'],
+  [/迭(?=个|只|家|趟|排)/g, '这'],
+  [/埃(?=个|只|家)/g, '那'],
   [/物事/g, '东西'],
   [/等歇/g, '等会'],
   [/搭(?=我|你|他|伊|伊拉|他们)/g, '跟'],
@@ -108,7 +112,7 @@ const RULES: readonly Rule[] = [
   [/(?<![要去再先请得会能检巡])(巡查|巡检|检查|巡|查)好(?=了|啦|$|[\s,;。、:!?~]|[\u4e00-\u9fff]{2})/g, '$1完'],
 ];
 
-const TRIGGER = /妥妥|杠杠|挺好|整好|来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|迭|埃|面|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
+const TRIGGER = /迭|伊面|妥妥|杠杠|挺好|整好|来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|迭|埃|面|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
 
 /** The message with dialect words replaced by their standard forms. */
 export function standardDialect(text: string): string {
