@@ -65,7 +65,8 @@ const RHETORICAL = new RegExp(
 );
 
 // Sentence-final particles of spoken chat (去过了哈, 正常滴, 催催哈): tone, not words.
-const PARTICLE = new RegExp(`(?<=[\u4e00-\u9fff])(?:哈+|滴|呗|咯|喔|哟|嘞)(?=$|${SEP})`, 'g');
+// (?<!哈): a run of 哈 is tried from its first character only, or a wall of them costs quadratic time.
+const PARTICLE = new RegExp(`(?<=[\u4e00-\u9fff])(?<!哈)(?:哈+|滴|呗|咯|喔|哟|嘞)(?=$|${SEP})`, 'g');
 
 /** Whether a word is a greeting or apology (您好, 不好意思): never an enterprise. */
 export function isCourtesy(word: string): boolean {

@@ -40,7 +40,12 @@ function layout(text: string): string {
   return out;
 }
 
+// Dictation repeats are looked for in messages of chat length: on a long paste the backreferences would cost
+// quadratic time for nothing.
+const REPEAT_SCAN_MAX = 300;
+
 function collapseRepeats(text: string): string {
+  if (text.length > REPEAT_SCAN_MAX) return text;
   // A single character twice (看看, 谢谢) is a word; only a repeat separated by a space or comma is dictation.
   return text
     .replace(REPEATED, (whole, unit: string) => (unit.length === 1 && !/[\s,]/.test(whole) ? whole : unit))
