@@ -109,6 +109,8 @@ describe('courtesy and meta wrappers', () => {
   it('drops greetings, apologies, record requests and thanks', () => {
     expect(surface('您好,不好意思打扰了,华达电子配电箱没盖,麻烦帮我登记一下,谢谢,辛苦了')).toBe('华达电子配电箱没盖');
     expect(surface('早上好 打卡✅ 金盛巡查完毕')).toBe('金盛巡查完毕');
+    // Before a code, 签到 may be a department reporting at it: it stays for the code readers.
+    expect(surface('签到 YH20261202-0001')).toBe('签到 YH20261202-0001');
     expect(surface('各位好,现将今日检查情况报送如下:常州市汇丰化纤有限公司消防通道堵塞')).toBe('常州市汇丰化纤有限公司消防通道堵塞');
   });
 
