@@ -149,6 +149,12 @@ describe('courtesy and meta wrappers', () => {
     expect(parse('我上午去了晨光纺织,仓库通道堵了,别的都还行')).toMatchObject({ intent: 'patrol', enterprise: '晨光纺织', result: 'issues' });
   });
 
+  it('reads a cancel under an apology and a suggestion particle', () => {
+    expect(parse('不好意思,刚才那条发错了,不要提交了,撤回掉吧,谢谢')).toEqual({ intent: 'cancel' });
+    expect(surface('金盛 压力表过期了 十天内整改吧')).toBe('金盛 压力表过期了 十天内整改');
+    expect(parse('好吧')).toEqual({ intent: 'confirm', yes: true });
+  });
+
   it('keeps the level when the worker asks whether it is a major hazard', () => {
     expect(parse('您好，金鹰电器液氨罐边上有人抽烟，是不是要报重大隐患？麻烦登记')).toMatchObject({ intent: 'report', enterprise: '金鹰电器', level: 'major' });
   });

@@ -65,9 +65,13 @@ const RHETORICAL = new RegExp(
   'g',
 );
 
-// Sentence-final particles of spoken chat (去过了哈, 正常滴, 催催哈): tone, not words.
+// Sentence-final particles of spoken chat (去过了哈, 正常滴, 催催哈, 取消掉吧): tone, not words. 吧 only after two
+// characters or more, so a lone 好吧 (an answer) is read whole before this runs and 吧 inside a word stays.
 // (?<!哈): a run of 哈 is tried from its first character only, or a wall of them costs quadratic time.
-const PARTICLE = new RegExp(`(?<=[\u4e00-\u9fff])(?<!哈)(?:哈+|滴|呗|咯|喔|哟|嘞)(?=$|${SEP})`, 'g');
+const PARTICLE = new RegExp(`(?<=[\u4e00-\u9fff])(?<!哈)(?:哈+|滴|呗|咯|喔|哟|嘞)(?=$|${SEP})|(?<=[\u4e00-\u9fff]{2})吧(?=$|${SEP})`, 'g');
+// "取消掉", "撤回掉": 掉 after an undoing verb adds nothing (清掉, 拆掉 are things done and stay; 删掉 and 作废掉
+// are words the code readers know as they are).
+const UNDO_DONE = /(取消|撤回|撤销)掉/g;
 
 /** Whether a word is a greeting or apology (您好, 不好意思): never an enterprise. */
 export function isCourtesy(word: string): boolean {
@@ -81,7 +85,7 @@ export function dropCourtesy(text: string): string {
     before = out;
     out = out.replace(TRAILING_COURTESY, '').replace(TRAILING_ASIDE, '');
   }
-  out = out.replace(new RegExp(RECORD_REQUEST.source, 'g'), ' ').replace(PARTICLE, '').replace(RHETORICAL, ' ');
+  out = out.replace(new RegExp(RECORD_REQUEST.source, 'g'), ' ').replace(PARTICLE, '').replace(UNDO_DONE, '$1').replace(RHETORICAL, ' ');
   if (NARRATOR.test(out) && !ASKS.test(out.split(/[,;。!?]/)[0])) out = out.replace(NARRATOR, '').replace(FIRST_TIME, '');
   out = out.replace(/\s+/g, ' ').replace(/^[\s,;。、:!~]+|[\s,;。、:!~]+$/g, '').trim();
   return out || text;
