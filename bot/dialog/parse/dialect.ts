@@ -112,7 +112,8 @@ const RULES: readonly Rule[] = [
   [/(?<![要去再先请得会能检巡])(巡查|巡检|检查|巡|查)好(?=了|啦|$|[\s,;。、:!?~]|[\u4e00-\u9fff]{2})/g, '$1完'],
 ];
 
-const TRIGGER = /迭|伊面|妥妥|杠杠|挺好|整好|来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|迭|埃|面|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
+// Characters or words at least one rule needs; a message with none of them skips the table.
+const TRIGGER = /迭|伊面|妥妥|杠杠|挺好|整好|来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|埃|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
 
 /** The message with dialect words replaced by their standard forms. */
 export function standardDialect(text: string): string {
