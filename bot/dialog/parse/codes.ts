@@ -29,3 +29,45 @@ export function allHazardCodes(text: string): string[] {
   }
   return codes;
 }
+
+// Voice-to-text writes a code as it is spoken: YH二零二六一一二七杠零零零二, YH 2026 1127 横 0002, yh二〇二六…减二.
+// After YH, Chinese digits (幺 and 洞 as radio operators say 1 and 0), spaces and a spoken dash (杠, 横, 减,
+// 横杠, 杠杠) are read back into the canonical form; the 8-digit date must then be complete, or nothing changes.
+const SPOKEN_DIGIT: Record<string, string> = {
+  零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+const D = '[0-9零〇洞一幺二两三四五六七八九]';
+// Spaced-out Arabic digits (0 0 0 7) may follow a dash; spoken digits come as one run.
+const SEQ = '\\d(?: ?\\d){0,3}|[零〇洞一幺二两三四五六七八九]{1,4}';
+// The sequence after a spoken dash has 1-4 digits; without a dash it must have all 4, or "YH20261127 三天内" would
+// read 三 as the sequence. No space inside the sequence, for the same reason.
+const SPOKEN_CODE = new RegExp(`(?<![A-Za-z])(Y\\s?H)((?:\\s*${D}){8})\\s*(?:(?:横杠|杠杠|杠|横|减|-)\\s*(${SEQ})|(${D}{4}))(?!${D})`, 'gi');
+const digits = (s: string) => s.replace(/\s+/g, '').replace(/[零〇洞一幺二两三四五六七八九]/g, (c) => SPOKEN_DIGIT[c]);
+
+/** A hazard code said aloud (Chinese digits, 杠 for the dash) written as typed: YH20261127-0002. */
+export function spokenCodes(text: string): string {
+  if (!/y\s?h/i.test(text)) return text;
+  return text.replace(SPOKEN_CODE, (whole, yh: string, date: string, dashed?: string, plain?: string) => {
+    const seq = dashed ?? plain ?? '';
+    // Typed codes (YH20261122-0007, YH 20261122 0007) are read by CODE as they are; only a spoken one, or one
+    // with its digits spaced out (Y H 2 0 2 6 …), is rewritten.
+    if (!/[零〇洞一幺二两三四五六七八九杠横减]|\d\s+\d.*\d\s+\d|Y\s/i.test(whole)) return whole;
+    return `${yh.replace(/\s/g, '')}${digits(date)}-${digits(seq)}`;
+  });
+}
+
+// Typed loosely: a separator after YH (YH-20261127-0002, YH：20261127-0002), separators inside the date
+// (YH2026-11-27-0002), or no YH at all where the number can only be a code (编号20261127-0002: eight digits of a
+// date, a dash, four digits). Each is rewritten to the form CODE reads; a number of any other length stays.
+const AFTER_YH = /(?<![A-Za-z])(YH)[\s\-_:#]+(?=\d{4}[-_./]?\d{2}[-_./]?\d{2}(?!\d))/gi;
+const DATE_PARTS = /(?<![A-Za-z])(YH)(20\d{2})[-_./](\d{2})[-_./]?(\d{2})(?=\s*[-_~—–]\s*\d|\s*\d{4}(?!\d)|(?!\d))/gi;
+const BARE = /(?<![\dA-Za-z\-_/.])(20\d{6})\s*-\s*(\d{4})(?![\d\-_/.])/g;
+
+/** A hazard code typed loosely, in the form findHazardCode reads. */
+export function looseCodes(text: string): string {
+  if (!/\d{4}/.test(text)) return text;
+  let out = text;
+  if (/yh/i.test(out)) out = out.replace(AFTER_YH, '$1').replace(DATE_PARTS, '$1$2$3$4');
+  if (/20\d{6}\s*-/.test(out)) out = out.replace(BARE, (m, date: string, seq: string, at: number) => (/yh\s*$/i.test(out.slice(Math.max(0, at - 3), at)) ? m : `YH${date}-${seq}`));
+  return out;
+}

@@ -3,7 +3,7 @@ import type { ParsedMessage } from '../intents.js';
 import { findHazardCode } from './codes.js';
 import { matchCommand, type Command } from './commands.js';
 import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parseWhistle } from './hazard-actions.js';
-import { normalise, type NormaliseOptions } from './normalise.js';
+import { normalise, unquote, type NormaliseOptions } from './normalise.js';
 import { parseQuery, parseOverdue, parseRanking, parseStats } from './queries.js';
 import { parseReply } from './replies.js';
 import { parsePatrol, parseReport } from './report.js';
@@ -11,7 +11,7 @@ import { parseImplicit } from './implicit.js';
 import { parseForm } from './form.js';
 import { parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
-import { dropFillers } from './fillers.js';
+import { readSurface } from './surface.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
 
@@ -83,7 +83,8 @@ function compact(m: ParsedMessage): ParsedMessage {
  * botNames (optional) strips "@安全助手" even when the sender typed no space after it.
  */
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
-  const raw = typeof input === 'string' ? input : '';
+  // A reply quoting a group message is read as its answer, about what the quote names.
+  const raw = unquote(typeof input === 'string' ? input : '');
   // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined.
   const form = raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null;
   if (form) return compact(form);
@@ -91,8 +92,10 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
   const reply = parseReply(text);
   if (reply) return reply;
-  return compact(parseWords(dropFillers(text), now, text));
+  // The surface (slips, dialect, courtesy, layout) is put right before any reader runs; see surface.ts.
+  return readSurface(text, (words) => compact(parseWords(words, now, text)));
 }
+
 
 /** The readings of a message once whole-message answers are ruled out and spoken fillers are gone. */
 function parseWords(text: string, now: Date, said: string): ParsedMessage {

@@ -1,0 +1,133 @@
+// The surface of a message: what must be put right before any reader runs, so the readers (written for
+// standard Mandarin typed plainly) apply to what workers really send. Each step is one kind of noise:
+// layout (slashes, spaced-out characters, a clause said twice), dialect words, same-sound slips in the bot's
+// own words, courtesy wrappers and spoken fillers. Pure and cheap (a few µs a message).
+import { standardDialect } from './dialect.js';
+import type { ParsedMessage } from '../intents.js';
+import { dropCourtesy, dropFillers, isCourtesy } from './fillers.js';
+import { parseReply } from './replies.js';
+import { correctHomophones } from './homophones.js';
+
+const CJK = '[\\u4e00-\\u9fff]';
+
+// "立信/除尘器不开/木粉一地/重大": a slash or bar between words separates fields; between digits it is a date (12/8).
+const FIELD_BAR = /(?<!\d)\s*[/|\\｜]+\s*|\s*[/|\\｜]+\s*(?!\d)/g;
+// "这 周 还 要 巡 查 哪 几 家": one character a word, three or more in a row, is one phrase typed with spaces.
+const SPACED = new RegExp(`(?<=^|\\s)${CJK}(?: ${CJK}(?=\\s|$)){2,}`, 'g');
+// "锁牢了，锁牢了", "晒 晒", "不弄了不弄了": a word or clause said twice in a row, as dictation does.
+const REPEATED = /([\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff])(?:[\s,]*\1)+(?=$|[\s,;。、:!?~])/g;
+// Glued, only three characters or more: 有没有没整改 holds 有没 twice and is no repeat.
+const REPEATED_GLUED = /([\u4e00-\u9fff]{3,6})\1+/g;
+
+// Bullets, arrows and tag marks (• ▪ ★ → #隐患上报#) lay a message out; they separate, they never name.
+const LAYOUT_MARKS = /[•●▪■□◆◇★☆→←⇒➡▶►》《〉〈#＃]+|-{0,1}>+|(?<=[\u4e00-\u9fff\s])(?:h{3,}|hhh+|\^_\^|T_T|QAQ|orz)(?=$|[\s,;。、:!?~]|[\u4e00-\u9fff])/gi;
+
+// Dashes, plus signs and ellipses between words (金鹰电器——灭火器过期, 华美+通道堵, 灭火器过期...三天内) separate;
+// a dash between digits is a code or a date (YH20261122-0007, 12-8) and stays.
+const DASH = /\s*(?:[-—–－~]{1,3}|\+)\s*/g;
+const ELLIPSIS = /\.{2,}|…+|。{2,}/g;
+// "1、金鹰电器 灭火器过期 2、三天内整改", "①…②…", "(1)…": numbering of a typed list, not a number in the message.
+const NUMBERING = /(?<=^|[\s,;。])(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:、|\.(?!\d)|\)|）)\s*(?=[^\d\s])|(?<=^|[\s,;。])\(\d{1,2}\)\s*|[①②③④⑤⑥⑦⑧⑨⑩]/g;
+
+function layout(text: string): string {
+  let out = text;
+  if (/[-—–－~+]/.test(out)) out = out.replace(DASH, (m, at: number) => (/\d/.test(out[at - 1] ?? '') && /\d/.test(out[at + m.length] ?? '') ? m : ' ')).trim();
+  if (/\.\.|…|。。/.test(out)) out = out.replace(ELLIPSIS, ',');
+  if (/[、.)）①-⑩]/.test(out)) out = out.replace(NUMBERING, ' ');
+  if (/[•●▪■□◆◇★☆→←⇒➡▶►》《〉〈#＃>^]|hhh|T_T|QAQ|orz/i.test(out)) out = out.replace(LAYOUT_MARKS, ' ').replace(/\s+/g, ' ').trim();
+  if (/[/|\\｜]/.test(out)) out = out.replace(FIELD_BAR, (m) => (/\d/.test(m) ? m : ' '));
+  if (/ \S /.test(out)) out = out.replace(SPACED, (run) => run.replace(/ /g, ''));
+  return out;
+}
+
+// Dictation repeats are looked for in messages of chat length: on a long paste the backreferences would cost
+// quadratic time for nothing.
+const REPEAT_SCAN_MAX = 300;
+
+function collapseRepeats(text: string): string {
+  if (text.length > REPEAT_SCAN_MAX) return text;
+  // A single character twice (看看, 谢谢) is a word; only a repeat separated by a space or comma is dictation.
+  return text
+    .replace(REPEATED, (whole, unit: string) => (unit.length === 1 && !/[\s,]/.test(whole) ? whole : unit))
+    .replace(REPEATED_GLUED, '$1');
+}
+
+/** The message as the readers expect it: layout, dialect, slips, courtesy and fillers put right. */
+export function surface(text: string): string {
+  const plain = collapseRepeats(correctHomophones(standardDialect(layout(text))));
+  return dropFillers(dropCourtesy(plain));
+}
+
+// "…，请问这样报可以吗", "请问这个怎么记录？", "请问这样算巡查过了吗", "请问巡查正常的话是不是也要发？": a question about
+// how to record what the message itself says. Next to a complete report or patrol it is not the question the
+// message asks; the caller reads the message without it and keeps that reading only when it is a report or patrol.
+const META_CLAUSE = new RegExp(
+  [
+    '(?:请问|想问一下|问一下)?(?:我)?(?:这样|这个|这种情况|这种)(?:子)?(?:报|写|发|记|填|登记|上报|记录|处理)?(?:的话)?(?:可以|行|对|合适|正确|没问题|ok)(?:吗|不|么|吧|没|啊|呀)?',
+    '(?:请问|想问一下|问一下)?(?:这个|这种情况|这样|这)?(?:要|该|应该)?(?:怎么|如何|咋)(?:记录|登记|报|上报|写|填|记|发)(?:呢|呀|啊)?',
+    '(?:请问|想问一下|问一下)?(?:我)?这样(?:就)?算(?:是)?(?:巡查|巡|检查|查)?(?:过|完成|完)?(?:了)?(?:吗|不|么|没)?',
+    '(?:请问)?(?:巡查|检查)?(?:正常|没问题)的话(?:是不是|要不要|需不需要)(?:也)?(?:要)?(?:发|报|登记|记录|上报)(?:吗)?',
+    '(?:请问)?(?:是不是|要不要|需不需要)(?:也)?(?:要)?(?:发|报|登记|记录|上报)(?:一下)?(?:吗)?',
+    '(?:请问)?(?:我)?还(?:需要|要|用|得)(?:做|干|弄|填|报|发|登记)(?:些|点)?(?:什么|啥|别的)(?:吗|呢|不)?',
+  ].join('|'),
+);
+const META = new RegExp(`(?<=^|[\\s,;。、:!?~])(?:${META_CLAUSE.source})(?=$|[\\s,;。、:!?~])`, 'g');
+
+// "…，是不是要报重大隐患？", "这个算不算重大隐患": asking whether what was just described is a major hazard.
+const MAJOR_ASKED = /(?:请问)?(?:这个|这种情况|这样)?(?:是不是|算不算|属不属于|要不要|该不该|能不能)(?:要|应该)?(?:报|算|属于|定为|按)?(?:成|为)?(?:重大隐患|重大)(?:报)?(?:吗|呢|啊|呀)?/g;
+
+/** The message without its meta-questions, or null when it has none. */
+export function withoutMetaQuestions(text: string): string | null {
+  if (!/请问|问一下|这样|这个|怎么|如何|咋|是不是|要不要|需不需要|的话|算不算|属不属于|该不该|能不能|还/.test(text)) return null;
+  META.lastIndex = 0;
+  const asksMajor = MAJOR_ASKED.test(text);
+  if (!META.test(text) && !asksMajor) return null;
+  // The worker who asks whether it is a major hazard thinks it is one: the level stays, the question goes.
+  const out = text.replace(MAJOR_ASKED, ' 重大隐患 ').replace(META, ' ').replace(/^请问/, '').replace(/\s*\?+/g, ',').replace(/\s+/g, ' ').replace(/^[\s,;。、:!~?]+|[\s,;。、:!~?]+$/g, '').trim();
+  // The rest may now start with what the question hid (请问，我今天去了…): its courtesy and narrator go too.
+  const rest = out ? dropCourtesy(out) : out;
+  return rest && rest !== text.replace(/[?]+$/, '') ? rest : null;
+}
+
+// "三元彩印的情况 帮我查查看", "金达纺织最近的巡查记录给我看一下": the request said after what it is about (topic
+// first, as people speak). The readers start from the verb, so the request is put first. Tried only when the
+// message as said reads as nothing.
+const POSTPOSED_REQUEST = /^(.{2,40}?)[\s,;。、:!~]*((?:麻烦)?(?:你)?(?:帮我|给我|帮忙|替我)?(?:查|看|瞧|调|拉|发|翻)(?:查看|看看|一下|一查|下|查|看|出来)(?:给我|我)?(?:看看|看一下|看下|看)?)(?:吧|哈|呗|好吗|行吗|谢谢)?$/;
+
+/** Other word orders of the message to try when it reads as nothing. */
+export function reordered(text: string): string[] {
+  const m = POSTPOSED_REQUEST.exec(text);
+  // The request in the one form every reader knows: 查一下 for looking something up, 看一下 for being shown it.
+  return m ? [`${/[查调翻拉]/.test(m[2]) ? '查一下' : '看一下'} ${m[1].replace(/[\s,;。、:!~]+$/, '')}`] : [];
+}
+
+const RECORDS = new Set<string>(['report', 'patrol']);
+
+/**
+ * Reads a normalised message through its surface: `read` is the readers (parseWords). The surface-corrected
+ * words are read; a meta-question is dropped when what is left is a report or patrol; and a rewrite never
+ * costs a reading: when the corrected words read as nothing, the words as written (fillers dropped) and the
+ * other word orders are tried, and the first reading that names no greeting as an enterprise is kept.
+ */
+export function readSurface(text: string, read: (words: string) => ParsedMessage): ParsedMessage {
+  const words = surface(text);
+  // "取消取消", "好的 谢谢": once the surface is put right the message may be a whole-message answer.
+  const answer = words !== text ? parseReply(words) : null;
+  if (answer) return answer;
+  // "…，请问这样报可以吗": a question about how to record the message is dropped when what is left is a report
+  // or a patrol; otherwise the message is read whole (a real question stays a question).
+  const plain = withoutMetaQuestions(words);
+  if (plain) {
+    const bare = read(plain);
+    if (RECORDS.has(bare.intent) && 'enterprise' in bare && bare.enterprise) return bare;
+  }
+  const first = read(words);
+  if (first.intent !== 'unknown') return first;
+  for (const other of [dropFillers(text), ...reordered(words)]) {
+    if (other === words) continue;
+    const again = read(other);
+    const named = 'enterprise' in again ? again.enterprise : undefined;
+    if (again.intent !== 'unknown' && !(named && isCourtesy(named))) return again;
+  }
+  return first;
+}
