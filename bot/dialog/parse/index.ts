@@ -12,6 +12,7 @@ import { parseForm } from './form.js';
 import { parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { readSurface } from './surface.js';
+import { layOutLines } from './lines.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
 
@@ -84,7 +85,8 @@ function compact(m: ParsedMessage): ParsedMessage {
  */
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
   // A reply quoting a group message is read as its answer, about what the quote names.
-  const raw = unquote(typeof input === 'string' ? input : '');
+  // Fragments sent a line at a time are laid out (a retracted line dropped, the name put first).
+  const raw = layOutLines(unquote(typeof input === 'string' ? input : ''));
   // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined.
   const form = raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null;
   if (form) return compact(form);

@@ -7,6 +7,7 @@ import type { ParsedMessage } from '../intents.js';
 import { dropCourtesy, dropFillers, isCourtesy } from './fillers.js';
 import { parseReply } from './replies.js';
 import { correctHomophones } from './homophones.js';
+import { expandAbbreviations } from './abbreviations.js';
 
 const CJK = '[\\u4e00-\\u9fff]';
 
@@ -54,7 +55,7 @@ function collapseRepeats(text: string): string {
 
 /** The message as the readers expect it: layout, dialect, slips, courtesy and fillers put right. */
 export function surface(text: string): string {
-  const plain = collapseRepeats(correctHomophones(standardDialect(layout(text))));
+  const plain = collapseRepeats(correctHomophones(standardDialect(expandAbbreviations(layout(text)))));
   return dropFillers(dropCourtesy(plain));
 }
 

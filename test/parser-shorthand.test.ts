@@ -1,0 +1,72 @@
+import { describe, it, expect } from 'vitest';
+import { parseMessage } from '../bot/dialog/parse/index.js';
+import { expandAbbreviations } from '../bot/dialog/parse/abbreviations.js';
+import { layOutLines } from '../bot/dialog/parse/lines.js';
+
+// Thursday 2026-12-03 10:00 Shanghai.
+const NOW = new Date('2026-12-03T02:00:00Z');
+const parse = (text: string) => parseMessage(text, NOW) as Record<string, unknown> & { intent: string };
+
+describe('shorthand: pinyin initials and English words for the bot\'s own words', () => {
+  it('writes out the bot\'s initials and English words, glued where they were glued', () => {
+    expect(expandAbbreviations('xc 金帆物流 ok')).toBe('巡查 金帆物流 ok');
+    expect(expandAbbreviations('仓库灭火器没压力 立即zg')).toBe('仓库灭火器没压力 立即整改');
+    expect(expandAbbreviations('看下我的todo')).toBe('看下我的待办');
+    expect(expandAbbreviations('通道堵了 5d内清掉')).toBe('通道堵了 5天内清掉');
+    expect(expandAbbreviations('货架超载 1w内zg')).toBe('货架超载 1周内整改');
+  });
+
+  it('leaves an enterprise\'s initials, a code and Latin words it does not know as typed', () => {
+    expect(expandAbbreviations('xc化工 消防栓被挡')).toBe('xc化工 消防栓被挡'); // initials glued to a trade word
+    expect(expandAbbreviations('整改 YH 20261201-0002 完成')).toBe('整改 YH 20261201-0002 完成');
+    expect(expandAbbreviations('gk 3d打印车间')).toBe('gk 3d打印车间');
+    expect(expandAbbreviations('LED灯坏了')).toBe('LED灯坏了');
+  });
+
+  it('reads a patrol typed in shorthand, with the enterprise by its initials and the deadline in letters', () => {
+    const p = parse('xc ks纺织 配电箱门没关 2d内zg');
+    expect(p).toMatchObject({ intent: 'patrol', enterprise: 'ks纺织', result: 'issues', deadline: { kind: 'days', days: 2 } });
+    expect(parse('cx ks纺织')).toMatchObject({ intent: 'query_enterprise', enterprise: 'ks纺织' });
+    expect(parse('我的todo pls')).toMatchObject({ intent: 'tasks' });
+  });
+
+  it('reads a major hazard tagged zd', () => {
+    expect(parse('ks纺织 仓库里油漆和稀释剂混放 zd 立即zg')).toMatchObject({ intent: 'report', enterprise: 'ks纺织', level: 'major', deadline: { kind: 'now' } });
+  });
+});
+
+describe('fragments sent a line at a time', () => {
+  it('puts a name said last or in the middle first', () => {
+    expect(layOutLines('楼梯间堆了纸板\n两天内清掉\n远帆包装')).toBe('远帆包装\n楼梯间堆了纸板\n两天内清掉');
+    expect(parse('楼梯间堆了纸板\n两天内清掉\n远帆包装')).toMatchObject({ intent: 'report', enterprise: '远帆包装', deadline: { kind: 'days', days: 2 } });
+    expect(parse('叉车在车间里充电\n立新机械\n马上挪出去')).toMatchObject({ intent: 'report', enterprise: '立新机械', deadline: { kind: 'now' } });
+  });
+
+  it('drops a line the sender retracts, keeping what corrects it', () => {
+    expect(layOutLines('上报\n立新机械\n气瓶没固定\n期限明天\n不对 是后天')).toBe('上报\n立新机械\n气瓶没固定\n后天');
+    expect(parse('上报\n立新机械\n气瓶没固定\n期限明天\n不对 是后天')).toMatchObject({
+      intent: 'report', enterprise: '立新机械', deadline: { kind: 'days', days: 2 },
+    });
+    expect(parse('今天巡查\n立新机械\n一切正常\n不对\n砂轮机防护罩没装\n让他们今天装上')).toMatchObject({
+      intent: 'patrol', enterprise: '立新机械', result: 'issues',
+    });
+  });
+
+  it('leaves a command first, a form and a single line as they are', () => {
+    expect(layOutLines('巡查\n立新机械\n正常')).toBe('巡查\n立新机械\n正常');
+    expect(layOutLines('企业：立新机械\n结果：正常')).toBe('企业：立新机械\n结果：正常');
+    expect(layOutLines('立新机械 气瓶没固定')).toBe('立新机械 气瓶没固定');
+    // Two lines that could each be a name: no guess.
+    expect(layOutLines('问题很多\n立新机械\n远帆包装')).toBe('问题很多\n立新机械\n远帆包装');
+  });
+});
+
+describe('today as a deadline with a must before the verb', () => {
+  it('reads 今天必须 / 今天就 / 今天一定 + a fix verb as today', () => {
+    expect(parse('远帆包装 消防通道堵了 今天必须清掉')).toMatchObject({ deadline: { kind: 'days', days: 0 } });
+    expect(parse('远帆包装 安全出口锁了 叫他们今天就打开')).toMatchObject({ deadline: { kind: 'days', days: 0 } });
+    // A visit today is no deadline.
+    expect(parse('今天去了远帆包装 正常')).toMatchObject({ intent: 'patrol', result: 'normal' });
+    expect(parse('今天去了远帆包装 正常')).not.toHaveProperty('deadline');
+  });
+});
