@@ -25,6 +25,9 @@ const DEMAND = /请企业|让企业|要求企业|督促企业|责令企业|通�
 const VISITED = /(?:去|到现场|现场|过去)?(?:看了|看过了?|查看了|检查了|看了一?下)/;
 const REVIEW_VERDICT = /可以了|没问题了?|ok|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|不行|不合格|已经?(?:改|弄|整改|处理)好了|合格|到位了|通过/;
 
+const FAIL_WORD = /不通过|不合格|未通过|没通过|没有通过|驳回|退回/;
+const RECEIVED_WHISTLE = /(?:接到|收到|看到)(?:了)?(?:你们的?|区里的?|镇里的?)?(?:这个|这条)?(?:吹哨|哨)(?:了)?/;
+
 type Action = (code: string, rest: string, now: Date) => ParsedMessage;
 
 /** The action a sentence around a hazard code asks for, with the words left once its verb is cut out. */
@@ -48,8 +51,9 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   // Review first: 复查没通过 / 验收通过 carry their own verdict; the verdict words stay for parseReview.
   // "去看了 还没改" is a review told as a visit.
   // "已复查通过 可以销号了": the review is told as done and the admin closes the hazard now.
+  // "复查已通过，请区里销号": the reviewer's request to close is the action asked of the bot.
   const closeAfterReview = /(?:已|已经)(?:复查|验收|复核)?(?:通过|合格)|(?:复查|验收|复核)已(?:通过|合格)/.test(around) &&
-    /(?:同意|予以|准予|批准|可以|确认)(?:销号|闭环|结案)/.test(around);
+    /(?:同意|予以|准予|批准|可以|确认|请|申请|麻烦)[^\s,;。、:]{0,4}?(?:销号|闭环|结案)/.test(around) && !FAIL_WORD.test(around);
   if (closeAfterReview) return { make: (code) => parseCodeOnly('close', code) };
   // "YH… 闭环 ✅": a close verb with only a mark after it closes the hazard; the mark is no review verdict.
   if (/(?:^|\s)(?:销号|闭环|结案)(?:了|吧)?\s*[✅✔]?\s*$/.test(around) && !REVIEW_WORD.test(around)) return { make: (code) => parseCodeOnly('close', code) };
@@ -64,12 +68,22 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   if (/^\s*(?:好了|好啦|ok了?|弄完了|搞完了|完事了)\s*$/i.test(around)) return { make: (code) => parseRectify(code) };
   const done = cut(DONE, (code, rest) => parseRectify(`${code} ${rest}`));
   if (done) return done;
+  // "我们接到吹哨了 但是看不到详情 能发一下吗": the whistle was received, not blown; what is asked is the hazard
+  // itself, or, with nothing asked, the receipt is the department's answer (报到).
+  const received = RECEIVED_WHISTLE.exec(around);
+  if (received) {
+    const left = `${around.slice(0, received.index)} ${around.slice(received.index + received[0].length)}`;
+    return /详情|内容|照片|图片|信息|情况|发一下|发我|发给我|看不到|看不了|在哪|什么|啥|吗|呢|\?/.test(left)
+      ? { make: (code) => ({ intent: 'query_hazard', code }) }
+      : { make: (code) => parseCodeOnly('acknowledge', code) };
+  }
   // Whistle before assign: 转给 contains 给, and 交给消防 hands the hazard to a department.
   const whistle = cut(WHISTLE, (code, rest) => parseWhistle(`${code} ${rest}`));
   if (whistle) return whistle;
   // A department answering its whistle (消防这边报到) acknowledges it.
   // "市监收到": a department name with 收到 is its answer, not a whistle to it.
-  const reported = /报到|签收|认领|领走了|已接收|已?知悉|已收到/.exec(around) ?? (DEPARTMENT.test(around) ? /收到|知道了|明白/.exec(around) : null);
+  // "已到场 YH…", "人已到现场": the department's people are on site for the whistled hazard.
+  const reported = /报到|签收|认领|领走了|已接收|已?知悉|已收到|(?:已|已经|人已|我们已)(?:到场|到达现场|到现场)|^\s*到场(?:了)?\s*$/.exec(around) ?? (DEPARTMENT.test(around) ? /收到|知道了|明白/.exec(around) : null);
   if (reported) return { make: (code) => parseCodeOnly('acknowledge', code), verb: reported };
   // "这个得让消防来管", "转市场监管局": a department named is where the hazard goes.
   const department = DEPARTMENT.exec(around);
@@ -81,6 +95,8 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   if (hand) return { make: (code, rest, now) => parseAssign(`${code} ${rest}`, now), verb: hand };
   return (
     cut(/作废|删掉|删除|撤销|撤掉|不算数?|无效|不属实|重复了|重复报|报重了|是同一个/, (code, rest) => parseVoid(`${code} ${rest}`)) ??
+    // "YH…报错了 不是那家", "填错了": the hazard was recorded by mistake, so it is voided.
+    cut(/(?:报|填|写|录|登记|发|搞|弄)错了?|不是(?:那|这|这一|那一)家/, (code, rest) => parseVoid(`${code} ${rest}`)) ??
     cut(/销号|闭环|结案|关闭|关掉|关了/, (code) => parseCodeOnly('close', code)) ??
     cut(/报到|签收|收到|已接收|接收|已知悉|知道了/, (code) => parseCodeOnly('acknowledge', code))
   );

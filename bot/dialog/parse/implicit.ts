@@ -9,9 +9,10 @@ import { parseTrailingQuery, PLACE, takePeriod } from './queries.js';
 import { PROBLEM } from './problem-words.js';
 import { parseDeadline } from '../../../lib/deadline.js';
 import { DEPARTMENT } from './departments.js';
+import { COMPANY_SUFFIX } from './slots.js';
 import { NORMAL_TOKEN, saysNormal } from './report.js';
 import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
-import { OVERDUE, parseTownQuestion } from './town-questions.js';
+import { OVERDUE, parseFiguresAsk, parseTownQuestion } from './town-questions.js';
 import { parsePatrol, parseReport } from './report.js';
 import { parseProblemFirst, parseStory } from './story.js';
 
@@ -29,6 +30,9 @@ const VISIT = /^(?:去|到|在)([^\s,;。、]{1,16}?)(?:巡查|巡检|检查)(?:
 const SEEN = /^我?(?:刚才|刚刚|刚|今天|今日)?(?:在)?(?:发现|看到)了?[\s,;。、:]*(\S.{3,})$/;
 const TAKE_BACK =
   /^(?:请|麻烦)?(?:帮我)?(?:撤销|撤回|删除|删掉|取消|作废)(?:掉)?(?:我)?(?:刚才|刚刚|刚|上一条|上条|之前|前面|最近)(?:一条|那条)?(?:发|提交|报|上报|登记|说|写)?(?:的|了的)?(?:信息|消息|内容|那条|那个|记录|隐患)?(?:吧)?$/;
+// Giving up what is being written: 当我没说, 不弄了, 先不要提交了, 取消掉吧, ending the message or said alone.
+const GIVE_UP = /当我没说|^(?:不弄了|不搞了|不报了|不登记了|不提交了)|(?:不弄了|不搞了|不报了|先?不要?(?:提交|上报|报|登记)了|别(?:提交|上报|报|登记)了|取消掉|撤回掉?|作废掉)(?:吧|哈|啊|呀|了)*$/;
+const COMPANY_WORD = new RegExp(`[\\u4e00-\\u9fff]{2,}${COMPANY_SUFFIX}`);
 const QUESTION = /(?:什么|啥|哪些|多少|几个|几家|几条|清单|列表|情况|有没有|吗|呢|干嘛|干啥|\?)/;
 
 // Spoken fillers in front of a dictated message (嗯 / 那个 / 就是): no part of any reading.
@@ -53,12 +57,16 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (bind?.length === 1) return { intent: 'bind', code: bind[0].replace(/[\s-]/g, '') };
   // "刚才那条发错了 取消": a withdrawal said after why.
   if (/(?:发错|报错|弄错|搞错|写错|错了|不对|那条|上一条|刚才)[\s\S]{0,12}(?:取消|撤回|作废掉?|不要了|算了)$/.test(text) && !findHazardCode(text)) return { intent: 'cancel' };
+  // "不弄了 刚才那条当我没说", "那条发错了 先不要提交了 取消掉吧": giving up the message in hand, said in plain words.
+  if (GIVE_UP.test(text) && text.length <= 40 && !COMPANY_WORD.test(text)) return { intent: 'cancel' };
   // "撤销刚刚发的", "请撤销刚才提交的信息": taking back the message just sent.
   if (TAKE_BACK.test(text)) return { intent: 'cancel' };
   const trailingQuery = parseTrailingQuery(text);
   if (trailingQuery) return trailingQuery;
   const question = parseScopeQuestion(text) ?? parseFiguresQuestion(text) ?? parseTownQuestion(text) ?? parseEnterpriseQuestion(text);
   if (question) return question;
+  const figures = parseFiguresAsk(text);
+  if (figures) return figures;
   const story = parseStory(text, now);
   if (story) return story;
   const visit = VISIT.exec(text);
@@ -88,6 +96,8 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   // "还有啥要我处理的", "还有什么 要我去处理的": what is waiting for the sender to do.
   if (/(?:啥|什么|哪些|有没有|有无)(?:事|活)?(?:儿)?\s*(?:要|需要|得|该|等)我(?:去|来)?(?:处理|做|办|弄|干|复查|整改|看|跟进|巡查)/.test(text)) return { intent: 'tasks' };
   if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|要办|干啥|干什么|做啥|做什么|没干完|没做完|没弄完|没办完|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
+  // "今天啥活", "这周有什么活要干": the sender's work for a day, asked in two words.
+  if (/^(?:我)?(?:今天|今日|明天|这周|本周|现在)?(?:还)?(?:有)?(?:啥|什么|哪些)(?:活|活儿|事|事情|工作)(?:要干|要做|要办)?(?:吗|呢|啊)?$/.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
   return parseProblemFirst(text, now) ?? loneName(text, now);

@@ -9,7 +9,7 @@ import { parseReply } from './replies.js';
 import { parsePatrol, parseReport } from './report.js';
 import { parseImplicit } from './implicit.js';
 import { parseForm } from './form.js';
-import { parseHowTo } from './questions.js';
+import { parseBotQuestion, parseHowTo } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { dropFillers } from './fillers.js';
 import { parseClerkLead } from './clerk-lead.js';
@@ -97,7 +97,7 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
 /** The readings of a message once whole-message answers are ruled out and spoken fillers are gone. */
 function parseWords(text: string, now: Date, said: string): ParsedMessage {
   // "隐患怎么报" starts with a command word but asks how to use it.
-  const howTo = parseHowTo(text);
+  const howTo = parseHowTo(text) ?? parseBotQuestion(text);
   if (howTo) return howTo;
   // "现报告一处安全隐患：…", "经检查，…": a clerk's formal opening before the finding.
   const clerk = parseClerkLead(text, now);

@@ -26,11 +26,19 @@ export function parseHowTo(text: string): ParsedMessage | null {
   return null;
 }
 
+// "巡查记录和上报隐患有什么区别", "讲一下这个机器人怎么用": how the bot's commands work, asked at length; a
+// command word inside the question (上报隐患…) is what is asked about, not what is done.
+const BOT_QUESTION = /(?:有|是)(?:什么|啥)(?:区别|不同)|区别是(?:什么|啥)|(?:机器人|助手|小程序|系统|这个)(?:要|该|到底)?(?:怎么|咋|如何)(?:用|使用|操作)/;
+
+export function parseBotQuestion(text: string): ParsedMessage | null {
+  return BOT_QUESTION.test(text) && !/YH\s*\d/i.test(text) ? { intent: 'help' } : null;
+}
+
 const MINE = /^(?:我|本人)(?:这里|这边|这儿)?(?:一共|总共)?(?:的|管的?|负责的?|名下(?:的|有)?|分管的?|联系的?|包的?|(?:所)?包保的?|网格(?:里|内)?的?)?(?:有)?(?:哪些|几家|多少家?|哪几家)?企业(?:有|是|都有)?(?:哪些|几家|多少家?|哪几家|清单|列表|名单)?$/;
 const MY_LIST = /^(?:企业清单|企业列表|企业名单|我的企业(?:清单|列表|名单)?)$/;
 // 没去 / 没巡 / 未巡查 / 该巡查 with a count or list word: enterprises due for a patrol.
-const NOT_VISITED = /(?:没|未|还没)(?:去|巡|查|走访|检查|去过)|(?:该|要|应|需要|待)(?:巡查|巡|去|走访)(?!的)/;
-const DUE = /应巡未巡|该(?:去)?巡(?:查)?了?|该去了?|要巡(?:查)?的|快到(?:巡查)?(?:时间|期|日子)|巡查(?:时间|期限)?(?:到了|快到|到期)|超(?:过)?(?:时间|期)?(?:没|未)(?:巡|去|查)|还要去(?:哪|几)|要去(?:哪|几)|该去(?:哪|几)/;
+const NOT_VISITED = /(?:没有?|未|还没有?)(?:去|巡|查|走访|检查|去过)|(?:该|要|应|需要|待)(?:巡查|巡|去|走访)(?!的)/;
+const DUE = /应巡未巡|到期(?:了)?(?:没|未|还没)(?:巡|去|查)|该(?:去)?巡(?:查)?了?|该去了?|要巡(?:查)?的|快到(?:巡查)?(?:时间|期|日子)|巡查(?:时间|期限)?(?:到了|快到|到期)|超(?:过)?(?:时间|期)?(?:没|未)(?:巡|去|查)|还要去(?:哪|几)|要去(?:哪|几)|该去(?:哪|几)/;
 const MY_OWN = /^(?:请|麻烦)?(?:给我|帮我)?(?:列一下|列出|发一下|看一下|看看|查一下)?我(?:的|网格(?:里|内)?的?|负责的?|管的?|包(?:了|的)?|分管的?|联系的?|名下的?|这边|手上|这里)/;
 const HOW_MANY = /几家|哪些|哪几家|多少|还有|还差|该|清单|列表/;
 const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
@@ -38,13 +46,30 @@ const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
 // "请问…", "请列出…", "麻烦给我发一下…": the politeness and the list verb in front of a question are no part of it.
 export const ASK_LEAD = /^(?:请问|请|麻烦|想问一下|问一下|我想问一下|我想知道)(?:一下)?(?:您|你)?(?:帮我|给我)?(?:列出|列一下|列个|发一下|发给我|给出|提供|查看|查一下|看一下|看看)?(?:一下)?/;
 
+// "能不能告诉我，我名下一共管着几家厂？分别叫什么名字": a question asked in its own clause, between a request to be
+// told and a follow-up; the clause that asks is read, the others are courtesy.
+const TELL_ME = /^(?:能不能|能否|可以|可不可以|麻烦|请)?(?:告诉我|跟我说(?:一下)?|帮我看(?:一下|下)?|问(?:一下|下)?)(?:一下|下)?$/;
+
 export function parseScopeQuestion(text: string): ParsedMessage | null {
+  const whole = scopeQuestion(text);
+  if (whole) return whole;
+  const clauses = text.split(/[?,;。!]+/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2 || clauses.length > 4) return null;
+  for (const clause of clauses) {
+    if (TELL_ME.test(clause)) continue;
+    const asked = scopeQuestion(clause);
+    if (asked) return asked;
+  }
+  return null;
+}
+
+function scopeQuestion(text: string): ParsedMessage | null {
   const t = text.replace(TRAILING, '').replace(ASK_LEAD, '') || text;
   if (/^(?:我的)?(?:待巡查|该巡查|要巡查|应巡查)(?:的)?(?:企业)?(?:清单|名单|列表)?$/.test(t)) return { intent: 'due_patrols' };
   if (MINE.test(t) || MY_LIST.test(t) || /^我(?:管|负责|名下有?|分管)(?:哪些|几家|多少家?|哪几家)(?:企业)?$/.test(t)) return { intent: 'my_enterprises' };
   if (/企业|家|厂|公司|单位/.test(t) && NOT_VISITED.test(t) && HOW_MANY.test(t) && !/隐患/.test(t)) return { intent: 'due_patrols' };
   // "哪几家快到巡查时间了", "有没有超过时间没巡查的企业", "本月应巡未巡的企业", "这周我还要去哪些企业".
-  if (!/隐患/.test(t) && DUE.test(t) && (/企业|家|厂|哪|几|有没有|清单|名单/.test(t))) return { intent: 'due_patrols' };
+  if (!/隐患/.test(t) && DUE.test(t) && (/企业|家|厂|哪|几|有没有|清单|名单|列/.test(t))) return { intent: 'due_patrols' };
   // "我包了几家厂", "给我列一下我负责的企业", "我网格里有多少家企业": the sender's own enterprises.
   if (!/隐患|没去|未去|没巡|未巡|该巡|要去/.test(t) && MY_OWN.test(t) && /企业|厂|家|公司|单位/.test(t) && /哪|几|多少|列|清单|名单|列表|有/.test(t)) {
     return { intent: 'my_enterprises' };
