@@ -60,3 +60,62 @@ describe('an action told around a hazard code', () => {
     expect(parse('YH20261201-0003 验收合格 可以销号')).toMatchObject({ intent: 'review', pass: true });
   });
 });
+
+describe('enterprise questions with the name first and more asked after it', () => {
+  it.each([
+    ['常州市恒达机械有限公司上次巡查是谁去的？还有几条隐患没整改', '常州市恒达机械有限公司'],
+    ['天马纺织以前出过几次问题？我明天要去', '天马纺织'],
+    ['问一下金鹰五金是哪个网格的，风险等级是什么', '金鹰五金'],
+    ['我想看看华星电子的检查记录', '华星电子'],
+    ['湖塘镇的永安塑业最近隐患情况给我看一下', '永安塑业'],
+    ['宏达包装的情况 帮我查查', '宏达包装'],
+  ])('%s', (text, enterprise) => {
+    expect(parse(text)).toMatchObject({ intent: 'query_enterprise', enterprise });
+  });
+});
+
+describe('patrols told as a visit', () => {
+  it.each([
+    ['我今天又去了华美化工，检查的时候发现配电箱没关，其他都还可以', 'issues', '华美化工'],
+    ['我上午第一次去恒泰五金巡查，发现叉车没年检', 'issues', '恒泰五金'],
+    ['应急局今天去了永安塑业，检查中发现危化品混放', 'issues', '永安塑业'],
+    ['住建局今天抽查金鹰建材，未发现问题', 'normal', '金鹰建材'],
+    ['天马纺织巡查完了，都符合要求', 'normal', '天马纺织'],
+    ['宏达包装 复巡 堆货已清 其他ok', 'normal', '宏达包装'],
+    ['华星电子去过了 之前的问题都解决了 正常', 'normal', '华星电子'],
+    ['检查好金鹰纸业 仓库纸卷堆太高了 其它 都还行', 'issues', '金鹰纸业'],
+    ['恒达机械 巡好了 焊机电线破皮', 'issues', '恒达机械'],
+    ['打卡 天马纺织巡查完毕 一切正常', 'normal', '天马纺织'],
+  ])('%s', (text, result, enterprise) => {
+    expect(parse(text)).toMatchObject({ intent: 'patrol', result, enterprise });
+  });
+});
+
+describe('a doubt about the message itself is no part of it', () => {
+  it.each([
+    ['我去天马纺织转了一圈，都看了，没发现问题，请问这样算巡查了吗', { intent: 'patrol', enterprise: '天马纺织', result: 'normal' }],
+    ['请问没问题的是不是也要报？华星电子我看过了，没问题', { intent: 'patrol', enterprise: '华星电子', result: 'normal' }],
+    ['恒泰五金配电房门口堆了纸箱，跟老板说了五天内整改，这样报可以吗', { intent: 'report', enterprise: '恒泰五金', deadline: { kind: 'days', days: 5 } }],
+    ['想问一下永安塑业的仓库门口停满了电瓶车在充电，是不是要报重大隐患', { intent: 'report', enterprise: '永安塑业', level: 'major' }],
+  ])('%s', (text, want) => {
+    expect(parse(text)).toMatchObject(want);
+  });
+});
+
+describe('danger said in plain words is a major hazard, with the words kept as its reason', () => {
+  it.each([
+    ['华美化工 油漆桶堆在配电箱边上 非常危险', '非常危险'],
+    ['恒泰五金 车间里焊渣没清 可能引发火灾', '可能引发火灾'],
+    ['天马纺织 宿舍 仓库 车间在一栋楼 三合一', '三合一'],
+  ])('%s', (text, reason) => {
+    expect(parse(text)).toMatchObject({ intent: 'report', level: 'major', levelReason: reason });
+  });
+
+  it.each(['华美化工 危险品仓库门没锁', '恒泰五金 灭火器过期 不太危险'])('%s is not major', (text) => {
+    expect(parse(text).level).toBeUndefined();
+  });
+
+  it('an explicit level word needs no reason', () => {
+    expect(parse('华美化工 储罐区漏气 很危险 重大').levelReason).toBeUndefined();
+  });
+});

@@ -76,7 +76,7 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   const inner = INNER_REPORT.exec(text);
   if (inner && /[^\s,;。、:]{2}/.test(text.slice(0, inner.index))) {
     const said = parseReport(`${text.slice(0, inner.index)} ${text.slice(inner.index + inner[0].length)}`, now);
-    return inner[0].includes('重大') ? { ...said, level: 'major' } : said;
+    return inner[0].includes('重大') ? { ...said, level: 'major', levelReason: undefined } : said;
   }
   const trailing = TRAILING_REPORT.exec(text);
   if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) return parseReport(text.slice(0, trailing.index), now);

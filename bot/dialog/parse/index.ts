@@ -9,7 +9,7 @@ import { parseReply } from './replies.js';
 import { parsePatrol, parseReport } from './report.js';
 import { parseImplicit } from './implicit.js';
 import { parseForm } from './form.js';
-import { parseBotQuestion, parseHowTo } from './questions.js';
+import { parseBotQuestion, parseHowTo, withoutMetaAsk } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { dropFillers } from './fillers.js';
 import { parseClerkLead } from './clerk-lead.js';
@@ -95,7 +95,27 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
 }
 
 /** The readings of a message once whole-message answers are ruled out and spoken fillers are gone. */
+// What a message without its ask-whether-right clauses may be read as: something told, never a question.
+const TOLD = new Set<string>(['report', 'patrol', 'ambiguous']);
+
 function parseWords(text: string, now: Date, said: string): ParsedMessage {
+  // "…灭火器过期了，请问这样报可以吗": read what was told; the worker's doubt is no part of it.
+  const meta = withoutMetaAsk(text);
+  if (meta) {
+    const told = readWords(meta.text, now, said);
+    const named = told.intent === 'ambiguous' ? told.options.some((o) => 'enterprise' in o && o.enterprise) : 'enterprise' in told && told.enterprise;
+    if (TOLD.has(told.intent) && named) {
+      // "是不是要报重大隐患": the sender proposes major; the reply quotes why, so 改成一般 stays one word away.
+      if (meta.major && (told.intent === 'report' || told.intent === 'patrol') && told.level !== 'major') {
+        return { ...told, level: 'major', levelReason: meta.major };
+      }
+      return told;
+    }
+  }
+  return readWords(text, now, said);
+}
+
+function readWords(text: string, now: Date, said: string): ParsedMessage {
   // "隐患怎么报" starts with a command word but asks how to use it.
   const howTo = parseHowTo(text) ?? parseBotQuestion(text);
   if (howTo) return howTo;

@@ -2,6 +2,7 @@
 // 恒泰那边现在什么情况, 横林镇这个月逾期几条. A town or period said inside the question is kept.
 import type { HelpTopic, ParsedMessage } from '../intents.js';
 import { takePeriod, PLACE } from './queries.js';
+import { takeLegalName } from './legal-name.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
 // ask about a state (得怎么 is "must how", 得如何 "how well").
@@ -32,6 +33,44 @@ const BOT_QUESTION = /(?:有|是)(?:什么|啥)(?:区别|不同)|区别是(?:什
 
 export function parseBotQuestion(text: string): ParsedMessage | null {
   return BOT_QUESTION.test(text) && !/YH\s*\d/i.test(text) ? { intent: 'help' } : null;
+}
+
+// A clause asking the bot whether the message itself is right (请问这样报可以吗, 这个怎么记录, 这样算巡查过了吗,
+// 是不是也要发, 是不是要报重大隐患): the worker is new and unsure, and the rest of the message is the report or
+// patrol they mean. The clause is no finding and no note.
+const META_ASK = new RegExp(
+  '^(?:请问|想问一下|问一下|我想问一下)?(?:' +
+    '(?:这样|这个|这种情况|这种|这)?(?:要|该|应该)?(?:怎么|如何|咋)(?:记录|记|报|上报|登记|填|写|弄|发|处理)(?:呢|啊|呀)?' +
+    '|(?:这样|这个|这么)(?:报|记|写|发|登记|上报|填|弄)?(?:算|是)?(?:巡查|巡查过|巡查过了|巡查了)?(?:可以|行|对|合适|没问题|算数|有效|就行|就可以)?(?:了)?(?:吗|不|么|没|吧)' +
+    '|(?:这样|这)?算(?:不算)?(?:是)?(?:巡查|巡查过|巡查了|巡过|报过|上报)(?:了)?(?:吗|么|没)?' +
+    '|.{0,12}(?:是不是|是否|要不要|需不需要)(?:也)?(?:要|需要|得|该|应该)?(?:报|上报|发|记|登记|报告|填).{0,8}' +
+    ')$',
+);
+// "想问一下天盛化工的仓库门口堆了纸箱…": the ask in front of a finding told in full.
+const ASK_FRONT = /^(?:请问一下|请问|想问一下|问一下|我想问一下|不好意思)[\s,;。、:]*/;
+
+/**
+ * The message without the clauses that only ask whether it is right, and whether one of them proposed a major
+ * hazard (是不是要报重大隐患); null when there is no such clause or nothing else is left.
+ */
+export function withoutMetaAsk(text: string): { text: string; major?: string } | null {
+  const parts = text.split(/([?,;。!]+)/);
+  let major: string | undefined;
+  let dropped = false;
+  const kept: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const clause = parts[i].trim();
+    if (clause && META_ASK.test(clause)) {
+      dropped = true;
+      if (/重大/.test(clause)) major ??= clause;
+      continue;
+    }
+    if (clause) kept.push(clause);
+  }
+  const rest = kept.join(',').replace(ASK_FRONT, '');
+  if (!dropped && rest === text.replace(/[?]+$/, '')) return null;
+  if (!dropped && !ASK_FRONT.test(text)) return null;
+  return rest && rest !== text ? { text: rest, major } : null;
 }
 
 const MINE = /^(?:我|本人)(?:这里|这边|这儿)?(?:一共|总共)?(?:的|管的?|负责的?|名下(?:的|有)?|分管的?|联系的?|包的?|(?:所)?包保的?|网格(?:里|内)?的?)?(?:有)?(?:哪些|几家|多少家?|哪几家)?企业(?:有|是|都有)?(?:哪些|几家|多少家?|哪几家|清单|列表|名单)?$/;
@@ -105,13 +144,58 @@ const ABOUT = new RegExp(
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
 export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
+  return enterpriseQuestion(asked) ?? enterpriseQuestionInClauses(asked);
+}
+
+// "麻烦问一下", "想看下", "我想了解一下": the request in front of the question is no part of the name.
+const WANT_LEAD = /^(?:麻烦|请)?(?:问(?:一下|下)|我?想(?:问|看|查|了解|知道)(?:一下|下|看)?|请问一下)\s*/;
+// "…给我看一下", "…帮我查查看": the request after the question.
+const ASK_TAIL = /\s*(?:麻烦)?(?:给我|帮我|帮忙|麻烦)?(?:看一下|看下|看看|查一下|查下|查查看?|查询一下|发一下|发我|发给我|说一下|讲一下|介绍一下)(?:吧|呢|哈)?$/;
+// "横林镇的金达纺织…": the town before the name is where it is, not who.
+const TOWN_FIRST = /^[\u4e00-\u9fff]{1,6}?(?:镇|街道|乡)(?:的|那边的|那个)?(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
+// A clause beside the question that says why it is asked or thanks: 我们去之前想了解下, 我想先了解一下再去.
+const WHY_ASKED = /了解|想知道|再去|去之前|以便|方便|准备去|要去|谢谢|辛苦|麻烦了/;
+
+/**
+ * "常州市锦程纺织有限公司最近一次巡查是谁去的？有几条隐患没闭环", "长江建材是哪个网格的，风险等级是什么颜色？我想先了解一下再去":
+ * the first clause names the enterprise and asks about it; every other clause asks more of the same, says why,
+ * or asks to be shown.
+ */
+function enterpriseQuestionInClauses(asked: string): ParsedMessage | null {
+  const tail = ASK_TAIL.exec(asked);
+  const text = (tail && tail.index >= 2 ? asked.slice(0, tail.index) : asked).replace(WANT_LEAD, '').replace(TOWN_FIRST, '');
+  const clauses = text.split(/[?,;。!]+/).map((c) => c.trim()).filter(Boolean);
+  if (!clauses.length || clauses.length > 4) return null;
+  const asks = Boolean(tail) || clauses.length > 1 || /\?/.test(asked) || ASKS.test(text);
+  if (!asks) return null;
+  for (const other of clauses.slice(1)) {
+    if (!(WHY_ASKED.test(other) && other.length <= 16) && !ASK_TAIL.test(other) && !attributesOnly(other.replace(WANT_LEAD, ''))) return null;
+  }
+  const first = clauses[0].replace(TRAILING, '');
+  const legal = takeLegalName(first);
+  if (legal) return legal.rest && !attributesOnly(legal.rest) ? null : { intent: 'query_enterprise', enterprise: legal.name };
+  const about = ABOUT.exec(first);
+  const attribute = attributeQuestion(first, true);
+  return (about && named(about[1])) ?? (attribute && named(attribute[1]));
+}
+
+const attributesOnly = (words: string) => words.replace(TRAILING, '').replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length <= 1;
+
+function enterpriseQuestion(asked: string): ParsedMessage | null {
   const text = asked.replace(ASK_LEAD, '') || asked;
   const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);
-  if (!m) return null;
+  return m ? named(m[1]) : null;
+}
+
+/** The enterprise asked about, from the words before the question; null when they cannot be a name. */
+function named(said: string): ParsedMessage | null {
   // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
-  const { period, rest } = takePeriod(m[1]);
+  const { period, rest } = takePeriod(said);
   // "华美隐患整改得如何": what is asked about (its hazards, their rectification) is no part of the name.
-  const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '').trim();
+  const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '')
+    .replace(/(?:最近|近期|近来|现在|目前|之前|以前)$/, '').trim();
+  // A name holds no question and no pause: "金鹰五金是哪个网格的," is the question read too far.
+  if (/[,;。、:?]|哪|什么|谁|几/.test(name)) return null;
   // "伟业模具 巡查完毕 无异常情况" tells a patrol; a name holds no visit or verdict words.
   if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name) || /巡查|检查|巡检|走访|完毕|正常|异常/.test(name)) return null;
   return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
@@ -119,12 +203,12 @@ export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
 
 // "福星上次是什么时候巡查的", "兴隆机械有几条隐患没整改", "顺达五金的负责人电话多少": a name, then only the
 // words of what an enterprise page shows (its hazards, patrols, risk, contact) and a question word.
-const ATTRIBUTE_START = /\s*(?:的|那边|那里|那家)?\s*(?:企业|公司)?(?:之前|以前|原来|过去)?的?(?:什么时候|是不是|是否|是(?=重点|规上|规下|红|橙|黄|蓝|几类|哪类|什么)|联系人|有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料|列表|清单)|现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
-const ATTRIBUTE_WORDS = /不是|该|现在|有无|没有改|没改|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
+const ATTRIBUTE_START = /\s*(?:的|那边|那里|那家)?\s*(?:企业|公司)?(?:之前|以前|原来|过去)?的?(?:什么时候|是不是|是否|是(?=重点|规上|规下|红|橙|黄|蓝|几类|哪类|什么)|联系人|有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料|列表|清单)|现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|(?:有|出|发生)过(?=几|多少|隐患|问题|事故)|是哪个|属于哪个|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
+const ATTRIBUTE_WORDS = /有过|出过|发生过|事故|次|情况|和|与|及|网格|片区|镇|街道|哪个|属于|是谁去的|谁去的|去的|不是|该|现在|有无|没有改|没改|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
 const ASKS = /有无|联系人|负责人|电话|地址|安全员|记录|档案|信息|详情|资料|列表|清单|什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
 
-function attributeQuestion(asked: string): RegExpExecArray | null {
-  if (!ASKS.test(asked)) return null;
+function attributeQuestion(asked: string, askedAround = false): RegExpExecArray | null {
+  if (!askedAround && !ASKS.test(asked)) return null;
   const text = asked.replace(TRAILING, '');
   const start = ATTRIBUTE_START.exec(text.slice(2));
   if (!start) return null;

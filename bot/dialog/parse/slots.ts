@@ -28,15 +28,26 @@ const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐�
  * A level given as its own word (…，重大) is removed; 重大隐患 inside a sentence only sets the level.
  * The product has two levels, so the risk scale's 较大 (orange) is a general hazard until an admin says otherwise.
  */
-export function takeLevel(text: string): { level?: HazardLevel; rest: string } {
+export function takeLevel(text: string): { level?: HazardLevel; rest: string; reason?: string } {
   const m = LEVEL_TOKEN.exec(text);
   if (m) {
     const level: HazardLevel = m[1] === '重大' ? 'major' : 'general';
     return { level, rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
   }
   if (text.includes('重大隐患')) return { level: 'major', rest: text };
+  // "很危险", "可能引发爆炸", "三合一": the sender says in plain words the hazard is grave. It is reported as major
+  // and the reply quotes the words (reason), so a worker who meant less can say 改成一般.
+  const grave = GRAVE.exec(text);
+  if (grave) return { level: 'major', rest: text, reason: grave[0] };
   return { rest: text };
 }
+
+// Danger said in plain words. 不太危险 / 没那么危险 say the opposite; 危险品 / 危险化学品 name goods, not the degree.
+const GRAVE = new RegExp(
+  '(?<![不没])(?:很|太|非常|特别|老|极其|极|相当|十分)危险(?![品化源废物])|危险(?:得很|极了|性(?:很|极|非常)大)' +
+    '|(?:可能|容易|随时|极易|随时可能)(?:会)?(?:引发|导致|造成|引起|发生)(?:爆炸|火灾|着火|中毒|窒息|坍塌|倒塌|触电|人员伤亡|伤亡|死人|重大事故|大事故|事故)' +
+    '|(?:有|存在)(?:爆炸|火灾|中毒|坍塌)(?:的)?(?:危险|风险|隐患)|三合一',
+);
 
 // "华美那边灭火器过期了": the enterprise is whatever comes before the place word.
 const LOCATIVE_WORD = '(?:那边|那里|那儿|这边|这里|家的|厂里|公司里|厂区内|厂区)';
@@ -46,7 +57,7 @@ const LEADING_LOCATIVE = new RegExp(`^${LOCATIVE_WORD}`);
 // The words a Chinese enterprise name ends with: legal forms and industries (SPEC §8 classes and the
 // trades of a manufacturing district).
 export const COMPANY_SUFFIX =
-  '(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|电器|电气|电机|纺织|家纺|织造|化纤|制造|实业|材料|新材料|塑业|塑料|五金|印染|印刷|彩印|包装|家具|物流|仓储|食品|建材|木业|模具|铸造|锻造|钢构|金属|冶金|轴承|橡胶|玻璃|服饰|服装|制衣|光电|医药|制药|涂料|油漆|环保|汽修|汽配|门业|酒店|饭店|超市|商场|餐饮|加油站|厂(?![房区里内]))';
+  '(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|电器|电气|电机|纺织|家纺|织造|化纤|制造|实业|材料|新材料|塑业|塑料|五金|印染|印刷|彩印|包装|家具|物流|仓储|食品|建材|木业|模具|铸造|锻造|钢构|金属|冶金|轴承|橡胶|玻璃|服饰|服装|制衣|光电|医药|制药|涂料|油漆|环保|汽修|汽配|门业|酒店|饭店|超市|商场|餐饮|加油站|纸业|铝业|铜业|钢业|针织|精密|涂装|电梯|仪表|仪器|器材|配件|线缆|电缆|能源|工贸|商贸|贸易|制品|生物|化学|石化|工业|厂(?![房区里内]))';
 const COMPANY = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂(?![房区里内]))(.{2,})$`);
 const COMPANY_NAME = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂(?![房区里内]))(.*)$`);
 // "上报华美灭火器过期": no separator at all; split before a word that starts a typical hazard description.
@@ -56,7 +67,9 @@ const HAZARD_START =
 /** Splits "enterprise rest-of-message": the first token names the enterprise, the rest describes. */
 export function splitEnterprise(text: string): { enterprise?: string; rest: string } {
   // A label is never a name: "企业：华美 …" names 华美.
-  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '').replace(/^(?:在|去|到)(?=\S{2,})/, '');
+  // "我在瑞丰包装发现…", "我今天到华美…": who went and when is no part of the name.
+  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '')
+    .replace(/^(?:(?:我|我们)(?:今天|刚才|刚刚|上午|下午)?(?=在|去|到))?(?:在|去|到)(?=\S{2,})/, '');
   if (!t) return { rest: '' };
   const legal = takeLegalName(t);
   if (legal) return { enterprise: legal.name, rest: legal.rest.replace(LEADING_LOCATIVE, '') };

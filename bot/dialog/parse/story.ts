@@ -5,19 +5,25 @@ import { tidy } from './normalise.js';
 import { NORMAL_TOKEN, parsePatrol, parseReport, saysNormal } from './report.js';
 import { PROBLEM } from './problem-words.js';
 import { PATROL_KIND } from './patrol-kinds.js';
+import { DEPARTMENT } from './departments.js';
 
 export { PROBLEM } from './problem-words.js';
 
-const TIME = '(?:(?:今天|今日|昨天)?(?:刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早)?\\s*)';
+// "今天第一次去", "下午又去了": how often or in what order the visit came is no part of it.
+const TIME = '(?:(?:今天|今日|昨天)?(?:刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早)?\\s*(?:第一次|头一回|又|再次?|也|还|顺便|顺路|一早)?)';
 // Spoken fillers in front of a dictated message: "嗯那个恒泰纺织啊…".
 // A severity word in front (特别严重 天宏化工 …) says how bad, not who.
-const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|报告|特别严重|非常严重|很严重|严重|紧急|注意)[\s,;。、:!]*)+/;
+// 打卡 / 签到 in front says the visit is being logged, the way a worker clocks in at a site.
+const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|报告|特别严重|非常严重|很严重|严重|紧急|注意|打卡|签到|巡查打卡)[\s,;。、:!✅✔]*)+/;
+// Who made the visit, in front of it: 我, 我们, or a department (市监今天去了…, 消防大队今天抽查…). The
+// subject is never the enterprise visited.
+const SUBJECT = new RegExp(`^(?:${DEPARTMENT.source}|我们|咱们|我)(?:的人|这边|几个人)?(?=\\s*(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上|中午|晚上|第一次|又|去|到|对|来|抽查|抽检|暗访|检查|巡查|走访|联合))`);
 const VISIT_VERB =
   '(?:(?:检查|巡查|巡检)(?:完毕|结束)了?|去了?一趟|去了一下|去看了一?下|去看了|转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
 // 去/到/在/从 <name> <visit verb> <result>
 const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*(?:进行了?|开展了?)?${PATROL_KIND}*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
 // 去了 <name> <result>: 去了 alone says the visit happened.
-const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
+const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了|抽查了?|抽检了?|暗访了?|突击检查了?|复查了|复巡了?)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
 // A place word, the sender and a time may sit between the name and the verb: 博远那边我昨天去过了.
 const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边)?我?(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
@@ -26,8 +32,11 @@ const NAME_TIME_VISIT = new RegExp(`^([^\\s,;。、:]{2,16})[\\s,;。、:]+(?:�
 // A visit said as its own part of the message, after the name: "华盛 巡完了 …", "春晖纺织 已检查 没问题",
 // "海天食品 现场检查 合格", "荣达 去了 一切都好", "伟业模具，今天去巡查了，发现…"; or glued to it: "新亚检查 存在问题：…".
 const VISIT_PART = new RegExp(
-  `^${TIME}(?:已经?|我?去|到|来)?${PATROL_KIND}*(?:巡查|巡检|检查|走访|回头看|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟|结果|情况)*(?:是|为)?$` +
-  `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|走了一趟)$`,
+  `^${TIME}(?:已经?|我?去|到|来)?${PATROL_KIND}*(?:复巡|复检|回访|巡查|巡检|检查|走访|回头看|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟|结果|情况)*(?:是|为)?$` +
+  // "巡好了", "检查好了": done with the visit (好 after a patrol verb, never 看好了).
+  `|^${TIME}(?:已经?)?(?:巡查|巡检|检查|巡)好了?$` +
+  // "刚走", "刚出来": the worker has just left the site.
+  `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|走了一趟|刚走|走了|刚出来|出来了|刚离开)$`,
 );
 const VERDICT_GLUED = new RegExp(`^(?:已经?)?${PATROL_KIND}*(?:巡查|巡检|检查|走访)(?:了|过|完|结果|情况)*(?:是|为)?(\\S+)$`);
 const VISIT_TAIL = /^(.{2,16}?)(?:今天|今日)?(?:巡查|检查|巡检|走访)(?:完毕|结束|完|了|过|打卡)*$/;
@@ -84,7 +93,7 @@ function sighted(result: string, patrol: ReturnType<typeof parsePatrol>, now: Da
 }
 
 export function parseStory(input: string, now: Date): ParsedMessage | null {
-  const text = input.replace(FILLER, '');
+  const text = input.replace(FILLER, '').replace(SUBJECT, '').trim();
   const glued = GLUED_VISIT.exec(text);
   if (glued && NORMAL_TOKEN.test(glued[2]) && !NOT_A_NAME.test(glued[1])) return parsePatrol(`${glued[1]} ${glued[2]}`, now);
   const named = namedVisit(text, now);
@@ -115,7 +124,7 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
 const PLANT_PART = /^[\d一二三四五六七八九十]+(?:楼|层|号|车间)(?:车间|仓库|厂房|库|楼|线|门|机|位|房|区)?$|^[\d一二三四五六七八九十]+(?:楼|层|车间)/;
 const FIX_BY = /内|前|限期|期限|整改|底|末|立即|马上|立刻/;
 const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换|要装|要加|要清|要拆|要补|应该|应当|得改|得换|需整改|需要整改|要整改/;
-const VISIT_LEAD = /^(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
+const VISIT_LEAD = /^(?:(?:我|我们)(?=\s*(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在|去|到))\s*)?(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
 
 /** 恒泰 消防通道堵了 三天内弄好, 宏远物流叉车司机没证: a name, then what is wrong. */
 export function parseProblemFirst(input: string, now: Date): ParsedMessage | null {
@@ -134,7 +143,8 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   const p = parseReport(text, now);
   // Something wrong, a demand (让他们…, 要改成…) or a deadline to fix by (这个月底, 3天内): each says a hazard
   // is being told. A bare day word (华美化工 明天上午开会) is an appointment, not a deadline.
-  if (!PROBLEM.test(text) && !DEMAND.test(text) && !(p.deadline && FIX_BY.test(text))) return null;
+  // A grave word (三合一, 很危险) says it as much: it made the level major.
+  if (!PROBLEM.test(text) && !DEMAND.test(text) && !(p.deadline && FIX_BY.test(text)) && !p.levelReason) return null;
   // It takes a name and a problem. A problem alone ("通道仍有货物堆放") stays unknown: it is the free-text
   // answer to a question (a reason, a finding), and a name that itself reads as a problem is no name.
   if (!p.enterprise || !p.description || PROBLEM.test(p.enterprise) || PLANT_PART.test(p.enterprise)) return null;
