@@ -119,3 +119,48 @@ describe('danger said in plain words is a major hazard, with the words kept as i
     expect(parse('华美化工 储罐区漏气 很危险 重大').levelReason).toBeUndefined();
   });
 });
+
+describe('the enterprise named later in the sentence', () => {
+  it.each([
+    ['应急局检查：常州市恒达机械有限公司喷漆房无排风，责令5日内整改', '常州市恒达机械有限公司', { kind: 'days', days: 5 }],
+    ['大家好，现将本次检查发现的问题报告如下：江苏天马纺织有限公司仓库消防通道堵塞，限12月9日前整改', '江苏天马纺织有限公司', { kind: 'date', date: '2026-12-09' }],
+    ['消防通道堵了，永安塑业，三天内', '永安塑业', { kind: 'days', days: 3 }],
+    ['打扰一下，华星电子配电箱没接地，一周内整改', '华星电子', { kind: 'days', days: 7 }],
+    ['麻烦帮忙登记一下，金鹰纸业的除尘管道破了，五天内修好', '金鹰纸业', { kind: 'days', days: 5 }],
+  ])('%s', (text, enterprise, deadline) => {
+    expect(parse(text)).toMatchObject({ intent: 'report', enterprise, deadline });
+  });
+});
+
+describe('an enterprise with a check item only, or at a site asking what now: report or patrol?', () => {
+  it.each([
+    ['宏达包装 配电箱', '宏达包装'],
+    ['天马纺织 安全出口', '天马纺织'],
+    ['我现在在华星电子门口，下一步该怎么弄', '华星电子'],
+    ['我到恒泰五金了 怎么做', '恒泰五金'],
+  ])('%s', (text, enterprise) => {
+    const got = parse(text) as { intent: string; options: { intent: string; enterprise: string }[] };
+    expect(got.intent).toBe('ambiguous');
+    expect(got.options.map((o) => o.intent)).toEqual(['report', 'patrol']);
+    expect(got.options[0].enterprise).toBe(enterprise);
+  });
+
+  it('a how-to question without a site stays help', () => {
+    expect(parse('巡查怎么记').intent).toBe('help');
+  });
+});
+
+describe('a quoted line and its answer, and a forwarded message', () => {
+  it.each([
+    ['> 张站长：华星电子今天去了吗\n去了，都正常', { intent: 'patrol', enterprise: '华星电子', result: 'normal' }],
+    ['「王主任：天马纺织看过了没」看过了 没问题', { intent: 'patrol', enterprise: '天马纺织', result: 'normal' }],
+    ['「王主任：恒泰五金的配电箱怎么样了」配电箱还没接地 三天内整改', { intent: 'report', enterprise: '恒泰五金' }],
+    ['转自站长：宏达包装是哪个网格的', { intent: 'query_enterprise', enterprise: '宏达包装' }],
+  ])('%s', (text, want) => {
+    expect(parse(text)).toMatchObject(want);
+  });
+
+  it('a bracketed name is no quote', () => {
+    expect(parse('“佳禾纺织” 巡查完 正常')).toMatchObject({ intent: 'patrol', enterprise: '佳禾纺织', result: 'normal' });
+  });
+});

@@ -16,7 +16,7 @@ import { PATROL_KIND } from './patrol-kinds.js';
 const P = '[\\s,;。、:]';
 // 现报告(一处安全隐患) / 现将…情况报告如下 / 现上报: the sender announces a report.
 const ANNOUNCE = new RegExp(
-  `^(?:现|特|兹)(?:将|就)?(?:向您|向你们)?(?:报告|上报|反映|报送|汇报)(?:如下)?(?:一(?:处|起|条|个|项|则))?(?:新的?|新发现的?)?(?:安全生产|安全|生产)?(?:事故)?(?:隐患|问题|情况)?(?:如下)?${P}*`,
+  `^(?:现|特|兹)(?:将|就)?(?:向您|向你们)?(?:(?:本次|今天|今日|近日)?(?:检查|巡查|排查)(?:中)?(?:发现)?的?(?:问题|隐患|情况)?)?(?:报告|上报|反映|报送|汇报)(?:如下)?(?:一(?:处|起|条|个|项|则))?(?:新的?|新发现的?)?(?:安全生产|安全|生产)?(?:事故)?(?:隐患|问题|情况)?(?:如下)?${P}*`,
 );
 // 经(对<name>进行)(现场)检查 / 核查 / 排查(发现): how the finding was come by. Without 经 the opening must end
 // on 发现 (现场检查发现…, 本次检查中发现…), or name who was visited (今天对华美化工进行了安全检查，发现…):
@@ -59,7 +59,11 @@ function finding(body: string, now: Date, named?: string): ParsedMessage | null 
   return report;
 }
 
-export function parseClerkLead(said: string, now: Date): ParsedMessage | null {
+// "各位好，现将…": the greeting before a clerk's opening.
+const GREETING = /^(?:各位(?:领导|同事|同志)?好|大家好|您好|你好|领导(?:好|们好)?)[\s,;。、:!]*/;
+
+export function parseClerkLead(input: string, now: Date): ParsedMessage | null {
+  const said = input.replace(GREETING, '') || input;
   if (!/^(?:现|特|兹|经|关于|复查|复核|验收|按|根据|依据|本次|此次|今|近日|上午|下午|对|我|检查|巡查|排查|核查)/.test(said)) return null;
   const text = said.replace(PREAMBLE, '') || said;
   const reviewed = REVIEWED.exec(text);

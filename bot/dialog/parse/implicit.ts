@@ -14,7 +14,7 @@ import { NORMAL_TOKEN, saysNormal } from './report.js';
 import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
 import { OVERDUE, parseFiguresAsk, parseTownQuestion } from './town-questions.js';
 import { parsePatrol, parseReport } from './report.js';
-import { parseProblemFirst, parseStory } from './story.js';
+import { isName, parseProblemFirst, parseStory } from './story.js';
 
 const TIME_PREFIX = /^(?:今天|今日|刚才|刚刚|上午|下午|早上|中午|晚上)\s*/;
 const TRAILING_REPORT = /(?:你给|给我|帮忙|帮我|请|麻烦|需要|要|给)?(?:上报|报一下|上报一下|报上去|登记一下|登记下|登记个隐患|报个隐患|报一下隐患|记一下|记个隐患)(?:一下)?(?:吧|啊|哈|呀)?$/;
@@ -61,6 +61,8 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (GIVE_UP.test(text) && text.length <= 40 && !COMPANY_WORD.test(text)) return { intent: 'cancel' };
   // "撤销刚刚发的", "请撤销刚才提交的信息": taking back the message just sent.
   if (TAKE_BACK.test(text)) return { intent: 'cancel' };
+  const onSite = parseOnSite(text);
+  if (onSite) return onSite;
   const trailingQuery = parseTrailingQuery(text);
   if (trailingQuery) return trailingQuery;
   const question = parseScopeQuestion(text) ?? parseFiguresQuestion(text) ?? parseTownQuestion(text) ?? parseEnterpriseQuestion(text);
@@ -117,6 +119,28 @@ function overdueAsked(text: string): ParsedMessage {
 function barePlace(text: string): string | undefined {
   const m = /^([\u4e00-\u9fff]{2,4})[\s,;。、:]+\S/.exec(text);
   return m && !/^(?:我们|咱们?|本|这个?|那个?|各|所有|全部|现在|目前|还有|有没有|哪些|逾期|超期|过期)/.test(m[1]) ? m[1] : undefined;
+}
+
+// What a worker looks at on a visit: named alone after an enterprise (兴业针织 灭火器) it says neither what is
+// wrong nor that all is well, so the bot asks whether to report a hazard or record the patrol.
+const CHECK_ITEM = /^(?:灭火器|消防栓|消火栓|配电箱|配电房|配电柜|电箱|安全出口|疏散通道|消防通道|疏散指示|应急灯|应急照明|电线|线路|气瓶|钢瓶|液化气|燃气|粉尘|除尘器|除尘设备|有限空间|叉车|行车|危化品|危险品|仓库|车间|宿舍|食堂|喷淋|烟感|监控|台账|消防设施|消防器材|用电|充电桩|电动车|防爆灯|安全帽|劳保用品)$/;
+// "我现在在东方精密这边，请问接下来要怎么弄": at a site and asking what to do there.
+const AT_SITE = /^(?:我)?(?:现在|刚|正|已经|已)?(?:在|到了?)\s*([^\s,;。、:]{2,16}?)(?:这边|这里|这儿|门口|厂里|了)?(?:了)?[\s,;。、:]*(?:请问)?(?:接下来|下一步|然后|现在)?(?:我)?(?:要|该|应该|需要)?(?:怎么|咋|如何|干啥|做什么|干什么)(?:弄|办|做|操作|搞|记|报)?(?:呢|啊|呀)?$/;
+
+/** An enterprise named with a check item only, or a worker at a site asking what now: report or patrol? */
+export function parseOnSite(text: string): ParsedMessage | null {
+  const at = AT_SITE.exec(text);
+  const pair = /^([^\s,;。、:]{2,16})[\s,;。、:]+([^\s,;。、:]{2,8})$/.exec(text);
+  const name = at ? at[1] : pair && CHECK_ITEM.test(pair[2]) ? pair[1] : undefined;
+  if (!name || !isName(name) || CHAT_WORD.test(name) || DEPARTMENT_ONLY.test(name) || /^(?:这|那|哪)/.test(name)) return null;
+  const item = at ? undefined : pair![2];
+  return {
+    intent: 'ambiguous',
+    options: [
+      { intent: 'report', enterprise: name, ...(item ? { description: item } : {}) },
+      { intent: 'patrol', enterprise: name, ...(item ? { result: 'issues' as const, findings: item } : {}) },
+    ],
+  };
 }
 
 const DEPARTMENT_ONLY = new RegExp(`^${DEPARTMENT.source}$`);

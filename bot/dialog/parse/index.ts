@@ -7,13 +7,14 @@ import { normalise, type NormaliseOptions } from './normalise.js';
 import { parseQuery, parseOverdue, parseRanking, parseStats } from './queries.js';
 import { parseReply } from './replies.js';
 import { parsePatrol, parseReport } from './report.js';
-import { parseImplicit } from './implicit.js';
+import { parseImplicit, parseOnSite } from './implicit.js';
 import { parseForm } from './form.js';
 import { parseBotQuestion, parseHowTo, withoutMetaAsk } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { dropFillers } from './fillers.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
+import { COMPANY_SUFFIX } from './slots.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -83,7 +84,47 @@ function compact(m: ParsedMessage): ParsedMessage {
  * botNames (optional) strips "@安全助手" even when the sender typed no space after it.
  */
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
-  const raw = typeof input === 'string' ? input : '';
+  const given = typeof input === 'string' ? input : '';
+  // "转自领导：亚泰建材是什么情况": a forwarded message is read as what was forwarded.
+  const raw = given.length <= MAX_PARSED_CHARS ? given.replace(FORWARDED, '') || given : given;
+  const quoted = raw.length <= MAX_PARSED_CHARS ? QUOTE.exec(raw) : null;
+  if (quoted) return answerToQuote(quoted[1] ?? quoted[2] ?? quoted[3], quoted[4], now, options);
+  return parseOne(raw, now, options);
+}
+
+// "转自领导：", "转发：", "来自站长群：" in front of a forwarded message.
+const FORWARDED = /^\s*(?:转自|转发自?|来自|转)\s*[^\s:：]{0,10}[:：]\s*(?=\S)/;
+// A quoted line, then the answer to it: "> 李站长：佳和今天去了吗\n去了，正常", "「王站长：华美去了没」去了 正常".
+// Brackets quote a speaker's line (「王站长：…」); a bracketed name alone (“佳禾纺织” 巡查完) is no quote.
+const QUOTE = /^\s*(?:>\s*([^\n]+)\n|「([^」:：]{1,10}[:：][^」]+)」|“([^”:：]{1,10}[:：][^”]+)”)\s*([\s\S]*\S[\s\S]*)$/;
+
+/**
+ * The answer to a quoted line is the message; the quote only supplies what the answer leaves out (去了，正常 says
+ * which enterprise only through 佳和今天去了吗). The answer is read alone first, then after the question it answers.
+ */
+function answerToQuote(quote: string, answer: string, now: Date, options: NormaliseOptions): ParsedMessage {
+  const alone = parseOne(answer, now, options);
+  if (names(alone)) return alone;
+  const asked = quote.replace(/^[^:：]{1,10}[:：]\s*/, '').replace(/(?:吗|呢|没有?|么|不)?[?？。!！\s]*$/, '');
+  // "去了，正常" answering "…去了吗": the echoed verb (or a yes) is said once.
+  const echoed = /(?:去|看|查|巡|巡查|检查|到)(?:过)?了?$/.test(asked) ? answer.replace(/^\s*(?:是的|对|嗯|去了|去过了?|看过了?|看了|巡查了|巡过了|查过了|查了|检查了|到了)[\s,，。]*/, '') : answer;
+  const together = parseOne(`${asked}，${echoed || answer}`, now, options);
+  if (names(together)) return together;
+  // "「张主任：恒泰五金那个配电箱怎么样了」配电箱没接地 三天内整改": the report answers about the enterprise quoted.
+  const quotedName = QUOTED_NAME.exec(asked)?.[1];
+  if (!quotedName) return alone;
+  if (alone.intent === 'report' || alone.intent === 'patrol') return { ...alone, enterprise: quotedName };
+  const named = alone.intent === 'unknown' ? parseOne(`${quotedName} ${answer}`, now, options) : alone;
+  return named.intent === 'report' || named.intent === 'patrol' ? named : alone;
+}
+
+const QUOTED_NAME = new RegExp(`^((?:[\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX})|[\\u4e00-\\u9fffA-Za-z0-9()]{2,30}?有限公司)`);
+
+const names = (m: ParsedMessage): boolean =>
+  ('enterprise' in m && Boolean(m.enterprise)) || ('code' in m && Boolean(m.code)) || ('enterprises' in m && Boolean(m.enterprises?.length)) ||
+  (m.intent === 'ambiguous' && m.options.some(names));
+
+function parseOne(raw: string, now: Date, options: NormaliseOptions): ParsedMessage {
   // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined.
   const form = raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null;
   if (form) return compact(form);
@@ -117,7 +158,8 @@ function parseWords(text: string, now: Date, said: string): ParsedMessage {
 
 function readWords(text: string, now: Date, said: string): ParsedMessage {
   // "隐患怎么报" starts with a command word but asks how to use it.
-  const howTo = parseHowTo(text) ?? parseBotQuestion(text);
+  // "我现在在华美这边 怎么弄": asking what to do at a named site is no how-to; it asks which of the two.
+  const howTo = parseOnSite(text) ?? parseHowTo(text) ?? parseBotQuestion(text);
   if (howTo) return howTo;
   // "现报告一处安全隐患：…", "经检查，…": a clerk's formal opening before the finding.
   const clerk = parseClerkLead(text, now);

@@ -2,7 +2,10 @@
 import { findUnclearTime, parseDeadline } from '../../../lib/deadline.js';
 import type { DeadlineIssue, DeadlineSlot, HazardLevel } from '../intents.js';
 import { SEPARATOR, tidy } from './normalise.js';
-import { takeLegalName } from './legal-name.js';
+import { findLegalName, takeLegalName } from './legal-name.js';
+import { PROBLEM } from './problem-words.js';
+
+const GREETING = /^(?:您好|你好|各位(?:领导|同事|同志)?(?:好|早)?|大家好|领导(?:好|早)?|早上好|上午好|下午好|晚上好|不好意思|打扰(?:一下|了)?|(?:麻烦|请)(?:你|您)?(?:帮忙|帮我)?(?:登记|记录|记|报|上报)(?:一下|下)?|麻烦(?:一下|了)?|请问(?:一下)?|想问(?:一下|下)|问(?:一下|下))(?:啊|呀)?(?:[\s,;。、:!~]+|(?=\S{4}))/;
 
 const B = '(?<=^|[\\s,;。、:(\\[])';
 const E = '(?=$|[\\s,;。、:)\\]])';
@@ -69,10 +72,20 @@ export function splitEnterprise(text: string): { enterprise?: string; rest: stri
   // A label is never a name: "企业：华美 …" names 华美.
   // "我在瑞丰包装发现…", "我今天到华美…": who went and when is no part of the name.
   const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '')
-    .replace(/^(?:(?:我|我们)(?:今天|刚才|刚刚|上午|下午)?(?=在|去|到))?(?:在|去|到)(?=\S{2,})/, '');
+    .replace(/^(?:(?:我|我们)?(?:今天|刚才|刚刚|上午|下午)?(?:第一次|头一回|又|再次?|也)?(?=在|去|到))?(?:在|去|到)(?=\S{2,})/, '');
   if (!t) return { rest: '' };
   const legal = takeLegalName(t);
   if (legal) return { enterprise: legal.name, rest: legal.rest.replace(LEADING_LOCATIVE, '') };
+  // "市场监管检查：常州市永信电梯工程有限公司维保记录缺失": a registered name later in the sentence is the enterprise;
+  // what comes before it (who checked, a greeting, an announcement) is kept only when it tells something wrong.
+  const later = findLegalName(t);
+  if (later && !COMPANY.test(t.split(SEPARATOR)[0] ?? '')) {
+    const before = PROBLEM.test(later.before) ? later.before : '';
+    return { enterprise: later.name, rest: `${before} ${later.rest.replace(LEADING_LOCATIVE, '')}` };
+  }
+  // A greeting or a courtesy in front (您好，…, 各位好，…, 打扰了，…) is never the enterprise.
+  const greeting = GREETING.exec(t);
+  if (greeting && greeting[0].length < t.length) return splitEnterprise(t.slice(greeting[0].length));
   const sep = SEPARATOR.exec(t);
   const first = sep ? t.slice(0, sep.index) : t;
   const after = sep ? t.slice(sep.index + sep[0].length) : '';

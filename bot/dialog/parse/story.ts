@@ -6,6 +6,8 @@ import { NORMAL_TOKEN, parsePatrol, parseReport, saysNormal } from './report.js'
 import { PROBLEM } from './problem-words.js';
 import { PATROL_KIND } from './patrol-kinds.js';
 import { DEPARTMENT } from './departments.js';
+import { COMPANY_SUFFIX } from './slots.js';
+import { takeLegalName } from './legal-name.js';
 
 export { PROBLEM } from './problem-words.js';
 
@@ -126,9 +128,24 @@ const FIX_BY = /内|前|限期|期限|整改|底|末|立即|马上|立刻/;
 const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换|要装|要加|要清|要拆|要补|应该|应当|得改|得换|需整改|需要整改|要整改/;
 const VISIT_LEAD = /^(?:(?:我|我们)(?=\s*(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在|去|到))\s*)?(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
 
+const INDEFINITE = /(?:随便|无论|不管)?(?:谁|什么|啥|哪里|哪儿|哪)(?:都|也)/g;
+const NAME_ONLY = new RegExp(`^[\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX}$`);
+
+/**
+ * "铝灰乱堆，振兴铝业，半个月内": the problem first, and the enterprise said as a clause of its own after it. The
+ * clause that is a name alone (it ends like an enterprise's name, or is a registered name) goes to the front.
+ */
+function nameToFront(text: string): string {
+  const parts = text.split(/[\s,;。、:]+/).filter(Boolean);
+  if (parts.length < 2 || NAME_ONLY.test(parts[0]) || takeLegalName(parts[0])) return text;
+  const at = parts.findIndex((p, i) => i > 0 && (NAME_ONLY.test(p) || takeLegalName(p)?.rest === ''));
+  if (at < 0 || !PROBLEM.test(parts.slice(0, at).join(' '))) return text;
+  return [parts[at], ...parts.slice(0, at), ...parts.slice(at + 1)].join(' ');
+}
+
 /** 恒泰 消防通道堵了 三天内弄好, 宏远物流叉车司机没证: a name, then what is wrong. */
 export function parseProblemFirst(input: string, now: Date): ParsedMessage | null {
-  const filtered = input.replace(FILLER, '');
+  const filtered = nameToFront(input.replace(FILLER, ''));
   // "今天华美那边安全出口堵了", "在恒泰发现灭火器过期了": a time or place word in front tells of a visit, so
   // the problem may be a patrol's finding as much as a report; the lead word is never part of the name.
   const lead = VISIT_LEAD.exec(filtered);
@@ -136,7 +153,8 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   const text = seenOnVisit ? filtered.slice(lead![0].length) : filtered;
   // A report needs a word that says something is wrong: "华美塑料 明天来检查" or "华美塑料的老板电话" name
   // an enterprise and nothing wrong, and go to the in-scope choices instead of becoming a hazard.
-  if (QUESTION.test(text) || NOT_A_NAME.test(text)) return null;
+  // "随便谁都能进", "什么都堆在通道里": an indefinite pronoun with 都 tells, it does not ask.
+  if (QUESTION.test(text.replace(INDEFINITE, ' ')) || NOT_A_NAME.test(text)) return null;
   // "华美 恒泰 金桥 都看过了 没问题": a message that ends on a verdict of all well is never a hazard (没问题 holds 问题).
   const last = text.split(/[\s,;。、:]+/).filter(Boolean).pop() ?? '';
   if (NORMAL_TOKEN.test(last) || saysNormal(text)) return null;
@@ -152,7 +170,7 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   // report. Both readings go back as one numbered question (1. 上报隐患 2. 记录巡查).
   const visit = VISIT_HINT.exec(p.description);
   // A deadline or a level says the sender wants a hazard on record: that is a report, visit or not.
-  if (visit || (seenOnVisit && !p.deadline && !p.deadlineIssue && !p.level)) {
+  if ((visit || seenOnVisit) && !p.deadline && !p.deadlineIssue && !p.level) {
     const words = tidy(p.description.replace(VISIT_HINT, ' '));
     if (!words) return null;
     const { description: _d, ...slots } = p;
