@@ -164,3 +164,28 @@ describe('a quoted line and its answer, and a forwarded message', () => {
     expect(parse('“佳禾纺织” 巡查完 正常')).toMatchObject({ intent: 'patrol', enterprise: '佳禾纺织', result: 'normal' });
   });
 });
+
+describe('a failed review keeps the state that failed as its reason', () => {
+  it.each([
+    ['YH20261201-0004 复查 还是没弄好 再给两天', '还是没弄好'],
+    ['YH20261201-0004 复查不通过 护栏还是没装 再给三天', '护栏还是没装'],
+  ])('%s', (text, reason) => {
+    expect(parse(text)).toMatchObject({ intent: 'review', pass: false, reason });
+  });
+
+  it('the verb’s aspect is no part of the reason', () => {
+    expect(parse('YH20261201-0004 复查了 还是没改').reason).toBe('还是没改');
+  });
+});
+
+describe('bracketed labels are a template, and a demonstrative is no name', () => {
+  it('【企业】…【问题】…【期限】…', () => {
+    expect(parse('【企业】恒泰五金【问题】配电箱未接地【期限】三天内')).toMatchObject({ intent: 'report', enterprise: '恒泰五金', deadline: { kind: 'days', days: 3 } });
+  });
+  it('查一下这个 names nothing', () => {
+    expect(parse('查一下这个').intent).toBe('unknown');
+  });
+  it('ok before a visit is its verdict', () => {
+    expect(parse('ok 金鹰纸业 刚走')).toMatchObject({ intent: 'patrol', enterprise: '金鹰纸业', result: 'normal' });
+  });
+});

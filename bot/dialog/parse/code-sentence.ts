@@ -65,7 +65,7 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   const closing = /(?:同意|予以|准予|批准|可以|确认)(?:销号|闭环|结案)|^\s*(?:销号|结案)/.exec(around);
   if (closing && !/申请|请求?(?:销号|结案)/.test(around)) return { make: (code) => parseCodeOnly('close', code), verb: closing };
   // "YH… 好了", "ok了": said of a hazard, done means rectified.
-  if (/^\s*(?:好了|好啦|ok了?|弄完了|搞完了|完事了)\s*$/i.test(around)) return { make: (code) => parseRectify(code) };
+  if (/^\s*(?:好了|好啦|ok了?|弄完了|搞完了|整完了|整好了|完事了)\s*$/i.test(around)) return { make: (code) => parseRectify(code) };
   const done = cut(DONE, (code, rest) => parseRectify(`${code} ${rest}`));
   if (done) return done;
   // "我们接到吹哨了 但是看不到详情 能发一下吗": the whistle was received, not blown; what is asked is the hazard

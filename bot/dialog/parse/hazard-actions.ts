@@ -17,7 +17,8 @@ export function parseRectify(rest: string): IntentOf<'rectify'> {
   return { intent: 'rectify', code, note };
 }
 
-const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|没弄好|没处理)/;
+const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没(?:有)?(?:改好|弄好|整改好|修好|处理好|搞好|改|整改|动|弄|处理)?|没动|没弄好|没处理)/;
+const VERDICT_ONLY = /^(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行)$/;
 const PASS = /(?:✅|✔|通过|合格|已整改到位|整改到位|没问题|ok|可以)/i;
 
 // A time these verbs cannot compute (尽快, a past date) stays in the words (reason, responsible) so
@@ -29,7 +30,12 @@ export function parseReview(rest: string, now: Date): IntentOf<'review'> {
   const text = taken.issue ? afterCode : taken.rest;
   const fail = FAIL.exec(text);
   if (fail) {
-    const reason = freeText(withoutReasonLabel(`${text.slice(0, fail.index)} ${text.slice(fail.index + fail[0].length)}`));
+    // "复查 还是没弄好 不通过 再给三天": a state that failed (还是没弄好, 老样子) is the reason; the verdict words
+    // (不通过, 驳回), the aspect left by the verb (了) and the extension (再给…) are not.
+    const said = VERDICT_ONLY.test(fail[0]) ? `${text.slice(0, fail.index)} ${text.slice(fail.index + fail[0].length)}` : text;
+    const words = said.replace(new RegExp(VERDICT_ONLY.source.slice(1, -1), 'g'), ' ').replace(/(?:再给|再宽限|宽限|延期)(?:他们|企业|一下)?\s*$/, ' ')
+      .replace(/^\s*(?:了|过)(?=\s)/, ' ');
+    const reason = freeText(withoutReasonLabel(words), /^(?:了|过|的|啊)$/);
     return { intent: 'review', code, pass: false, reason, deadline };
   }
   const pass = PASS.exec(text);

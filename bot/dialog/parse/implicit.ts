@@ -70,6 +70,8 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   const figures = parseFiguresAsk(text);
   if (figures) return figures;
   const story = parseStory(text, now);
+  // "ok 天宇电器 刚走": the ok in front is the verdict of the visit told after it.
+  if (story?.intent === 'patrol' && !story.result && /^(?:ok|好了|搞定|完事)[\s,;。、:!~]/i.test(input)) return { ...story, result: 'normal' };
   if (story) return story;
   const visit = VISIT.exec(text);
   if (visit) return parsePatrol(`${visit[1]} ${visit[2]}`, now);

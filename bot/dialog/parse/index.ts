@@ -125,8 +125,11 @@ const names = (m: ParsedMessage): boolean =>
   (m.intent === 'ambiguous' && m.options.some(names));
 
 function parseOne(raw: string, now: Date, options: NormaliseOptions): ParsedMessage {
-  // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined.
-  const form = raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null;
+  // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined. Labels in brackets
+  // (【企业】华星电子【问题】…) are the same template: each bracket starts a "label：value" line.
+  const labelled = raw.length <= MAX_PARSED_CHARS && (raw.match(/【[^】\s]{1,8}】/g)?.length ?? 0) >= 2
+    ? parseForm(raw.replace(/【([^】\s]{1,8})】\s*/g, '\n$1：').trim(), now) : null;
+  const form = labelled ?? (raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null);
   if (form) return compact(form);
   const text = normalise(raw.length > MAX_PARSED_CHARS * 2 ? raw.slice(0, MAX_PARSED_CHARS * 2) : raw, options);
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };

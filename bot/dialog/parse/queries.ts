@@ -101,5 +101,6 @@ export function parseQuery(rest: string, original: string): ParsedMessage {
   const enterprise = tidy(
     rest.replace(/^(?:一下|下)\s*/, '').replace(/(?:的)?\s*(?:企业|隐患|巡查|检查|整改)?(?:情况|怎么样了?|信息|详情|资料|档案|记录|台账)(?:呢|吧)?$/, ''),
   );
-  return enterprise ? { intent: 'query_enterprise', enterprise } : { intent: 'unknown', text: original };
+  // "查一下这个", "看看那家": a demonstrative points at something said before; it names nothing.
+  return enterprise && !/^(?:这|那)(?:个|家|条|边|里)?(?:企业|公司|厂)?$|^它$/.test(enterprise) ? { intent: 'query_enterprise', enterprise } : { intent: 'unknown', text: original };
 }
