@@ -189,3 +189,29 @@ describe('bracketed labels are a template, and a demonstrative is no name', () =
     expect(parse('ok 金鹰纸业 刚走')).toMatchObject({ intent: 'patrol', enterprise: '金鹰纸业', result: 'normal' });
   });
 });
+
+describe('northern colloquial visits and verdicts', () => {
+  it.each([
+    ['天马纺织我瞅了一眼 没毛病', 'normal'],
+    ['宏达包装去瞅了 嘎嘎好', 'normal'],
+    ['金鹰纸业 巡了 杠杠的', 'normal'],
+    ['今儿个去了恒泰五金 灭火器过期了', 'issues'],
+  ])('%s', (text, result) => {
+    expect(parse(text)).toMatchObject({ intent: 'patrol', result });
+  });
+});
+
+describe('slots cleaned of the words around them', () => {
+  it('a place without the request in front of it', () => {
+    expect(parse('请提供湖塘镇本月的统计数据')).toMatchObject({ intent: 'stats', place: '湖塘镇', period: '本月' });
+  });
+  it('an enterprise question with a period after the name', () => {
+    expect(parse('天马纺织去年有没有出过事故')).toMatchObject({ intent: 'query_enterprise', enterprise: '天马纺织', period: '去年' });
+  });
+  it('who is assigned, without the job after the deadline', () => {
+    expect(parse('YH20261201-0004 交给李强 本周五前整改完')).toMatchObject({ intent: 'assign', responsible: '李强' });
+  });
+  it('申请销号 with a code is the rectification asking for it', () => {
+    expect(parse('YH20261201-0004 隐患已消除 申请销号').intent).toBe('rectify');
+  });
+});

@@ -15,7 +15,7 @@ const VERDICT = /(?:复查|验收|复核)?(?:不通过|不合格|未通过|没�
 // A finished job said as a result (已经换好灭火器了, 杂物清走了, 护栏装上了): the enterprise or worker reports
 // the rectification. The verb list is the trades' everyday ones; a bare 好了 is not enough.
 const DONE =
-  /已经?整改(?:完成|完毕|好了)?|已于\S{1,8}?(?:完成|整改)|完成了?整改|整改\s*(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)|已经?(?:全部|都|全)?(?:更换|换新|清理|维修|修复|安装|加装|拆除|移走|清除|补齐|配齐|落实)|(?:清|搬|挪|移|腾)(?:出来|空|干净)了/;
+  /已经?整改(?:完成|完毕|好了)?|已于\S{1,8}?(?:完成|整改)|完成了?整改|整改\s*(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)|已经?(?:全部|都|全)?(?:更换|换新|清理|维修|修复|安装|加装|拆除|移走|清除|补齐|配齐|落实|消除)|(?:清|搬|挪|移|腾)(?:出来|空|干净)了/;
 // 吹哨, 吹个哨, 吹一下哨; 转给 / 移交 (always to a department); 交给 / 给 a department's name.
 const WHISTLE = /吹(?:个|一下|一个|下)?哨|转给|转交|转到|移交|移送|推送给?|抄送/;
 const HAND_OVER = /交(?=\S{1,6}(?:跟进|处理|负责|办理|落实))|指定|由(?=\S{1,8}负责)|责任人|交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/;
@@ -93,6 +93,8 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
     return { make: (code, rest) => parseWhistle(`${code} ${rest}`), verb: hand };
   }
   if (hand) return { make: (code, rest, now) => parseAssign(`${code} ${rest}`, now), verb: hand };
+  // "YH… 申请销号": asking for the close is what a rectification says.
+  if (/(?:申请|请求)(?:销号|闭环|结案)/.test(around)) return { make: (code) => parseRectify(code) };
   return (
     cut(/作废|删掉|删除|撤销|撤掉|不算数?|无效|不属实|重复了|重复报|报重了|是同一个/, (code, rest) => parseVoid(`${code} ${rest}`)) ??
     // "YH…报错了 不是那家", "填错了": the hazard was recorded by mistake, so it is voided.

@@ -47,7 +47,8 @@ export function parseAssign(rest: string, now: Date): IntentOf<'assign'> {
   const taken = takeDeadline(afterCode, now);
   const { deadline } = taken;
   const text = taken.issue ? afterCode : taken.rest;
-  const responsible = freeText(text.replace(/(?:责任人|负责人|责任单位|交给|给)\s*:?\s*/g, ' '));
+  // "交给张伟 下周一前整改完": the job said after the deadline is no part of who does it.
+  const responsible = freeText(text.replace(/(?:责任人|负责人|责任单位|交给|给)\s*:?\s*/g, ' ').replace(/(?<=\S)\s+(?:整改|处理|完成|弄|改|修)(?:完|好|完毕|到位|完成)?(?:了)?\s*$|(?<=\s)(?:完|完成)\s*$/, ' '));
   return { intent: 'assign', code, deadline, responsible };
 }
 

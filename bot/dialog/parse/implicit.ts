@@ -5,7 +5,7 @@ import { findHazardCode } from './codes.js';
 import { matchCommand } from './commands.js';
 import { CHAT_LEAD } from './chat-lead.js';
 import { parseCodeSentence } from './code-sentence.js';
-import { parseTrailingQuery, PLACE, takePeriod } from './queries.js';
+import { cleanPlace, parseTrailingQuery, PLACE, takePeriod } from './queries.js';
 import { PROBLEM } from './problem-words.js';
 import { parseDeadline } from '../../../lib/deadline.js';
 import { DEPARTMENT } from './departments.js';
@@ -111,7 +111,8 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
 // different scope answered in silence. 我们镇 / 本镇 mean the sender's own scope: no place.
 function overdueAsked(text: string): ParsedMessage {
   const { period, rest } = takePeriod(text);
-  const place = PLACE.exec(rest)?.[0] ?? barePlace(rest.trim());
+  const matched = PLACE.exec(rest)?.[0];
+  const place = (matched && cleanPlace(matched)) ?? barePlace(rest.trim());
   return { intent: 'overdue', place: place && !/^(?:我们|咱们?|本|这个?|那个?|各)/.test(place) ? place : undefined, period };
 }
 

@@ -35,12 +35,17 @@ export function takePeriod(text: string): { period?: string; rest: string } {
   return { rest: text };
 }
 
+/** A town as matched, without the request typed in front of it (请提供横林镇 → 横林镇). */
+export function cleanPlace(place: string): string {
+  return place.replace(/^(?:请|麻烦|帮我|给我|把|要|需要|我要|我想)*(?:提供|统计|汇总|发|查询|查|看看|看一下|看下|看|拉|列|报送|报)*(?:一下|下)?/, '') || place;
+}
+
 export const PLACE = /全区|全县|全市|[\u4e00-\u9fff]{1,10}?(?:镇|街道|乡|开发区|园区|高新区)/;
 const FILLER = /^(?:的|情况|数据|一下|下|统计|汇总|报表|有哪些|哪些|多少|呢|吧|所有|全部|清单|列表|的情况|隐患|问题|任务|有|都|还|现在|目前)+$/;
 
 function takePlace(text: string): string | undefined {
   const m = PLACE.exec(text);
-  if (m) return m[0].replace(/^(?:看看|看|查)/, '');
+  if (m) return cleanPlace(m[0]);
   // A bare town name (横林) is passed on as typed; the conversation layer resolves or rejects it.
   const token = text.split(SEPARATOR).find((t) => t && !FILLER.test(t));
   return token && token.length <= 10 ? token.replace(/(?:的情况|情况|的)$/, '') || undefined : undefined;
@@ -81,8 +86,9 @@ export function parseTrailingQuery(text: string): ParsedMessage | null {
   if (leftover && !place && period && /^[\u4e00-\u9fff]{2,4}$/.test(leftover)) place = [leftover];
   else if (leftover) return null;
   const word = m[2].replace(/^数据/, '');
-  if (word.startsWith('统计')) return { intent: 'stats', place: place?.[0], period, ...(word.includes('图') ? { chart: true as const } : {}) };
-  if (word.startsWith('逾期')) return { intent: 'overdue', place: place?.[0], period };
+  const town = place?.[0] && cleanPlace(place[0]);
+  if (word.startsWith('统计')) return { intent: 'stats', place: town, period, ...(word.includes('图') ? { chart: true as const } : {}) };
+  if (word.startsWith('逾期')) return { intent: 'overdue', place: town, period };
   if (word.startsWith('重大隐患')) return { intent: 'major' };
   return { intent: 'ranking', period };
 }

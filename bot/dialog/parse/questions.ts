@@ -1,7 +1,7 @@
 // Questions in plain words, without a command word: 隐患怎么报, 我管哪些企业, 我还有几家没去,
 // 恒泰那边现在什么情况, 横林镇这个月逾期几条. A town or period said inside the question is kept.
 import type { HelpTopic, ParsedMessage } from '../intents.js';
-import { takePeriod, PLACE } from './queries.js';
+import { cleanPlace, takePeriod, PLACE } from './queries.js';
 import { takeLegalName } from './legal-name.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
@@ -125,7 +125,7 @@ const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|
 export function parseFiguresQuestion(text: string): ParsedMessage | null {
   const { period, rest } = takePeriod(text);
   const placeMatch = PLACE.exec(rest);
-  const place = placeMatch?.[0];
+  const place = placeMatch ? cleanPlace(placeMatch[0]) : undefined;
   const words = placeMatch ? rest.replace(placeMatch[0], ' ') : rest;
   if (words.replace(FIGURE_FILLER, '').replace(/[\s,;。、:]/g, '').length > 1) return null;
   if (/排名|排第|排行|考核|谁/.test(words)) return { intent: 'ranking', period };
@@ -139,7 +139,7 @@ export function parseFiguresQuestion(text: string): ParsedMessage | null {
 // "恒泰那边现在什么情况", "金鑫五金最近咋样了", "江南机械有没有没整改的隐患": about one enterprise.
 const ABOUT = new RegExp(
   '^(.{2,16}?)(?:那边|那里|那儿|那家|这家|厂里|公司)?(?:现在|目前|最近|近来|近期|今天)?的?' +
-  '(?:(?:在|属于|是)哪个(?:镇|街道|乡|网格|片区)的?|有(?:什么|哪些|啥)(?:隐患|问题)|是?(?:什么|啥)(?:风险)?(?:等级|颜色|级别|类别)|风险(?:等级|颜色|级别)(?:是什么|是啥|是多少|多少)?|是几类(?:企业)?|哪一类|(?:负责人|联系人|安全员)是谁|谁负责|(?:老板|负责人|联系人)?(?:的)?电话(?:是)?(?:多少)?|联系方式|地址在哪(?:里|儿)?|在哪(?:里|儿)?|上次(?:巡查|检查|去)(?:是)?(?:什么时候|哪天)|多久没(?:去|巡查|检查)了?|下次(?:巡查|检查)(?:是)?(?:什么时候|哪天)|什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
+  '(?:(?:在|属于|是)哪个(?:镇|街道|乡|网格|片区)的?|有(?:什么|哪些|啥)(?:隐患|问题)|是?(?:什么|啥)(?:风险)?(?:等级|颜色|级别|类别)|风险(?:等级|颜色|级别)(?:是什么|是啥|是多少|多少)?|是几类(?:企业)?|哪一类|(?:负责人|联系人|安全员)是谁|谁负责|(?:老板|负责人|联系人|安全员|厂长)?(?:的)?电话(?:是)?(?:多少)?|联系方式|地址在哪(?:里|儿)?|在哪(?:里|儿)?|上次(?:巡查|检查|去)(?:是)?(?:什么时候|哪天)|多久没(?:去|巡查|检查)了?|下次(?:巡查|检查)(?:是)?(?:什么时候|哪天)|什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
 );
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
@@ -216,7 +216,9 @@ function attributeQuestion(asked: string, askedAround = false): RegExpExecArray 
   const rest = text.slice(cut);
   // The name is one word: a sentence in front (今天到永丰化工看了看…) is a story, not a name.
   const name = text.slice(0, cut).replace(/[\s,;。、:]+$/, '');
-  if (!/^[\u4e00-\u9fffA-Za-z0-9()（）]{2,14}$/.test(name) || /^有|看|查|去|到|在|把|哪|什么|啥|重大|逾期|任务/.test(name)) return null;
+  // A period said after the name (恒泰五金去年有没有…) is no verb in a sentence: 去 of 去年 is not 去 of 去了.
+  const bareName = takePeriod(name).rest.replace(/\s+/g, '');
+  if (!/^[\u4e00-\u9fffA-Za-z0-9()（）]{2,14}$/.test(name) || /^有|看|查|去|到|在|把|哪|什么|啥|重大|逾期|任务/.test(bareName)) return null;
   if (rest.replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length > 1) return null;
   const m = [text, text.slice(0, cut)] as unknown as RegExpExecArray;
   return m;

@@ -4,7 +4,7 @@
 // know it. A short word alone could as well be an enterprise (华美 一共有多少隐患), so for figures a bare
 // word is taken as a town only with a period or a rate asked; an overdue list is always a town's or the scope's.
 import type { ParsedMessage } from '../intents.js';
-import { PLACE, takePeriod } from './queries.js';
+import { cleanPlace, PLACE, takePeriod } from './queries.js';
 import { COMPANY_SUFFIX } from './slots.js';
 
 /** 逾期 in the words of the deadline: 过期未整改, 过了期限还没改, 到期没整改 (灭火器过期 is a finding, not this). */
@@ -25,7 +25,7 @@ const emptied = (words: string, ...drop: RegExp[]) => !drop.reduce((w, re) => w.
 export function parseTownQuestion(text: string): ParsedMessage | null {
   const { period, rest } = takePeriod(text);
   const suffixed = PLACE.exec(rest);
-  const { town, rest: words } = suffixed ? { town: suffixed[0], rest: rest.replace(suffixed[0], ' ') } : bare(rest);
+  const { town, rest: words } = suffixed ? { town: cleanPlace(suffixed[0]), rest: rest.replace(suffixed[0], ' ') } : bare(rest);
   const overdue = OVERDUE.exec(words);
   if (overdue && emptied(words.replace(overdue[0], ' '), LIST_WORDS)) return { intent: 'overdue', place: town, period };
   // Figures: a bare word is a town only with a period or a rate (a suffixed place is read by parseFiguresQuestion).
@@ -61,7 +61,8 @@ export function parseFiguresAsk(text: string): ParsedMessage | null {
   if (ENTERPRISE_ENDED.test(text.slice(0, figure.index).replace(PLACE_G, ' '))) return null;
   const { period, rest } = takePeriod(text);
   const placeText = rest.replace(TOWN_LISTS, ' ');
-  const place = PLACE.exec(placeText)?.[0];
+  const matched = PLACE.exec(placeText)?.[0];
+  const place = matched && cleanPlace(matched);
   if (/排名|排行|排第|谁(?:第一|最)/.test(text) && !OVERDUE.test(text)) return { intent: 'ranking', period };
   if (OVERDUE.test(text)) {
     return { intent: 'overdue', place: place && !/^(?:我们|咱们?|本|这个?|那个?|各)/.test(place) ? place : undefined, period };
