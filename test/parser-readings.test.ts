@@ -215,3 +215,29 @@ describe('slots cleaned of the words around them', () => {
     expect(parse('YH20261201-0004 隐患已消除 申请销号').intent).toBe('rectify');
   });
 });
+
+describe('offices, towns and notices are never the enterprise', () => {
+  it('an office that checked, before the finding', () => {
+    expect(parse('镇安监办检查发现，恒泰五金配电房堆放杂物，责令三日内整改')).toMatchObject({ intent: 'report', enterprise: '恒泰五金', deadline: { kind: 'days', days: 3 } });
+  });
+  it('a problem in a town names no enterprise and keeps the town in the words', () => {
+    const got = parse('牛塘镇 消防通道堵了');
+    expect(got).toMatchObject({ intent: 'report', description: '牛塘镇 消防通道堵了' });
+    expect(got.enterprise).toBeUndefined();
+  });
+  it('an instruction to a town is no hazard', () => {
+    expect(parse('请湖塘镇于12月9日前将隐患排查情况上报').intent).not.toBe('report');
+  });
+  it('a numbered point’s number is no name', () => {
+    expect(parse('1、天马纺织 安全出口上锁 立即整改')).toMatchObject({ intent: 'report', enterprise: '天马纺织', deadline: { kind: 'now' } });
+  });
+  it('a day of a month is no month period', () => {
+    expect(parse('湖塘镇12月9日前逾期的有哪些').period).toBeUndefined();
+  });
+  it('the verdict glued after 去了 <name>', () => {
+    expect(parse('去了金鹰纸业一切正常')).toMatchObject({ intent: 'patrol', enterprise: '金鹰纸业', result: 'normal' });
+  });
+  it('存在火灾隐患 is a clerk’s usual words, not a major hazard', () => {
+    expect(parse('恒泰五金 仓库电线老化 存在火灾隐患').level).toBeUndefined();
+  });
+});

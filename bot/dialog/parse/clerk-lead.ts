@@ -12,6 +12,7 @@ import { parseReview } from './hazard-actions.js';
 import { parsePatrol, parseReport, saysNormal } from './report.js';
 import { splitEnterprise } from './slots.js';
 import { PATROL_KIND } from './patrol-kinds.js';
+import { DEPARTMENT } from './departments.js';
 
 const P = '[\\s,;。、:]';
 // 现报告(一处安全隐患) / 现将…情况报告如下 / 现上报: the sender announces a report.
@@ -62,8 +63,11 @@ function finding(body: string, now: Date, named?: string): ParsedMessage | null 
 // "各位好，现将…": the greeting before a clerk's opening.
 const GREETING = /^(?:各位(?:领导|同事|同志)?好|大家好|您好|你好|领导(?:好|们好)?)[\s,;。、:!]*/;
 
+// "镇安监办检查发现，…", "市场监管所现场检查发现…": the office that checked, in front of the opening, is never the enterprise.
+const OFFICE = new RegExp(`^(?:[\\u4e00-\\u9fff]{0,4}?(?:安监办|安监站|安监所|安委办|应急办|执法队|执法中队|综治办)|${DEPARTMENT.source})(?=${HOW}${CHECK}(?:中|时|过程中|后)?发现)`);
+
 export function parseClerkLead(input: string, now: Date): ParsedMessage | null {
-  const said = input.replace(GREETING, '') || input;
+  const said = input.replace(GREETING, '').replace(OFFICE, '') || input;
   if (!/^(?:现|特|兹|经|关于|复查|复核|验收|按|根据|依据|本次|此次|今|近日|上午|下午|对|我|检查|巡查|排查|核查)/.test(said)) return null;
   const text = said.replace(PREAMBLE, '') || said;
   const reviewed = REVIEWED.exec(text);

@@ -83,7 +83,11 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
     return inner[0].includes('重大') ? { ...said, level: 'major', levelReason: undefined } : said;
   }
   const trailing = TRAILING_REPORT.exec(text);
-  if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) return parseReport(text.slice(0, trailing.index), now);
+  if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) {
+    const said = parseReport(text.slice(0, trailing.index), now);
+    // "请横林镇于12月5日前将逾期隐患整改情况上报": an instruction to a town or an office is no hazard.
+    if (!(said.enterprise && NOT_AN_ENTERPRISE.test(said.enterprise))) return said;
+  }
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
   if (LOCATIVE_PROBLEM.test(text) && !saysNormal(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && (QUESTION.test(text) || /列|发|看|给我|清单/.test(text))) return { intent: 'major' };
@@ -104,7 +108,14 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (/^(?:我)?(?:今天|今日|明天|这周|本周|现在)?(?:还)?(?:有)?(?:啥|什么|哪些)(?:活|活儿|事|事情|工作)(?:要干|要做|要办)?(?:吗|呢|啊)?$/.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
-  return parseProblemFirst(text, now) ?? loneName(text, now);
+  const problem = parseProblemFirst(text, now);
+  if (problem?.intent === 'report' && problem.enterprise && NOT_AN_ENTERPRISE.test(problem.enterprise)) {
+    // "遥观镇 消防通道堵了": a problem in a town names no enterprise; the bot asks which one. An instruction
+    // (请横林镇…) or a notice is no hazard at all.
+    if (/^(?:请|由)|通知|安委办|安监办|安监站|应急办|^各|^全区/.test(problem.enterprise)) return null;
+    return { ...problem, enterprise: undefined, description: [problem.enterprise, problem.description].filter(Boolean).join(' ') };
+  }
+  return problem ?? loneName(text, now);
 }
 
 // "横林镇现在逾期的有几条", "这个月逾期的有哪些": the town and period asked about are kept, never a
@@ -145,6 +156,9 @@ export function parseOnSite(text: string): ParsedMessage | null {
     ],
   };
 }
+
+// A town, the district, an office or a notice is never the enterprise of a report.
+const NOT_AN_ENTERPRISE = new RegExp(`^(?:请|由)?(?:[\\u4e00-\\u9fff]{1,6}?(?:镇|街道|乡)(?:政府|安监办|办)?|全区|各镇街?|各街道|各网格|[\\u4e00-\\u9fff]{0,4}(?:安委办|安监办|安监站|应急办)(?:通知|要求)?|通知)$`);
 
 const DEPARTMENT_ONLY = new RegExp(`^${DEPARTMENT.source}$`);
 

@@ -19,7 +19,8 @@ const PERIODS: [RegExp, string | ((m: RegExpExecArray) => string | null)][] = [
     const n = chineseNumber(m[1]);
     return n && n > 0 ? `近${n}天` : null;
   }],
-  [/(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?/, (m) => {
+  // 12月 is a month; 12月5日 is a day of it (a deadline), never the month's figures.
+  [/(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])/, (m) => {
     const n = chineseNumber(m[1]);
     return n && n >= 1 && n <= 12 ? `${n}月` : null;
   }],

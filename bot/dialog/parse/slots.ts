@@ -49,7 +49,8 @@ export function takeLevel(text: string): { level?: HazardLevel; rest: string; re
 const GRAVE = new RegExp(
   '(?<![不没])(?:很|太|非常|特别|老|极其|极|相当|十分)危险(?![品化源废物])|危险(?:得很|极了|性(?:很|极|非常)大)' +
     '|(?:可能|容易|随时|极易|随时可能)(?:会)?(?:引发|导致|造成|引起|发生)(?:爆炸|火灾|着火|中毒|窒息|坍塌|倒塌|触电|人员伤亡|伤亡|死人|重大事故|大事故|事故)' +
-    '|(?:有|存在)(?:爆炸|火灾|中毒|坍塌)(?:的)?(?:危险|风险|隐患)|三合一',
+    // 存在火灾隐患 is the clerk's word for any fire hazard; a danger of explosion or poisoning is said to be grave.
+    '|(?:有|存在)(?:爆炸|中毒|坍塌)(?:的)?危险|三合一',
 );
 
 // "华美那边灭火器过期了": the enterprise is whatever comes before the place word.
@@ -71,7 +72,8 @@ const HAZARD_START =
 export function splitEnterprise(text: string): { enterprise?: string; rest: string } {
   // A label is never a name: "企业：华美 …" names 华美.
   // "我在瑞丰包装发现…", "我今天到华美…": who went and when is no part of the name.
-  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '')
+  // "1、恒泰五金 …", "（一）华美化工 …": a point's number is no part of the name.
+  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:\(?(?:\d{1,2}|[一二三四五六七八九十])[、.)]|\((?:\d{1,2}|[一二三四五六七八九十])\))\s*(?=\S{2})/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '')
     .replace(/^(?:(?:我|我们)?(?:今天|刚才|刚刚|上午|下午)?(?:第一次|头一回|又|再次?|也)?(?=在|去|到))?(?:在|去|到)(?=\S{2,})/, '');
   if (!t) return { rest: '' };
   const legal = takeLegalName(t);

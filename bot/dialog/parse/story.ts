@@ -66,6 +66,8 @@ function namedVisit(text: string, now: Date): ParsedMessage | null {
   return null;
 }
 
+const WENT_GLUED = new RegExp(`^${TIME}(?:我)?(?:去了|去过|到了|巡查了|检查了|看了|走访了)\\s*([\\u4e00-\\u9fffA-Za-z0-9()]{4,24})$`);
+const NORMAL_TAIL_ONLY = /(?:一切正常|正常|无异常|没问题|没有问题|挺好|都好|良好|合格|没毛病)(?:的|了)?$/;
 const VISIT_ANYWHERE = /巡查|检查|巡检|走访|看过|看了|查过|查了|去过|去了|转了|瞅了|瞧了/;
 
 // 巡查完 <name> <result>
@@ -103,6 +105,12 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   for (const re of [GO_VISIT, DONE_NAME, NAME_DONE, WENT, NAME_TIME_VISIT]) {
     const m = re.exec(text);
     if (m && !NOT_A_NAME.test(m[1])) return sighted(m[2] ?? '', parsePatrol(`${m[1]} ${m[2] ?? ''}`, now), now);
+  }
+  // "去了天马纺织一切正常": the verdict glued to the name after the visit verb.
+  const wentGlued = WENT_GLUED.exec(text);
+  if (wentGlued && NORMAL_TAIL_ONLY.test(wentGlued[1]) && !NOT_A_NAME.test(wentGlued[1])) {
+    const patrol = parsePatrol(wentGlued[1], now);
+    if (patrol.enterprise && patrol.result === 'normal') return patrol;
   }
   // "168物流 消防设施 我都看过了 巡查 都是好的": the name first, a visit said somewhere after it, and the
   // message ending on a verdict of all well, whatever was looked at in between.
