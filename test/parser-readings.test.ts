@@ -241,3 +241,19 @@ describe('offices, towns and notices are never the enterprise', () => {
     expect(parse('恒泰五金 仓库电线老化 存在火灾隐患').level).toBeUndefined();
   });
 });
+
+describe('more figures and state questions', () => {
+  it.each([
+    ['本季度排名第几', { intent: 'ranking', period: '本季度' }],
+    ['哪个镇整改最慢', { intent: 'ranking' }],
+    ['超期未整改的清单发一下', { intent: 'overdue' }],
+  ])('%s', (text, want) => {
+    const got = parse(text);
+    expect(got).toMatchObject(want);
+    expect(got.place).toBeUndefined();
+  });
+
+  it('the state of a finding at an enterprise asks for the enterprise', () => {
+    expect(parse('天马纺织那个消防通道的问题处理好了没有')).toMatchObject({ intent: 'query_enterprise', enterprise: '天马纺织' });
+  });
+});

@@ -49,12 +49,16 @@ function takePlace(text: string): string | undefined {
   if (m) return cleanPlace(m[0]);
   // A bare town name (横林) is passed on as typed; the conversation layer resolves or rejects it.
   const token = text.split(SEPARATOR).find((t) => t && !FILLER.test(t));
+  // "逾期 未整改的清单发我一下": words of the request are no town.
+  if (token && NOT_A_TOWN_WORD.test(token)) return undefined;
   return token && token.length <= 10 ? token.replace(/(?:的情况|情况|的)$/, '') || undefined : undefined;
 }
 
 // 统计图, 统计 横林镇 本月 图, 统计 图表: the figures with a chart picture. 图 stands alone or after a
 // place or period word, so a place named 宏图 stays a place.
 const CHART_WORD = /(?:^|\s|(?<=[镇乡道区月周年天季]))(?:柱状)?图(?:表|片)?$/;
+
+const NOT_A_TOWN_WORD = /未|没|整改|隐患|清单|列表|发我|发给|给我|哪|多少|几家|几条|我|巡查|一下/;
 
 export function parseStats(rest: string): IntentOf<'stats'> {
   const chart = CHART_WORD.test(rest.trim());

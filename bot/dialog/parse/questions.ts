@@ -3,6 +3,7 @@
 import type { HelpTopic, ParsedMessage } from '../intents.js';
 import { cleanPlace, takePeriod, PLACE } from './queries.js';
 import { takeLegalName } from './legal-name.js';
+import { COMPANY_SUFFIX } from './slots.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
 // ask about a state (得怎么 is "must how", 得如何 "how well").
@@ -118,7 +119,7 @@ function scopeQuestion(text: string): ParsedMessage | null {
 
 // Words a figures question is made of once its town and period are taken out.
 // Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
-const FIGURE_FILLER = /总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+const FIGURE_FILLER = /总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
 const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
 
 /** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
@@ -179,9 +180,15 @@ function enterpriseQuestionInClauses(asked: string): ParsedMessage | null {
   return (about && named(about[1])) ?? (attribute && named(attribute[1]));
 }
 
+const TRAILING_MARKS = /[?？。!！\s]+$/;
 const attributesOnly = (words: string) => words.replace(TRAILING, '').replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length <= 1;
 
+// "恒泰五金那个配电箱的问题整改了没有": the state of what was found at an enterprise is asked; its page answers.
+const STATE_ASK = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,20}?(?:${COMPANY_SUFFIX}|有限公司))(?:那边|那里|那家|家)?(?:的|那个|这个)?[^\\s,;。、:?]{0,12}?(?:整改|处理|改|弄|修|换|清|搬)(?:好|完|掉|走)?了?(?:没有?|吗|没呢|了吗|了没)$`);
+
 function enterpriseQuestion(asked: string): ParsedMessage | null {
+  const state = STATE_ASK.exec(asked.replace(TRAILING_MARKS, ''));
+  if (state) return named(state[1]);
   const text = asked.replace(ASK_LEAD, '') || asked;
   const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);
   return m ? named(m[1]) : null;

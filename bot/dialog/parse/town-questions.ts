@@ -47,14 +47,17 @@ export function parseTownQuestion(text: string): ParsedMessage | null {
 /** What the figures replies count: overdue hazards, rates, the figures, the ranking. */
 const FIGURE = /逾期|超期|过期(?:了)?(?:未|没|还没|仍未)(?:整改|改|处理)|到期(?:了)?(?:未|没有?|还没有?)(?:整改|改|处理)|(?:完成|整改|闭环|销号|发现)率|数据|统计|报表|汇总|排名|排行|排第|(?:发现|上报|整改|销号|闭环|隐患|新增)(?:数|总数|数量|件数)/;
 /** Asking, or ordering a list to be made. */
-const ASK_OR_LIST = /有哪些|哪些|哪几|有没有|有无|多少|几条|几家|几个|几起|咋样|怎么样|如何|高不高|低不低|拉一下|拉下|拉个|拉出来|列个|列一下|列下|列出|清单|列表|名单|给我看|看一下|看下|看看|发我|发给我|发一下|分镇街|按镇街|各镇街|分(?:镇|街道|网格)|按.{1,5}排|排一下|排个|\?|吗|呢/;
+const ASK_OR_LIST = /第几|几名|倒数|最(?:慢|快|多|少|好|差|高|低)|有哪些|哪些|哪几|有没有|有无|多少|几条|几家|几个|几起|咋样|怎么样|如何|高不高|低不低|拉一下|拉下|拉个|拉出来|列个|列一下|列下|列出|清单|列表|名单|给我看|看一下|看下|看看|发我|发给我|发一下|分镇街|按镇街|各镇街|分(?:镇|街道|网格)|按.{1,5}排|排一下|排个|\?|吗|呢/;
 // 灭火器逾期未检, 压力容器超期未检验: a device past its inspection date is what was found at a site.
 const DEVICE_EXPIRED = /(?:灭火器|气瓶|钢瓶|压力容器|特种设备|电梯|叉车|安全阀|压力表|检测|年检|检验|校验)[^\s,;。、:]{0,4}(?:逾期|超期)|(?:逾期|超期)(?:未|没)(?:检|年检|检验|校验|检测|维保)/;
+const RANKED = /(?:哪个|哪些|哪几个)(?:网格|镇|街道|镇街)(?:的)?(?:隐患)?(?:整改|完成|闭环|销号|发现|上报)?(?:得)?最(?:慢|快|多|少|好|差|高|低)|谁(?:排)?(?:第一|倒数第一|最后一名)/;
 const TOWN_LISTS = /(?:分|按|各)(?:镇街|镇|街道|网格)|镇街/g;
 const ENTERPRISE_ENDED = new RegExp(`[\\u4e00-\\u9fff]{2,}${COMPANY_SUFFIX}`);
 
 export function parseFiguresAsk(text: string): ParsedMessage | null {
   const figure = FIGURE.exec(text);
+  // "哪个网格整改最慢", "哪个镇逾期最多": who is best or worst is the ranking.
+  if (!figure && RANKED.test(text) && !/YH\s*\d/i.test(text)) return { intent: 'ranking', period: takePeriod(text).period };
   if (!figure || !ASK_OR_LIST.test(text) && !nounPhraseOnly(text)) return null;
   if (DEVICE_EXPIRED.test(text) || /YH\s*\d|有限|重大隐患/.test(text)) return null;
   // 华美化工有几条逾期的: the words before the figure name an enterprise.
@@ -63,7 +66,7 @@ export function parseFiguresAsk(text: string): ParsedMessage | null {
   const placeText = rest.replace(TOWN_LISTS, ' ');
   const matched = PLACE.exec(placeText)?.[0];
   const place = matched && cleanPlace(matched);
-  if (/排名|排行|排第|谁(?:第一|最)/.test(text) && !OVERDUE.test(text)) return { intent: 'ranking', period };
+  if ((/排名|排行|排第|谁(?:第一|最)/.test(text) || RANKED.test(text)) && !OVERDUE.test(text)) return { intent: 'ranking', period };
   if (OVERDUE.test(text)) {
     return { intent: 'overdue', place: place && !/^(?:我们|咱们?|本|这个?|那个?|各)/.test(place) ? place : undefined, period };
   }
