@@ -147,14 +147,9 @@ export function parseOnSite(text: string): ParsedMessage | null {
   const pair = /^([^\s,;。、:]{2,16})[\s,;。、:]+([^\s,;。、:]{2,8})$/.exec(text);
   const name = at ? at[1] : pair && CHECK_ITEM.test(pair[2]) ? pair[1] : undefined;
   if (!name || !isName(name) || CHAT_WORD.test(name) || DEPARTMENT_ONLY.test(name) || /^(?:这|那|哪)/.test(name)) return null;
-  const item = at ? undefined : pair![2];
-  return {
-    intent: 'ambiguous',
-    options: [
-      { intent: 'report', enterprise: name, ...(item ? { description: item } : {}) },
-      { intent: 'patrol', enterprise: name, ...(item ? { result: 'issues' as const, findings: item } : {}) },
-    ],
-  };
+  // The item alone says nothing a hazard record could use (a hazard described as 灭火器): whichever is chosen,
+  // the dialog asks next what is wrong with it, or how the patrol went.
+  return { intent: 'ambiguous', options: [{ intent: 'report', enterprise: name }, { intent: 'patrol', enterprise: name }] };
 }
 
 // A town, the district, an office or a notice is never the enterprise of a report.
