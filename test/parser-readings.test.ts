@@ -257,3 +257,19 @@ describe('more figures and state questions', () => {
     expect(parse('天马纺织那个消防通道的问题处理好了没有')).toMatchObject({ intent: 'query_enterprise', enterprise: '天马纺织' });
   });
 });
+
+describe('a first line of chat, a reply lead, a demand’s leftover', () => {
+  it.each([
+    ['各位领导好\n恒泰五金配电箱未接地，三天内整改', { intent: 'report', enterprise: '恒泰五金' }],
+    ['张站长好\n金鹰纸业巡查完毕，一切正常', { intent: 'patrol', enterprise: '金鹰纸业', result: 'normal' }],
+    ['收到\n天马纺织 灭火器过期 一周内换掉', { intent: 'report', enterprise: '天马纺织' }],
+    ['大家好\n我是湖塘镇网格员小王\n今天巡查华星电子，一切正常', { intent: 'patrol', enterprise: '华星电子', result: 'normal' }],
+    ['回复 王主任：宏达包装去过了，没问题', { intent: 'patrol', enterprise: '宏达包装', result: 'normal' }],
+  ])('%s', (text, want) => {
+    expect(parse(text)).toMatchObject(want);
+  });
+
+  it('the demand around a deadline leaves no words in the finding', () => {
+    expect(parse('华星电子 配电箱门坏了 让他们三天内修好')).toMatchObject({ description: '配电箱门坏了' });
+  });
+});

@@ -86,14 +86,24 @@ function compact(m: ParsedMessage): ParsedMessage {
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
   const given = typeof input === 'string' ? input : '';
   // "转自领导：亚泰建材是什么情况": a forwarded message is read as what was forwarded.
-  const raw = given.length <= MAX_PARSED_CHARS ? given.replace(FORWARDED, '') || given : given;
+  const raw = given.length <= MAX_PARSED_CHARS ? withoutChatLines(given.replace(FORWARDED, '') || given) : given;
   const quoted = raw.length <= MAX_PARSED_CHARS ? QUOTE.exec(raw) : null;
   if (quoted) return answerToQuote(quoted[1] ?? quoted[2] ?? quoted[3], quoted[4], now, options);
   return parseOne(raw, now, options);
 }
 
-// "转自领导：", "转发：", "来自站长群：" in front of a forwarded message.
-const FORWARDED = /^\s*(?:转自|转发自?|来自|转)\s*[^\s:：]{0,10}[:：]\s*(?=\S)/;
+// "转自领导：", "转发：", "来自站长群：", "回复 李主任：" in front of a forwarded message or a reply.
+const FORWARDED = /^\s*(?:(?:转自|转发自?|来自|转)\s*[^\s:：]{0,10}|回复\s*[^\s:：]{1,8})[:：]\s*(?=\S)/;
+// A first line that is only a greeting, an acknowledgement or who the sender is (各位领导好 / 收到 / 我是横林镇网格员小李):
+// the message is the lines after it.
+const CHAT_LINE = /^\s*(?:(?:各位)?(?:领导|同事|同志)?(?:们)?(?:好|早)|大家好|您好|你好|[\u4e00-\u9fff]{1,3}(?:站长|主任|所长|科长|队长|书记|镇长|老师|经理)(?:好|早|您好)|早上好|上午好|下午好|晚上好|早安|收到|好的|嗯嗯?|我是[^\n]{1,16}?(?:网格员|网格长|安监员|专管员|站长|主任)[^\n]{0,6}?)[\s,，。.!！~]*$/;
+
+function withoutChatLines(text: string): string {
+  const lines = text.split(/\r?\n/);
+  let first = 0;
+  while (first < lines.length - 1 && CHAT_LINE.test(lines[first])) first++;
+  return first ? lines.slice(first).join('\n') : text;
+}
 // A quoted line, then the answer to it: "> 李站长：佳和今天去了吗\n去了，正常", "「王站长：华美去了没」去了 正常".
 // Brackets quote a speaker's line (「王站长：…」); a bracketed name alone (“佳禾纺织” 巡查完) is no quote.
 const QUOTE = /^\s*(?:>\s*([^\n]+)\n|「([^」:：]{1,10}[:：][^」]+)」|“([^”:：]{1,10}[:：][^”]+)”)\s*([\s\S]*\S[\s\S]*)$/;

@@ -201,8 +201,9 @@ function named(said: string): ParsedMessage | null {
   // "华美隐患整改得如何": what is asked about (its hazards, their rectification) is no part of the name.
   const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '')
     .replace(/(?:最近|近期|近来|现在|目前|之前|以前)$/, '').replace(/(?<=..)是$/, '').trim();
-  // A name holds no question and no pause: "金鹰五金是哪个网格的," is the question read too far.
-  if (/[,;。、:?]|哪|什么|谁|几/.test(name)) return null;
+  // A name holds no question and no pause: "金鹰五金是哪个网格的," is the question read too far; 还没 / 已经 start a
+  // state, not a name.
+  if (/[,;。、:?]|哪|什么|谁|几/.test(name) || /^(?:还|没|已|不|未|刚)/.test(name)) return null;
   // "伟业模具 巡查完毕 无异常情况" tells a patrol; a name holds no visit or verdict words.
   if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name) || /巡查|检查|巡检|走访|完毕|正常|异常/.test(name)) return null;
   return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
