@@ -273,3 +273,19 @@ describe('a first line of chat, a reply lead, a demand’s leftover', () => {
     expect(parse('华星电子 配电箱门坏了 让他们三天内修好')).toMatchObject({ description: '配电箱门坏了' });
   });
 });
+
+describe('run-on messages typed one-handed', () => {
+  it.each([
+    ['金鹰纸业查了下通道堵了', { intent: 'patrol', enterprise: '金鹰纸业', result: 'issues', findings: '通道堵了' }],
+    ['天马纺织ok', { intent: 'patrol', enterprise: '天马纺织', result: 'normal' }],
+    ['湖塘逾期几条', { intent: 'overdue', place: '湖塘' }],
+    ['恒泰五金员工宿舍在车间楼上', { intent: 'report', enterprise: '恒泰五金' }],
+    ['刚才那条发错了', { intent: 'cancel' }],
+  ])('%s', (text, want) => {
+    expect(parse(text)).toMatchObject(want);
+  });
+
+  it('a site word is never one of several enterprises', () => {
+    expect(parse('华美 宿舍在三楼 都正常').enterprises).toBeUndefined();
+  });
+});

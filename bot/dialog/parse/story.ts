@@ -28,7 +28,7 @@ const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)
 const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了|抽查了?|抽检了?|暗访了?|突击检查了?|复查了|复巡了?|(?:瞅|瞧)了一?眼)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
 // A place word, the sender and a time may sit between the name and the verb: 博远那边我昨天去过了.
-const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边|那嘎达|搁那儿|搁那)?我?(?:今天|今日|今儿个?|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下|(?:瞅|瞧)(?:了一眼|了一圈|过了|了)|去(?:瞅|瞧)了(?:一眼|一圈)?|溜达了一圈)[\s,;。、:]*(.*)$/;
+const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边|那嘎达|搁那儿|搁那)?我?(?:今天|今日|今儿个?|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下|(?:瞅|瞧)(?:了一眼|了一圈|过了|了)|去(?:瞅|瞧)了(?:一眼|一圈)?|溜达了一圈)(?:一下|下(?=\S{2}))?[\s,;。、:]*(.*)$/;
 // "瑞星纺织 今天检查 正常": the name, a time word, the visit verb, then the verdict, each on its own.
 const NAME_TIME_VISIT = new RegExp(`^([^\\s,;。、:]{2,16})[\\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\\s*${PATROL_KIND}*(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\\s,;。、:]+(.+)$`);
 // A visit said as its own part of the message, after the name: "华盛 巡完了 …", "春晖纺织 已检查 没问题",
@@ -122,6 +122,9 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   // "金桥这边没什么问题 都挺好": a name, a place word, and a verdict of all well.
   const placed = /^([^\s,;。、:]{2,16}?)(?:那边|这边|那里|这里|那儿|厂里)[\s,;。、:]*(\S.*)$/.exec(text);
   if (placed && isName(placed[1]) && !QUESTION.test(text.replace(/没有?(?:什么|啥)/g, '')) && saysNormal(placed[2])) return parsePatrol(`${placed[1]} ${placed[2]}`, now);
+  // "华星电子ok", "天马纺织没问题": the verdict glued to a name that ends like an enterprise's.
+  const gluedVerdict = GLUED_VERDICT.exec(text);
+  if (gluedVerdict) return parsePatrol(`${gluedVerdict[1]} ${gluedVerdict[2]}`, now);
   // "恒泰 正常", "华美化工，一切正常": a name and a patrol verdict is a patrol.
   const verdict = /^([^\s,;。、:]{2,20})[\s,;。、:]+([^\s,;。、:]+)$/.exec(text);
   if (verdict && NORMAL_TOKEN.test(verdict[2]) && !NOT_A_NAME.test(verdict[1]) && !PROBLEM.test(verdict[1]) && !/^(?:去|到|在|从)/.test(verdict[1]) && /[\u4e00-\u9fff]{2}/.test(verdict[1])) {
@@ -136,6 +139,7 @@ const FIX_BY = /内|前|限期|期限|整改|底|末|立即|马上|立刻/;
 const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换|要装|要加|要清|要拆|要补|应该|应当|得改|得换|需整改|需要整改|要整改/;
 const VISIT_LEAD = /^(?:(?:我|我们)(?=\s*(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在|去|到))\s*)?(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
 
+const GLUED_VERDICT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX})(ok|正常|一切正常|没问题|没有问题|无异常|挺好|都好|良好|没毛病)(?:的|了|啊)?$`, 'i');
 const INDEFINITE = /(?:随便|无论|不管)?(?:谁|什么|啥|哪里|哪儿|哪)(?:都|也)/g;
 const NAME_ONLY = new RegExp(`^[\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX}$`);
 

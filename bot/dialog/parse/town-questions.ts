@@ -65,7 +65,9 @@ export function parseFiguresAsk(text: string): ParsedMessage | null {
   const { period, rest } = takePeriod(text);
   const placeText = rest.replace(TOWN_LISTS, ' ');
   const matched = PLACE.exec(placeText)?.[0];
-  const place = matched && cleanPlace(matched);
+  // "横林逾期几条": a town said without its 镇, glued to the figure word.
+  const glued = matched ? undefined : /^([\u4e00-\u9fff]{2,3})(?=逾期|超期|数据|统计|完成率|整改率)/.exec(placeText.trim())?.[1];
+  const place = (matched && cleanPlace(matched)) || (glued && !NOT_A_TOWN.test(glued) && !COMPANY_END.test(glued) ? glued : undefined);
   if ((/排名|排行|排第|谁(?:第一|最)/.test(text) || RANKED.test(text)) && !OVERDUE.test(text)) return { intent: 'ranking', period };
   if (OVERDUE.test(text)) {
     return { intent: 'overdue', place: place && !/^(?:我们|咱们?|本|这个?|那个?|各)/.test(place) ? place : undefined, period };
