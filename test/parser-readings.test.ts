@@ -289,3 +289,22 @@ describe('run-on messages typed one-handed', () => {
     expect(parse('华美 宿舍在三楼 都正常').enterprises).toBeUndefined();
   });
 });
+
+describe('who is assigned, and the duplicate a void names', () => {
+  it.each([
+    ['YH20261201-0004 交湖塘镇安监办办理，限12月10日前', '湖塘镇安监办'],
+    ['请将YH20261201-0004指派给第二网格员，于12月9日前完成处置', '第二网格员'],
+    ['YH20261201-0004 安排小刘去跟进 本周内', '小刘'],
+    ['把YH20261201-0004派给李强处理，三天内必须闭环', '李强'],
+  ])('%s', (text, responsible) => {
+    expect(parse(text)).toMatchObject({ intent: 'assign', responsible });
+  });
+
+  it('a delay asked for names nobody', () => {
+    expect(parse('YH20261201-0004 企业说设备还没到 要延期到月底').responsible).toBeUndefined();
+  });
+
+  it('重复了 with a second code voids it as that one’s duplicate', () => {
+    expect(parse('YH20261201-0004 重复了 和YH20261130-0002是同一个')).toMatchObject({ intent: 'void', duplicateOf: 'YH20261130-0002' });
+  });
+});

@@ -48,7 +48,14 @@ export function parseAssign(rest: string, now: Date): IntentOf<'assign'> {
   const { deadline } = taken;
   const text = taken.issue ? afterCode : taken.rest;
   // "交给张伟 下周一前整改完": the job said after the deadline is no part of who does it.
-  const responsible = freeText(text.replace(/(?:责任人|负责人|责任单位|交给|给)\s*:?\s*/g, ' ').replace(/(?<=\S)\s+(?:整改|处理|完成|弄|改|修)(?:完|好|完毕|到位|完成)?(?:了)?\s*$|(?<=\s)(?:完|完成)\s*$/, ' '));
+  const responsible = freeText(text.replace(/(?:责任人|负责人|责任单位|交给|给)\s*:?\s*/g, ' ').replace(/(?<=\S)\s+(?:整改|处理|完成|弄|改|修)(?:完|好|完毕|到位|完成)?(?:了)?\s*$|(?<=\s)(?:完|完成)\s*$/, ' ')
+    // "交横林镇安监办办理，限…": the job word after who and the 限 left by the deadline are no part of who.
+    .replace(/(?<=\S{2})(?:去|来)?(?:办理|处理|负责|落实|跟进|整改)(?=$|[\s,;。、:])/, ' ').replace(/[\s,;。、:]*(?:限|限期|期限)?[\s,;。、:]*$/, '')
+    // "把 张伟，必须闭环", "将 交办遥观镇": the sentence's own words around who; who is the first part.
+    .replace(/^[\s,;。、:]*(?:现将|把|将|请|让|安排|由)?(?:该|此)?(?:隐患)?\s*(?:交办(?:至|给|到)?|派给|指派给?|分派给?|安排给|交至|转至)?\s*/, '')
+    .replace(/(?<=\S{2})(?:去|来)?(?:跟进?|盯)$|\s+(?:要|必须|须|需)?(?:弄|改|整改|处理|修|完成)(?:好|完|到位)?$/, '').split(/[,;。]/)[0]);
+  // "企业说材料还没到 要延期到下周五": a sentence about the delay names nobody to assign.
+  if (responsible && /说|延期|延长|推迟|还没|要求|申请/.test(responsible)) return { intent: 'assign', code, deadline };
   return { intent: 'assign', code, deadline, responsible };
 }
 
@@ -64,7 +71,8 @@ export function parseWhistle(rest: string): IntentOf<'whistle'> {
 export function parseVoid(rest: string): IntentOf<'void'> {
   const codes = allHazardCodes(rest);
   const { code, rest: afterCode } = takeHazardCode(rest);
-  const duplicate = /重复/.test(afterCode) && codes.length > 1 ? codes[1] : undefined;
+  // The verb (重复了) may already be cut from the words: a second code said to be the same one is the duplicate.
+  const duplicate = /重复|同一个|是一个|一样/.test(afterCode) && codes.length > 1 ? codes[1] : undefined;
   // "与 YH… 重复" has no reason beyond the duplicate itself.
   const reason = duplicate ? '重复' : freeText(withoutReasonLabel(afterCode));
   return { intent: 'void', code, reason, duplicateOf: duplicate };
