@@ -308,3 +308,25 @@ describe('who is assigned, and the duplicate a void names', () => {
     expect(parse('YH20261201-0004 重复了 和YH20261130-0002是同一个')).toMatchObject({ intent: 'void', duplicateOf: 'YH20261130-0002' });
   });
 });
+
+describe('subjects, towns and questions around a named enterprise', () => {
+  it.each([
+    ['天马纺织逾期的隐患有几条', { intent: 'query_enterprise', enterprise: '天马纺织' }],
+    ['宏达包装 这周去过了吗', { intent: 'query_enterprise', enterprise: '宏达包装', period: '本周' }],
+    ['湖塘镇的恒泰五金 配电箱没接地 五天内', { intent: 'report', enterprise: '恒泰五金' }],
+    ['我跟小张今天去了华星电子 一切正常', { intent: 'patrol', enterprise: '华星电子', result: 'normal' }],
+    ['住建局的同志今天去了永安塑业 没发现问题', { intent: 'patrol', enterprise: '永安塑业', result: 'normal' }],
+  ])('%s', (text, want) => {
+    expect(parse(text)).toMatchObject(want);
+  });
+
+  it('at a site with a problem asks report or patrol', () => {
+    const got = parse('我现在在金鹰纸业 他们的安全出口锁了') as { intent: string; options: { enterprise: string }[] };
+    expect(got.intent).toBe('ambiguous');
+    expect(got.options[0].enterprise).toBe('金鹰纸业');
+  });
+
+  it('a name starting with 正 keeps it', () => {
+    expect(parse('正大食品 冷库没有泄漏报警').enterprise).toBe('正大食品');
+  });
+});

@@ -180,6 +180,12 @@ function enterpriseQuestionInClauses(asked: string): ParsedMessage | null {
   return (about && named(about[1])) ?? (attribute && named(attribute[1]));
 }
 
+// "永安塑业 这周去过了吗", "华美化工最近有人去过没": whether it was visited is on the enterprise's page. The words
+// before the question are the name and the period only, and 去过了 without a question is a patrol told.
+const VISITED_ASK = /^([\u4e00-\u9fffA-Za-z0-9()]{2,16}?\s*(?:这周|本周|这个?月|本月|上周|最近|近期|今天|今年)?)\s*(?:有人)?(?:去过|巡查过|检查过|巡过|去|查过)(?:了)?(?:没有?|吗|没)$/;
+// "天马纺织逾期的隐患有几条": an enterprise's overdue hazards, asked by a name that ends like an enterprise's (a town
+// typed without 镇, 湖塘逾期几条, asks the town's list).
+const OVERDUE_AT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,16}?(?:${COMPANY_SUFFIX}|有限公司))(?:的)?(?:逾期|超期)(?:的|未整改的?)?(?:隐患|问题)?(?:有)?(?:几条|几个|多少条?|哪些|吗|没有)$`);
 const TRAILING_MARKS = /[?？。!！\s]+$/;
 const attributesOnly = (words: string) => words.replace(TRAILING, '').replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length <= 1;
 
@@ -187,7 +193,8 @@ const attributesOnly = (words: string) => words.replace(TRAILING, '').replace(AT
 const STATE_ASK = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,20}?(?:${COMPANY_SUFFIX}|有限公司))(?:那边|那里|那家|家)?(?:的|那个|这个)?[^\\s,;。、:?]{0,12}?(?:整改|处理|改|弄|修|换|清|搬)(?:好|完|掉|走)?了?(?:没有?|吗|没呢|了吗|了没)$`);
 
 function enterpriseQuestion(asked: string): ParsedMessage | null {
-  const state = STATE_ASK.exec(asked.replace(TRAILING_MARKS, ''));
+  const bare = asked.replace(TRAILING_MARKS, '');
+  const state = STATE_ASK.exec(bare) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare);
   if (state) return named(state[1]);
   const text = asked.replace(ASK_LEAD, '') || asked;
   const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);

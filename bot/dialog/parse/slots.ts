@@ -85,6 +85,9 @@ export function splitEnterprise(text: string): { enterprise?: string; rest: stri
     const before = PROBLEM.test(later.before) ? later.before : '';
     return { enterprise: later.name, rest: `${before} ${later.rest.replace(LEADING_LOCATIVE, '')}` };
   }
+  // "横林镇的华美化工 …": the town before 的 is where the enterprise is, not its name.
+  const townOf = /^[\u4e00-\u9fff]{1,4}?(?:镇|街道|乡)(?:的|那边的)(?=[\u4e00-\u9fffA-Za-z0-9]{2})/.exec(t);
+  if (townOf) return splitEnterprise(t.slice(townOf[0].length));
   // A greeting or a courtesy in front (您好，…, 各位好，…, 打扰了，…) is never the enterprise.
   const greeting = GREETING.exec(t);
   if (greeting && greeting[0].length < t.length) return splitEnterprise(t.slice(greeting[0].length));
