@@ -330,3 +330,12 @@ describe('subjects, towns and questions around a named enterprise', () => {
     expect(parse('正大食品 冷库没有泄漏报警').enterprise).toBe('正大食品');
   });
 });
+
+describe('found on a visit and handled there', () => {
+  it('is a patrol with issues, not a question', () => {
+    expect(parse('永安塑业 检查发现 叉车司机没戴安全帽 已口头提醒')).toMatchObject({ intent: 'patrol', enterprise: '永安塑业', result: 'issues' });
+  });
+  it('with a deadline it stays a choice or a report', () => {
+    expect(parse('永安塑业 检查发现 叉车司机没戴安全帽 已口头提醒 三天内整改').intent).not.toBe('patrol');
+  });
+});

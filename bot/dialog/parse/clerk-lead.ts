@@ -41,7 +41,7 @@ const ABOUT = /^关于(.{2,40}?)的(基本情况|情况说明|情况报告|情�
 // What the body of a 关于… message asks for, when it asks rather than tells.
 const ASKS_FOR = /请(?:提供|告知|查询|发送|发)|提供一下|查询|了解一下|联系人|联系方式|电话|记录|档案|资料|怎么样|如何/;
 // The matter was handled on the spot: the message records a patrol that found something.
-const HANDLED = /已(?:经)?(?:当场|现场)?(?:下达|下发|开具|送达|发出|出具)(?:了)?(?:责令)?(?:限期)?(?:整改)?(?:通知书?|指令书?|意见书?)|已(?:经)?(?:当场|现场)?口头(?:提醒|告知|要求|警告|教育)/;
+export const HANDLED = /已(?:经)?(?:当场|现场)?(?:下达|下发|开具|送达|发出|出具)(?:了)?(?:责令)?(?:限期)?(?:整改)?(?:通知书?|指令书?|意见书?)|已(?:经)?(?:当场|现场)?口头(?:提醒|告知|要求|警告|教育)/;
 
 /** A finding told in the clerk's register, as a report, a patrol, or a review of a code it names. */
 function finding(body: string, now: Date, named?: string): ParsedMessage | null {

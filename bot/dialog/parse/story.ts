@@ -8,6 +8,7 @@ import { PATROL_KIND } from './patrol-kinds.js';
 import { DEPARTMENT } from './departments.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { takeLegalName } from './legal-name.js';
+import { HANDLED } from './clerk-lead.js';
 
 export { PROBLEM } from './problem-words.js';
 
@@ -181,6 +182,13 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   // "华美 今天检查发现灭火器过期": seen on a visit, so it may be a patrol with a finding as much as a
   // report. Both readings go back as one numbered question (1. 上报隐患 2. 记录巡查).
   const visit = VISIT_HINT.exec(p.description);
+  // "兴华铸件 巡查发现 工人没穿防护服 已口头提醒": found on a visit and handled there (口头提醒, 下达整改通知): the
+  // record of a patrol that found something, as the clerk's register reads it.
+  if (visit && HANDLED.test(p.description) && !p.deadline && !p.deadlineIssue) {
+    const words = tidy(p.description.replace(VISIT_HINT, ' '));
+    const { description: _d, ...slots } = p;
+    return { ...slots, intent: 'patrol', result: 'issues', ...(words ? { findings: words } : {}) };
+  }
   // A deadline or a level says the sender wants a hazard on record: that is a report, visit or not.
   if ((visit || seenOnVisit) && !p.deadline && !p.deadlineIssue && !p.level) {
     const words = tidy(p.description.replace(VISIT_HINT, ' '));
