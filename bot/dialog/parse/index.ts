@@ -137,7 +137,9 @@ const names = (m: ParsedMessage): boolean =>
 function parseOne(raw: string, now: Date, options: NormaliseOptions): ParsedMessage {
   // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined. Labels in brackets
   // (【企业】华星电子【问题】…) are the same template: each bracket starts a "label：value" line.
-  const labelled = raw.length <= MAX_PARSED_CHARS && (raw.match(/【[^】\s]{1,8}】/g)?.length ?? 0) >= 2
+  const brackets = raw.length <= MAX_PARSED_CHARS ? raw.match(/【[^】\s]{1,8}】/g)?.length ?? 0 : 0;
+  // A template has a handful of fields; hundreds of brackets are no form worth reading line by line.
+  const labelled = brackets >= 2 && brackets <= 20
     ? parseForm(raw.replace(/【([^】\s]{1,8})】\s*/g, '\n$1：').trim(), now) : null;
   const form = labelled ?? (raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null);
   if (form) return compact(form);
