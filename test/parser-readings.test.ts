@@ -339,3 +339,11 @@ describe('found on a visit and handled there', () => {
     expect(parse('永安塑业 检查发现 叉车司机没戴安全帽 已口头提醒 三天内整改').intent).not.toBe('patrol');
   });
 });
+
+describe('a clerk’s closing words', () => {
+  it('特此报告 and the 责令 before the deadline are no part of the finding', () => {
+    expect(parse('经查，常州市金鹰纸业有限公司原料库未设置消防车通道，责令于12月12日前整改完毕。特此报告。')).toMatchObject({
+      intent: 'report', enterprise: '常州市金鹰纸业有限公司', description: '原料库未设置消防车通道', deadline: { kind: 'date', date: '2026-12-12' },
+    });
+  });
+});

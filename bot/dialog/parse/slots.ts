@@ -122,7 +122,8 @@ export function withoutReasonLabel(text: string): string {
 /** Free text left after slots were taken, or undefined when nothing meaningful is left. */
 export function freeText(text: string, drop: RegExp = /^$/): string | undefined {
   // "…堵塞，已要求三天内整改" once the deadline is taken: the demand's leftover (已, 已要求, 责令) says nothing.
-  const t = tidy(text.replace(/^[\s,;。、:]*(?:发现|存在|问题是|情况是|有(?=\s))\s*/, '')
+  // 特此报告 closes a clerk's note; it is no part of what was found.
+  const t = tidy(text.replace(/^[\s,;。、:]*(?:发现|存在|问题是|情况是|有(?=\s))\s*/, '').replace(/[\s,;。、:]*特此(?:报告|通知|函告|说明|上报)[\s,;。、:!]*$/, '')
     .replace(/[\s,;。、:]*(?:(?:已经?|并|现)(?:要求|责令|让|叫)?|(?:然后)?(?:我)?(?:要求|责令|让|叫))(?:企业|他们|厂里|其)?[\s,;。、:]*$/, ' '));
   return t && !drop.test(t) ? t : undefined;
 }
