@@ -347,3 +347,17 @@ describe('a clerk’s closing words', () => {
     });
   });
 });
+
+describe('whether what was told counts, asked of the bot', () => {
+  it.each([
+    ['天马纺织安全出口锁了 这个算不算隐患', { intent: 'report', enterprise: '天马纺织', description: '安全出口锁了' }],
+    ['宏达包装仓库电线乱拉要不要报', { intent: 'report', enterprise: '宏达包装', description: '仓库电线乱拉' }],
+    ['金鹰纸业有限空间没审批 属不属于重大隐患', { intent: 'report', enterprise: '金鹰纸业', level: 'major' }],
+  ])('%s', (text, want) => {
+    expect(parse(text)).toMatchObject(want);
+  });
+
+  it('属于重大隐患 said, not asked, is the level word itself', () => {
+    expect(parse('上报 华美 仓库内电线私拉乱接，属于重大隐患，立即整改')).toMatchObject({ level: 'major', description: '仓库内电线私拉乱接' });
+  });
+});

@@ -3,6 +3,7 @@
 import type { HelpTopic, ParsedMessage } from '../intents.js';
 import { cleanPlace, takePeriod, PLACE } from './queries.js';
 import { takeLegalName } from './legal-name.js';
+import { PROBLEM } from './problem-words.js';
 import { COMPANY_SUFFIX } from './slots.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
@@ -45,8 +46,11 @@ const META_ASK = new RegExp(
     '|(?:这样|这个|这么)(?:报|记|写|发|登记|上报|填|弄)?(?:算|是)?(?:巡查|巡查过|巡查过了|巡查了)?(?:可以|行|对|合适|没问题|算数|有效|就行|就可以)?(?:了)?(?:吗|不|么|没|吧)' +
     '|(?:这样|这)?算(?:不算)?(?:是)?(?:巡查|巡查过|巡查了|巡过|报过|上报)(?:了)?(?:吗|么|没)?' +
     '|.{0,12}(?:是不是|是否|要不要|需不需要)(?:也)?(?:要|需要|得|该|应该)?(?:报|上报|发|记|登记|报告|填).{0,8}' +
+    // "这个算不算隐患", "属不属于重大隐患": whether what was told counts, asked of the bot.
+    "|(?:这|这个|这样|这种)?(?:(?:算不算|属不属于|是不是)(?:重大|一般)?(?:隐患|问题|重大隐患|重大)(?:吗|呢|啊)?|(?:算|算是|属于)(?:重大|一般)?(?:隐患|问题|重大隐患|重大)(?:吗|呢))" +
     ')$',
 );
+const META_TAIL = /(?:要不要|需不需要|用不用|是不是要|该不该|能不能)(?:报|上报|登记|记|报重大|报个隐患)(?:一下|重大隐患|隐患)?(?:啊|呢|呀)?[?]*$/;
 // "想问一下天盛化工的仓库门口堆了纸箱…": the ask in front of a finding told in full.
 const ASK_FRONT = /^(?:请问一下|请问|想问一下|问一下|我想问一下|不好意思)[\s,;。、:]*/;
 
@@ -55,20 +59,35 @@ const ASK_FRONT = /^(?:请问一下|请问|想问一下|问一下|我想问一�
  * hazard (是不是要报重大隐患); null when there is no such clause or nothing else is left.
  */
 export function withoutMetaAsk(text: string): { text: string; major?: string } | null {
-  const parts = text.split(/([?,;。!]+)/);
+  // Clauses end at punctuation or a space; what is kept keeps its own separators.
+  const parts = text.split(/([?,;。!\s]+)/);
   let major: string | undefined;
   let dropped = false;
-  const kept: string[] = [];
+  let kept = '';
   for (let i = 0; i < parts.length; i += 2) {
-    const clause = parts[i].trim();
+    let clause = parts[i].trim();
     if (clause && META_ASK.test(clause)) {
       dropped = true;
-      if (/重大/.test(clause)) major ??= clause;
-      continue;
+      // "灭火器过期了要不要报": a finding before the doubt, in the same clause, is kept.
+      const tail = META_TAIL.exec(clause);
+      if (!(tail && tail.index >= 4 && PROBLEM.test(clause.slice(0, tail.index)))) {
+        if (/重大/.test(clause)) major ??= clause;
+        continue;
+      }
+      if (/重大/.test(tail[0])) major ??= tail[0];
+      clause = clause.slice(0, tail.index);
     }
-    if (clause) kept.push(clause);
+    // The question mark belonged to a dropped question; what is kept is told, not asked.
+    if (clause) kept += `${kept ? (parts[i - 1] ?? ' ').replace(/\?+/g, ',') : ''}${clause}`;
   }
-  const rest = kept.join(',').replace(ASK_FRONT, '');
+  // "华美化工灭火器过期了要不要报": the doubt glued to the end of what was told.
+  const glued = META_TAIL.exec(kept);
+  if (glued && glued.index >= 4) {
+    dropped = true;
+    if (/重大/.test(glued[0])) major ??= glued[0];
+    kept = kept.slice(0, glued.index);
+  }
+  const rest = kept.replace(/[?,;。!\s]+$/, '').replace(ASK_FRONT, '');
   if (!dropped && rest === text.replace(/[?]+$/, '')) return null;
   if (!dropped && !ASK_FRONT.test(text)) return null;
   return rest && rest !== text ? { text: rest, major } : null;
