@@ -361,3 +361,18 @@ describe('whether what was told counts, asked of the bot', () => {
     expect(parse('上报 华美 仓库内电线私拉乱接，属于重大隐患，立即整改')).toMatchObject({ level: 'major', description: '仓库内电线私拉乱接' });
   });
 });
+
+describe('two enterprises in one message, each with its own words', () => {
+  it('offers each reading instead of writing the second one’s hazard against the first', () => {
+    const got = parse('天马纺织 正常 宏达包装 安全出口锁了') as { intent: string; options: Record<string, unknown>[] };
+    expect(got.intent).toBe('ambiguous');
+    expect(got.options).toMatchObject([
+      { intent: 'patrol', enterprise: '天马纺织', result: 'normal' },
+      { intent: 'report', enterprise: '宏达包装', description: '安全出口锁了' },
+    ]);
+  });
+
+  it('a trade word inside a finding is no second enterprise', () => {
+    expect(parse('上报 华星电子 喷漆房电气不防爆 三天内').intent).toBe('report');
+  });
+});

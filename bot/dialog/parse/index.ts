@@ -168,7 +168,30 @@ function parseWords(text: string, now: Date, said: string): ParsedMessage {
       return told;
     }
   }
-  return readWords(text, now, said);
+  return twoEnterprises(readWords(text, now, said), text, now, said);
+}
+
+// "华美化工 正常 恒泰五金 灭火器过期": two enterprises, each with its own words. Read as one, the second
+// enterprise's hazard would be written against the first; each part is read alone and the sender picks.
+const SECOND_NAME = new RegExp(`(?<=[\\s,;。、:])([\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX})(?=([\\s,;。、:])?)`, 'g');
+
+function twoEnterprises(read: ParsedMessage, text: string, now: Date, said: string): ParsedMessage {
+  if ((read.intent !== 'report' && read.intent !== 'patrol') || !read.enterprise) return read;
+  const words = read.intent === 'report' ? read.description : read.findings ?? read.note;
+  if (!words) return read;
+  for (const m of text.matchAll(SECOND_NAME)) {
+    const name = m[1];
+    if (name === read.enterprise || read.enterprise.includes(name) || !words.includes(name)) continue;
+    const first = readWords(text.slice(0, m.index).replace(/[\s,;。、:]+$/, ''), now, said);
+    const second = readWords(text.slice(m.index), now, said);
+    const told = (p: ParsedMessage, e: string) => (p.intent === 'report' || p.intent === 'patrol') && p.enterprise === e;
+    // The first part must say something of its own (a finding or a verdict); the second name stands as its own
+    // word, or follows a finished patrol (华美化工去过了正常，恒泰五金通道堵了), never a trade word inside a finding.
+    const complete = (first.intent === 'report' && Boolean(first.description)) || (first.intent === 'patrol' && Boolean(first.result));
+    const standalone = m[2] !== undefined || (first.intent === 'patrol' && Boolean(first.result));
+    if (complete && standalone && told(first, read.enterprise) && told(second, name)) return { intent: 'ambiguous', options: [first, second] };
+  }
+  return read;
 }
 
 function readWords(text: string, now: Date, said: string): ParsedMessage {
