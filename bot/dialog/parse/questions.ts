@@ -226,7 +226,9 @@ function named(said: string): ParsedMessage | null {
   const { period, rest } = takePeriod(said);
   // "华美隐患整改得如何": what is asked about (its hazards, their rectification) is no part of the name.
   const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '')
-    .replace(/(?:最近|近期|近来|现在|目前|之前|以前)$/, '').replace(/(?<=..)是$/, '').trim();
+    .replace(/(?:最近|近期|近来|现在|目前|之前|以前)$/, '').replace(/(?<=..)是$/, '')
+    // "三元彩印个情况": the Wu possessive 个 (的) after a name is no part of it.
+    .replace(/(?<=.{4})个$/, '').trim();
   // A name holds no question and no pause: "金鹰五金是哪个网格的," is the question read too far; 还没 / 已经 start a
   // state, not a name.
   if (/[,;。、:?]|哪|什么|谁|几/.test(name) || /^(?:还|没|已|不|未|刚)/.test(name)) return null;
