@@ -26,31 +26,30 @@ function countingInbox(c: DialogWorld) {
 }
 
 describe('dialog: names elsewhere in the message', () => {
-  it('a town named with figure words offers 1. 逾期清单 2. 统计 instead of asking for an enterprise', async () => {
+  it('a town named with figure words answers the figures, never asks for an enterprise (a worker: their own grids, said so)', async () => {
     const c = await dialogWorld();
     const q = await c.say(c.w.workerA1, '横林镇现在有哪些逾期没整改的隐患，列个清单给我');
     expect(q).not.toContain('没有找到企业');
-    // A worker's figures are those of their own grids: offered as such (the verbs refuse a town).
-    expect(q).toContain('您提到了横林镇；网格员可查看本人网格的数字');
-    expect(q).toContain('1. 逾期清单');
-    expect(q).toContain('2. 统计');
-    const [d] = await c.db.select().from(drafts);
-    expect(d.awaiting).toBe('intent_choice');
+    // A worker's figures are those of their own grids (the verbs refuse a town): given for the town named, said so.
+    expect(q).toContain('您问的是横林镇；网格员可查看本人网格的数字');
+    expect(q).toContain('逾期清单（我的网格）');
+    expect(q).not.toContain('企业名称');
     expect(await c.db.select().from(hazards)).toHaveLength(0);
-    const list = await c.say(c.w.workerA1, '1');
-    expect(list).toContain('逾期清单（我的网格）');
-    expect(list).not.toContain('企业名称');
+    expect(await c.db.select().from(drafts)).toHaveLength(0);
+    const figures = await c.say(c.w.workerA1, '横林镇这个月数据咋样');
+    expect(figures).toContain('您问的是横林镇；网格员可查看本人网格的数字');
   });
 
-  it('a grid named with figure words is offered the same way, for that grid', async () => {
+  it('a grid named with figure words answers for that grid, and only to its own worker', async () => {
     const c = await dialogWorld();
     await c.db.update(grids).set({ name: '崔桥村网格', village: '崔桥村' }).where(eq(grids.id, c.w.gridA1.id));
     const q = await c.say(c.w.workerA1, '崔桥村现在有哪些逾期没整改的隐患，列个清单给我');
-    expect(q).toContain('1. 崔桥村网格 逾期清单');
-    expect(await c.say(c.w.workerA1, '2')).toContain('统计（横林镇崔桥村网格');
-    // Not a grid of the worker of grid A2: nothing offered about it.
+    expect(q).toContain('逾期清单（我的网格）');
+    expect(q).not.toContain('没有找到企业');
+    // Not a grid of the worker of grid A2: nothing about it.
     const other = await c.say(c.w.workerA2, '崔桥村现在有哪些逾期没整改的隐患，列个清单给我');
     expect(other).not.toContain('崔桥村网格');
+    expect(other).not.toContain('常州华美化工有限公司');
   });
 
   it('a town named in a report whose words name a problem is still a report: the enterprise is asked', async () => {
@@ -145,6 +144,6 @@ describe('dialog: names elsewhere in the message', () => {
     expect(d.lookups).toEqual(['村里那家厂']);
     expect(reply).toContain('请问是哪家企业');
     // Towns are still found for a district admin: they are few.
-    expect(await d.say(c.w.district, '横山桥镇现在有哪些逾期没整改的隐患，列个清单给我')).toContain('1. 横山桥镇 逾期清单');
+    expect(await d.say(c.w.district, '横山桥镇现在有哪些逾期没整改的隐患，列个清单给我')).toContain('逾期清单（横山桥镇）');
   });
 });

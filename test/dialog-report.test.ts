@@ -27,6 +27,15 @@ describe('dialog: 上报', () => {
     expect(c.notifier.alerts).toEqual([{ kind: 'major_hazard', hazardId: h.id }]);
   });
 
+  it('danger said in plain words reports a major hazard and the reply quotes the words', async () => {
+    const c = await dialogWorld();
+    const reply = await c.say(c.w.workerA1, '华美化工 储罐区边上有人抽烟 太危险了');
+    const [h] = await c.db.select().from(hazards);
+    expect(h.level).toBe('major');
+    expect(reply).toContain('消息里说“太危险”，按重大隐患上报');
+    expect(reply).toContain('改成一般');
+  });
+
   it('asks a numbered choice for an ambiguous name and completes with the number', async () => {
     const c = await dialogWorld();
     const q = await c.say(c.w.workerA1, '上报 华美 灭火器过期');

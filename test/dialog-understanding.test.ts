@@ -145,6 +145,27 @@ describe('dialog: understanding natural messages', () => {
     expect(h.description).toBe('灭火器过期');
   });
 
+  it('an enterprise with a check item only asks 上报 or 巡查, then what is wrong; nothing is written before', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '华美化工 灭火器');
+    expect(q).toContain('1. 上报');
+    expect(q).toContain('2. 记录');
+    expect(await hazardCount(c)).toBe(0);
+    expect(await c.say(c.w.workerA1, '1')).toContain('请简要描述隐患情况');
+    await c.say(c.w.workerA1, '灭火器过期了');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huamei.id, description: '灭火器过期了' });
+  });
+
+  it('two enterprises in one message: each reading is offered with its enterprise, nothing is written before', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '华美化工 正常 华美塑料 灭火器过期');
+    expect(q).toContain('1. ');
+    expect(q).toContain('华美化工');
+    expect(q).toContain('华美塑料');
+    expect(await hazardCount(c)).toBe(0);
+  });
+
   it('names a period asked with an enterprise instead of dropping it', async () => {
     const c = await dialogWorld();
     expect(await c.say(c.w.workerA1, '华美化工这个月怎么样')).toContain('不按“本月”筛选');

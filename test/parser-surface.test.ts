@@ -6,7 +6,7 @@ import { correctHomophones } from '../bot/dialog/parse/homophones.js';
 import { standardDialect } from '../bot/dialog/parse/dialect.js';
 import { surface } from '../bot/dialog/parse/surface.js';
 import { looseCodes, spokenCodes } from '../bot/dialog/parse/codes.js';
-import { normalise, unquote } from '../bot/dialog/parse/normalise.js';
+import { normalise } from '../bot/dialog/parse/normalise.js';
 
 const NOW = new Date('2026-12-03T02:00:00Z');
 const parse = (text: string) => parseMessage(text, NOW);
@@ -200,11 +200,10 @@ describe('layout', () => {
     expect(normalise('交办 YH20261122-0007 @张三')).toBe('交办 YH20261122-0007 张三');
   });
   it('reads a quoting reply as its answer about what the quote names', () => {
-    expect(unquote('> 周主任：金鹰电器这周去过没\n去过了，都正常')).toBe('金鹰电器 去过了，都正常');
-    expect(unquote('「老王：你今天巡了几家」\n- - - - - - - - -\n三家')).toBe('三家');
     expect(parse('> 周主任：金鹰电器这周去过没\n去过了，都正常')).toMatchObject({ intent: 'patrol', enterprise: '金鹰电器', result: 'normal' });
     expect(parse('> 周主任：YH20261129-0004 改好了吗\n改好了')).toMatchObject({ intent: 'rectify', code: 'YH20261129-0004' });
-    expect(unquote('> 周主任：金鹰电器这周去过没\n> 上次有两条\n去过了')).toBe('金鹰电器 去过了');
+    // Several quoted lines are one quote; an answer that only echoes the question is that visit.
+    expect(parse('> 周主任：金鹰电器这周去过没\n> 上次有两条\n去过了')).toMatchObject({ intent: 'patrol', enterprise: '金鹰电器' });
     // An answer to the bot's own question stays that answer.
     expect(parse('「周主任：金鹰电器这周去过没」\n- - - - - - - - - - - -\n2')).toEqual({ intent: 'choice', index: 2 });
     expect(parse('> 周主任：金鹰电器这周去过没\n是的')).toEqual({ intent: 'confirm', yes: true });

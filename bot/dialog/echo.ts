@@ -16,6 +16,8 @@ import type { Turn } from './turn.js';
 export type Echo = {
   /** The check item whose default made this hazard major, when the worker did not give a level. */
   levelFromChecklist?: string;
+  /** The worker's own words that made this hazard major (很危险, 可能引发爆炸), when no level word was typed. */
+  levelFromWords?: string;
   /** The worker's deadline (Shanghai day) kept as a suggestion for the assigning admin. */
   suggestedDeadlineDay?: string;
   /** Urgent alerts queued for a major hazard (0 = none could be queued); undefined when not major. */
@@ -25,11 +27,12 @@ export type Echo = {
   photosRest: number;
 };
 
-export type Said = { level?: HazardLevel; deadline?: DeadlineSlot };
+export type Said = { level?: HazardLevel; levelReason?: string; deadline?: DeadlineSlot };
 
 export async function echoOf(t: Turn, h: HazardView, said: Said, photos: number, photosRest = 0): Promise<Echo> {
   const echo: Echo = { photos, photosRest };
   if (h.level !== 'major') return echo;
+  if (said.level === 'major' && said.levelReason) echo.levelFromWords = said.levelReason;
   if (!said.level && h.checkItemId != null) {
     const item = (await activeCheckItems(t.deps.db)).find((c) => c.id === h.checkItemId);
     if (item?.majorByDefault) echo.levelFromChecklist = item.title;

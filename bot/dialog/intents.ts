@@ -28,6 +28,8 @@ export type ParsedMessage =
       enterprise?: string;
       description?: string;
       level?: HazardLevel;
+      /** The sender's own words that made the level major when no level was typed (很危险, 可能引发爆炸); the reply quotes them. */
+      levelReason?: string;
       deadline?: DeadlineSlot;
       deadlineIssue?: DeadlineIssue;
     }
@@ -42,6 +44,8 @@ export type ParsedMessage =
       /** Free remark on a normal patrol (巡查 华美 正常 已检查消防设施 → 已检查消防设施). */
       note?: string;
       level?: HazardLevel;
+      /** As on a report: the words that made a finding major. */
+      levelReason?: string;
       deadline?: DeadlineSlot;
       deadlineIssue?: DeadlineIssue;
     }

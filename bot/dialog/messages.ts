@@ -84,6 +84,7 @@ export const M = {
   majorAlerted: (n: number) => `重大隐患：已通知 ${n} 位镇、区管理员。`,
   redAlerted: (n: number) => `红色风险企业：已通知 ${n} 位管理员。`,
   notAlerted: '提醒未能发出（无可通知的管理员或未配置提醒），请直接电话告知镇应急办。',
+  levelByWords: (words: string) => `（消息里说“${words}”，按重大隐患上报；如不是，请回复“改成一般”）`,
   levelByChecklist: (item: string) => `（检查项“${item}”默认为重大隐患；如不是，请回复“改成一般”）`,
   deadlineSuggested: (day: string) => `建议期限：${day}（重大隐患由管理员交办时确定期限，您的建议已转交）`,
   deadlineNone: '期限：未设定（管理员交办时确定）',

@@ -16,7 +16,7 @@ const NORMAL_WORDS = /^(正常|无异常|没有异常|一切正常|没问题|没
 const ISSUES_ONLY = /^(有问题|有隐患|发现问题|发现隐患|存在问题|存在隐患|不正常|异常|有)[。.!！]?$/;
 
 export function startPatrol(t: Turn, p: IntentOf<'patrol'>): Promise<Reply> {
-  return continuePatrol(t, { enterpriseText: p.enterprise, result: p.result, findings: p.findings, note: p.note, level: p.level, deadline: p.deadline });
+  return continuePatrol(t, { enterpriseText: p.enterprise, result: p.result, findings: p.findings, note: p.note, level: p.level, levelReason: p.levelReason, deadline: p.deadline });
 }
 
 /** The answer to "巡查结果如何？" when it is only a verdict (正常 / 有问题); null when it describes something. */
@@ -78,7 +78,7 @@ async function submitPatrol(t: Turn, slots: Slots, findings: string): Promise<Re
     // Later photos belong to the hazard found here, and never to an earlier report.
     if (r.hazards[0]) await markPhotoTarget(t, r.hazards[0], 0, true);
     else await t.drafts.drop(t.actor.personId);
-    const said = { level: slots.level as HazardLevel | undefined, deadline: slots.deadline as DeadlineSlot | undefined };
+    const said = { level: slots.level as HazardLevel | undefined, levelReason: slots.levelReason as string | undefined, deadline: slots.deadline as DeadlineSlot | undefined };
     const echoes = await Promise.all(r.hazards.map((h) => echoOf(t, h, said, 0)));
     return patrolReply(r, t.actor.role, photoIds.length, echoes);
   } catch (e) {

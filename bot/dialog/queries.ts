@@ -74,12 +74,21 @@ async function enterpriseInstead(t: Turn, phrase: string, figure: Figure, period
  * '横林镇' / '横林' → the town, '崔桥村' / '崔桥村网格' → the grid, among those the sender may see;
  * '全区' or nothing → whole scope; anything else is `missing` (maybe an enterprise, see below).
  */
-async function townFor(t: Turn, place: string | undefined): Promise<{ townId?: number; gridId?: number } | { missing: string }> {
+type Scope = { townId?: number; gridId?: number; ownGridsOf?: string };
+
+/** The figures of a worker's own grids, given for the town they named: the first line says so. */
+const ownGrids = (scope: Scope, reply: Reply): Reply =>
+  scope.ownGridsOf ? { ...reply, lines: [U.ownGridsFigures(scope.ownGridsOf), ...reply.lines] } : reply;
+
+async function townFor(t: Turn, place: string | undefined): Promise<Scope | { missing: string }> {
   const q = place?.replace(/\s+/g, '') ?? '';
   if (!q || q === '全区' || q === '本区') return {};
   // 横林 and 横林镇 are the same place; 横林 and 横林东 are not.
   const bare = (s: string) => s.replace(/(?:镇|街道|乡)$/, '');
   const hit = (await t.verbs.towns()).find((x) => x.name === q || bare(x.name) === bare(q));
+  // A worker sees their own grids' figures only (the verb refuses a town): a worker naming the town their
+  // grids lie in is answered for those grids, and the reply says so; another town is refused by the verb.
+  if (hit && t.actor.role === 'worker' && (await t.verbs.grids()).some((g) => g.townId === hit.id)) return { ownGridsOf: hit.name };
   if (hit) return { townId: hit.id };
   const grid = (await gridsToName(t)).find((g) => gridNames(g).includes(q));
   return grid ? { gridId: grid.id } : { missing: q };
@@ -89,9 +98,9 @@ export async function stats(t: Turn, p: IntentOf<'stats'>): Promise<Reply> {
   try {
     const town = await townFor(t, p.place);
     if ('missing' in town) return await enterpriseInstead(t, town.missing, 'reported', p.period);
-    const summary = await t.verbs.stats({ ...town, period: p.period });
+    const summary = await t.verbs.stats({ townId: town.townId, gridId: town.gridId, period: p.period });
     // The dashboard page takes a town only: a grid's figures link to the sender's own dashboard.
-    const reply = withLink(statsReply(summary), dashboardPage({ townId: town.townId, period: p.period }));
+    const reply = ownGrids(town, withLink(statsReply(summary), dashboardPage({ townId: town.townId, period: p.period })));
     return p.chart ? { ...reply, image: completionPicture(summary) } : reply;
   } catch (e) {
     return errorReply(e);
@@ -102,7 +111,7 @@ export async function overdue(t: Turn, p: IntentOf<'overdue'>): Promise<Reply> {
   try {
     const town = await townFor(t, p.place);
     if ('missing' in town) return await enterpriseInstead(t, town.missing, 'overdue', undefined);
-    const reply = withLink(overdueReply(await t.verbs.overdue(town)), hazardListPage({ overdue: 'true' }));
+    const reply = ownGrids(town, withLink(overdueReply(await t.verbs.overdue({ townId: town.townId, gridId: town.gridId })), hazardListPage({ overdue: 'true' })));
     // Overdue is a state now, not a count over a period: say so rather than silently drop the period.
     return p.period ? { ...reply, lines: [U.overduePeriod(p.period), ...reply.lines] } : reply;
   } catch (e) {

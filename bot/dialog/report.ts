@@ -17,7 +17,7 @@ import { saysNothing } from './patrol-verdict.js';
 type ExistingHazard = { id: number; code: string; description: string };
 
 export function startReport(t: Turn, p: IntentOf<'report'>): Promise<Reply> {
-  return continueReport(t, { enterpriseText: p.enterprise, description: p.description, level: p.level, deadline: p.deadline });
+  return continueReport(t, { enterpriseText: p.enterprise, description: p.description, level: p.level, levelReason: p.levelReason, deadline: p.deadline });
 }
 
 export async function continueReport(t: Turn, slots: Slots): Promise<Reply> {
@@ -45,7 +45,8 @@ async function submitReport(t: Turn, slots: Slots, force: boolean): Promise<Repl
       ...(force ? { force: true } : {}),
     });
     await markPhotoTarget(t, hazard, photoIds.length, true);
-    const echo = await echoOf(t, hazard, { level: slots.level as HazardLevel | undefined, deadline: slots.deadline as DeadlineSlot | undefined }, photoIds.length, rest);
+    const said = { level: slots.level as HazardLevel | undefined, levelReason: slots.levelReason as string | undefined, deadline: slots.deadline as DeadlineSlot | undefined };
+    const echo = await echoOf(t, hazard, said, photoIds.length, rest);
     return withLink(reportedReply(hazard, t.actor.role, echo), hazardPage(hazard.code));
   } catch (e) {
     const existing = duplicateOf(e);

@@ -7,6 +7,7 @@ export const U = {
   mentionedPlace: (town: string) => `您提到了${town}，是想：`,
   // A worker's figures are of their own grids (the verbs refuse a town's): said before they are offered.
   mentionedPlaceOwnGrids: (town: string) => `您提到了${town}；网格员可查看本人网格的数字，是想：`,
+  ownGridsFigures: (town: string) => `您问的是${town}；网格员可查看本人网格的数字，以下是您网格的情况。`,
   mentionedEnterprise: '您提到的企业，是想：',
   deadlinePast: (text: string) => `期限“${text}”已经过去了，请重新说整改期限（如“3天内”“12月10日前”），或回复“不设期限”。`,
   deadlineUnclear: (text: string) => `“${text}”不是一个具体期限，请说清楚（如“7天内”“本月底前”“下周五前”），或回复“不设期限”。`,

@@ -56,6 +56,7 @@ export function hazardBody(h: HazardView): string[] {
 /** The lines that echo what was understood and done: level and why, deadline, photos, alert. */
 export function echoLines(h: HazardView, echo: Echo): string[] {
   const lines: string[] = [];
+  if (echo.levelFromWords) lines.push(M.levelByWords(clip(echo.levelFromWords, 20)));
   if (echo.levelFromChecklist) lines.push(M.levelByChecklist(clip(echo.levelFromChecklist, 20)));
   if (!h.deadlineDay) lines.push(echo.suggestedDeadlineDay ? M.deadlineSuggested(dayLabel(echo.suggestedDeadlineDay)) : M.deadlineNone);
   if (echo.photos > 0) lines.push(M.photosAttached(echo.photos));

@@ -12,11 +12,12 @@ import { parseReview } from './hazard-actions.js';
 import { parsePatrol, parseReport, saysNormal } from './report.js';
 import { splitEnterprise } from './slots.js';
 import { PATROL_KIND } from './patrol-kinds.js';
+import { DEPARTMENT } from './departments.js';
 
 const P = '[\\s,;。、:]';
 // 现报告(一处安全隐患) / 现将…情况报告如下 / 现上报: the sender announces a report.
 const ANNOUNCE = new RegExp(
-  `^(?:现|特|兹)(?:将|就)?(?:向您|向你们)?(?:报告|上报|反映|报送|汇报)(?:如下)?(?:一(?:处|起|条|个|项|则))?(?:新的?|新发现的?)?(?:安全生产|安全|生产)?(?:事故)?(?:隐患|问题|情况)?(?:如下)?${P}*`,
+  `^(?:现|特|兹)(?:将|就)?(?:向您|向你们)?(?:(?:本次|今天|今日|近日)?(?:检查|巡查|排查)(?:中)?(?:发现)?的?(?:问题|隐患|情况)?)?(?:报告|上报|反映|报送|汇报)(?:如下)?(?:一(?:处|起|条|个|项|则))?(?:新的?|新发现的?)?(?:安全生产|安全|生产)?(?:事故)?(?:隐患|问题|情况)?(?:如下)?${P}*`,
 );
 // 经(对<name>进行)(现场)检查 / 核查 / 排查(发现): how the finding was come by. Without 经 the opening must end
 // on 发现 (现场检查发现…, 本次检查中发现…), or name who was visited (今天对华美化工进行了安全检查，发现…):
@@ -40,7 +41,7 @@ const ABOUT = /^关于(.{2,40}?)的(基本情况|情况说明|情况报告|情�
 // What the body of a 关于… message asks for, when it asks rather than tells.
 const ASKS_FOR = /请(?:提供|告知|查询|发送|发)|提供一下|查询|了解一下|联系人|联系方式|电话|记录|档案|资料|怎么样|如何/;
 // The matter was handled on the spot: the message records a patrol that found something.
-const HANDLED = /已(?:经)?(?:当场|现场)?(?:下达|下发|开具|送达|发出|出具)(?:了)?(?:责令)?(?:限期)?(?:整改)?(?:通知书?|指令书?|意见书?)|已(?:经)?(?:当场|现场)?口头(?:提醒|告知|要求|警告|教育)/;
+export const HANDLED = /已(?:经)?(?:当场|现场)?(?:下达|下发|开具|送达|发出|出具)(?:了)?(?:责令)?(?:限期)?(?:整改)?(?:通知书?|指令书?|意见书?)|已(?:经)?(?:当场|现场)?口头(?:提醒|告知|要求|警告|教育)/;
 
 /** A finding told in the clerk's register, as a report, a patrol, or a review of a code it names. */
 function finding(body: string, now: Date, named?: string): ParsedMessage | null {
@@ -59,7 +60,14 @@ function finding(body: string, now: Date, named?: string): ParsedMessage | null 
   return report;
 }
 
-export function parseClerkLead(said: string, now: Date): ParsedMessage | null {
+// "各位好，现将…": the greeting before a clerk's opening.
+const GREETING = /^(?:各位(?:领导|同事|同志)?好|大家好|您好|你好|领导(?:好|们好)?)[\s,;。、:!]*/;
+
+// "镇安监办检查发现，…", "市场监管所现场检查发现…": the office that checked, in front of the opening, is never the enterprise.
+const OFFICE = new RegExp(`^(?:[\\u4e00-\\u9fff]{0,4}?(?:安监办|安监站|安监所|安委办|应急办|执法队|执法中队|综治办)|${DEPARTMENT.source})(?=${HOW}${CHECK}(?:中|时|过程中|后)?发现)`);
+
+export function parseClerkLead(input: string, now: Date): ParsedMessage | null {
+  const said = input.replace(GREETING, '').replace(OFFICE, '') || input;
   if (!/^(?:现|特|兹|经|关于|复查|复核|验收|按|根据|依据|本次|此次|今|近日|上午|下午|对|我|检查|巡查|排查|核查)/.test(said)) return null;
   const text = said.replace(PREAMBLE, '') || said;
   const reviewed = REVIEWED.exec(text);

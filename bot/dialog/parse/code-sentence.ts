@@ -15,7 +15,7 @@ const VERDICT = /(?:复查|验收|复核)?(?:不通过|不合格|未通过|没�
 // A finished job said as a result (已经换好灭火器了, 杂物清走了, 护栏装上了): the enterprise or worker reports
 // the rectification. The verb list is the trades' everyday ones; a bare 好了 is not enough.
 const DONE =
-  /已经?整改(?:完成|完毕|好了)?|已于\S{1,8}?(?:完成|整改)|完成了?整改|整改\s*(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)|已经?(?:全部|都|全)?(?:更换|换新|清理|维修|修复|安装|加装|拆除|移走|清除|补齐|配齐|落实)|(?:清|搬|挪|移|腾)(?:出来|空|干净)了/;
+  /已经?整改(?:完成|完毕|好了)?|已于\S{1,8}?(?:完成|整改)|完成了?整改|整改\s*(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)|已经?(?:全部|都|全)?(?:更换|换新|清理|维修|修复|安装|加装|拆除|移走|清除|补齐|配齐|落实|消除)|(?:清|搬|挪|移|腾)(?:出来|空|干净)了/;
 // 吹哨, 吹个哨, 吹一下哨; 转给 / 移交 (always to a department); 交给 / 给 a department's name.
 const WHISTLE = /吹(?:个|一下|一个|下)?哨|转给|转交|转到|移交|移送|推送给?|抄送/;
 const HAND_OVER = /交(?=\S{1,6}(?:跟进|处理|负责|办理|落实))|指定|由(?=\S{1,8}负责)|责任人|交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/;
@@ -24,6 +24,9 @@ const STATE_QUESTION = /(?:了|好|完)(?:没有?|吗|没呢)\s*\??$|(?:有没�
 const DEMAND = /请企业|让企业|要求企业|督促企业|责令企业|通知企业|请|让|要求|督促|责令|叫/;
 const VISITED = /(?:去|到现场|现场|过去)?(?:看了|看过了?|查看了|检查了|看了一?下)/;
 const REVIEW_VERDICT = /可以了|没问题了?|ok|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|不行|不合格|已经?(?:改|弄|整改|处理)好了|合格|到位了|通过/;
+
+const FAIL_WORD = /不通过|不合格|未通过|没通过|没有通过|驳回|退回/;
+const RECEIVED_WHISTLE = /(?:接到|收到|看到)(?:了)?(?:你们的?|区里的?|镇里的?)?(?:这个|这条)?(?:吹哨|哨)(?:了)?/;
 
 type Action = (code: string, rest: string, now: Date) => ParsedMessage;
 
@@ -48,8 +51,9 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   // Review first: 复查没通过 / 验收通过 carry their own verdict; the verdict words stay for parseReview.
   // "去看了 还没改" is a review told as a visit.
   // "已复查通过 可以销号了": the review is told as done and the admin closes the hazard now.
+  // "复查已通过，请区里销号": the reviewer's request to close is the action asked of the bot.
   const closeAfterReview = /(?:已|已经)(?:复查|验收|复核)?(?:通过|合格)|(?:复查|验收|复核)已(?:通过|合格)/.test(around) &&
-    /(?:同意|予以|准予|批准|可以|确认)(?:销号|闭环|结案)/.test(around);
+    /(?:同意|予以|准予|批准|可以|确认|请|申请|麻烦)[^\s,;。、:]{0,4}?(?:销号|闭环|结案)/.test(around) && !FAIL_WORD.test(around);
   if (closeAfterReview) return { make: (code) => parseCodeOnly('close', code) };
   // "YH… 闭环 ✅": a close verb with only a mark after it closes the hazard; the mark is no review verdict.
   if (/(?:^|\s)(?:销号|闭环|结案)(?:了|吧)?\s*[✅✔]?\s*$/.test(around) && !REVIEW_WORD.test(around)) return { make: (code) => parseCodeOnly('close', code) };
@@ -61,15 +65,25 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   const closing = /(?:同意|予以|准予|批准|可以|确认)(?:销号|闭环|结案)|^\s*(?:销号|结案)/.exec(around);
   if (closing && !/申请|请求?(?:销号|结案)/.test(around)) return { make: (code) => parseCodeOnly('close', code), verb: closing };
   // "YH… 好了", "ok了": said of a hazard, done means rectified.
-  if (/^\s*(?:好了|好啦|ok了?|弄完了|搞完了|完事了)\s*$/i.test(around)) return { make: (code) => parseRectify(code) };
+  if (/^\s*(?:好了|好啦|ok了?|弄完了|搞完了|整完了|整好了|完事了)\s*$/i.test(around)) return { make: (code) => parseRectify(code) };
   const done = cut(DONE, (code, rest) => parseRectify(`${code} ${rest}`));
   if (done) return done;
+  // "我们接到吹哨了 但是看不到详情 能发一下吗": the whistle was received, not blown; what is asked is the hazard
+  // itself, or, with nothing asked, the receipt is the department's answer (报到).
+  const received = RECEIVED_WHISTLE.exec(around);
+  if (received) {
+    const left = `${around.slice(0, received.index)} ${around.slice(received.index + received[0].length)}`;
+    return /详情|内容|照片|图片|信息|情况|发一下|发我|发给我|看不到|看不了|在哪|什么|啥|吗|呢|\?/.test(left)
+      ? { make: (code) => ({ intent: 'query_hazard', code }) }
+      : { make: (code) => parseCodeOnly('acknowledge', code) };
+  }
   // Whistle before assign: 转给 contains 给, and 交给消防 hands the hazard to a department.
   const whistle = cut(WHISTLE, (code, rest) => parseWhistle(`${code} ${rest}`));
   if (whistle) return whistle;
   // A department answering its whistle (消防这边报到) acknowledges it.
   // "市监收到": a department name with 收到 is its answer, not a whistle to it.
-  const reported = /报到|签收|认领|领走了|已接收|已?知悉|已收到/.exec(around) ?? (DEPARTMENT.test(around) ? /收到|知道了|明白/.exec(around) : null);
+  // "已到场 YH…", "人已到现场": the department's people are on site for the whistled hazard.
+  const reported = /报到|签收|认领|领走了|已接收|已?知悉|已收到|(?:已|已经|人已|我们已)(?:到场|到达现场|到现场)|^\s*到场(?:了)?\s*$/.exec(around) ?? (DEPARTMENT.test(around) ? /收到|知道了|明白/.exec(around) : null);
   if (reported) return { make: (code) => parseCodeOnly('acknowledge', code), verb: reported };
   // "这个得让消防来管", "转市场监管局": a department named is where the hazard goes.
   const department = DEPARTMENT.exec(around);
@@ -79,8 +93,12 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
     return { make: (code, rest) => parseWhistle(`${code} ${rest}`), verb: hand };
   }
   if (hand) return { make: (code, rest, now) => parseAssign(`${code} ${rest}`, now), verb: hand };
+  // "YH… 申请销号": asking for the close is what a rectification says.
+  if (/(?:申请|请求)(?:销号|闭环|结案)/.test(around)) return { make: (code) => parseRectify(code) };
   return (
     cut(/作废|删掉|删除|撤销|撤掉|不算数?|无效|不属实|重复了|重复报|报重了|是同一个/, (code, rest) => parseVoid(`${code} ${rest}`)) ??
+    // "YH…报错了 不是那家", "填错了": the hazard was recorded by mistake, so it is voided.
+    cut(/(?:报|填|写|录|登记|发|搞|弄)错了?|不是(?:那|这|这一|那一)家/, (code, rest) => parseVoid(`${code} ${rest}`)) ??
     cut(/销号|闭环|结案|关闭|关掉|关了/, (code) => parseCodeOnly('close', code)) ??
     cut(/报到|签收|收到|已接收|接收|已知悉|知道了/, (code) => parseCodeOnly('acknowledge', code))
   );

@@ -58,7 +58,9 @@ export function matchCommand(text: string): { command: Command; word: string; re
       // "巡查了华美", "检查一下华美": aspect words between the verb and its object.
       // "巡查完 佳禾纺织": 完 / 完了 / 完毕 after a patrol verb says it is done.
       const aspect = command === 'patrol' ? /^(?:完了|完毕|完|过了|了一下|一下|了)\s*/ : /^(?:了一下|一下|了)\s*/;
-      return { command, word, rest: rest.replace(/^[\s:,;。、]+/, '').replace(aspect, '') };
+      // "巡查好佳美纸业…", "检查好了 华美": 好 glued to a patrol verb says the visit is done.
+      const done = command === 'patrol' && /^(?:巡查|检查|巡检)$/.test(word) ? /^好了?\s*/ : /^$/;
+      return { command, word, rest: rest.replace(done, '').replace(/^[\s:,;。、]+/, '').replace(aspect, '') };
     }
   }
   return null;

@@ -19,10 +19,11 @@ const THANKS = new RegExp(`${SEP}+(?:谢谢|多谢|感谢|谢了|辛苦了?|麻�
 
 // First-day workers and clerks wrap a report in courtesy: 您好，不好意思打扰了，…，麻烦帮我登记一下，谢谢，辛苦了.
 // The wrapper says nothing the readers need, and a leading 您好 would be taken for the enterprise. Greetings and
-// check-in words before the message (早上好, 打卡✅, ok) are the same kind; before a hazard code 签到 may be a
+// check-in words before the message (早上好, 打卡✅) are the same kind (a leading ok is not: before a told visit it
+// is the verdict, ok 天宇电器 刚走, and the readers take it so); before a hazard code 签到 may be a
 // department reporting at it (报到), so it stays for the code readers.
 const GREETING = new RegExp(
-  `^(?:(?:早上好|早安|上午好|中午好|下午好|晚上好|大家好|各位好|各位领导好|领导好|您好|你好|哈喽|(?:hello|hi|ok|okay)(?=${SEP}|$)|(?:打卡|签到)(?![\\s\\S]*YH\\s*\\d)(?:[✅✔]|(?=${SEP}))|不好意思|抱歉|打扰(?:了|一下)?(?:您|你)?(?:了)?|(?:谢谢|多谢|辛苦了|麻烦了|麻烦您了|麻烦你了)(?=(?:哈|啊|呀|哦|啦)?${SEP}))(?:哈|啊|呀|哦|啦)?${SEP}*[✅✔]?${SEP}*)+`,
+  `^(?:(?:早上好|早安|上午好|中午好|下午好|晚上好|大家好|各位好|各位领导好|领导好|您好|你好|哈喽|(?:hello|hi)(?=${SEP}|$)|(?:打卡|签到)(?![\\s\\S]*YH\\s*\\d)(?:[✅✔]|(?=${SEP}))|不好意思|抱歉|打扰(?:了|一下)?(?:您|你)?(?:了)?|(?:谢谢|多谢|辛苦了|麻烦了|麻烦您了|麻烦你了)(?=(?:哈|啊|呀|哦|啦)?${SEP}))(?:哈|啊|呀|哦|啦)?${SEP}*[✅✔]?${SEP}*)+`,
   'i',
 );
 // "李站长，华美去过了": a person addressed at the start (a title after a surname) is not what the message names.

@@ -17,7 +17,8 @@ export function parseRectify(rest: string): IntentOf<'rectify'> {
   return { intent: 'rectify', code, note };
 }
 
-const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|没弄好|没处理)/;
+const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没(?:有)?(?:改好|弄好|整改好|修好|处理好|搞好|改|整改|动|弄|处理)?|没动|没弄好|没处理)/;
+const VERDICT_ONLY = /^(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行)$/;
 const PASS = /(?:✅|✔|通过|合格|已整改到位|整改到位|没问题|ok|可以)/i;
 
 // A time these verbs cannot compute (尽快, a past date) stays in the words (reason, responsible) so
@@ -29,7 +30,12 @@ export function parseReview(rest: string, now: Date): IntentOf<'review'> {
   const text = taken.issue ? afterCode : taken.rest;
   const fail = FAIL.exec(text);
   if (fail) {
-    const reason = freeText(withoutReasonLabel(`${text.slice(0, fail.index)} ${text.slice(fail.index + fail[0].length)}`));
+    // "复查 还是没弄好 不通过 再给三天": a state that failed (还是没弄好, 老样子) is the reason; the verdict words
+    // (不通过, 驳回), the aspect left by the verb (了) and the extension (再给…) are not.
+    const said = VERDICT_ONLY.test(fail[0]) ? `${text.slice(0, fail.index)} ${text.slice(fail.index + fail[0].length)}` : text;
+    const words = said.replace(new RegExp(VERDICT_ONLY.source.slice(1, -1), 'g'), ' ').replace(/(?:再给|再宽限|宽限|延期)(?:他们|企业|一下)?\s*$/, ' ')
+      .replace(/^\s*(?:了|过)(?=\s)/, ' ');
+    const reason = freeText(withoutReasonLabel(words), /^(?:了|过|的|啊)$/);
     return { intent: 'review', code, pass: false, reason, deadline };
   }
   const pass = PASS.exec(text);
@@ -41,7 +47,15 @@ export function parseAssign(rest: string, now: Date): IntentOf<'assign'> {
   const taken = takeDeadline(afterCode, now);
   const { deadline } = taken;
   const text = taken.issue ? afterCode : taken.rest;
-  const responsible = freeText(text.replace(/(?:责任人|负责人|责任单位|交给|给)\s*:?\s*/g, ' '));
+  // "交给张伟 下周一前整改完": the job said after the deadline is no part of who does it.
+  const responsible = freeText(text.replace(/(?:责任人|负责人|责任单位|交给|给)\s*:?\s*/g, ' ').replace(/(?<=\S)\s+(?:整改|处理|完成|弄|改|修)(?:完|好|完毕|到位|完成)?(?:了)?\s*$|(?<=\s)(?:完|完成)\s*$/, ' ')
+    // "交横林镇安监办办理，限…": the job word after who and the 限 left by the deadline are no part of who.
+    .replace(/(?<=\S{2})(?:去|来)?(?:办理|处理|负责|落实|跟进|整改)(?=$|[\s,;。、:])/, ' ').replace(/[\s,;。、:]*(?:限|限期|期限)?[\s,;。、:]*$/, '')
+    // "把 张伟，必须闭环", "将 交办遥观镇": the sentence's own words around who; who is the first part.
+    .replace(/^[\s,;。、:]*(?:现将|把|将|请|让|安排|由)?(?:该|此)?(?:隐患)?\s*(?:交办(?:至|给|到)?|派给|指派给?|分派给?|安排给|交至|转至)?\s*/, '')
+    .replace(/(?<=\S{2})(?:去|来)?(?:跟进?|盯)$|\s+(?:要|必须|须|需)?(?:弄|改|整改|处理|修|完成)(?:好|完|到位)?$/, '').split(/[,;。]/)[0]);
+  // "企业说材料还没到 要延期到下周五": a sentence about the delay names nobody to assign.
+  if (responsible && /说|延期|延长|推迟|还没|要求|申请/.test(responsible)) return { intent: 'assign', code, deadline };
   return { intent: 'assign', code, deadline, responsible };
 }
 
@@ -57,7 +71,8 @@ export function parseWhistle(rest: string): IntentOf<'whistle'> {
 export function parseVoid(rest: string): IntentOf<'void'> {
   const codes = allHazardCodes(rest);
   const { code, rest: afterCode } = takeHazardCode(rest);
-  const duplicate = /重复/.test(afterCode) && codes.length > 1 ? codes[1] : undefined;
+  // The verb (重复了) may already be cut from the words: a second code said to be the same one is the duplicate.
+  const duplicate = /重复|同一个|是一个|一样/.test(afterCode) && codes.length > 1 ? codes[1] : undefined;
   // "与 YH… 重复" has no reason beyond the duplicate itself.
   const reason = duplicate ? '重复' : freeText(withoutReasonLabel(afterCode));
   return { intent: 'void', code, reason, duplicateOf: duplicate };

@@ -5,15 +5,16 @@ import { findHazardCode } from './codes.js';
 import { matchCommand } from './commands.js';
 import { CHAT_LEAD } from './chat-lead.js';
 import { parseCodeSentence } from './code-sentence.js';
-import { parseTrailingQuery, PLACE, takePeriod } from './queries.js';
+import { cleanPlace, parseTrailingQuery, PLACE, takePeriod } from './queries.js';
 import { PROBLEM } from './problem-words.js';
 import { parseDeadline } from '../../../lib/deadline.js';
 import { DEPARTMENT } from './departments.js';
+import { COMPANY_SUFFIX } from './slots.js';
 import { NORMAL_TOKEN, saysNormal } from './report.js';
 import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
-import { OVERDUE, parseTownQuestion } from './town-questions.js';
+import { OVERDUE, parseFiguresAsk, parseTownQuestion } from './town-questions.js';
 import { parsePatrol, parseReport } from './report.js';
-import { parseProblemFirst, parseStory } from './story.js';
+import { isName, parseProblemFirst, parseStory } from './story.js';
 
 const TIME_PREFIX = /^(?:今天|今日|刚才|刚刚|上午|下午|早上|中午|晚上)\s*/;
 const TRAILING_REPORT = /(?:你给|给我|帮忙|帮我|请|麻烦|需要|要|给)?(?:上报|报一下|上报一下|报上去|登记一下|登记下|登记个隐患|报个隐患|报一下隐患|记一下|记个隐患)(?:一下)?(?:吧|啊|哈|呀)?$/;
@@ -29,6 +30,9 @@ const VISIT = /^(?:去|到|在)([^\s,;。、]{1,16}?)(?:巡查|巡检|检查)(?:
 const SEEN = /^我?(?:刚才|刚刚|刚|今天|今日)?(?:在)?(?:发现|看到)了?[\s,;。、:]*(\S.{3,})$/;
 const TAKE_BACK =
   /^(?:请|麻烦)?(?:帮我)?(?:撤销|撤回|删除|删掉|取消|作废)(?:掉)?(?:我)?(?:刚才|刚刚|刚|上一条|上条|之前|前面|最近)(?:一条|那条)?(?:发|提交|报|上报|登记|说|写)?(?:的|了的)?(?:信息|消息|内容|那条|那个|记录|隐患)?(?:吧)?$/;
+// Giving up what is being written: 当我没说, 不弄了, 先不要提交了, 取消掉吧, ending the message or said alone.
+const GIVE_UP = /当我没说|^(?:刚才|刚刚|上一条|那条|刚才那条|刚才的)(?:那条|的)?(?:发|报|写|填)错了$|^(?:不弄了|不搞了|不报了|不登记了|不提交了)|(?:不弄了|不搞了|不报了|先?不要?(?:提交|上报|报|登记)了|别(?:提交|上报|报|登记)了|取消掉|撤回掉?|作废掉)(?:吧|哈|啊|呀|了)*$/;
+const COMPANY_WORD = new RegExp(`[\\u4e00-\\u9fff]{2,}${COMPANY_SUFFIX}`);
 const QUESTION = /(?:什么|啥|哪些|多少|几个|几家|几条|清单|列表|情况|有没有|吗|呢|干嘛|干啥|\?)/;
 
 // Spoken fillers in front of a dictated message (嗯 / 那个 / 就是): no part of any reading.
@@ -53,13 +57,21 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (bind?.length === 1) return { intent: 'bind', code: bind[0].replace(/[\s-]/g, '') };
   // "刚才那条发错了 取消": a withdrawal said after why.
   if (/(?:发错|报错|弄错|搞错|写错|错了|不对|那条|上一条|刚才)[\s\S]{0,12}(?:取消|撤回|作废掉?|不要了|算了)$/.test(text) && !findHazardCode(text)) return { intent: 'cancel' };
+  // "不弄了 刚才那条当我没说", "那条发错了 先不要提交了 取消掉吧": giving up the message in hand, said in plain words.
+  if (GIVE_UP.test(text) && text.length <= 40 && !COMPANY_WORD.test(text)) return { intent: 'cancel' };
   // "撤销刚刚发的", "请撤销刚才提交的信息": taking back the message just sent.
   if (TAKE_BACK.test(text)) return { intent: 'cancel' };
+  const onSite = parseOnSite(text);
+  if (onSite) return onSite;
   const trailingQuery = parseTrailingQuery(text);
   if (trailingQuery) return trailingQuery;
   const question = parseScopeQuestion(text) ?? parseFiguresQuestion(text) ?? parseTownQuestion(text) ?? parseEnterpriseQuestion(text);
   if (question) return question;
+  const figures = parseFiguresAsk(text);
+  if (figures) return figures;
   const story = parseStory(text, now);
+  // "ok 天宇电器 刚走": the ok in front is the verdict of the visit told after it.
+  if (story?.intent === 'patrol' && !story.result && /^(?:ok|好了|搞定|完事)[\s,;。、:!~]/i.test(input)) return { ...story, result: 'normal' };
   if (story) return story;
   const visit = VISIT.exec(text);
   if (visit) return parsePatrol(`${visit[1]} ${visit[2]}`, now);
@@ -68,10 +80,14 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   const inner = INNER_REPORT.exec(text);
   if (inner && /[^\s,;。、:]{2}/.test(text.slice(0, inner.index))) {
     const said = parseReport(`${text.slice(0, inner.index)} ${text.slice(inner.index + inner[0].length)}`, now);
-    return inner[0].includes('重大') ? { ...said, level: 'major' } : said;
+    return inner[0].includes('重大') ? { ...said, level: 'major', levelReason: undefined } : said;
   }
   const trailing = TRAILING_REPORT.exec(text);
-  if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) return parseReport(text.slice(0, trailing.index), now);
+  if (trailing && /[^\s,;。、:]{2}/.test(text.slice(0, trailing.index))) {
+    const said = parseReport(text.slice(0, trailing.index), now);
+    // "请横林镇于12月5日前将逾期隐患整改情况上报": an instruction to a town or an office is no hazard.
+    if (!(said.enterprise && NOT_AN_ENTERPRISE.test(said.enterprise))) return said;
+  }
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
   if (LOCATIVE_PROBLEM.test(text) && !saysNormal(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && (QUESTION.test(text) || /列|发|看|给我|清单/.test(text))) return { intent: 'major' };
@@ -88,16 +104,26 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   // "还有啥要我处理的", "还有什么 要我去处理的": what is waiting for the sender to do.
   if (/(?:啥|什么|哪些|有没有|有无)(?:事|活)?(?:儿)?\s*(?:要|需要|得|该|等)我(?:去|来)?(?:处理|做|办|弄|干|复查|整改|看|跟进|巡查)/.test(text)) return { intent: 'tasks' };
   if (/任务|待办|要巡查|该巡查|要做|要干|要弄|要处理|要办|干啥|干什么|做啥|做什么|没干完|没做完|没弄完|没办完|没处理|未处理|待处理|没办|没弄完|要复查|待复查|待我|该复查|等我/.test(text) && QUESTION.test(text)) return { intent: 'tasks' };
+  // "今天啥活", "这周有什么活要干": the sender's work for a day, asked in two words.
+  if (/^(?:我)?(?:今天|今日|明天|这周|本周|现在)?(?:还)?(?:有)?(?:啥|什么|哪些)(?:活|活儿|事|事情|工作)(?:要干|要做|要办)?(?:吗|呢|啊)?$/.test(text)) return { intent: 'tasks' };
   // "我今天的任务", "今天的待办": the tasks command with its possessive and time words in front.
   if (/^(?:我的?)?(?:今天|今日|本周|这周)?的?(?:任务|待办)(?:事项)?$/.test(text)) return { intent: 'tasks' };
-  return parseProblemFirst(text, now) ?? loneName(text, now);
+  const problem = parseProblemFirst(text, now);
+  if (problem?.intent === 'report' && problem.enterprise && NOT_AN_ENTERPRISE.test(problem.enterprise)) {
+    // "遥观镇 消防通道堵了": a problem in a town names no enterprise; the bot asks which one. An instruction
+    // (请横林镇…) or a notice is no hazard at all.
+    if (/^(?:请|由)|通知|安委办|安监办|安监站|应急办|^各|^全区/.test(problem.enterprise)) return null;
+    return { ...problem, enterprise: undefined, description: [problem.enterprise, problem.description].filter(Boolean).join(' ') };
+  }
+  return problem ?? loneName(text, now);
 }
 
 // "横林镇现在逾期的有几条", "这个月逾期的有哪些": the town and period asked about are kept, never a
 // different scope answered in silence. 我们镇 / 本镇 mean the sender's own scope: no place.
 function overdueAsked(text: string): ParsedMessage {
   const { period, rest } = takePeriod(text);
-  const place = PLACE.exec(rest)?.[0] ?? barePlace(rest.trim());
+  const matched = PLACE.exec(rest)?.[0];
+  const place = (matched && cleanPlace(matched)) ?? barePlace(rest.trim());
   return { intent: 'overdue', place: place && !/^(?:我们|咱们?|本|这个?|那个?|各)/.test(place) ? place : undefined, period };
 }
 
@@ -108,6 +134,26 @@ function barePlace(text: string): string | undefined {
   const m = /^([\u4e00-\u9fff]{2,4})[\s,;。、:]+\S/.exec(text);
   return m && !/^(?:我们|咱们?|本|这个?|那个?|各|所有|全部|现在|目前|还有|有没有|哪些|逾期|超期|过期)/.test(m[1]) ? m[1] : undefined;
 }
+
+// What a worker looks at on a visit: named alone after an enterprise (兴业针织 灭火器) it says neither what is
+// wrong nor that all is well, so the bot asks whether to report a hazard or record the patrol.
+const CHECK_ITEM = /^(?:灭火器|消防栓|消火栓|配电箱|配电房|配电柜|电箱|安全出口|疏散通道|消防通道|疏散指示|应急灯|应急照明|电线|线路|气瓶|钢瓶|液化气|燃气|粉尘|除尘器|除尘设备|有限空间|叉车|行车|危化品|危险品|仓库|车间|宿舍|食堂|喷淋|烟感|监控|台账|消防设施|消防器材|用电|充电桩|电动车|防爆灯|安全帽|劳保用品)$/;
+// "我现在在东方精密这边，请问接下来要怎么弄": at a site and asking what to do there.
+const AT_SITE = /^(?:我)?(?:现在|刚|正|已经|已)?(?:在|到了?)\s*([^\s,;。、:]{2,16}?)(?:这边|这里|这儿|门口|厂里|了)?(?:了)?[\s,;。、:]*(?:请问)?(?:接下来|下一步|然后|现在)?(?:我)?(?:要|该|应该|需要)?(?:怎么|咋|如何|干啥|做什么|干什么)(?:弄|办|做|操作|搞|记|报)?(?:呢|啊|呀)?$/;
+
+/** An enterprise named with a check item only, or a worker at a site asking what now: report or patrol? */
+export function parseOnSite(text: string): ParsedMessage | null {
+  const at = AT_SITE.exec(text);
+  const pair = /^([^\s,;。、:]{2,16})[\s,;。、:]+([^\s,;。、:]{2,8})$/.exec(text);
+  const name = at ? at[1] : pair && CHECK_ITEM.test(pair[2]) ? pair[1] : undefined;
+  if (!name || !isName(name) || CHAT_WORD.test(name) || DEPARTMENT_ONLY.test(name) || /^(?:这|那|哪)/.test(name)) return null;
+  // The item alone says nothing a hazard record could use (a hazard described as 灭火器): whichever is chosen,
+  // the dialog asks next what is wrong with it, or how the patrol went.
+  return { intent: 'ambiguous', options: [{ intent: 'report', enterprise: name }, { intent: 'patrol', enterprise: name }] };
+}
+
+// A town, the district, an office or a notice is never the enterprise of a report.
+const NOT_AN_ENTERPRISE = new RegExp(`^(?:请|由)?(?:[\\u4e00-\\u9fff]{1,6}?(?:镇|街道|乡)(?:政府|安监办|办)?|全区|各镇街?|各街道|各网格|[\\u4e00-\\u9fff]{0,4}(?:安委办|安监办|安监站|应急办)(?:通知|要求)?|通知)$`);
 
 const DEPARTMENT_ONLY = new RegExp(`^${DEPARTMENT.source}$`);
 

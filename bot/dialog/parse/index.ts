@@ -3,18 +3,19 @@ import type { ParsedMessage } from '../intents.js';
 import { findHazardCode } from './codes.js';
 import { matchCommand, type Command } from './commands.js';
 import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parseWhistle } from './hazard-actions.js';
-import { normalise, unquote, type NormaliseOptions } from './normalise.js';
+import { normalise, type NormaliseOptions } from './normalise.js';
 import { parseQuery, parseOverdue, parseRanking, parseStats } from './queries.js';
 import { parseReply } from './replies.js';
 import { parsePatrol, parseReport } from './report.js';
-import { parseImplicit } from './implicit.js';
+import { parseImplicit, parseOnSite } from './implicit.js';
 import { parseForm } from './form.js';
-import { parseHowTo } from './questions.js';
+import { parseBotQuestion, parseHowTo, withoutMetaAsk } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { readSurface } from './surface.js';
 import { layOutLines } from './lines.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
+import { COMPANY_SUFFIX } from './slots.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -84,11 +85,73 @@ function compact(m: ParsedMessage): ParsedMessage {
  * botNames (optional) strips "@安全助手" even when the sender typed no space after it.
  */
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
-  // A reply quoting a group message is read as its answer, about what the quote names.
+  const given = typeof input === 'string' ? input : '';
+  // "转自领导：亚泰建材是什么情况": a forwarded message is read as what was forwarded.
+  const raw = given.length <= MAX_PARSED_CHARS ? withoutChatLines(given.replace(FORWARDED, '') || given) : given;
+  const quoted = raw.length <= MAX_PARSED_CHARS ? QUOTE.exec(raw) : null;
+  if (quoted) return answerToQuote(quoted[1] ?? quoted[2] ?? quoted[3], quoted[4], now, options);
+  return parseOne(raw, now, options);
+}
+
+// "转自领导：", "转发：", "来自站长群：", "回复 李主任：" in front of a forwarded message or a reply.
+const FORWARDED = /^\s*(?:(?:转自|转发自?|来自|转)\s*[^\s:：]{0,10}|回复\s*[^\s:：]{1,8})[:：]\s*(?=\S)/;
+// A first line that is only a greeting, an acknowledgement or who the sender is (各位领导好 / 收到 / 我是横林镇网格员小李):
+// the message is the lines after it.
+const CHAT_LINE = /^\s*(?:(?:各位)?(?:领导|同事|同志)?(?:们)?(?:好|早)|大家好|您好|你好|[\u4e00-\u9fff]{1,3}(?:站长|主任|所长|科长|队长|书记|镇长|老师|经理)(?:好|早|您好)|早上好|上午好|下午好|晚上好|早安|收到|好的|嗯嗯?|我是[^\n]{1,16}?(?:网格员|网格长|安监员|专管员|站长|主任)[^\n]{0,6}?)[\s,，。.!！~]*$/;
+
+function withoutChatLines(text: string): string {
+  const lines = text.split(/\r?\n/);
+  let first = 0;
+  while (first < lines.length - 1 && CHAT_LINE.test(lines[first])) first++;
+  return first ? lines.slice(first).join('\n') : text;
+}
+// A quoted line, then the answer to it: "> 李站长：佳和今天去了吗\n去了，正常", "「王站长：华美去了没」去了 正常".
+// Brackets quote a speaker's line (「王站长：…」); a bracketed name alone (“佳禾纺织” 巡查完) is no quote.
+// Several quoted lines (> …\n> …) are one quote: the first holds the question, the rest its context.
+const QUOTE = /^\s*(?:[>＞]\s*([^\n]+)\n(?:\s*[>＞][^\n]*\n)*|「([^」:：]{1,10}[:：][^」]+)」|“([^”:：]{1,10}[:：][^”]+)”)\s*([\s\S]*\S[\s\S]*)$/;
+
+/**
+ * The answer to a quoted line is the message; the quote only supplies what the answer leaves out (去了，正常 says
+ * which enterprise only through 佳和今天去了吗). The answer is read alone first, then after the question it answers.
+ */
+function answerToQuote(quote: string, quotedAnswer: string, now: Date, options: NormaliseOptions): ParsedMessage {
+  // WeChat puts a dashed line between the quote and the reply; an answer to the bot's own question (2, 是的)
+  // stays that answer, whatever the quote names.
+  const answer = quotedAnswer.replace(/^\s*[-—–](?:\s*[-—–])+\s*(?:\n|$)/, '');
+  const reply = parseReply(normalise(answer, options));
+  if (reply) return reply;
+  const alone = parseOne(answer, now, options);
+  if (names(alone)) return alone;
+  const asked = quote.replace(/^[^:：]{1,10}[:：]\s*/, '').replace(/(?:吗|呢|没有?|么|不)?[?？。!！\s]*$/, '');
+  // "去了，正常" answering "…去了吗": the echoed verb (or a yes) is said once.
+  const echoed = /(?:去|看|查|巡|巡查|检查|到)(?:过)?了?$/.test(asked) ? answer.replace(/^\s*(?:是的|对|嗯|去了|去过了?|看过了?|看了|巡查了|巡过了|查过了|查了|检查了|到了)[\s,，。]*/, '') : answer;
+  // An answer that only echoes the question (去过了 to …去过没) says the question's words, once.
+  const together = parseOne(echoed ? `${asked}，${echoed}` : `${asked}了`, now, options);
+  if (names(together)) return together;
+  // "「张主任：恒泰五金那个配电箱怎么样了」配电箱没接地 三天内整改": the report answers about the enterprise quoted.
+  const quotedName = QUOTED_NAME.exec(asked)?.[1];
+  if (!quotedName) return alone;
+  if (alone.intent === 'report' || alone.intent === 'patrol') return { ...alone, enterprise: quotedName };
+  const named = alone.intent === 'unknown' ? parseOne(`${quotedName} ${answer}`, now, options) : alone;
+  return named.intent === 'report' || named.intent === 'patrol' ? named : alone;
+}
+
+const QUOTED_NAME = new RegExp(`^((?:[\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX})|[\\u4e00-\\u9fffA-Za-z0-9()]{2,30}?有限公司)`);
+
+const names = (m: ParsedMessage): boolean =>
+  ('enterprise' in m && Boolean(m.enterprise)) || ('code' in m && Boolean(m.code)) || ('enterprises' in m && Boolean(m.enterprises?.length)) ||
+  (m.intent === 'ambiguous' && m.options.some(names));
+
+function parseOne(given: string, now: Date, options: NormaliseOptions): ParsedMessage {
   // Fragments sent a line at a time are laid out (a retracted line dropped, the name put first).
-  const raw = layOutLines(unquote(typeof input === 'string' ? input : ''));
-  // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined.
-  const form = raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null;
+  const raw = layOutLines(given);
+  // A pasted template (企业：… / 结果：…) is read line by line, before the lines are joined. Labels in brackets
+  // (【企业】华星电子【问题】…) are the same template: each bracket starts a "label：value" line.
+  const brackets = raw.length <= MAX_PARSED_CHARS ? raw.match(/【[^】\s]{1,8}】/g)?.length ?? 0 : 0;
+  // A template has a handful of fields; hundreds of brackets are no form worth reading line by line.
+  const labelled = brackets >= 2 && brackets <= 20
+    ? parseForm(raw.replace(/【([^】\s]{1,8})】\s*/g, '\n$1：').trim(), now) : null;
+  const form = labelled ?? (raw.length <= MAX_PARSED_CHARS && /\n|[:：]/.test(raw) ? parseForm(raw, now) : null);
   if (form) return compact(form);
   const text = normalise(raw.length > MAX_PARSED_CHARS * 2 ? raw.slice(0, MAX_PARSED_CHARS * 2) : raw, options);
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
@@ -100,9 +163,53 @@ export function parseMessage(input: string, now: Date, options: NormaliseOptions
 
 
 /** The readings of a message once whole-message answers are ruled out and spoken fillers are gone. */
+// What a message without its ask-whether-right clauses may be read as: something told, never a question.
+const TOLD = new Set<string>(['report', 'patrol', 'ambiguous']);
+
 function parseWords(text: string, now: Date, said: string): ParsedMessage {
+  // "…灭火器过期了，请问这样报可以吗": read what was told; the worker's doubt is no part of it.
+  const meta = withoutMetaAsk(text);
+  if (meta) {
+    const told = readWords(meta.text, now, said);
+    const named = told.intent === 'ambiguous' ? told.options.some((o) => 'enterprise' in o && o.enterprise) : 'enterprise' in told && told.enterprise;
+    if (TOLD.has(told.intent) && named) {
+      // "是不是要报重大隐患": the sender proposes major; the reply quotes why, so 改成一般 stays one word away.
+      if (meta.major && (told.intent === 'report' || told.intent === 'patrol') && told.level !== 'major') {
+        return { ...told, level: 'major', levelReason: meta.major };
+      }
+      return told;
+    }
+  }
+  return twoEnterprises(readWords(text, now, said), text, now, said);
+}
+
+// "华美化工 正常 恒泰五金 灭火器过期": two enterprises, each with its own words. Read as one, the second
+// enterprise's hazard would be written against the first; each part is read alone and the sender picks.
+const SECOND_NAME = new RegExp(`(?<=[\\s,;。、:])([\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX})(?=([\\s,;。、:])?)`, 'g');
+
+function twoEnterprises(read: ParsedMessage, text: string, now: Date, said: string): ParsedMessage {
+  if ((read.intent !== 'report' && read.intent !== 'patrol') || !read.enterprise) return read;
+  const words = read.intent === 'report' ? read.description : read.findings ?? read.note;
+  if (!words) return read;
+  for (const m of text.matchAll(SECOND_NAME)) {
+    const name = m[1];
+    if (name === read.enterprise || read.enterprise.includes(name) || !words.includes(name)) continue;
+    const first = readWords(text.slice(0, m.index).replace(/[\s,;。、:]+$/, ''), now, said);
+    const second = readWords(text.slice(m.index), now, said);
+    const told = (p: ParsedMessage, e: string) => (p.intent === 'report' || p.intent === 'patrol') && p.enterprise === e;
+    // The first part must say something of its own (a finding or a verdict); the second name stands as its own
+    // word, or follows a finished patrol (华美化工去过了正常，恒泰五金通道堵了), never a trade word inside a finding.
+    const complete = (first.intent === 'report' && Boolean(first.description)) || (first.intent === 'patrol' && Boolean(first.result));
+    const standalone = m[2] !== undefined || (first.intent === 'patrol' && Boolean(first.result));
+    if (complete && standalone && told(first, read.enterprise) && told(second, name)) return { intent: 'ambiguous', options: [first, second] };
+  }
+  return read;
+}
+
+function readWords(text: string, now: Date, said: string): ParsedMessage {
   // "隐患怎么报" starts with a command word but asks how to use it.
-  const howTo = parseHowTo(text);
+  // "我现在在华美这边 怎么弄": asking what to do at a named site is no how-to; it asks which of the two.
+  const howTo = parseOnSite(text) ?? parseHowTo(text) ?? parseBotQuestion(text);
   if (howTo) return howTo;
   // "现报告一处安全隐患：…", "经检查，…": a clerk's formal opening before the finding.
   const clerk = parseClerkLead(text, now);

@@ -9,6 +9,22 @@ const BRANCH = '(?:[\\u4e00-\\u9fff\\d]{1,8}?(?:分公司|分厂|办事处|经�
 // Up to 30 characters before the legal form, brackets included ((常州), （江苏）); no separator inside a name.
 const LEGAL_NAME = new RegExp(`^[\\u4e00-\\u9fffA-Za-z0-9()（）]{2,30}?${LEGAL_FORM}${BRANCH}`);
 
+/**
+ * A registered name anywhere in the text, starting at the text's start or after a pause: "市场监管检查：常州市永信电梯
+ * 工程有限公司维保记录缺失…" names the company, not the department that checked it.
+ */
+export function findLegalName(text: string): { name: string; before: string; rest: string } | null {
+  if (!/有限|合伙企业|独资企业/.test(text)) return null;
+  const starts = /(?:^|[\s,;。、:])(?=\S)/g;
+  for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    const at = m.index + m[0].length;
+    const found = takeLegalName(text.slice(at));
+    if (found) return { name: found.name, before: text.slice(0, at), rest: found.rest };
+    if (starts.lastIndex === m.index) starts.lastIndex++;
+  }
+  return null;
+}
+
 /** The registered name at the start of text, and what follows it; null when text does not start with one. */
 export function takeLegalName(text: string): { name: string; rest: string } | null {
   if (!/有限|合伙企业|独资企业/.test(text)) return null;

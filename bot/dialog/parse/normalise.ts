@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
-import { findHazardCode, looseCodes, spokenCodes } from './codes.js';
+import { looseCodes, spokenCodes } from './codes.js';
 import { parseReply } from './replies.js';
 
 // Workers on Taiwan/Hong Kong IMEs or a traditional-set phone type 上報 華美; every rule below is written in
@@ -94,41 +94,4 @@ export function tidy(text: string): string {
     .replace(/([,;。、:\s])[,;。、:\s]+/g, '$1')
     .replace(/^[,;。、:\s]+/, '');
   return chinesePunctuation(trimEndWhile(t.replace(MARKS, ' '), /[,;。、:\s.!?~…]/).replace(/\s+/g, ' ').trim());
-}
-
-// A reply quoting a group message, as the chat apps paste it: "> 李站长：佳和今天去了吗\n去了，正常" (markdown
-// quote) or WeChat's "「李站长：佳和今天去了吗」\n- - - - -\n去了，正常". The quote names what is talked about, the
-// answer is the message: the enterprise at the head of the quoted question is put before the answer.
-// Quoted lines start with > (markdown, and what people type by hand); WeChat's own quote is 「…」 and a dashed line.
-const MARKDOWN_QUOTE = /^\s*[>＞]/;
-const WECHAT_QUOTE = /^\s*「([^」]*)」\s*\n(?:\s*[-—–]\s*(?:[-—–]\s*)+\n)?([\s\S]+)$/;
-const SPEAKER = /^[^:：\n]{1,12}[:：]\s*/;
-const QUOTED_NAME = /^([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?=今天|昨天|明天|前天|这周|本周|上周|这个月|本月|最近|刚才|刚刚|那边|这边|那里|那家|这家|去|巡|查|检|怎么|咋|有没有|有无|的|情况|呢|吗|是不是|是|在|整改|隐患|[\s,，?？。!！]|$)/;
-const PRONOUN = /^(?:我|你|您|他|她|大家|你们|我们|他们|各位|谁|哪)/;
-
-/** A quoting reply as "enterprise answer"; any other message unchanged. */
-export function unquote(raw: string): string {
-  let quotedLines: string;
-  let answer: string;
-  const wechat = WECHAT_QUOTE.exec(raw);
-  if (wechat) {
-    quotedLines = wechat[1];
-    answer = wechat[2];
-  } else if (MARKDOWN_QUOTE.test(raw) && raw.includes('\n')) {
-    const lines = raw.split('\n');
-    let k = 0;
-    while (k < lines.length && MARKDOWN_QUOTE.test(lines[k])) k++;
-    quotedLines = lines.slice(0, k).map((l) => l.replace(/^\s*[>＞]\s*/, '')).join(' ');
-    answer = lines.slice(k).join('\n');
-  } else return raw;
-  const quoted = quotedLines.replace(SPEAKER, '').trim();
-  answer = answer.trim();
-  if (!answer) return raw;
-  // An answer to the bot's own question (2, 是的, 取消) is that answer, whatever was quoted.
-  if (parseReply(normalise(answer))) return answer;
-  // "> 王科长：YH… 整改了没有？\n整改好了": a code in the quote is what the answer is about.
-  const code = findHazardCode(spokenCodes(quoted.normalize('NFKC')));
-  if (code) return findHazardCode(answer.normalize('NFKC')) ? answer : `${code.code} ${answer}`;
-  const name = QUOTED_NAME.exec(quoted)?.[1];
-  return name && !PRONOUN.test(name) && !answer.includes(name) ? `${name} ${answer}` : answer;
 }

@@ -19,7 +19,8 @@ const PERIODS: [RegExp, string | ((m: RegExpExecArray) => string | null)][] = [
     const n = chineseNumber(m[1]);
     return n && n > 0 ? `近${n}天` : null;
   }],
-  [/(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?/, (m) => {
+  // 12月 is a month; 12月5日 is a day of it (a deadline), never the month's figures.
+  [/(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])/, (m) => {
     const n = chineseNumber(m[1]);
     return n && n >= 1 && n <= 12 ? `${n}月` : null;
   }],
@@ -35,20 +36,29 @@ export function takePeriod(text: string): { period?: string; rest: string } {
   return { rest: text };
 }
 
+/** A town as matched, without the request typed in front of it (请提供横林镇 → 横林镇). */
+export function cleanPlace(place: string): string {
+  return place.replace(/^(?:请|麻烦|帮我|给我|把|要|需要|我要|我想)*(?:提供|统计|汇总|发|查询|查|看看|看一下|看下|看|拉|列|报送|报)*(?:一下|下)?/, '') || place;
+}
+
 export const PLACE = /全区|全县|全市|[\u4e00-\u9fff]{1,10}?(?:镇|街道|乡|开发区|园区|高新区)/;
 const FILLER = /^(?:的|情况|数据|一下|下|统计|汇总|报表|有哪些|哪些|多少|呢|吧|所有|全部|清单|列表|的情况|隐患|问题|任务|有|都|还|现在|目前)+$/;
 
 function takePlace(text: string): string | undefined {
   const m = PLACE.exec(text);
-  if (m) return m[0].replace(/^(?:看看|看|查)/, '');
+  if (m) return cleanPlace(m[0]);
   // A bare town name (横林) is passed on as typed; the conversation layer resolves or rejects it.
   const token = text.split(SEPARATOR).find((t) => t && !FILLER.test(t));
+  // "逾期 未整改的清单发我一下": words of the request are no town.
+  if (token && NOT_A_TOWN_WORD.test(token)) return undefined;
   return token && token.length <= 10 ? token.replace(/(?:的情况|情况|的)$/, '') || undefined : undefined;
 }
 
 // 统计图, 统计 横林镇 本月 图, 统计 图表: the figures with a chart picture. 图 stands alone or after a
 // place or period word, so a place named 宏图 stays a place.
 const CHART_WORD = /(?:^|\s|(?<=[镇乡道区月周年天季]))(?:柱状)?图(?:表|片)?$/;
+
+const NOT_A_TOWN_WORD = /未|没|整改|隐患|清单|列表|发我|发给|给我|哪|多少|几家|几条|我|巡查|一下/;
 
 export function parseStats(rest: string): IntentOf<'stats'> {
   const chart = CHART_WORD.test(rest.trim());
@@ -81,8 +91,9 @@ export function parseTrailingQuery(text: string): ParsedMessage | null {
   if (leftover && !place && period && /^[\u4e00-\u9fff]{2,4}$/.test(leftover)) place = [leftover];
   else if (leftover) return null;
   const word = m[2].replace(/^数据/, '');
-  if (word.startsWith('统计')) return { intent: 'stats', place: place?.[0], period, ...(word.includes('图') ? { chart: true as const } : {}) };
-  if (word.startsWith('逾期')) return { intent: 'overdue', place: place?.[0], period };
+  const town = place?.[0] && cleanPlace(place[0]);
+  if (word.startsWith('统计')) return { intent: 'stats', place: town, period, ...(word.includes('图') ? { chart: true as const } : {}) };
+  if (word.startsWith('逾期')) return { intent: 'overdue', place: town, period };
   if (word.startsWith('重大隐患')) return { intent: 'major' };
   return { intent: 'ranking', period };
 }
@@ -101,5 +112,6 @@ export function parseQuery(rest: string, original: string): ParsedMessage {
   const enterprise = tidy(
     rest.replace(/^(?:一下|下)\s*/, '').replace(/(?:的)?\s*(?:企业|隐患|巡查|检查|整改)?(?:情况|怎么样了?|信息|详情|资料|档案|记录|台账)(?:呢|吧)?$/, ''),
   );
-  return enterprise ? { intent: 'query_enterprise', enterprise } : { intent: 'unknown', text: original };
+  // "查一下这个", "看看那家": a demonstrative points at something said before; it names nothing.
+  return enterprise && !/^(?:这|那)(?:个|家|条|边|里)?(?:企业|公司|厂)?$|^它$/.test(enterprise) ? { intent: 'query_enterprise', enterprise } : { intent: 'unknown', text: original };
 }

@@ -1,7 +1,10 @@
 // Questions in plain words, without a command word: 隐患怎么报, 我管哪些企业, 我还有几家没去,
 // 恒泰那边现在什么情况, 横林镇这个月逾期几条. A town or period said inside the question is kept.
 import type { HelpTopic, ParsedMessage } from '../intents.js';
-import { takePeriod, PLACE } from './queries.js';
+import { cleanPlace, takePeriod, PLACE } from './queries.js';
+import { takeLegalName } from './legal-name.js';
+import { PROBLEM } from './problem-words.js';
+import { COMPANY_SUFFIX } from './slots.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
 // ask about a state (得怎么 is "must how", 得如何 "how well").
@@ -26,11 +29,75 @@ export function parseHowTo(text: string): ParsedMessage | null {
   return null;
 }
 
+// "巡查记录和上报隐患有什么区别", "讲一下这个机器人怎么用": how the bot's commands work, asked at length; a
+// command word inside the question (上报隐患…) is what is asked about, not what is done.
+const BOT_QUESTION = /(?:有|是)(?:什么|啥)(?:区别|不同)|区别是(?:什么|啥)|(?:机器人|助手|小程序|系统|这个)(?:要|该|到底)?(?:怎么|咋|如何)(?:用|使用|操作)/;
+
+export function parseBotQuestion(text: string): ParsedMessage | null {
+  return BOT_QUESTION.test(text) && !/YH\s*\d/i.test(text) ? { intent: 'help' } : null;
+}
+
+// A clause asking the bot whether the message itself is right (请问这样报可以吗, 这个怎么记录, 这样算巡查过了吗,
+// 是不是也要发, 是不是要报重大隐患): the worker is new and unsure, and the rest of the message is the report or
+// patrol they mean. The clause is no finding and no note.
+const META_ASK = new RegExp(
+  '^(?:请问|想问一下|问一下|我想问一下)?(?:' +
+    '(?:这样|这个|这种情况|这种|这)?(?:要|该|应该)?(?:怎么|如何|咋)(?:记录|记|报|上报|登记|填|写|弄|发|处理)(?:呢|啊|呀)?' +
+    '|(?:这样|这个|这么)(?:报|记|写|发|登记|上报|填|弄)?(?:算|是)?(?:巡查|巡查过|巡查过了|巡查了)?(?:可以|行|对|合适|没问题|算数|有效|就行|就可以)?(?:了)?(?:吗|不|么|没|吧)' +
+    '|(?:这样|这)?算(?:不算)?(?:是)?(?:巡查|巡查过|巡查了|巡过|报过|上报)(?:了)?(?:吗|么|没)?' +
+    '|.{0,12}(?:是不是|是否|要不要|需不需要)(?:也)?(?:要|需要|得|该|应该)?(?:报|上报|发|记|登记|报告|填).{0,8}' +
+    // "这个算不算隐患", "属不属于重大隐患": whether what was told counts, asked of the bot.
+    "|(?:这|这个|这样|这种)?(?:(?:算不算|属不属于|是不是)(?:重大|一般)?(?:隐患|问题|重大隐患|重大)(?:吗|呢|啊)?|(?:算|算是|属于)(?:重大|一般)?(?:隐患|问题|重大隐患|重大)(?:吗|呢))" +
+    ')$',
+);
+const META_TAIL = /(?:要不要|需不需要|用不用|是不是要|该不该|能不能)(?:报|上报|登记|记|报重大|报个隐患)(?:一下|重大隐患|隐患)?(?:啊|呢|呀)?[?]*$/;
+// "想问一下天盛化工的仓库门口堆了纸箱…": the ask in front of a finding told in full.
+const ASK_FRONT = /^(?:请问一下|请问|想问一下|问一下|我想问一下|不好意思)[\s,;。、:]*/;
+
+/**
+ * The message without the clauses that only ask whether it is right, and whether one of them proposed a major
+ * hazard (是不是要报重大隐患); null when there is no such clause or nothing else is left.
+ */
+export function withoutMetaAsk(text: string): { text: string; major?: string } | null {
+  // Clauses end at punctuation or a space; what is kept keeps its own separators.
+  const parts = text.split(/([?,;。!\s]+)/);
+  let major: string | undefined;
+  let dropped = false;
+  let kept = '';
+  for (let i = 0; i < parts.length; i += 2) {
+    let clause = parts[i].trim();
+    if (clause && META_ASK.test(clause)) {
+      dropped = true;
+      // "灭火器过期了要不要报": a finding before the doubt, in the same clause, is kept.
+      const tail = META_TAIL.exec(clause);
+      if (!(tail && tail.index >= 4 && PROBLEM.test(clause.slice(0, tail.index)))) {
+        if (/重大/.test(clause)) major ??= clause;
+        continue;
+      }
+      if (/重大/.test(tail[0])) major ??= tail[0];
+      clause = clause.slice(0, tail.index);
+    }
+    // The question mark belonged to a dropped question; what is kept is told, not asked.
+    if (clause) kept += `${kept ? (parts[i - 1] ?? ' ').replace(/\?+/g, ',') : ''}${clause}`;
+  }
+  // "华美化工灭火器过期了要不要报": the doubt glued to the end of what was told.
+  const glued = META_TAIL.exec(kept);
+  if (glued && glued.index >= 4) {
+    dropped = true;
+    if (/重大/.test(glued[0])) major ??= glued[0];
+    kept = kept.slice(0, glued.index);
+  }
+  const rest = kept.replace(/[?,;。!\s]+$/, '').replace(ASK_FRONT, '');
+  if (!dropped && rest === text.replace(/[?]+$/, '')) return null;
+  if (!dropped && !ASK_FRONT.test(text)) return null;
+  return rest && rest !== text ? { text: rest, major } : null;
+}
+
 const MINE = /^(?:我|本人)(?:这里|这边|这儿)?(?:一共|总共)?(?:的|管的?|负责的?|名下(?:的|有)?|分管的?|联系的?|包的?|(?:所)?包保的?|网格(?:里|内)?的?)?(?:有)?(?:哪些|几家|多少家?|哪几家)?企业(?:有|是|都有)?(?:哪些|几家|多少家?|哪几家|清单|列表|名单)?$/;
 const MY_LIST = /^(?:企业清单|企业列表|企业名单|我的企业(?:清单|列表|名单)?)$/;
 // 没去 / 没巡 / 未巡查 / 该巡查 with a count or list word: enterprises due for a patrol.
-const NOT_VISITED = /(?:没|未|还没)(?:去|巡|查|走访|检查|去过)|(?:该|要|应|需要|待)(?:巡查|巡|去|走访)(?!的)/;
-const DUE = /应巡未巡|该(?:去)?巡(?:查)?了?|该去了?|要巡(?:查)?的|快到(?:巡查)?(?:时间|期|日子)|巡查(?:时间|期限)?(?:到了|快到|到期)|超(?:过)?(?:时间|期)?(?:没|未)(?:巡|去|查)|还要去(?:哪|几)|要去(?:哪|几)|该去(?:哪|几)/;
+const NOT_VISITED = /(?:没有?|未|还没有?)(?:去|巡|查|走访|检查|去过)|(?:该|要|应|需要|待)(?:巡查|巡|去|走访)(?!的)/;
+const DUE = /应巡未巡|到期(?:了)?(?:没|未|还没)(?:巡|去|查)|该(?:去)?巡(?:查)?了?|该去了?|要巡(?:查)?的|快到(?:巡查)?(?:时间|期|日子)|巡查(?:时间|期限)?(?:到了|快到|到期)|超(?:过)?(?:时间|期)?(?:没|未)(?:巡|去|查)|还要去(?:哪|几)|要去(?:哪|几)|该去(?:哪|几)/;
 const MY_OWN = /^(?:请|麻烦)?(?:给我|帮我)?(?:列一下|列出|发一下|看一下|看看|查一下)?我(?:的|网格(?:里|内)?的?|负责的?|管的?|包(?:了|的)?|分管的?|联系的?|名下的?|这边|手上|这里)/;
 const HOW_MANY = /几家|哪些|哪几家|多少|还有|还差|该|清单|列表/;
 const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
@@ -38,13 +105,30 @@ const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
 // "请问…", "请列出…", "麻烦给我发一下…": the politeness and the list verb in front of a question are no part of it.
 export const ASK_LEAD = /^(?:请问|请|麻烦|想问一下|问一下|我想问一下|我想知道)(?:一下)?(?:您|你)?(?:帮我|给我)?(?:列出|列一下|列个|发一下|发给我|给出|提供|查看|查一下|看一下|看看)?(?:一下)?/;
 
+// "能不能告诉我，我名下一共管着几家厂？分别叫什么名字": a question asked in its own clause, between a request to be
+// told and a follow-up; the clause that asks is read, the others are courtesy.
+const TELL_ME = /^(?:能不能|能否|可以|可不可以|麻烦|请)?(?:告诉我|跟我说(?:一下)?|帮我看(?:一下|下)?|问(?:一下|下)?)(?:一下|下)?$/;
+
 export function parseScopeQuestion(text: string): ParsedMessage | null {
+  const whole = scopeQuestion(text);
+  if (whole) return whole;
+  const clauses = text.split(/[?,;。!]+/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2 || clauses.length > 4) return null;
+  for (const clause of clauses) {
+    if (TELL_ME.test(clause)) continue;
+    const asked = scopeQuestion(clause);
+    if (asked) return asked;
+  }
+  return null;
+}
+
+function scopeQuestion(text: string): ParsedMessage | null {
   const t = text.replace(TRAILING, '').replace(ASK_LEAD, '') || text;
   if (/^(?:我的)?(?:待巡查|该巡查|要巡查|应巡查)(?:的)?(?:企业)?(?:清单|名单|列表)?$/.test(t)) return { intent: 'due_patrols' };
   if (MINE.test(t) || MY_LIST.test(t) || /^我(?:管|负责|名下有?|分管)(?:哪些|几家|多少家?|哪几家)(?:企业)?$/.test(t)) return { intent: 'my_enterprises' };
   if (/企业|家|厂|公司|单位/.test(t) && NOT_VISITED.test(t) && HOW_MANY.test(t) && !/隐患/.test(t)) return { intent: 'due_patrols' };
   // "哪几家快到巡查时间了", "有没有超过时间没巡查的企业", "本月应巡未巡的企业", "这周我还要去哪些企业".
-  if (!/隐患/.test(t) && DUE.test(t) && (/企业|家|厂|哪|几|有没有|清单|名单/.test(t))) return { intent: 'due_patrols' };
+  if (!/隐患/.test(t) && DUE.test(t) && (/企业|家|厂|哪|几|有没有|清单|名单|列/.test(t))) return { intent: 'due_patrols' };
   // "我包了几家厂", "给我列一下我负责的企业", "我网格里有多少家企业": the sender's own enterprises.
   if (!/隐患|没去|未去|没巡|未巡|该巡|要去/.test(t) && MY_OWN.test(t) && /企业|厂|家|公司|单位/.test(t) && /哪|几|多少|列|清单|名单|列表|有/.test(t)) {
     return { intent: 'my_enterprises' };
@@ -54,14 +138,14 @@ export function parseScopeQuestion(text: string): ParsedMessage | null {
 
 // Words a figures question is made of once its town and period are taken out.
 // Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
-const FIGURE_FILLER = /总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+const FIGURE_FILLER = /总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
 const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
 
 /** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
 export function parseFiguresQuestion(text: string): ParsedMessage | null {
   const { period, rest } = takePeriod(text);
   const placeMatch = PLACE.exec(rest);
-  const place = placeMatch?.[0];
+  const place = placeMatch ? cleanPlace(placeMatch[0]) : undefined;
   const words = placeMatch ? rest.replace(placeMatch[0], ' ') : rest;
   if (words.replace(FIGURE_FILLER, '').replace(/[\s,;。、:]/g, '').length > 1) return null;
   if (/排名|排第|排行|考核|谁/.test(words)) return { intent: 'ranking', period };
@@ -75,18 +159,80 @@ export function parseFiguresQuestion(text: string): ParsedMessage | null {
 // "恒泰那边现在什么情况", "金鑫五金最近咋样了", "江南机械有没有没整改的隐患": about one enterprise.
 const ABOUT = new RegExp(
   '^(.{2,16}?)(?:那边|那里|那儿|那家|这家|厂里|公司)?(?:现在|目前|最近|近来|近期|今天)?的?' +
-  '(?:(?:在|属于|是)哪个(?:镇|街道|乡|网格|片区)的?|有(?:什么|哪些|啥)(?:隐患|问题)|是?(?:什么|啥)(?:风险)?(?:等级|颜色|级别|类别)|风险(?:等级|颜色|级别)(?:是什么|是啥|是多少|多少)?|是几类(?:企业)?|哪一类|(?:负责人|联系人|安全员)是谁|谁负责|(?:老板|负责人|联系人)?(?:的)?电话(?:是)?(?:多少)?|联系方式|地址在哪(?:里|儿)?|在哪(?:里|儿)?|上次(?:巡查|检查|去)(?:是)?(?:什么时候|哪天)|多久没(?:去|巡查|检查)了?|下次(?:巡查|检查)(?:是)?(?:什么时候|哪天)|什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
+  '(?:(?:在|属于|是)哪个(?:镇|街道|乡|网格|片区)的?|有(?:什么|哪些|啥)(?:隐患|问题)|是?(?:什么|啥)(?:风险)?(?:等级|颜色|级别|类别)|风险(?:等级|颜色|级别)(?:是什么|是啥|是多少|多少)?|是几类(?:企业)?|哪一类|(?:负责人|联系人|安全员)是谁|谁负责|(?:老板|负责人|联系人|安全员|厂长)?(?:的)?电话(?:是)?(?:多少)?|联系方式|地址在哪(?:里|儿)?|在哪(?:里|儿)?|上次(?:巡查|检查|去)(?:是)?(?:什么时候|哪天)|多久没(?:去|巡查|检查)了?|下次(?:巡查|检查)(?:是)?(?:什么时候|哪天)|什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
 );
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
 export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
+  return enterpriseQuestion(asked) ?? enterpriseQuestionInClauses(asked);
+}
+
+// "麻烦问一下", "想看下", "我想了解一下", 请问 (what the surface makes of 问一下): the request in front of the question is
+// no part of the name.
+const WANT_LEAD = /^(?:麻烦|请)?(?:问(?:一下|下)|我?想(?:问|看|查|了解|知道)(?:一下|下|看)?|请问(?:一下)?)\s*/;
+// "…给我看一下", "…帮我查查看": the request after the question.
+const ASK_TAIL = /\s*(?:麻烦)?(?:给我|帮我|帮忙|麻烦)?(?:看一下|看下|看看|查一下|查下|查查看?|查询一下|发一下|发我|发给我|说一下|讲一下|介绍一下)(?:吧|呢|哈)?$/;
+// "横林镇的金达纺织…": the town before the name is where it is, not who.
+const TOWN_FIRST = /^[\u4e00-\u9fff]{1,6}?(?:镇|街道|乡)(?:的|那边的|那个)?(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
+// A clause beside the question that says why it is asked or thanks: 我们去之前想了解下, 我想先了解一下再去.
+const WHY_ASKED = /了解|想知道|再去|去之前|以便|方便|准备去|要去|谢谢|辛苦|麻烦了/;
+
+/**
+ * "常州市锦程纺织有限公司最近一次巡查是谁去的？有几条隐患没闭环", "长江建材是哪个网格的，风险等级是什么颜色？我想先了解一下再去":
+ * the first clause names the enterprise and asks about it; every other clause asks more of the same, says why,
+ * or asks to be shown.
+ */
+function enterpriseQuestionInClauses(asked: string): ParsedMessage | null {
+  const tail = ASK_TAIL.exec(asked);
+  const text = (tail && tail.index >= 2 ? asked.slice(0, tail.index) : asked).replace(WANT_LEAD, '').replace(TOWN_FIRST, '');
+  const clauses = text.split(/[?,;。!]+/).map((c) => c.trim()).filter(Boolean);
+  if (!clauses.length || clauses.length > 4) return null;
+  const asks = Boolean(tail) || clauses.length > 1 || /\?/.test(asked) || ASKS.test(text);
+  if (!asks) return null;
+  for (const other of clauses.slice(1)) {
+    if (!(WHY_ASKED.test(other) && other.length <= 16) && !ASK_TAIL.test(other) && !attributesOnly(other.replace(WANT_LEAD, ''))) return null;
+  }
+  const first = clauses[0].replace(TRAILING, '');
+  const legal = takeLegalName(first);
+  if (legal) return legal.rest && !attributesOnly(legal.rest) ? null : { intent: 'query_enterprise', enterprise: legal.name };
+  const about = ABOUT.exec(first);
+  const attribute = attributeQuestion(first, true);
+  return (about && named(about[1])) ?? (attribute && named(attribute[1]));
+}
+
+// "永安塑业 这周去过了吗", "华美化工最近有人去过没": whether it was visited is on the enterprise's page. The words
+// before the question are the name and the period only, and 去过了 without a question is a patrol told.
+const VISITED_ASK = /^([\u4e00-\u9fffA-Za-z0-9()]{2,16}?\s*(?:这周|本周|这个?月|本月|上周|最近|近期|今天|今年)?)\s*(?:有人)?(?:去过|巡查过|检查过|巡过|去|查过)(?:了)?(?:没有?|吗|没)$/;
+// "天马纺织逾期的隐患有几条": an enterprise's overdue hazards, asked by a name that ends like an enterprise's (a town
+// typed without 镇, 湖塘逾期几条, asks the town's list).
+const OVERDUE_AT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,16}?(?:${COMPANY_SUFFIX}|有限公司))(?:的)?(?:逾期|超期)(?:的|未整改的?)?(?:隐患|问题)?(?:有)?(?:几条|几个|多少条?|哪些|吗|没有)$`);
+const TRAILING_MARKS = /[?？。!！\s]+$/;
+const attributesOnly = (words: string) => words.replace(TRAILING, '').replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length <= 1;
+
+// "恒泰五金那个配电箱的问题整改了没有": the state of what was found at an enterprise is asked; its page answers.
+const STATE_ASK = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,20}?(?:${COMPANY_SUFFIX}|有限公司))(?:那边|那里|那家|家)?(?:的|那个|这个)?[^\\s,;。、:?]{0,12}?(?:整改|处理|改|弄|修|换|清|搬)(?:好|完|掉|走)?了?(?:没有?|吗|没呢|了吗|了没)$`);
+
+function enterpriseQuestion(asked: string): ParsedMessage | null {
+  const bare = asked.replace(TRAILING_MARKS, '');
+  const state = STATE_ASK.exec(bare) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare);
+  if (state) return named(state[1]);
   const text = asked.replace(ASK_LEAD, '') || asked;
   const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);
-  if (!m) return null;
+  return m ? named(m[1]) : null;
+}
+
+/** The enterprise asked about, from the words before the question; null when they cannot be a name. */
+function named(said: string): ParsedMessage | null {
   // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
-  const { period, rest } = takePeriod(m[1]);
+  const { period, rest } = takePeriod(said);
   // "华美隐患整改得如何": what is asked about (its hazards, their rectification) is no part of the name.
-  const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '').trim();
+  const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '')
+    .replace(/(?:最近|近期|近来|现在|目前|之前|以前)$/, '').replace(/(?<=..)是$/, '')
+    // "三元彩印个情况": the Wu possessive 个 (的) after a name is no part of it.
+    .replace(/(?<=.{4})个$/, '').trim();
+  // A name holds no question and no pause: "金鹰五金是哪个网格的," is the question read too far; 还没 / 已经 start a
+  // state, not a name.
+  if (/[,;。、:?]|哪|什么|谁|几/.test(name) || /^(?:还|没|已|不|未|刚)/.test(name)) return null;
   // "伟业模具 巡查完毕 无异常情况" tells a patrol; a name holds no visit or verdict words.
   if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name) || /巡查|检查|巡检|走访|完毕|正常|异常/.test(name)) return null;
   return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
@@ -94,12 +240,12 @@ export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
 
 // "福星上次是什么时候巡查的", "兴隆机械有几条隐患没整改", "顺达五金的负责人电话多少": a name, then only the
 // words of what an enterprise page shows (its hazards, patrols, risk, contact) and a question word.
-const ATTRIBUTE_START = /\s*(?:的|那边|那里|那家)?\s*(?:企业|公司)?(?:之前|以前|原来|过去)?的?(?:什么时候|是不是|是否|是(?=重点|规上|规下|红|橙|黄|蓝|几类|哪类|什么)|联系人|有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料|列表|清单)|现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
-const ATTRIBUTE_WORDS = /不是|该|现在|有无|没有改|没改|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
+const ATTRIBUTE_START = /\s*(?:的|那边|那里|那家)?\s*(?:企业|公司)?(?:之前|以前|原来|过去)?的?(?:什么时候|是不是|是否|是(?=重点|规上|规下|红|橙|黄|蓝|几类|哪类|什么)|联系人|有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料|列表|清单)|现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|(?:有|出|发生)过(?=几|多少|隐患|问题|事故)|是哪个|属于哪个|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
+const ATTRIBUTE_WORDS = /有过|出过|发生过|事故|次|情况|和|与|及|网格|片区|镇|街道|哪个|属于|是谁去的|谁去的|去的|不是|该|现在|有无|没有改|没改|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
 const ASKS = /有无|联系人|负责人|电话|地址|安全员|记录|档案|信息|详情|资料|列表|清单|什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
 
-function attributeQuestion(asked: string): RegExpExecArray | null {
-  if (!ASKS.test(asked)) return null;
+function attributeQuestion(asked: string, askedAround = false): RegExpExecArray | null {
+  if (!askedAround && !ASKS.test(asked)) return null;
   const text = asked.replace(TRAILING, '');
   const start = ATTRIBUTE_START.exec(text.slice(2));
   if (!start) return null;
@@ -107,7 +253,9 @@ function attributeQuestion(asked: string): RegExpExecArray | null {
   const rest = text.slice(cut);
   // The name is one word: a sentence in front (今天到永丰化工看了看…) is a story, not a name.
   const name = text.slice(0, cut).replace(/[\s,;。、:]+$/, '');
-  if (!/^[\u4e00-\u9fffA-Za-z0-9()（）]{2,14}$/.test(name) || /^有|看|查|去|到|在|把|哪|什么|啥|重大|逾期|任务/.test(name)) return null;
+  // A period said after the name (恒泰五金去年有没有…) is no verb in a sentence: 去 of 去年 is not 去 of 去了.
+  const bareName = takePeriod(name).rest.replace(/\s+/g, '');
+  if (!/^[\u4e00-\u9fffA-Za-z0-9()（）]{2,14}$/.test(name) || /^有|看|查|去|到|在|把|哪|什么|啥|重大|逾期|任务/.test(bareName)) return null;
   if (rest.replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length > 1) return null;
   const m = [text, text.slice(0, cut)] as unknown as RegExpExecArray;
   return m;

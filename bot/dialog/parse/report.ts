@@ -10,19 +10,22 @@ const COUNTED_HAZARD =
 
 export function parseReport(rest: string, now: Date, impliedLevel?: HazardLevel): IntentOf<'report'> {
   const { deadline, issue, rest: afterDeadline } = takeDeadline(rest.replace(COUNTED_HAZARD, ''), now);
-  const { level, rest: afterLevel } = takeLevel(afterDeadline);
+  const { level, rest: afterLevel, reason } = takeLevel(afterDeadline);
   const { enterprise, rest: description } = splitEnterprise(afterLevel);
-  return { intent: 'report', enterprise, description: freeText(description), level: impliedLevel ?? level, deadline, deadlineIssue: issue };
+  return {
+    intent: 'report', enterprise, description: freeText(description), level: impliedLevel ?? level, deadline, deadlineIssue: issue,
+    levelReason: impliedLevel ? undefined : reason,
+  };
 }
 
 const NORMAL_WORD =
-  '(?:✅|✔|(?:一切|情况|都|全都|基本|一切都)?(?:正常|良好|ok|挺好|还好|还行|蛮好|很好|不错|还可以|规范|整洁|到位)|(?:挺|很|比较|蛮|都很|都挺|都比较)(?:规范|整洁|干净|到位)|(?:都|全都|一切都)(?:是)?(?:好|可以)|(?:都|也|还)?(?:挺|很|蛮)好|已经?整改(?:到位|完成|完毕)了?|好的|都好的|无异常(?:情况)?|(?:未|没有?)发现(?:安全|任何|明显|什么)(?:隐患|问题|异常)|(?:都|已经?|全)(?:改好|整改好|整改完|弄好|处理好|整改到位)了|未见(?:异常|问题|隐患)|(?:啥|什么)问题(?:都)?没有|问题没有|没有?异常(?:情况)?|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|没有发现问题|没发现啥问题|没发现什么问题|未发现|(?:都|也|啥|什么)?(?:没有?|无)(?:啥|什么)?问题|没毛病|合格|无|ok)';
-export const NORMAL_TOKEN = new RegExp(`^${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
-const NORMAL_TAIL = new RegExp(`${NORMAL_WORD}(?:了|的|啊|呀|哈)*$`, 'i');
+  '(?:✅|✔|(?:一切|情况|都|全都|基本|一切都)?(?:正常|良好|ok|挺好|还好|还行|蛮好|很好|不错|还可以|规范|整洁|到位)|(?:挺|很|比较|蛮|都很|都挺|都比较)(?:规范|整洁|干净|到位)|(?:都|全都|一切都)(?:是)?(?:好|可以)|(?:都|也|还)?(?:挺|很|蛮)好|已经?整改(?:到位|完成|完毕)了?|好的|都好的|无异常(?:情况)?|(?:未|没有?)发现(?:安全|任何|明显|什么)(?:隐患|问题|异常)|(?:都|已经?|全)(?:改好|整改好|整改完|弄好|处理好|整改到位)了|未见(?:异常|问题|隐患)|(?:啥|什么)问题(?:都)?没有|问题没有|没有?异常(?:情况)?|无隐患|没有隐患|未发现隐患|没发现隐患|未发现问题|没发现问题|没有发现问题|没发现啥问题|没发现什么问题|未发现|(?:都|也|啥|什么)?(?:没有?|无)(?:啥|什么)?问题|没毛病|(?:都|均|全部|基本)?符合(?:要求|规定|规范|标准)|(?:都|均)?(?:完好|达标|齐全)|没(?:啥|什么)?事(?:儿)?|(?:之前|原来|上次|以前|先前)?的?(?:问题|隐患)(?:都|也|已经?|全)?(?:没了|没有了|解决了|整改了|改了|处理了|整改好了|改好了|消除了)|(?:都|其他|其它|别的|一切)ok|(?:都|也|还)?(?:嘎嘎好|杠杠的|贼好|贼拉好|挺好使|妥妥的|妥了|板正|挺板正|好着呢|没啥毛病|没毛病|利利索索|利索)|[^\\s,;。、:]{0,6}?已经?(?:清理|清除|清空|清掉|清走|清|拆除|拆掉|搬走|移走|挪走|改正|修好|修复|换好|换掉)(?:好|完|掉|走|干净|完毕|到位)?了?|合格|无|ok)';
+export const NORMAL_TOKEN = new RegExp(`^${NORMAL_WORD}(?:了|的|啊|呀|哈|滴|哦|啦|嘛|呢)*$`, 'i');
+const NORMAL_TAIL = new RegExp(`${NORMAL_WORD}(?:了|的|啊|呀|哈|滴|哦|啦|嘛|呢)*$`, 'i');
 // Inside a sentence a bare 无/合格 is no verdict (有限空间无警示标志, 不合格): only the longer phrases count there.
-const NORMAL_ANYWHERE = new RegExp(`(?<![不没未无])${NORMAL_WORD.replace('|合格|无|ok)', '|都合格|全部合格)')}(?:了|的|啊|呀|哈)*`, 'gi');
+const NORMAL_ANYWHERE = new RegExp(`(?<![不没未无])${NORMAL_WORD.replace('|合格|无|ok)', '|都合格|全部合格)')}(?:了|的|啊|呀|哈|滴|哦|啦|嘛|呢)*`, 'gi');
 // "其他还行", "别的都好": the rest was fine; said after a finding it is no part of it.
-const REST_FINE = new RegExp(`(?:^|[\\s,;。、:])(?:其他|其它|其余|别的|另外)(?:地方|方面)?(?:都|也|还)?${NORMAL_WORD}(?:了|的|啊|呀|哈)*`, 'gi');
+const REST_FINE = new RegExp(`(?:^|[\\s,;。、:])(?:其他|其它|其余|别的|另外)(?:地方|方面)?\\s*(?:都|也|还)?${NORMAL_WORD}(?:了|的|啊|呀|哈|滴|哦|啦|嘛|呢)*`, 'gi');
 // Spoken fillers and chatter that say nothing about the site.
 const CHATTER = /(?:^|[\s,;。、:])(?:嗯+|呃+|额+|那个|就是|然后)(?=$|[\s,;。、:])/g;
 
@@ -43,7 +46,7 @@ const ISSUES_START = /^\s*(?:发现问题|发现隐患|发现|存在问题|存�
 
 export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
   const { deadline, issue, rest: afterDeadline } = takeDeadline(rest, now);
-  const { level, rest: afterLevel } = takeLevel(afterDeadline);
+  const { level, rest: afterLevel, reason: levelReason } = takeLevel(afterDeadline);
   let { enterprise, rest: remainder } = splitEnterprise(afterLevel);
   // "巡查华美正常": the result word is glued to the name.
   const glued = enterprise && !remainder.trim() ? NORMAL_TAIL.exec(enterprise) : null;
@@ -57,15 +60,15 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
   }
   remainder = remainder.replace(CHATTER, ' ');
   const tokens = remainder.split(SEPARATOR).filter(Boolean);
-  const base = { intent: 'patrol' as const, enterprise, level, deadline, deadlineIssue: issue };
+  const base = { intent: 'patrol' as const, enterprise, level, levelReason, deadline, deadlineIssue: issue };
   if (!tokens.length) return base;
   if (NORMAL_TOKEN.test(tokens[0])) {
     // Nothing to rectify after a normal patrol: a time word there is no deadline to ask about.
     // "一切正常 ok": a second verdict is no note.
     const rest = tokens.slice(1).filter((t) => !NORMAL_TOKEN.test(t));
-    return { ...base, deadlineIssue: undefined, result: 'normal', note: freeText(rest.join(' ')) };
+    return { ...base, deadlineIssue: undefined, level: undefined, levelReason: undefined, result: 'normal', note: freeText(rest.join(' ')) };
   }
-  if (saysNormal(remainder)) return { ...base, deadlineIssue: undefined, result: 'normal', note: freeText(remainder) };
+  if (saysNormal(remainder)) return { ...base, deadlineIssue: undefined, level: undefined, levelReason: undefined, result: 'normal', note: freeText(remainder) };
   const findings = freeText(remainder.replace(REST_FINE, ' ').replace(ISSUES_START, ''));
   return findings ? { ...base, result: 'issues', findings } : { ...base, result: 'issues' };
 }

@@ -2,7 +2,10 @@
 import { findUnclearTime, parseDeadline } from '../../../lib/deadline.js';
 import type { DeadlineIssue, DeadlineSlot, HazardLevel } from '../intents.js';
 import { SEPARATOR, tidy } from './normalise.js';
-import { takeLegalName } from './legal-name.js';
+import { findLegalName, takeLegalName } from './legal-name.js';
+import { PROBLEM } from './problem-words.js';
+
+const GREETING = /^(?:您好|你好|各位(?:领导|同事|同志)?(?:好|早)?|大家好|领导(?:好|早)?|早上好|上午好|下午好|晚上好|不好意思|打扰(?:一下|了)?|(?:麻烦|请)(?:你|您)?(?:帮忙|帮我)?(?:登记|记录|记|报|上报)(?:一下|下)?|麻烦(?:一下|了)?|请问(?:一下)?|想问(?:一下|下)|问(?:一下|下))(?:啊|呀)?(?:[\s,;。、:!~]+|(?=\S{4}))/;
 
 const B = '(?<=^|[\\s,;。、:(\\[])';
 const E = '(?=$|[\\s,;。、:)\\]])';
@@ -28,15 +31,27 @@ const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐�
  * A level given as its own word (…，重大) is removed; 重大隐患 inside a sentence only sets the level.
  * The product has two levels, so the risk scale's 较大 (orange) is a general hazard until an admin says otherwise.
  */
-export function takeLevel(text: string): { level?: HazardLevel; rest: string } {
+export function takeLevel(text: string): { level?: HazardLevel; rest: string; reason?: string } {
   const m = LEVEL_TOKEN.exec(text);
   if (m) {
     const level: HazardLevel = m[1] === '重大' ? 'major' : 'general';
     return { level, rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
   }
   if (text.includes('重大隐患')) return { level: 'major', rest: text };
+  // "很危险", "可能引发爆炸", "三合一": the sender says in plain words the hazard is grave. It is reported as major
+  // and the reply quotes the words (reason), so a worker who meant less can say 改成一般.
+  const grave = GRAVE.exec(text);
+  if (grave) return { level: 'major', rest: text, reason: grave[0] };
   return { rest: text };
 }
+
+// Danger said in plain words. 不太危险 / 没那么危险 say the opposite; 危险品 / 危险化学品 name goods, not the degree.
+const GRAVE = new RegExp(
+  '(?<![不没])(?:很|太|非常|特别|老|极其|极|相当|十分)危险(?![品化源废物])|危险(?:得很|极了|性(?:很|极|非常)大)' +
+    '|(?:可能|容易|随时|极易|随时可能)(?:会)?(?:引发|导致|造成|引起|发生)(?:爆炸|火灾|着火|中毒|窒息|坍塌|倒塌|触电|人员伤亡|伤亡|死人|重大事故|大事故|事故)' +
+    // 存在火灾隐患 is the clerk's word for any fire hazard; a danger of explosion or poisoning is said to be grave.
+    '|(?:有|存在)(?:爆炸|中毒|坍塌)(?:的)?危险|三合一',
+);
 
 // "华美那边灭火器过期了": the enterprise is whatever comes before the place word.
 const LOCATIVE_WORD = '(?:那边|那里|那儿|这边|这里|家的|厂里|公司里|厂区内|厂区)';
@@ -46,7 +61,7 @@ const LEADING_LOCATIVE = new RegExp(`^${LOCATIVE_WORD}`);
 // The words a Chinese enterprise name ends with: legal forms and industries (SPEC §8 classes and the
 // trades of a manufacturing district).
 export const COMPANY_SUFFIX =
-  '(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|电器|电气|电机|纺织|家纺|织造|化纤|制造|实业|材料|新材料|塑业|塑料|五金|印染|印刷|彩印|包装|家具|物流|仓储|食品|建材|木业|模具|铸造|锻造|钢构|金属|冶金|轴承|橡胶|玻璃|服饰|服装|制衣|光电|医药|制药|涂料|油漆|环保|汽修|汽配|门业|酒店|饭店|超市|商场|餐饮|加油站|厂(?![房区里内]))';
+  '(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|电器|电气|电机|纺织|家纺|织造|化纤|制造|实业|材料|新材料|塑业|塑料|五金|印染|印刷|彩印|包装|家具|物流|仓储|食品|建材|木业|模具|铸造|锻造|钢构|金属|冶金|轴承|橡胶|玻璃|服饰|服装|制衣|光电|医药|制药|涂料|油漆|环保|汽修|汽配|门业|酒店|饭店|超市|商场|餐饮|加油站|纸业|铝业|铜业|钢业|针织|精密|涂装|电梯|仪表|仪器|器材|配件|线缆|电缆|能源|工贸|商贸|贸易|制品|生物|化学|石化|工业|厂(?![房区里内]))';
 const COMPANY = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂(?![房区里内]))(.{2,})$`);
 const COMPANY_NAME = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂(?![房区里内]))(.*)$`);
 // "上报华美灭火器过期": no separator at all; split before a word that starts a typical hazard description.
@@ -56,10 +71,26 @@ const HAZARD_START =
 /** Splits "enterprise rest-of-message": the first token names the enterprise, the rest describes. */
 export function splitEnterprise(text: string): { enterprise?: string; rest: string } {
   // A label is never a name: "企业：华美 …" names 华美.
-  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '').replace(/^(?:在|去|到)(?=\S{2,})/, '');
+  // "我在瑞丰包装发现…", "我今天到华美…": who went and when is no part of the name.
+  // "1、恒泰五金 …", "（一）华美化工 …": a point's number is no part of the name.
+  const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:\(?(?:\d{1,2}|[一二三四五六七八九十])[、.)]|\((?:\d{1,2}|[一二三四五六七八九十])\))\s*(?=\S{2})/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '')
+    .replace(/^(?:(?:我|我们)?(?:今天|刚才|刚刚|上午|下午)?(?:第一次|头一回|又|再次?|也)?(?=在|去|到))?(?:在|去|到)(?=\S{2,})/, '');
   if (!t) return { rest: '' };
   const legal = takeLegalName(t);
   if (legal) return { enterprise: legal.name, rest: legal.rest.replace(LEADING_LOCATIVE, '') };
+  // "市场监管检查：常州市永信电梯工程有限公司维保记录缺失": a registered name later in the sentence is the enterprise;
+  // what comes before it (who checked, a greeting, an announcement) is kept only when it tells something wrong.
+  const later = findLegalName(t);
+  if (later && !COMPANY.test(t.split(SEPARATOR)[0] ?? '')) {
+    const before = PROBLEM.test(later.before) ? later.before : '';
+    return { enterprise: later.name, rest: `${before} ${later.rest.replace(LEADING_LOCATIVE, '')}` };
+  }
+  // "横林镇的华美化工 …": the town before 的 is where the enterprise is, not its name.
+  const townOf = /^[\u4e00-\u9fff]{1,4}?(?:镇|街道|乡)(?:的|那边的)(?=[\u4e00-\u9fffA-Za-z0-9]{2})/.exec(t);
+  if (townOf) return splitEnterprise(t.slice(townOf[0].length));
+  // A greeting or a courtesy in front (您好，…, 各位好，…, 打扰了，…) is never the enterprise.
+  const greeting = GREETING.exec(t);
+  if (greeting && greeting[0].length < t.length) return splitEnterprise(t.slice(greeting[0].length));
   const sep = SEPARATOR.exec(t);
   const first = sep ? t.slice(0, sep.index) : t;
   const after = sep ? t.slice(sep.index + sep[0].length) : '';
@@ -90,6 +121,9 @@ export function withoutReasonLabel(text: string): string {
 
 /** Free text left after slots were taken, or undefined when nothing meaningful is left. */
 export function freeText(text: string, drop: RegExp = /^$/): string | undefined {
-  const t = tidy(text.replace(/^[\s,;。、:]*(?:发现|存在|问题是|情况是|有(?=\s))\s*/, ''));
+  // "…堵塞，已要求三天内整改" once the deadline is taken: the demand's leftover (已, 已要求, 责令) says nothing.
+  // 特此报告 closes a clerk's note; it is no part of what was found.
+  const t = tidy(text.replace(/^[\s,;。、:]*(?:发现|存在|问题是|情况是|有(?=\s))\s*/, '').replace(/[\s,;。、:]*特此(?:报告|通知|函告|说明|上报)[\s,;。、:!]*$/, '')
+    .replace(/[\s,;。、:]*(?:(?:已经?|并|现)(?:要求|责令|让|叫)?|(?:然后)?(?:我)?(?:要求|责令|让|叫))(?:企业|他们|厂里|其)?[\s,;。、:]*$/, ' '));
   return t && !drop.test(t) ? t : undefined;
 }

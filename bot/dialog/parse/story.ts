@@ -5,29 +5,41 @@ import { tidy } from './normalise.js';
 import { NORMAL_TOKEN, parsePatrol, parseReport, saysNormal } from './report.js';
 import { PROBLEM } from './problem-words.js';
 import { PATROL_KIND } from './patrol-kinds.js';
+import { DEPARTMENT } from './departments.js';
+import { COMPANY_SUFFIX } from './slots.js';
+import { takeLegalName } from './legal-name.js';
+import { HANDLED } from './clerk-lead.js';
 
 export { PROBLEM } from './problem-words.js';
 
-const TIME = '(?:(?:今天|今日|昨天)?(?:刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早)?\\s*)';
+// "今天第一次去", "下午又去了": how often or in what order the visit came is no part of it.
+const TIME = '(?:(?:今天|今日|今儿个?|今个|昨天|昨儿个?)?(?:刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早)?\\s*(?:第一次|头一回|又|再次?|也|还|顺便|顺路|一早)?)';
 // Spoken fillers in front of a dictated message: "嗯那个恒泰纺织啊…".
 // A severity word in front (特别严重 天宏化工 …) says how bad, not who.
-const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|报告|特别严重|非常严重|很严重|严重|紧急|注意)[\s,;。、:!]*)+/;
+// 打卡 / 签到 in front says the visit is being logged, the way a worker clocks in at a site.
+const FILLER = /^(?:(?:嗯+|呃+|额+|那个|这个(?![月星礼季周])|就是|我说|报告|特别严重|非常严重|很严重|严重|紧急|注意|打卡|签到|巡查打卡)[\s,;。、:!✅✔]*)+/;
+// Who made the visit, in front of it: 我, 我们, or a department (市监今天去了…, 消防大队今天抽查…). The
+// subject is never the enterprise visited.
+const SUBJECT = new RegExp(`^(?:${DEPARTMENT.source}|我们|咱们|我)(?:(?:和|跟|与|同)[\\u4e00-\\u9fff]{1,4}?)?(?:的同志|同志|的领导|领导|的工作人员|工作人员|人员|的人|这边|几个人|俩|两个)?(?=\\s*(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上|中午|晚上|第一次|又|去|到|对|来|抽查|抽检|暗访|检查|巡查|走访|联合))`);
 const VISIT_VERB =
-  '(?:(?:检查|巡查|巡检)(?:完毕|结束)了?|去了?一趟|去了一下|去看了一?下|去看了|转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
+  '(?:(?:检查|巡查|巡检)(?:完毕|结束)了?|去了?一趟|去了一下|去看了一?下|去看了|转了一圈|转了一下|转了转|转转|转了|走了一趟|走了一圈|走访了?|看了一下|看了看|看过了|看了|(?:瞅|瞧)(?:了一眼|了一圈|过了|了)|溜达了一圈|转悠了一圈|查了一遍|查了一下|查过了|查了|检查了一下|检查了|检查完了?|巡查了一下|巡查了|巡查完了?|巡检了?|巡了一下|巡了|巡完了?|出来|回来|巡查|检查)(?:一下|一圈|一遍)?';
 // 去/到/在/从 <name> <visit verb> <result>
 const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)(?:一?趟)?\\s*([^\\s,;。、:]{2,16}?)\\s*(?:进行了?|开展了?)?${PATROL_KIND}*${VISIT_VERB}[\\s,;。、:]*(.*)$`);
 // 去了 <name> <result>: 去了 alone says the visit happened.
-const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
+const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了|抽查了?|抽检了?|暗访了?|突击检查了?|复查了|复巡了?|(?:瞅|瞧)了一?眼)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
 // A place word, the sender and a time may sit between the name and the verb: 博远那边我昨天去过了.
-const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边)?我?(?:今天|今日|昨天|刚才|刚刚|刚|上午|下午|早上)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下)[\s,;。、:]*(.*)$/;
+const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边|那嘎达|搁那儿|搁那)?我?(?:今天|今日|今儿个?|昨天|前天|刚才|刚刚|刚|上午|下午|早上|这周|本周|这礼拜|这星期|上周|这个月|本月)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|巡查过了?|检查过了?|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下|(?:瞅|瞧)(?:了一眼|了一圈|过了|了)|去(?:瞅|瞧)了(?:一眼|一圈)?|溜达了一圈)(?:一下|下(?=\S{2}))?[\s,;。、:]*(.*)$/;
 // "瑞星纺织 今天检查 正常": the name, a time word, the visit verb, then the verdict, each on its own.
 const NAME_TIME_VISIT = new RegExp(`^([^\\s,;。、:]{2,16})[\\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\\s*${PATROL_KIND}*(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\\s,;。、:]+(.+)$`);
 // A visit said as its own part of the message, after the name: "华盛 巡完了 …", "春晖纺织 已检查 没问题",
 // "海天食品 现场检查 合格", "荣达 去了 一切都好", "伟业模具，今天去巡查了，发现…"; or glued to it: "新亚检查 存在问题：…".
 const VISIT_PART = new RegExp(
-  `^${TIME}(?:已经?|我?去|到|来)?${PATROL_KIND}*(?:巡查|巡检|检查|走访|回头看|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟|结果|情况)*(?:是|为)?$` +
-  `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|走了一趟)$`,
+  `^${TIME}(?:已经?|我?去|到|来)?${PATROL_KIND}*(?:复巡|复检|回访|巡查|巡检|检查|走访|回头看|巡|查看|看|查)(?:了|过|完|完毕|结束|打卡|一下|一圈|一遍|一趟|结果|情况)*(?:是|为)?$` +
+  // "巡好了", "检查好了": done with the visit (好 after a patrol verb, never 看好了).
+  `|^${TIME}(?:已经?)?(?:巡查|巡检|检查|巡)好了?$` +
+  // "刚走", "刚出来": the worker has just left the site.
+  `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|走了一趟|刚走|走了|刚出来|出来了|刚离开|我?(?:去)?(?:瞅|瞧)(?:了一眼|了一圈|过了|了)|溜达了一圈)$`,
 );
 const VERDICT_GLUED = new RegExp(`^(?:已经?)?${PATROL_KIND}*(?:巡查|巡检|检查|走访)(?:了|过|完|结果|情况)*(?:是|为)?(\\S+)$`);
 const VISIT_TAIL = /^(.{2,16}?)(?:今天|今日)?(?:巡查|检查|巡检|走访)(?:完毕|结束|完|了|过|打卡)*$/;
@@ -55,7 +67,9 @@ function namedVisit(text: string, now: Date): ParsedMessage | null {
   return null;
 }
 
-const VISIT_ANYWHERE = /巡查|检查|巡检|走访|看过|看了|查过|查了|去过|去了|转了/;
+const WENT_GLUED = new RegExp(`^${TIME}(?:我)?(?:去了|去过|到了|巡查了|检查了|看了|走访了)\\s*([\\u4e00-\\u9fffA-Za-z0-9()]{4,24})$`);
+const NORMAL_TAIL_ONLY = /(?:一切正常|正常|无异常|没问题|没有问题|挺好|都好|良好|合格|没毛病)(?:的|了)?$/;
+const VISIT_ANYWHERE = /巡查|检查|巡检|走访|看过|看了|查过|查了|去过|去了|转了|瞅了|瞧了/;
 
 // 巡查完 <name> <result>
 const DONE_NAME = new RegExp(`^${TIME}(?:巡查完|检查完|巡完|看完|查完)了?\\s*([^\\s,;。、:]{2,16}?)[\\s,;。、:]+(.*)$`);
@@ -64,7 +78,7 @@ const DONE_NAME = new RegExp(`^${TIME}(?:巡查完|检查完|巡完|看完|查�
 const VISIT_HINT = /(?:今天|今日|刚才|刚刚|上午|下午)?(?:去|来)?(?:(?:检查|巡查|巡检|走访)了?(?:一下|一遍|一圈)?|看了一?下?|转了一?圈?)(?:时|的时候|中|过程中)?(?:发现|看到)?了?/;
 // 好几个 counts things, it asks nothing.
 const QUESTION = /什么|啥|哪些|哪个|哪里|谁|多少|(?<!好)几个|(?<!好)几家|(?<!好)几条|吗|呢|\?|怎么|如何|是否|有没有/;
-const NOT_A_NAME = /^(?:[\d一二三四五六七八九十几两]+家|不|未|没|仍|还|已|通过|合格|重复|正常|我|你|他|她|我们|今天|今日|现在|上午|下午|早上|中午|晚上|昨天|刚|这周|本周|上周|这个?月|本月|上个?月|今年|刚才|刚刚|这个|那个|这里|那里|这边|那边|还有|有|没|没有|未|已|已经|请|帮|麻烦|发现|看到|检查|巡查|隐患|问题|消防|安全|员工|工人|仓库|车间|厂房|楼梯|配电|电线|灭火器)/;
+const NOT_A_NAME = /^(?:[\d一二三四五六七八九十几两]+家|不|未|没|仍|还|已|通过|合格|重复|正常|我|你|他|她|我们|今天|今日|今儿|今个|昨儿|现在|上午|下午|早上|中午|晚上|昨天|刚|这周|本周|上周|这个?月|本月|上个?月|今年|刚才|刚刚|这个|那个|这里|那里|这边|那边|还有|有|没|没有|未|已|已经|请|帮|麻烦|发现|看到|检查|巡查|隐患|问题|消防|安全|员工|工人|仓库|车间|厂房|楼梯|配电|电线|灭火器)/;
 
 // "荣盛纺机今天上午检查一切都好的": name, time, visit verb and verdict with no separator at all.
 const GLUED_VISIT = /^([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:今天|今日|昨天|刚才|刚刚|刚)?(?:上午|下午|早上|中午)?(?:去)?(?:检查|巡查|巡检|走访|看)(?:了|过|完|一下)*(.+)$/;
@@ -84,7 +98,7 @@ function sighted(result: string, patrol: ReturnType<typeof parsePatrol>, now: Da
 }
 
 export function parseStory(input: string, now: Date): ParsedMessage | null {
-  const text = input.replace(FILLER, '');
+  const text = input.replace(FILLER, '').replace(SUBJECT, '').trim();
   const glued = GLUED_VISIT.exec(text);
   if (glued && NORMAL_TOKEN.test(glued[2]) && !NOT_A_NAME.test(glued[1])) return parsePatrol(`${glued[1]} ${glued[2]}`, now);
   const named = namedVisit(text, now);
@@ -92,6 +106,12 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   for (const re of [GO_VISIT, DONE_NAME, NAME_DONE, WENT, NAME_TIME_VISIT]) {
     const m = re.exec(text);
     if (m && !NOT_A_NAME.test(m[1])) return sighted(m[2] ?? '', parsePatrol(`${m[1]} ${m[2] ?? ''}`, now), now);
+  }
+  // "去了天马纺织一切正常": the verdict glued to the name after the visit verb.
+  const wentGlued = WENT_GLUED.exec(text);
+  if (wentGlued && NORMAL_TAIL_ONLY.test(wentGlued[1]) && !NOT_A_NAME.test(wentGlued[1])) {
+    const patrol = parsePatrol(wentGlued[1], now);
+    if (patrol.enterprise && patrol.result === 'normal') return patrol;
   }
   // "168物流 消防设施 我都看过了 巡查 都是好的": the name first, a visit said somewhere after it, and the
   // message ending on a verdict of all well, whatever was looked at in between.
@@ -103,6 +123,9 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   // "金桥这边没什么问题 都挺好": a name, a place word, and a verdict of all well.
   const placed = /^([^\s,;。、:]{2,16}?)(?:那边|这边|那里|这里|那儿|厂里)[\s,;。、:]*(\S.*)$/.exec(text);
   if (placed && isName(placed[1]) && !QUESTION.test(text.replace(/没有?(?:什么|啥)/g, '')) && saysNormal(placed[2])) return parsePatrol(`${placed[1]} ${placed[2]}`, now);
+  // "华星电子ok", "天马纺织没问题": the verdict glued to a name that ends like an enterprise's.
+  const gluedVerdict = GLUED_VERDICT.exec(text);
+  if (gluedVerdict) return parsePatrol(`${gluedVerdict[1]} ${gluedVerdict[2]}`, now);
   // "恒泰 正常", "华美化工，一切正常": a name and a patrol verdict is a patrol.
   const verdict = /^([^\s,;。、:]{2,20})[\s,;。、:]+([^\s,;。、:]+)$/.exec(text);
   if (verdict && NORMAL_TOKEN.test(verdict[2]) && !NOT_A_NAME.test(verdict[1]) && !PROBLEM.test(verdict[1]) && !/^(?:去|到|在|从)/.test(verdict[1]) && /[\u4e00-\u9fff]{2}/.test(verdict[1])) {
@@ -115,11 +138,27 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
 const PLANT_PART = /^[\d一二三四五六七八九十]+(?:楼|层|号|车间)(?:车间|仓库|厂房|库|楼|线|门|机|位|房|区)?$|^[\d一二三四五六七八九十]+(?:楼|层|车间)/;
 const FIX_BY = /内|前|限期|期限|整改|底|末|立即|马上|立刻/;
 const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换|要装|要加|要清|要拆|要补|应该|应当|得改|得换|需整改|需要整改|要整改/;
-const VISIT_LEAD = /^(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
+const VISIT_LEAD = /^(?:(?:我|我们)(?=\s*(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|现在|正在|在|去|到))\s*)?(?:(?:现在|正)(?=在))?(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
+
+const GLUED_VERDICT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX})(ok|正常|一切正常|没问题|没有问题|无异常|挺好|都好|良好|没毛病)(?:的|了|啊)?$`, 'i');
+const INDEFINITE = /(?:随便|无论|不管)?(?:谁|什么|啥|哪里|哪儿|哪)(?:都|也)/g;
+const NAME_ONLY = new RegExp(`^[\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX}$`);
+
+/**
+ * "铝灰乱堆，振兴铝业，半个月内": the problem first, and the enterprise said as a clause of its own after it. The
+ * clause that is a name alone (it ends like an enterprise's name, or is a registered name) goes to the front.
+ */
+function nameToFront(text: string): string {
+  const parts = text.split(/[\s,;。、:]+/).filter(Boolean);
+  if (parts.length < 2 || NAME_ONLY.test(parts[0]) || takeLegalName(parts[0])) return text;
+  const at = parts.findIndex((p, i) => i > 0 && (NAME_ONLY.test(p) || takeLegalName(p)?.rest === ''));
+  if (at < 0 || !PROBLEM.test(parts.slice(0, at).join(' '))) return text;
+  return [parts[at], ...parts.slice(0, at), ...parts.slice(at + 1)].join(' ');
+}
 
 /** 恒泰 消防通道堵了 三天内弄好, 宏远物流叉车司机没证: a name, then what is wrong. */
 export function parseProblemFirst(input: string, now: Date): ParsedMessage | null {
-  const filtered = input.replace(FILLER, '');
+  const filtered = nameToFront(input.replace(FILLER, ''));
   // "今天华美那边安全出口堵了", "在恒泰发现灭火器过期了": a time or place word in front tells of a visit, so
   // the problem may be a patrol's finding as much as a report; the lead word is never part of the name.
   const lead = VISIT_LEAD.exec(filtered);
@@ -127,22 +166,31 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   const text = seenOnVisit ? filtered.slice(lead![0].length) : filtered;
   // A report needs a word that says something is wrong: "华美塑料 明天来检查" or "华美塑料的老板电话" name
   // an enterprise and nothing wrong, and go to the in-scope choices instead of becoming a hazard.
-  if (QUESTION.test(text) || NOT_A_NAME.test(text)) return null;
+  // "随便谁都能进", "什么都堆在通道里": an indefinite pronoun with 都 tells, it does not ask.
+  if (QUESTION.test(text.replace(INDEFINITE, ' ')) || NOT_A_NAME.test(text)) return null;
   // "华美 恒泰 金桥 都看过了 没问题": a message that ends on a verdict of all well is never a hazard (没问题 holds 问题).
   const last = text.split(/[\s,;。、:]+/).filter(Boolean).pop() ?? '';
   if (NORMAL_TOKEN.test(last) || saysNormal(text)) return null;
   const p = parseReport(text, now);
   // Something wrong, a demand (让他们…, 要改成…) or a deadline to fix by (这个月底, 3天内): each says a hazard
   // is being told. A bare day word (华美化工 明天上午开会) is an appointment, not a deadline.
-  if (!PROBLEM.test(text) && !DEMAND.test(text) && !(p.deadline && FIX_BY.test(text))) return null;
+  // A grave word (三合一, 很危险) says it as much: it made the level major.
+  if (!PROBLEM.test(text) && !DEMAND.test(text) && !(p.deadline && FIX_BY.test(text)) && !p.levelReason) return null;
   // It takes a name and a problem. A problem alone ("通道仍有货物堆放") stays unknown: it is the free-text
   // answer to a question (a reason, a finding), and a name that itself reads as a problem is no name.
   if (!p.enterprise || !p.description || PROBLEM.test(p.enterprise) || PLANT_PART.test(p.enterprise)) return null;
   // "华美 今天检查发现灭火器过期": seen on a visit, so it may be a patrol with a finding as much as a
   // report. Both readings go back as one numbered question (1. 上报隐患 2. 记录巡查).
   const visit = VISIT_HINT.exec(p.description);
+  // "兴华铸件 巡查发现 工人没穿防护服 已口头提醒": found on a visit and handled there (口头提醒, 下达整改通知): the
+  // record of a patrol that found something, as the clerk's register reads it.
+  if (visit && HANDLED.test(p.description) && !p.deadline && !p.deadlineIssue) {
+    const words = tidy(p.description.replace(VISIT_HINT, ' '));
+    const { description: _d, ...slots } = p;
+    return { ...slots, intent: 'patrol', result: 'issues', ...(words ? { findings: words } : {}) };
+  }
   // A deadline or a level says the sender wants a hazard on record: that is a report, visit or not.
-  if (visit || (seenOnVisit && !p.deadline && !p.deadlineIssue && !p.level)) {
+  if ((visit || seenOnVisit) && !p.deadline && !p.deadlineIssue && !p.level) {
     const words = tidy(p.description.replace(VISIT_HINT, ' '));
     if (!words) return null;
     const { description: _d, ...slots } = p;
