@@ -116,6 +116,23 @@ export function urgentAlertMessage(kind: 'major_hazard' | 'red_enterprise_hazard
   };
 }
 
+/** The reporter took back a major alert: said to those who received it, with what the hazard is now. */
+export function majorCorrectedMessage(h: {
+  code: string; enterprise: string; town: string; description: string; withdrawn: boolean; level: string;
+}): Msg {
+  const what = h.withdrawn ? '上报人已撤回此隐患' : h.level === 'major' ? '上报人已更正所属企业' : '上报人已更正为一般隐患';
+  return {
+    title: `【更正】${h.code} ${what}`,
+    text: lines(
+      `【更正】此前的重大隐患提醒`,
+      `${h.code} ${h.town} ${h.enterprise}`,
+      h.description.length > 60 ? `${h.description.slice(0, 60)}…` : h.description,
+      `${what}。`,
+      hint(`查询 ${h.code}`),
+    ),
+  };
+}
+
 export function departmentReminderMessage(h: { code: string; enterprise: string; department: string; whistledAt: number }): Msg {
   return {
     title: `报到提醒 ${h.code}`,

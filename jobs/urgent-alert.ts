@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Notifier, UrgentAlert } from '../api/core/notifier.js';
 import type { Writer } from '../api/core/write.js';
-import { urgentAlertMessage } from './messages.js';
+import { majorCorrectedMessage, urgentAlertMessage } from './messages.js';
 import { planEnterpriseNotice } from './enterprise-notices.js';
 import { dbOutbox } from './outbox/enqueue.js';
 import type { OutboxSink, PlannedNotification } from './types.js';
@@ -51,6 +51,7 @@ export async function planUrgentAlert(db: Db, alert: UrgentAlert): Promise<Plann
     whistleAt = ds[0].at;
     departments = ds.map((d) => d.name);
   }
+  if (alert.kind === 'major_corrected') return planCorrection(db, alert, h);
   const msg = urgentAlertMessage(alert.kind, { code: h.code, enterprise: h.ent, town: h.town, description: h.description, departments });
   const key = alert.kind === 'whistle' ? `urgent:whistle:${alert.hazardId}:${whistleAt}` : `urgent:${alert.kind}:${alert.hazardId}`;
   // SPEC §5: only a major hazard or a red enterprise breaks quiet hours. A whistle on a general
@@ -87,4 +88,26 @@ export function outboxNotifier(deps: OutboxNotifierDeps): Notifier {
       }
     },
   };
+}
+
+/**
+ * A major alert taken back by its reporter (made general, withdrawn, moved to another enterprise): told to
+ * exactly those the alert was queued for, at once (an alarm's correction must not wait for the morning).
+ * Nothing when no alert was queued (a notifier that drops alerts, or the report was never major).
+ */
+async function planCorrection(
+  db: Db, alert: UrgentAlert, h: { code: string; ent: string; town: string; description: string },
+): Promise<PlannedNotification[]> {
+  const prefix = `urgent:major_hazard:${alert.hazardId}:`;
+  // A range on the unique dedupe key index (LIKE would not be served by it).
+  const alerted = await db.all<{ person_id: number }>(sql`
+    select person_id from notifications where dedupe_key >= ${prefix} and dedupe_key < ${`${prefix.slice(0, -1)};`} order by person_id`);
+  if (!alerted.length) return [];
+  const [now] = await db.all<{ level: string; status: string }>(sql`select level, status from hazards where id = ${alert.hazardId}`);
+  const msg = majorCorrectedMessage({ code: h.code, enterprise: h.ent, town: h.town, description: h.description,
+    withdrawn: now?.status === 'void', level: now?.level ?? 'general' });
+  return alerted.map(({ person_id: personId }) => ({
+    dedupeKey: `urgent:major_corrected:${alert.hazardId}:${alert.at ?? 0}:${personId}`, personId, kind: 'urgent_major_corrected',
+    urgent: true, ...msg, expiresAt: null,
+  }));
 }

@@ -3,8 +3,11 @@
  * implements it with the outbox; until then the default records nothing and tests capture calls.
  */
 export type UrgentAlert = {
-  kind: 'major_hazard' | 'red_enterprise_hazard' | 'whistle';
+  /** major_corrected: a major hazard whose alert went out was made general, withdrawn or moved by its reporter. */
+  kind: 'major_hazard' | 'red_enterprise_hazard' | 'whistle' | 'major_corrected';
   hazardId: number;
+  /** major_corrected: when the correction was made (ms), so each correction is announced once. */
+  at?: number;
 };
 
 /**

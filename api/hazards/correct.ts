@@ -12,6 +12,7 @@ import { MSG } from './messages.js';
 import { runBatch } from './transition.js';
 import type { HazardView } from './view.js';
 import { parseInput } from './input.js';
+import { alertSafely } from './alerts.js';
 
 /** How long after reporting the reporter may still correct or withdraw a report by themselves. */
 export const CORRECTION_WINDOW_MS = 10 * 60_000;
@@ -87,7 +88,26 @@ export async function correctReport(ctx: Ctx, ref: HazardRef, raw: CorrectReport
   const event = eventAfterChange(ctx, { hazardId: h.id, action: 'correct', fromStatus: h.status, toStatus: status, at: now, data });
   const [changed] = await runBatch(ctx, [update, event], [], { action: 'correct', hazardId: h.id });
   if (changed.rowsAffected === 0) throw retryable(conflict(MSG.changedMeanwhile));
+  await correctionFollowUps(ctx, h, { level, status, movedEnterprise: set.enterpriseId !== undefined, at: now.getTime() });
   return reloadView(ctx, h.id);
+}
+
+/**
+ * The admins hear what a correction changes about an alarm (SPEC §5): a report corrected to 重大 alerts them at
+ * once, as a major report would (the outbox dedupes by hazard, so one alerted before is not alerted twice); a
+ * major report made general, withdrawn or moved to another enterprise after its alert went out is announced to
+ * the same people, so nobody acts on an alarm the reporter took back.
+ */
+async function correctionFollowUps(
+  ctx: Ctx,
+  before: { id: number; level: HazardLevel },
+  after: { level: HazardLevel; status: HazardStatus; movedEnterprise: boolean; at: number },
+): Promise<void> {
+  if (after.level === 'major' && before.level !== 'major' && after.status !== 'void') {
+    await alertSafely(ctx, { kind: 'major_hazard', hazardId: before.id });
+  } else if (before.level === 'major' && (after.level !== 'major' || after.status === 'void' || after.movedEnterprise)) {
+    await alertSafely(ctx, { kind: 'major_corrected', hazardId: before.id, at: after.at });
+  }
 }
 
 /** The worker's deadline kept as a suggestion on the report (or a later correction) event. */

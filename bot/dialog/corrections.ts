@@ -38,8 +38,11 @@ export async function correctLastReport(
     }
     const said = fix.kind === 'level' ? { level: fix.level } : fix.kind === 'deadline' ? { deadline: fix.deadline } : {};
     const echo = await echoOf(t, h, said, 0);
-    // An alert already went out on report; a correction does not queue another.
-    return hazardResultReply(M.correctedTitle(h.code), h, t.actor.role, echoLines(h, { ...echo, alerted: undefined }));
+    // 改成重大 alerts the admins as a major report does (api/hazards/correct.ts): the reply counts the alerts the
+    // outbox holds for it, so it says only what was queued. Any other correction of a major report queues no new
+    // alarm (its correction notice goes to those already alerted), so no count is claimed.
+    const alerted = fix.kind === 'level' && fix.level === 'major' ? echo.alerted : undefined;
+    return hazardResultReply(M.correctedTitle(h.code), h, t.actor.role, echoLines(h, { ...echo, alerted }));
   });
 }
 
