@@ -15,8 +15,12 @@ import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } fro
 import { OVERDUE, parseFiguresAsk, parseTownQuestion } from './town-questions.js';
 import { parsePatrol, parseReport } from './report.js';
 import { isName, parseProblemFirst, parseStory } from './story.js';
+import { DAY_WORDS, HOUR_WORDS, WEEK_WORDS, WHEN_TOLD } from './time-words.js';
 
-const TIME_PREFIX = /^(?:今天|今日|刚才|刚刚|上午|下午|早上|中午|晚上)\s*/;
+// 这周 in front of a command is the period asked about (这周巡查完成率多少), so it is no time to drop here.
+const TIME_PREFIX = new RegExp(`^(?:${DAY_WORDS})?(?:${HOUR_WORDS})?\\s*`);
+// A message that starts with a time or a place word (今天华美那边…, 在…) is read by parseProblemFirst.
+const TIME_OR_PLACE_FIRST = new RegExp(`^(?:${WEEK_WORDS}|${DAY_WORDS}|${HOUR_WORDS}|在)`);
 const TRAILING_REPORT = /(?:你给|给我|帮忙|帮我|请|麻烦|需要|要|给)?(?:上报|报一下|上报一下|报上去|登记一下|登记下|登记个隐患|报个隐患|报一下隐患|记一下|记个隐患)(?:一下)?(?:吧|啊|哈|呀)?$/;
 // "森泰地板的隐患登记一下 砂光车间…", "通达运输停车场的隐患，充电桩下面…": the report verb (or 的隐患 and a pause)
 // after the name and before the problem.
@@ -27,7 +31,7 @@ const LOCATIVE_PROBLEM =
 // "去华美巡查了，正常".
 const VISIT = /^(?:去|到|在)([^\s,;。、]{1,16}?)(?:巡查|巡检|检查)(?:了|一下)*[\s,;。、:]*(.*)$/;
 // "我发现华美灭火器过期了": a sighting is a report.
-const SEEN = /^我?(?:刚才|刚刚|刚|今天|今日)?(?:在)?(?:发现|看到)了?[\s,;。、:]*(\S.{3,})$/;
+const SEEN = new RegExp(`^我?${WHEN_TOLD}(?:在)?(?:发现|看到)了?[\\s,;。、:]*(\\S.{3,})$`);
 const TAKE_BACK =
   /^(?:请|麻烦)?(?:帮我)?(?:撤销|撤回|删除|删掉|取消|作废)(?:掉)?(?:我)?(?:刚才|刚刚|刚|上一条|上条|之前|前面|最近)(?:一条|那条)?(?:发|提交|报|上报|登记|说|写)?(?:的|了的)?(?:信息|消息|内容|那条|那个|记录|隐患)?(?:吧)?$/;
 // Giving up what is being written: 当我没说, 不弄了, 先不要提交了, 取消掉吧, ending the message or said alone.
@@ -89,7 +93,7 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
     if (!(said.enterprise && NOT_AN_ENTERPRISE.test(said.enterprise))) return said;
   }
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
-  if (LOCATIVE_PROBLEM.test(text) && !saysNormal(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
+  if (LOCATIVE_PROBLEM.test(text) && !saysNormal(text) && !TIME_OR_PLACE_FIRST.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && (QUESTION.test(text) || /列|发|看|给我|清单/.test(text))) return { intent: 'major' };
   // "还没销号的重大隐患", "重大的有哪些": the list of major hazards.
   if (/^(?:还)?(?:没|未)(?:销号|整改|闭环|整改完)的重大隐患$|^重大的?(?:有)?(?:哪些|几个|几条|多少)/.test(text)) return { intent: 'major' };

@@ -8,8 +8,9 @@ import { isName } from './story.js';
 import { LEADING_PATROL_KIND } from './patrol-kinds.js';
 import { PROBLEM } from './problem-words.js';
 import { takeLegalName } from './legal-name.js';
+import { WHEN_TOLD } from './time-words.js';
 
-const TIME = '(?:今天|今日|刚才|刚刚|上午|下午|早上|昨天)?';
+const TIME = WHEN_TOLD;
 // A visit verb before the names: 巡查了, 今天检查了, 去了, 走访了.
 const LEAD = new RegExp(`^(?:我)?${TIME}(?:我)?(?:已经?)?(?:(?:巡查|检查|巡检|走访|去|看|查|跑|转)(?:了|过|完了?)?(?:一下|一遍|一圈|一趟)?|把)\\s*(?=\\S)`);
 // Around the names: a count of them (两家, 3家企业) and the time or visit said after them (今天, 已巡查).
