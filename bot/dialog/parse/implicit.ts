@@ -12,6 +12,7 @@ import { DEPARTMENT } from './departments.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { NORMAL_TOKEN, saysNormal } from './report.js';
 import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
+import { parseSupervision } from './supervision.js';
 import { OVERDUE, parseFiguresAsk, parseTownQuestion } from './town-questions.js';
 import { parsePatrol, parseReport } from './report.js';
 import { isName, parseProblemFirst, parseStory } from './story.js';
@@ -69,6 +70,9 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (onSite) return onSite;
   const trailingQuery = parseTrailingQuery(text);
   if (trailingQuery) return trailingQuery;
+  // A town office head supervising (谁还没巡, 王建国这周巡了几家, 排个名, 把逾期的都交办下去).
+  const supervised = parseSupervision(text);
+  if (supervised) return supervised;
   const question = parseScopeQuestion(text) ?? parseFiguresQuestion(text) ?? parseTownQuestion(text) ?? parseEnterpriseQuestion(text);
   if (question) return question;
   const figures = parseFiguresAsk(text);
