@@ -11,6 +11,8 @@ import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parse
 // which is what a rectification says.
 const ASKS_REVIEW = /(?:(?:请|申请|等待?|待|可以|麻烦|安排)[^\s,;。、:]{0,4}|去|来)(?:复查|验收|复核)(?!了|过)/;
 const REVIEW_WORD = /复查|验收|复核/;
+// "今天到<厂>去复查 YH… 还是没弄好": the reviewer went to review, and says how it went; not a request for one.
+const WENT_TO_REVIEW = /(?<!请|申请|等|待|麻烦|安排|可以)(?:去|来|过去)(?:复查|验收|复核)(?:了|过)?/;
 const VERDICT = /(?:复查|验收|复核)?(?:不通过|不合格|未通过|没通过|没有通过|驳回|退回)|(?:复查|验收|复核)(?:已)?(?:通过|合格)|(?:^|\s)(?:通过|合格)(?:了)?(?:\s|$)|[✅✔❌✖]/;
 // A finished job said as a result (已经换好灭火器了, 杂物清走了, 护栏装上了): the enterprise or worker reports
 // the rectification. The verb list is the trades' everyday ones; a bare 好了 is not enough.
@@ -58,7 +60,8 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   // "YH… 闭环 ✅": a close verb with only a mark after it closes the hazard; the mark is no review verdict.
   if (/(?:^|\s)(?:销号|闭环|结案)(?:了|吧)?\s*[✅✔]?\s*$/.test(around) && !REVIEW_WORD.test(around)) return { make: (code) => parseCodeOnly('close', code) };
   const visitedVerdict = VISITED.test(around) && REVIEW_VERDICT.test(around);
-  if (VERDICT.test(around) || visitedVerdict || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around))) {
+  if (VERDICT.test(around) || visitedVerdict || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around)) ||
+    (WENT_TO_REVIEW.test(around) && REVIEW_VERDICT.test(around) && !/已经?(?:改|弄|整改|处理)好了/.test(around))) {
     return { make: (code, _rest, now) => parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now) };
   }
   // "整改到位 同意销号": the admin closes it (after a verdict, 复查通过 予以销号, the review's pass closes it); 申请销号 / 请销号 stays the rectification asking for it.
