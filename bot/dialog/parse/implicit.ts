@@ -60,8 +60,8 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (code) return parseCodeSentence(text, code, now);
   const bind = /绑定/.test(text) ? text.match(/(?<!\d)(?:\d{4}[\s-]?\d{6}|\d{6})(?!\d)/g) : null;
   if (bind?.length === 1) return { intent: 'bind', code: bind[0].replace(/[\s-]/g, '') };
-  // "刚才那条发错了 取消": a withdrawal said after why.
-  if (/(?:发错|报错|弄错|搞错|写错|错了|不对|那条|上一条|刚才)[\s\S]{0,12}(?:取消|撤回|作废掉?|不要了|算了)$/.test(text) && !findHazardCode(text)) return { intent: 'cancel' };
+  // "刚才那条发错了 取消", "那条发错了，是要发到别的群的，不算了啊": a withdrawal said after why.
+  if (/(?:发错|报错|弄错|搞错|写错|错了|不对|那条|上一条|刚才)[\s\S]{0,24}(?:取消|撤回|作废掉?|不要了|算了|不算了|不算)(?:吧|啊|哈|呀|哦)?$/.test(text) && !findHazardCode(text)) return { intent: 'cancel' };
   // "不弄了 刚才那条当我没说", "那条发错了 先不要提交了 取消掉吧": giving up the message in hand, said in plain words.
   if (GIVE_UP.test(text) && text.length <= 40 && !COMPANY_WORD.test(text)) return { intent: 'cancel' };
   // "撤销刚刚发的", "请撤销刚才提交的信息": taking back the message just sent.

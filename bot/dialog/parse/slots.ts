@@ -9,7 +9,8 @@ import { WHEN_TOLD } from './time-words.js';
 const GREETING = /^(?:您好|你好|各位(?:领导|同事|同志)?(?:好|早)?|大家好|领导(?:好|早)?|早上好|上午好|下午好|晚上好|不好意思|打扰(?:一下|了)?|(?:麻烦|请)(?:你|您)?(?:帮忙|帮我)?(?:登记|记录|记|报|上报)(?:一下|下)?|麻烦(?:一下|了)?|请问(?:一下)?|想问(?:一下|下)|问(?:一下|下))(?:啊|呀)?(?:[\s,;。、:!~]+|(?=\S{4}))/;
 
 const B = '(?<=^|[\\s,;。、:(\\[])';
-const E = '(?=$|[\\s,;。、:)\\]])';
+// A level word may be shouted (重大!!): the marks after it end it as a space does.
+const E = '(?=$|[\\s,;。、:)\\]!?~])';
 
 /**
  * Removes a deadline phrase, if any. A date already gone or a time nobody can compute (尽快, 月中前) is
@@ -26,7 +27,7 @@ export function takeDeadline(text: string, now: Date): { deadline?: DeadlineSlot
   return { rest: text };
 }
 
-const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐患等级|隐患级别)?:?\\s*(重大|一般|较大)(?:隐患|级)?${E}`);
+const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐患等级|隐患级别)?:?\\s*(重大|一般|较大)(?:隐患|级)?(?:[!?~]+(?=\\s|$))?${E}`);
 
 /**
  * A level given as its own word (…，重大) is removed; 重大隐患 inside a sentence only sets the level.

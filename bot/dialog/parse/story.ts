@@ -14,7 +14,8 @@ import { DAY_WORDS, HOUR_WORDS, WEEK_WORDS, WHEN_TOLD } from './time-words.js';
 export { PROBLEM } from './problem-words.js';
 
 // "今天第一次去", "下午又去了": how often or in what order the visit came is no part of it.
-const TIME = `(?:${WHEN_TOLD}\\s*(?:第一次|头一回|又|再次?|也|还|顺便|顺路|一早)?)`;
+// "今天我带队去了…": who went along (带队, 陪同领导) is no part of the visit either.
+const TIME = `(?:${WHEN_TOLD}\\s*(?:第一次|头一回|又|再次?|也|还|顺便|顺路|一早)?(?:(?:我|我们)?(?:带队|带人|陪同领导|陪领导|陪同|和同事|跟同事|一起))?)`;
 // Spoken fillers in front of a dictated message: "嗯那个恒泰纺织啊…".
 // A severity word in front (特别严重 天宏化工 …) says how bad, not who.
 // 打卡 / 签到 in front says the visit is being logged, the way a worker clocks in at a site.
