@@ -23,3 +23,16 @@ describe('spoken kinds: shouted level, whether an action was done, a withdrawal,
     expect(parse('下午我们陪同领导去了华盛木业 仓库 车间都看过了 没问题')).toMatchObject({ intent: 'patrol', enterprise: '华盛木业', result: 'normal' });
   });
 });
+
+describe('an enterprise named, then the bot asked about it', () => {
+  it('asks report or patrol when the sender asks what to do about it or sends its photos', () => {
+    const what = parse('宏发板材那边你看要怎么处理，老板天天找我');
+    expect(what).toMatchObject({ intent: 'ambiguous', options: [{ intent: 'report', enterprise: '宏发板材' }, { intent: 'patrol', enterprise: '宏发板材' }] });
+    expect(parse('德胜家具 图片我已经发上来了 您看一下')).toMatchObject({ intent: 'ambiguous', options: [{ enterprise: '德胜家具' }, { enterprise: '德胜家具' }] });
+  });
+
+  it('looks an enterprise up when asked to after its name, and keeps how-to questions', () => {
+    expect(parse('德胜家具 帮我查一下')).toMatchObject({ intent: 'query_enterprise', enterprise: '德胜家具' });
+    expect(parse('整改怎么弄')).toMatchObject({ intent: 'help' });
+  });
+});

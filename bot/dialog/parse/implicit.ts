@@ -149,8 +149,23 @@ const CHECK_ITEM = /^(?:灭火器|消防栓|消火栓|配电箱|配电房|配电
 // "我现在在东方精密这边，请问接下来要怎么弄": at a site and asking what to do there.
 const AT_SITE = /^(?:我)?(?:现在|刚|正|已经|已)?(?:在|到了?)\s*([^\s,;。、:]{2,16}?)(?:这边|这里|这儿|门口|厂里|了)?(?:了)?[\s,;。、:]*(?:请问)?(?:接下来|下一步|然后|现在)?(?:我)?(?:要|该|应该|需要)?(?:怎么|咋|如何|干啥|做什么|干什么)(?:弄|办|做|操作|搞|记|报)?(?:呢|啊|呀)?$/;
 
+// "润泽塑胶 你帮我看一下 要怎么弄", "鑫盛塑业那边你看怎么弄，老板一直打电话给我": an enterprise named, then the bot
+// asked what to do about it; "老王的厂 照片我发上来了 你看看": a photo sent about it. Report or patrol?
+const WHAT_NOW = /^([^\s,;。、:]{2,16}?)(?:那边|这边|那里|这里|的事|这家)?[\s,;。、:]*(?:那个[\s,;。、:]*)*(?:(?:你|您)?(?:帮我|帮忙|给)?(?:看(?:一下|下|看)?)?[\s,;。、:]*(?:要|该|应该)?(?:怎么|咋|如何)(?:弄|办|处理|搞)|(?:照片|图片|相片|视频)(?:我)?(?:已经?)?(?:发|传|拍)(?:上来|过来|给你|上去)?了?[\s,;。、:]*(?:你|您)?(?:看看|看一下|看下)?)(?:呢|啊|呀|吧)?(?:[\s,;。!?].*)?$/;
+// "精工模具 查一下": a name, then asked to be looked up (查一下, not 查了: a visit is told in the past).
+const LOOK_UP = /^([^\s,;。、:]{2,16})[\s,;。、:]+(?:帮我|给我|麻烦)?(?:查一下|查查|查下|查一查)(?:吧|呢|看)?$/;
+
+// 复查怎么弄, 隐患怎么报: a command word asked about is how-to, never an enterprise.
+const COMMAND_WORD = /^(?:复查|巡查|检查|整改|上报|报告|隐患|验收|销号|交办|吹哨|报到|作废|统计|排名|查询|绑定|任务|待办)/;
+
 /** An enterprise named with a check item only, or a worker at a site asking what now: report or patrol? */
 export function parseOnSite(text: string): ParsedMessage | null {
+  const lookUp = LOOK_UP.exec(text);
+  if (lookUp && !/情况|记录|的$|个$/.test(lookUp[1]) && isName(lookUp[1]) && !CHAT_WORD.test(lookUp[1]) && !/^(?:这|那|哪|我|你)/.test(lookUp[1])) return { intent: 'query_enterprise', enterprise: lookUp[1] };
+  const asked = WHAT_NOW.exec(text);
+  if (asked && !COMMAND_WORD.test(asked[1]) && isName(asked[1]) && !CHAT_WORD.test(asked[1]) && !DEPARTMENT_ONLY.test(asked[1]) && !/^(?:这|那|哪|我|你|他)/.test(asked[1]) && !PROBLEM.test(text)) {
+    return { intent: 'ambiguous', options: [{ intent: 'report', enterprise: asked[1] }, { intent: 'patrol', enterprise: asked[1] }] };
+  }
   const at = AT_SITE.exec(text);
   const pair = /^([^\s,;。、:]{2,16})[\s,;。、:]+([^\s,;。、:]{2,8})$/.exec(text);
   const name = at ? at[1] : pair && CHECK_ITEM.test(pair[2]) ? pair[1] : undefined;
