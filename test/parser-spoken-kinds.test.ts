@@ -36,3 +36,16 @@ describe('an enterprise named, then the bot asked about it', () => {
     expect(parse('整改怎么弄')).toMatchObject({ intent: 'help' });
   });
 });
+
+describe('a device that does not do its job, and indefinite words in a statement', () => {
+  it('reads negated and failed verbs as findings', () => {
+    for (const said of ['青松木业 配电箱门一直不关', '青松木业 喷淋头不出水', '青松木业 防火门关不上', '青松木业 大门敞着']) {
+      expect(parse(said)).toMatchObject({ intent: 'report', enterprise: '青松木业' });
+    }
+    expect(parse('青松木业 不关心安全').intent).not.toBe('report');
+  });
+
+  it('reads 什么人都能进 / 啥东西都往里堆 as said, not asked', () => {
+    expect(parse('青松木业 门锁不住 啥人都能进')).toMatchObject({ intent: 'report', enterprise: '青松木业' });
+  });
+});

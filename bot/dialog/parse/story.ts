@@ -146,7 +146,8 @@ const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换
 const VISIT_LEAD = new RegExp(`^(?:(?:我|我们)(?=\\s*(?:${WEEK_WORDS}|${DAY_WORDS}|${HOUR_WORDS}|现在|正在|在|去|到))\\s*)?(?:(?:现在|正)(?=在))?(?:${WHEN_TOLD}\\s*)?(?:(?:在|去了?|到了?)\\s*(?=\\S{2}))?`);
 
 const GLUED_VERDICT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX})(ok|正常|一切正常|没问题|没有问题|无异常|挺好|都好|良好|没毛病)(?:的|了|啊)?$`, 'i');
-const INDEFINITE = /(?:随便|无论|不管)?(?:谁|什么|啥|哪里|哪儿|哪)(?:都|也)/g;
+// 随便谁都能进, 什么人都能进, 啥东西都往里堆: an indefinite word with 都 / 也 states, it asks nothing.
+const INDEFINITE = /(?:随便|无论|不管)?(?:谁|什么|啥|哪里|哪儿|哪)(?:人|东西|车|时候|地方)?(?:都|也)/g;
 const NAME_ONLY = new RegExp(`^[\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX}$`);
 
 /**
