@@ -23,3 +23,11 @@ describe('a review told in spoken words', () => {
     expect(parse('请去复查 YH20261130-0004 已经弄好了').intent).toBe('rectify');
   });
 });
+
+describe('a rectification said as the whole of it done', () => {
+  it('reads 都改了 / 全弄了 next to a code as done, and 都改了吗 as asked', () => {
+    expect(parse('YH20261130-0004 全改了')).toMatchObject({ intent: 'rectify', code: 'YH20261130-0004' });
+    expect(parse('德胜家具\n上回说的\n都弄了\nYH20261130-0004')).toMatchObject({ intent: 'rectify', code: 'YH20261130-0004' });
+    expect(parse('YH20261130-0004 都改了吗')).toMatchObject({ intent: 'query_hazard' });
+  });
+});
