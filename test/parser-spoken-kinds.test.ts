@@ -49,3 +49,10 @@ describe('a device that does not do its job, and indefinite words in a statement
     expect(parse('青松木业 门锁不住 啥人都能进')).toMatchObject({ intent: 'report', enterprise: '青松木业' });
   });
 });
+
+describe('跑了 as a visit verb', () => {
+  it('reads a visit told as 跑了, on its own line or after the name', () => {
+    expect(parse('德胜家具 下午跑了 正常')).toMatchObject({ intent: 'patrol', enterprise: '德胜家具', result: 'normal' });
+    expect(parse('上午跑过了\n德胜家具\n没问题')).toMatchObject({ intent: 'patrol', enterprise: '德胜家具', result: 'normal' });
+  });
+});
