@@ -56,3 +56,10 @@ describe('跑了 as a visit verb', () => {
     expect(parse('上午跑过了\n德胜家具\n没问题')).toMatchObject({ intent: 'patrol', enterprise: '德胜家具', result: 'normal' });
   });
 });
+
+describe('a patrol whose findings were put right already', () => {
+  it('reads the verdict after what was put right as all well', () => {
+    expect(parse('检查了德胜家具 电焊已停 证件补了 正常')).toMatchObject({ intent: 'patrol', enterprise: '德胜家具', result: 'normal' });
+    expect(parse('检查了德胜家具 灭火器过期 正常')).toMatchObject({ intent: 'patrol', result: 'issues' });
+  });
+});
