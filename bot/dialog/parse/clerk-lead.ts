@@ -13,21 +13,22 @@ import { parsePatrol, parseReport, saysNormal } from './report.js';
 import { splitEnterprise } from './slots.js';
 import { PATROL_KIND } from './patrol-kinds.js';
 import { DEPARTMENT } from './departments.js';
+import { DAY_WORDS, WHEN_TOLD } from './time-words.js';
 
 const P = '[\\s,;。、:]';
 // 现报告(一处安全隐患) / 现将…情况报告如下 / 现上报: the sender announces a report.
 const ANNOUNCE = new RegExp(
-  `^(?:现|特|兹)(?:将|就)?(?:向您|向你们)?(?:(?:本次|今天|今日|近日)?(?:检查|巡查|排查)(?:中)?(?:发现)?的?(?:问题|隐患|情况)?)?(?:报告|上报|反映|报送|汇报)(?:如下)?(?:一(?:处|起|条|个|项|则))?(?:新的?|新发现的?)?(?:安全生产|安全|生产)?(?:事故)?(?:隐患|问题|情况)?(?:如下)?${P}*`,
+  `^(?:现|特|兹)(?:将|就)?(?:向您|向你们)?(?:(?:本次|近日|${DAY_WORDS})?(?:检查|巡查|排查)(?:中)?(?:发现)?的?(?:问题|隐患|情况)?)?(?:报告|上报|反映|报送|汇报)(?:如下)?(?:一(?:处|起|条|个|项|则))?(?:新的?|新发现的?)?(?:安全生产|安全|生产)?(?:事故)?(?:隐患|问题|情况)?(?:如下)?${P}*`,
 );
 // 经(对<name>进行)(现场)检查 / 核查 / 排查(发现): how the finding was come by. Without 经 the opening must end
 // on 发现 (现场检查发现…, 本次检查中发现…), or name who was visited (今天对华美化工进行了安全检查，发现…):
 // a bare 检查 at the start is the patrol command.
-const HOW = `(?:现场|实地|本人|我们|我|网格员|联合|本次|此次|今日|今天|近日|安全|${PATROL_KIND})*`;
+const HOW = `(?:现场|实地|本人|我们|我|网格员|联合|本次|此次|近日|${DAY_WORDS}|安全|${PATROL_KIND})*`;
 const CHECK = '(?:检查|核查|排查|巡查|查看|查实|核实|走访|检测|复查|查)';
 const FOUND = new RegExp(
   `^(?:经(?:过)?(?:对(.{2,30}?)(?:进行|开展)?了?)?${HOW}${CHECK}(?:后)?(?:发现|确认|核实)?` +
   `|${HOW}${CHECK}(?:中|时|过程中|后)?发现` +
-  `|(?:今天|今日|近日|上午|下午)?(?:我|我们)?对(.{2,30}?)(?:进行|开展)了?(?:一次)?${HOW}${CHECK}(?:工作)?(?:${P}*发现)?)${P}*`,
+  `|(?:近日|${WHEN_TOLD})(?:我|我们)?对(.{2,30}?)(?:进行|开展)了?(?:一次)?${HOW}${CHECK}(?:工作)?(?:${P}*发现)?)${P}*`,
 );
 const LIST_FOLLOWS = new RegExp(`(?:存在|发现|有)(?:以下|如下)(?:问题|隐患|情况)?${P}*`);
 // 按照镇里要求, 根据工作安排: the reason the visit was made, before the opening.

@@ -11,16 +11,20 @@ import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parse
 // which is what a rectification says.
 const ASKS_REVIEW = /(?:(?:请|申请|等待?|待|可以|麻烦|安排)[^\s,;。、:]{0,4}|去|来)(?:复查|验收|复核)(?!了|过)/;
 const REVIEW_WORD = /复查|验收|复核/;
+// "今天到<厂>去复查 YH… 还是没弄好": the reviewer went to review, and says how it went; not a request for one.
+const WENT_TO_REVIEW = /(?<!请|申请|等|待|麻烦|安排|可以)(?:去|来|过去)(?:复查|验收|复核)(?:了|过)?/;
 const VERDICT = /(?:复查|验收|复核)?(?:不通过|不合格|未通过|没通过|没有通过|驳回|退回)|(?:复查|验收|复核)(?:已)?(?:通过|合格)|(?:^|\s)(?:通过|合格)(?:了)?(?:\s|$)|[✅✔❌✖]/;
 // A finished job said as a result (已经换好灭火器了, 杂物清走了, 护栏装上了): the enterprise or worker reports
 // the rectification. The verb list is the trades' everyday ones; a bare 好了 is not enough.
+// 都改了 / 全改了 / 已经弄了: the whole of it said done, without a result word.
 const DONE =
-  /已经?整改(?:完成|完毕|好了)?|已于\S{1,8}?(?:完成|整改)|完成了?整改|整改\s*(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)|已经?(?:全部|都|全)?(?:更换|换新|清理|维修|修复|安装|加装|拆除|移走|清除|补齐|配齐|落实|消除)|(?:清|搬|挪|移|腾)(?:出来|空|干净)了/;
+  /(?:都|全|全部|已经|已)(?:改|整改|弄|处理|修)了(?!吗|没)|已经?整改(?:完成|完毕|好了)?|已于\S{1,8}?(?:完成|整改)|完成了?整改|整改\s*(?:完成|完毕|好了|到位|完了)|已完成整改|(?:已经?|都)?(?:改好|弄好|搞好|修好|处理好|处理完|搞定|修复)了?|已(?:修复|处理)|(?:已经?|都)?(?:换|装|修|清理|清|搬|移|拆|补|改|弄|搞|配|更换|加装|安装|维修|调整|贴|挂|接|撤|挪)(?:好|完|掉|齐|上|走|除|完毕|到位|干净|开)了|已经?(?:换|装|修|清理|清|搬|移|拆|补|配|更换|加装|安装|维修|贴|挂|挪)(?:好|完|掉|齐|上|走)|已经?(?:全部|都|全)?(?:更换|换新|清理|维修|修复|安装|加装|拆除|移走|清除|补齐|配齐|落实|消除)|(?:清|搬|挪|移|腾)(?:出来|空|干净)了/;
 // 吹哨, 吹个哨, 吹一下哨; 转给 / 移交 (always to a department); 交给 / 给 a department's name.
 const WHISTLE = /吹(?:个|一下|一个|下)?哨|转给|转交|转到|移交|移送|推送给?|抄送/;
 const HAND_OVER = /交(?=\S{1,6}(?:跟进|处理|负责|办理|落实))|指定|由(?=\S{1,8}负责)|责任人|交办|交给|派给|分派给?|指派给?|安排给|派单给?|(?<=^|\s)给(?!我)(?=\S)/;
 
-const STATE_QUESTION = /(?:了|好|完)(?:没有?|吗|没呢)\s*\??$|(?:有没有|是否)(?:整改|处理|改好|弄好|修好)/;
+// "YH… 消防报到没有", "签收了吗": whether an action was done yet is asked about the hazard, never done.
+const STATE_QUESTION = /(?:了|好|完)(?:没有?|吗|没呢)\s*\??$|(?:报到|签收|到场|接收|认领|处理|整改|复查|验收|销号|交办|吹哨|回复)(?:了)?(?:没有|没|吗|没呢)\s*\??$|(?:有没有|是否)(?:整改|处理|改好|弄好|修好|报到|签收|复查)/;
 const DEMAND = /请企业|让企业|要求企业|督促企业|责令企业|通知企业|请|让|要求|督促|责令|叫/;
 const VISITED = /(?:去|到现场|现场|过去)?(?:看了|看过了?|查看了|检查了|看了一?下)/;
 const REVIEW_VERDICT = /可以了|没问题了?|ok|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|不行|不合格|已经?(?:改|弄|整改|处理)好了|合格|到位了|通过/;
@@ -58,7 +62,8 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   // "YH… 闭环 ✅": a close verb with only a mark after it closes the hazard; the mark is no review verdict.
   if (/(?:^|\s)(?:销号|闭环|结案)(?:了|吧)?\s*[✅✔]?\s*$/.test(around) && !REVIEW_WORD.test(around)) return { make: (code) => parseCodeOnly('close', code) };
   const visitedVerdict = VISITED.test(around) && REVIEW_VERDICT.test(around);
-  if (VERDICT.test(around) || visitedVerdict || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around))) {
+  if (VERDICT.test(around) || visitedVerdict || (REVIEW_WORD.test(around) && !ASKS_REVIEW.test(around)) ||
+    (WENT_TO_REVIEW.test(around) && REVIEW_VERDICT.test(around) && !/已经?(?:改|弄|整改|处理)好了/.test(around))) {
     return { make: (code, _rest, now) => parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now) };
   }
   // "整改到位 同意销号": the admin closes it (after a verdict, 复查通过 予以销号, the review's pass closes it); 申请销号 / 请销号 stays the rectification asking for it.

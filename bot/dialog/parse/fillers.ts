@@ -2,6 +2,7 @@
 // 就是, 然后, a leading 对. They sit between the words that matter, so every reader would have to skip them;
 // they are dropped once, before any reader runs. A message that is only such a word (嗯, 对) is an answer
 // and is read as one before this runs.
+import { WHEN_TOLD } from './time-words.js';
 
 const SEP = '[\\s,;。、:!~]';
 // A filler said as its own word, anywhere.
@@ -55,7 +56,7 @@ const TRAILING_ASIDE = new RegExp(
 // "我今天去同创汽配巡查，…", "我在瑞丰包装发现…": the narrator's 我 before where they went says nothing (every
 // message is the sender's) and hides the place verb the readers start from; so does "第一次" (今天第一次去).
 // Only in a narration: a first clause asking something (我在哪个网格, 我去过哪几家) keeps its subject.
-const NARRATOR = /^(?:我们?|本人)(?=(?:今天|今早|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|昨天|前天)?(?:第一次|又|也|再)?(?:去了?|到了?|在|来了?|路过|巡|检查))/;
+const NARRATOR = new RegExp(`^(?:我们?|本人)(?=${WHEN_TOLD}(?:第一次|又|也|再)?(?:去了?|到了?|在|来了?|路过|巡|检查))`);
 const FIRST_TIME = /第一次(?=去|到|来|巡)/;
 const ASKS = /哪|几|多少|什么|啥|吗|\?|谁|有没有/;
 

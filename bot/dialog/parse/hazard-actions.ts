@@ -17,9 +17,11 @@ export function parseRectify(rest: string): IntentOf<'rectify'> {
   return { intent: 'rectify', code, note };
 }
 
-const FAIL = /(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没(?:有)?(?:改好|弄好|整改好|修好|处理好|搞好|改|整改|动|弄|处理)?|没动|没弄好|没处理)/;
-const VERDICT_ONLY = /^(?:❌|✖|❎|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行)$/;
+const FAIL = /(?:❌|✖|❎|没有?过(?![期去来])|不过关|过不了|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没(?:有)?(?:改好|弄好|整改好|修好|处理好|搞好|改|整改|动|弄|处理)?|没动|没弄好|没处理)/;
+const VERDICT_ONLY = /^(?:❌|✖|❎|没有?过|不过关|过不了|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行)$/;
 const PASS = /(?:✅|✔|通过|合格|已整改到位|整改到位|没问题|ok|可以)/i;
+// "复查 YH… 过了", "行了": the verdict in one spoken word, said alone.
+const PASS_ONLY = /^[\s,;。、:!~]*(?:过了|过|过关了?|行了|好了|改好了|弄好了|没毛病)[\s,;。、:!~]*$/;
 
 // A time these verbs cannot compute (尽快, a past date) stays in the words (reason, responsible) so
 // nothing the sender said is lost; only a computable deadline becomes the slot.
@@ -38,7 +40,7 @@ export function parseReview(rest: string, now: Date): IntentOf<'review'> {
     const reason = freeText(withoutReasonLabel(words), /^(?:了|过|的|啊)$/);
     return { intent: 'review', code, pass: false, reason, deadline };
   }
-  const pass = PASS.exec(text);
+  const pass = PASS.test(text) || PASS_ONLY.test(text);
   return { intent: 'review', code, pass: pass ? true : undefined, deadline };
 }
 

@@ -12,11 +12,16 @@ import { DEPARTMENT } from './departments.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { NORMAL_TOKEN, saysNormal } from './report.js';
 import { parseEnterpriseQuestion, parseFiguresQuestion, parseScopeQuestion } from './questions.js';
+import { parseSupervision } from './supervision.js';
 import { OVERDUE, parseFiguresAsk, parseTownQuestion } from './town-questions.js';
 import { parsePatrol, parseReport } from './report.js';
 import { isName, parseProblemFirst, parseStory } from './story.js';
+import { DAY_WORDS, HOUR_WORDS, WEEK_WORDS, WHEN_TOLD } from './time-words.js';
 
-const TIME_PREFIX = /^(?:今天|今日|刚才|刚刚|上午|下午|早上|中午|晚上)\s*/;
+// 这周 in front of a command is the period asked about (这周巡查完成率多少), so it is no time to drop here.
+const TIME_PREFIX = new RegExp(`^(?:${DAY_WORDS})?(?:${HOUR_WORDS})?\\s*`);
+// A message that starts with a time or a place word (今天华美那边…, 在…) is read by parseProblemFirst.
+const TIME_OR_PLACE_FIRST = new RegExp(`^(?:${WEEK_WORDS}|${DAY_WORDS}|${HOUR_WORDS}|在)`);
 const TRAILING_REPORT = /(?:你给|给我|帮忙|帮我|请|麻烦|需要|要|给)?(?:上报|报一下|上报一下|报上去|登记一下|登记下|登记个隐患|报个隐患|报一下隐患|记一下|记个隐患)(?:一下)?(?:吧|啊|哈|呀)?$/;
 // "森泰地板的隐患登记一下 砂光车间…", "通达运输停车场的隐患，充电桩下面…": the report verb (or 的隐患 and a pause)
 // after the name and before the problem.
@@ -27,7 +32,7 @@ const LOCATIVE_PROBLEM =
 // "去华美巡查了，正常".
 const VISIT = /^(?:去|到|在)([^\s,;。、]{1,16}?)(?:巡查|巡检|检查)(?:了|一下)*[\s,;。、:]*(.*)$/;
 // "我发现华美灭火器过期了": a sighting is a report.
-const SEEN = /^我?(?:刚才|刚刚|刚|今天|今日)?(?:在)?(?:发现|看到)了?[\s,;。、:]*(\S.{3,})$/;
+const SEEN = new RegExp(`^我?${WHEN_TOLD}(?:在)?(?:发现|看到)了?[\\s,;。、:]*(\\S.{3,})$`);
 const TAKE_BACK =
   /^(?:请|麻烦)?(?:帮我)?(?:撤销|撤回|删除|删掉|取消|作废)(?:掉)?(?:我)?(?:刚才|刚刚|刚|上一条|上条|之前|前面|最近)(?:一条|那条)?(?:发|提交|报|上报|登记|说|写)?(?:的|了的)?(?:信息|消息|内容|那条|那个|记录|隐患)?(?:吧)?$/;
 // Giving up what is being written: 当我没说, 不弄了, 先不要提交了, 取消掉吧, ending the message or said alone.
@@ -55,8 +60,8 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (code) return parseCodeSentence(text, code, now);
   const bind = /绑定/.test(text) ? text.match(/(?<!\d)(?:\d{4}[\s-]?\d{6}|\d{6})(?!\d)/g) : null;
   if (bind?.length === 1) return { intent: 'bind', code: bind[0].replace(/[\s-]/g, '') };
-  // "刚才那条发错了 取消": a withdrawal said after why.
-  if (/(?:发错|报错|弄错|搞错|写错|错了|不对|那条|上一条|刚才)[\s\S]{0,12}(?:取消|撤回|作废掉?|不要了|算了)$/.test(text) && !findHazardCode(text)) return { intent: 'cancel' };
+  // "刚才那条发错了 取消", "那条发错了，是要发到别的群的，不算了啊": a withdrawal said after why.
+  if (/(?:发错|报错|弄错|搞错|写错|错了|不对|那条|上一条|刚才)[\s\S]{0,24}(?:取消|撤回|作废掉?|不要了|算了|不算了|不算)(?:吧|啊|哈|呀|哦)?$/.test(text) && !findHazardCode(text)) return { intent: 'cancel' };
   // "不弄了 刚才那条当我没说", "那条发错了 先不要提交了 取消掉吧": giving up the message in hand, said in plain words.
   if (GIVE_UP.test(text) && text.length <= 40 && !COMPANY_WORD.test(text)) return { intent: 'cancel' };
   // "撤销刚刚发的", "请撤销刚才提交的信息": taking back the message just sent.
@@ -65,6 +70,9 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
   if (onSite) return onSite;
   const trailingQuery = parseTrailingQuery(text);
   if (trailingQuery) return trailingQuery;
+  // A town office head supervising (谁还没巡, 王建国这周巡了几家, 排个名, 把逾期的都交办下去).
+  const supervised = parseSupervision(text);
+  if (supervised) return supervised;
   const question = parseScopeQuestion(text) ?? parseFiguresQuestion(text) ?? parseTownQuestion(text) ?? parseEnterpriseQuestion(text);
   if (question) return question;
   const figures = parseFiguresAsk(text);
@@ -89,7 +97,7 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
     if (!(said.enterprise && NOT_AN_ENTERPRISE.test(said.enterprise))) return said;
   }
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
-  if (LOCATIVE_PROBLEM.test(text) && !saysNormal(text) && !/^(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|在)/.test(text)) return parseReport(text, now);
+  if (LOCATIVE_PROBLEM.test(text) && !saysNormal(text) && !TIME_OR_PLACE_FIRST.test(text)) return parseReport(text, now);
   if (/重大隐患/.test(text) && (QUESTION.test(text) || /列|发|看|给我|清单/.test(text))) return { intent: 'major' };
   // "还没销号的重大隐患", "重大的有哪些": the list of major hazards.
   if (/^(?:还)?(?:没|未)(?:销号|整改|闭环|整改完)的重大隐患$|^重大的?(?:有)?(?:哪些|几个|几条|多少)/.test(text)) return { intent: 'major' };
@@ -141,8 +149,23 @@ const CHECK_ITEM = /^(?:灭火器|消防栓|消火栓|配电箱|配电房|配电
 // "我现在在东方精密这边，请问接下来要怎么弄": at a site and asking what to do there.
 const AT_SITE = /^(?:我)?(?:现在|刚|正|已经|已)?(?:在|到了?)\s*([^\s,;。、:]{2,16}?)(?:这边|这里|这儿|门口|厂里|了)?(?:了)?[\s,;。、:]*(?:请问)?(?:接下来|下一步|然后|现在)?(?:我)?(?:要|该|应该|需要)?(?:怎么|咋|如何|干啥|做什么|干什么)(?:弄|办|做|操作|搞|记|报)?(?:呢|啊|呀)?$/;
 
+// "润泽塑胶 你帮我看一下 要怎么弄", "鑫盛塑业那边你看怎么弄，老板一直打电话给我": an enterprise named, then the bot
+// asked what to do about it; "老王的厂 照片我发上来了 你看看": a photo sent about it. Report or patrol?
+const WHAT_NOW = /^([^\s,;。、:]{2,16}?)(?:那边|这边|那里|这里|的事|这家)?[\s,;。、:]*(?:那个[\s,;。、:]*)*(?:(?:你|您)?(?:帮我|帮忙|给)?(?:看(?:一下|下|看)?)?[\s,;。、:]*(?:要|该|应该)?(?:怎么|咋|如何)(?:弄|办|处理|搞)|(?:照片|图片|相片|视频)(?:我)?(?:已经?)?(?:发|传|拍)(?:上来|过来|给你|上去)?了?[\s,;。、:]*(?:你|您)?(?:看看|看一下|看下)?)(?:呢|啊|呀|吧)?(?:[\s,;。!?].*)?$/;
+// "精工模具 查一下": a name, then asked to be looked up (查一下, not 查了: a visit is told in the past).
+const LOOK_UP = /^([^\s,;。、:]{2,16})[\s,;。、:]+(?:帮我|给我|麻烦)?(?:查一下|查查|查下|查一查)(?:吧|呢|看)?$/;
+
+// 复查怎么弄, 隐患怎么报: a command word asked about is how-to, never an enterprise.
+const COMMAND_WORD = /^(?:复查|巡查|检查|整改|上报|报告|隐患|验收|销号|交办|吹哨|报到|作废|统计|排名|查询|绑定|任务|待办)/;
+
 /** An enterprise named with a check item only, or a worker at a site asking what now: report or patrol? */
 export function parseOnSite(text: string): ParsedMessage | null {
+  const lookUp = LOOK_UP.exec(text);
+  if (lookUp && !/情况|记录|的$|个$/.test(lookUp[1]) && isName(lookUp[1]) && !CHAT_WORD.test(lookUp[1]) && !/^(?:这|那|哪|我|你)/.test(lookUp[1])) return { intent: 'query_enterprise', enterprise: lookUp[1] };
+  const asked = WHAT_NOW.exec(text);
+  if (asked && !COMMAND_WORD.test(asked[1]) && isName(asked[1]) && !CHAT_WORD.test(asked[1]) && !DEPARTMENT_ONLY.test(asked[1]) && !/^(?:这|那|哪|我|你|他)/.test(asked[1]) && !PROBLEM.test(text)) {
+    return { intent: 'ambiguous', options: [{ intent: 'report', enterprise: asked[1] }, { intent: 'patrol', enterprise: asked[1] }] };
+  }
   const at = AT_SITE.exec(text);
   const pair = /^([^\s,;。、:]{2,16})[\s,;。、:]+([^\s,;。、:]{2,8})$/.exec(text);
   const name = at ? at[1] : pair && CHECK_ITEM.test(pair[2]) ? pair[1] : undefined;

@@ -12,6 +12,7 @@ import { parseForm } from './form.js';
 import { parseBotQuestion, parseHowTo, withoutMetaAsk } from './questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { readSurface } from './surface.js';
+import { withoutOtherBusiness } from './other-business.js';
 import { layOutLines } from './lines.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
@@ -179,6 +180,13 @@ function parseWords(text: string, now: Date, said: string): ParsedMessage {
       }
       return told;
     }
+  }
+  // "今天上午村里开低保评议会，开完我顺路到…转了一圈，…": village business before the visit is no part of it.
+  const aside = withoutOtherBusiness(text);
+  if (aside && aside.length < text.length) {
+    const told = parseWords(aside, now, said);
+    const named = told.intent === 'ambiguous' ? told.options.some((o) => 'enterprise' in o && o.enterprise) : 'enterprise' in told && told.enterprise;
+    if (TOLD.has(told.intent) && named) return told;
   }
   return twoEnterprises(readWords(text, now, said), text, now, said);
 }

@@ -1,4 +1,5 @@
 import { COMPANY_SUFFIX } from './slots.js';
+import { WHEN_TOLD } from './time-words.js';
 
 // Some workers send a thought a line at a time in ONE message, in the order it came to them:
 //   "消防通道堵了\n三天内弄好\n恒泰", "去过了\n安达物流\n都正常", "电动车在楼道里充电\n宏远电子\n马上拖走",
@@ -22,7 +23,7 @@ const NOT_A_NAME = new RegExp(
 );
 const TRADE = new RegExp(`${COMPANY_SUFFIX}$`);
 const CODE = /YH\s*\d/i;
-const COMMAND_LINE = /^(?:今天|刚才|刚刚)?(?:上报|报告|隐患|巡查|检查|复查|整改|查询|交办|吹哨|报到|销号|作废)[:：]?$/;
+const COMMAND_LINE = new RegExp(`^${WHEN_TOLD}(?:上报|报告|隐患|巡查|检查|复查|整改|查询|交办|吹哨|报到|销号|作废)[:：]?$`);
 
 /** Whether a line says nothing but a name: short, no finding, verdict, time or action word. */
 function bareName(line: string): boolean {

@@ -5,6 +5,7 @@ import { cleanPlace, takePeriod, PLACE } from './queries.js';
 import { takeLegalName } from './legal-name.js';
 import { PROBLEM } from './problem-words.js';
 import { COMPANY_SUFFIX } from './slots.js';
+import { dropCourtesy } from './fillers.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
 // ask about a state (得怎么 is "must how", 得如何 "how well").
@@ -38,29 +39,37 @@ export function parseBotQuestion(text: string): ParsedMessage | null {
 }
 
 // A clause asking the bot whether the message itself is right (请问这样报可以吗, 这个怎么记录, 这样算巡查过了吗,
-// 是不是也要发, 是不是要报重大隐患): the worker is new and unsure, and the rest of the message is the report or
-// patrol they mean. The clause is no finding and no note.
+// 巡查正常的话是不是也要发, 我还需要做什么, 是不是要报重大隐患): the worker is new and unsure, and the rest of the
+// message is the report or patrol they mean. The clause is no finding and no note. This is the one place that
+// reads such clauses; parseWords (index.ts) is its one caller.
 const META_ASK = new RegExp(
-  '^(?:请问|想问一下|问一下|我想问一下)?(?:' +
+  '^(?:请问|想问一下|问一下|我想问一下)?(?:我)?(?:' +
     '(?:这样|这个|这种情况|这种|这)?(?:要|该|应该)?(?:怎么|如何|咋)(?:记录|记|报|上报|登记|填|写|弄|发|处理)(?:呢|啊|呀)?' +
-    '|(?:这样|这个|这么)(?:报|记|写|发|登记|上报|填|弄)?(?:算|是)?(?:巡查|巡查过|巡查过了|巡查了)?(?:可以|行|对|合适|没问题|算数|有效|就行|就可以)?(?:了)?(?:吗|不|么|没|吧)' +
-    '|(?:这样|这)?算(?:不算)?(?:是)?(?:巡查|巡查过|巡查了|巡过|报过|上报)(?:了)?(?:吗|么|没)?' +
-    '|.{0,12}(?:是不是|是否|要不要|需不需要)(?:也)?(?:要|需要|得|该|应该)?(?:报|上报|发|记|登记|报告|填).{0,8}' +
-    // "这个算不算隐患", "属不属于重大隐患": whether what was told counts, asked of the bot.
-    "|(?:这|这个|这样|这种)?(?:(?:算不算|属不属于|是不是)(?:重大|一般)?(?:隐患|问题|重大隐患|重大)(?:吗|呢|啊)?|(?:算|算是|属于)(?:重大|一般)?(?:隐患|问题|重大隐患|重大)(?:吗|呢))" +
+    '|(?:这样|这个|这么|这种情况|这种)(?:子)?(?:报|记|写|发|登记|上报|填|弄|记录|处理)?(?:的话)?(?:算|是)?(?:巡查|巡查过|巡查过了|巡查了)?(?:可以|行|对|合适|正确|没问题|算数|有效|就行|就可以|ok)?(?:了)?(?:吗|不|么|没|吧|啊|呀)' +
+    // "这样报可以", "这个写对": the doubt said without its question particle.
+    '|(?:这样|这个|这种情况|这种)(?:子)?(?:报|写|发|记|填|登记|上报|记录|处理)?(?:的话)?(?:可以|行|对|合适|正确|没问题|ok)' +
+    '|(?:这样|这)?(?:就)?算(?:不算)?(?:是)?(?:巡查|巡查过|巡查了|巡过|报过|上报|巡|检查|查)(?:过|完成|完)?(?:了)?(?:吗|不|么|没)?' +
+    '|(?:这样)(?:就)?算(?:是)?(?:过|完成|完)(?:了)?(?:吗|不|么|没)?' +
+    '|.{0,12}(?:是不是|是否|要不要|需不需要)(?:也)?(?:要|需要|得|该|应该)?(?:报|上报|发|记|登记|报告|填|记录).{0,8}' +
+    '|还(?:需要|要|用|得)(?:做|干|弄|填|报|发|登记)(?:些|点)?(?:什么|啥|别的)(?:吗|呢|不)?' +
+    // "这个算不算隐患", "属不属于重大隐患", "该不该定为重大": whether what was told counts, asked of the bot.
+    "|(?:这|这个|这样|这种|这种情况)?(?:(?:算不算|属不属于|是不是|该不该|能不能|要不要)(?:要|应该)?(?:报|算|属于|定为|按)?(?:成|为)?(?:重大|一般)?(?:隐患|问题|重大隐患|重大)(?:报)?(?:吗|呢|啊|呀)?|(?:算|算是|属于)(?:重大|一般)?(?:隐患|问题|重大隐患|重大)(?:吗|呢))" +
     ')$',
 );
-const META_TAIL = /(?:要不要|需不需要|用不用|是不是要|该不该|能不能)(?:报|上报|登记|记|报重大|报个隐患)(?:一下|重大隐患|隐患)?(?:啊|呢|呀)?[?]*$/;
+const META_TAIL = /(?:要不要|需不需要|用不用|是不是要|该不该|能不能|算不算|属不属于)(?:报|上报|登记|记|报重大|报个隐患|重大|重大隐患|定为重大|算重大)(?:一下|重大隐患|隐患)?(?:报)?(?:吗|啊|呢|呀)?[?]*$/;
 // "想问一下天盛化工的仓库门口堆了纸箱…": the ask in front of a finding told in full.
 const ASK_FRONT = /^(?:请问一下|请问|想问一下|问一下|我想问一下|不好意思)[\s,;。、:]*/;
+// Cheap guard: a message with none of these words has no such clause.
+const META_WORDS = /请问|问一下|这样|这个|这么|这种|怎么|如何|咋|是不是|是否|要不要|需不需要|用不用|算|属于|属不属于|该不该|能不能|还(?:需要|要|用|得)/;
 
 /**
  * The message without the clauses that only ask whether it is right, and whether one of them proposed a major
  * hazard (是不是要报重大隐患); null when there is no such clause or nothing else is left.
  */
 export function withoutMetaAsk(text: string): { text: string; major?: string } | null {
+  if (!META_WORDS.test(text)) return null;
   // Clauses end at punctuation or a space; what is kept keeps its own separators.
-  const parts = text.split(/([?,;。!\s]+)/);
+  const parts = text.split(/([?,;。、:!~\s]+)/);
   let major: string | undefined;
   let dropped = false;
   let kept = '';
@@ -87,9 +96,11 @@ export function withoutMetaAsk(text: string): { text: string; major?: string } |
     if (/重大/.test(glued[0])) major ??= glued[0];
     kept = kept.slice(0, glued.index);
   }
-  const rest = kept.replace(/[?,;。!\s]+$/, '').replace(ASK_FRONT, '');
-  if (!dropped && rest === text.replace(/[?]+$/, '')) return null;
+  const trimmed = kept.replace(/[?,;。、:!~\s]+$/, '').replace(ASK_FRONT, '');
+  if (!dropped && trimmed === text.replace(/[?]+$/, '')) return null;
   if (!dropped && !ASK_FRONT.test(text)) return null;
+  // The rest may now start with what the question hid (请问，我今天去了…): its courtesy and narrator go too.
+  const rest = trimmed && dropped ? dropCourtesy(trimmed) : trimmed;
   return rest && rest !== text ? { text: rest, major } : null;
 }
 

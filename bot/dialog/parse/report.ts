@@ -44,6 +44,9 @@ const VISITED_PAST = /(?:看|查|去|巡|巡查|检查|巡检|走访|来|转)过
 
 const ISSUES_START = /^\s*(?:发现问题|发现隐患|发现|存在问题|存在|有问题|有隐患|问题)\s*:?\s*/;
 
+// Told as already put right: 已停 / 已整改 / 补了 / 当场清理了 / 换好了.
+const PUT_RIGHT = /(?:已经?|当场|现场)(?:停|整改|处理|清理|清走|更换|拆除|补|补齐|办|关|撤|改)(?:好|完|掉|齐)?(?:了)?$|(?:补|换|修|清|撤|停|拆|关|改)(?:好|完|掉|齐|走)?了$|(?:整改|处理)(?:好|完)了$/;
+
 export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
   const { deadline, issue, rest: afterDeadline } = takeDeadline(rest, now);
   const { level, rest: afterLevel, reason: levelReason } = takeLevel(afterDeadline);
@@ -67,6 +70,11 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
     // "一切正常 ok": a second verdict is no note.
     const rest = tokens.slice(1).filter((t) => !NORMAL_TOKEN.test(t));
     return { ...base, deadlineIssue: undefined, level: undefined, levelReason: undefined, result: 'normal', note: freeText(rest.join(' ')) };
+  }
+  // "动火作业已停 审批补了 正常": what was wrong is told as put right already, then the verdict: all well now.
+  const last = tokens[tokens.length - 1];
+  if (tokens.length >= 2 && NORMAL_TOKEN.test(last) && tokens.slice(0, -1).every((t) => PUT_RIGHT.test(t))) {
+    return { ...base, deadlineIssue: undefined, level: undefined, levelReason: undefined, result: 'normal', note: freeText(tokens.slice(0, -1).join(' ')) };
   }
   if (saysNormal(remainder)) return { ...base, deadlineIssue: undefined, level: undefined, levelReason: undefined, result: 'normal', note: freeText(remainder) };
   const findings = freeText(remainder.replace(REST_FINE, ' ').replace(ISSUES_START, ''));

@@ -8,8 +8,9 @@ import { isName } from './story.js';
 import { LEADING_PATROL_KIND } from './patrol-kinds.js';
 import { PROBLEM } from './problem-words.js';
 import { takeLegalName } from './legal-name.js';
+import { WHEN_TOLD } from './time-words.js';
 
-const TIME = '(?:今天|今日|刚才|刚刚|上午|下午|早上|昨天)?';
+const TIME = WHEN_TOLD;
 // A visit verb before the names: 巡查了, 今天检查了, 去了, 走访了.
 const LEAD = new RegExp(`^(?:我)?${TIME}(?:我)?(?:已经?)?(?:(?:巡查|检查|巡检|走访|去|看|查|跑|转)(?:了|过|完了?)?(?:一下|一遍|一圈|一趟)?|把)\\s*(?=\\S)`);
 // Around the names: a count of them (两家, 3家企业) and the time or visit said after them (今天, 已巡查).
@@ -19,7 +20,7 @@ const AFTER_NAMES = new RegExp(`[\\s,;、]*(?:${TIME}(?:我)?(?:已经?)?(?:巡�
 const ALL = /(?:都|均|全都|全部|全)(?=(?:已经?)?(?:看|巡|检查|查|去|走访|转|跑|正常|没|无|挺|很|蛮|还|好|可以|合格|ok|未发现|一切))/i;
 const VISIT_AFTER = /^(?:已经?)?(?:跑过了?|跑了|看过了?|看了(?:一?下|一遍)?|看完了?|巡查过了?|巡查了(?:一?下|一遍)?|巡查完了?|巡过了?|巡了|检查过了?|检查了(?:一?下|一遍)?|检查完了?|查过了?|查了|去过了?|去了|走访过了?|走访了|转过了?|转了)/;
 // What a visit looks at (现场, 设备, 消防通道) or who it meets (老板), and words of a sentence (挺配合, 检查): no name.
-const SITE_WORD = /现场|宿舍|食堂|办公楼|[一二三四五六七八九十\d]楼|楼上|楼下|老板|厂长|经理|员工|工人|人员|车间|仓库|厂房|厂区|消防|设备|设施|通道|出口|配电|电箱|线路|安全|场地|门口|环境|卫生|台账|资料|手续|证件|制度|记录|各项|各处|各个|方面|地方|情况|挺|很|蛮|配合|检查|巡查|看|查|去|到|了/;
+const SITE_WORD = /一切|全部|所有|现场|宿舍|食堂|办公楼|[一二三四五六七八九十\d]楼|楼上|楼下|老板|厂长|经理|员工|工人|人员|车间|仓库|厂房|厂区|消防|设备|设施|通道|出口|配电|电箱|线路|安全|场地|门口|环境|卫生|台账|资料|手续|证件|制度|记录|各项|各处|各个|方面|地方|情况|挺|很|蛮|配合|检查|巡查|看|查|去|到|了/;
 // Between names: a space, 、, a comma, or 和 / 与 / 跟 / 及 / 还有.
 const BETWEEN = /[\s,;、]+|(?<=\S{2})(?:和|与|跟|及|以及|还有)(?=\S{2})/;
 

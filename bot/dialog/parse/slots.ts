@@ -4,11 +4,13 @@ import type { DeadlineIssue, DeadlineSlot, HazardLevel } from '../intents.js';
 import { SEPARATOR, tidy } from './normalise.js';
 import { findLegalName, takeLegalName } from './legal-name.js';
 import { PROBLEM } from './problem-words.js';
+import { WHEN_TOLD } from './time-words.js';
 
 const GREETING = /^(?:您好|你好|各位(?:领导|同事|同志)?(?:好|早)?|大家好|领导(?:好|早)?|早上好|上午好|下午好|晚上好|不好意思|打扰(?:一下|了)?|(?:麻烦|请)(?:你|您)?(?:帮忙|帮我)?(?:登记|记录|记|报|上报)(?:一下|下)?|麻烦(?:一下|了)?|请问(?:一下)?|想问(?:一下|下)|问(?:一下|下))(?:啊|呀)?(?:[\s,;。、:!~]+|(?=\S{4}))/;
 
 const B = '(?<=^|[\\s,;。、:(\\[])';
-const E = '(?=$|[\\s,;。、:)\\]])';
+// A level word may be shouted (重大!!): the marks after it end it as a space does.
+const E = '(?=$|[\\s,;。、:)\\]!?~])';
 
 /**
  * Removes a deadline phrase, if any. A date already gone or a time nobody can compute (尽快, 月中前) is
@@ -25,7 +27,7 @@ export function takeDeadline(text: string, now: Date): { deadline?: DeadlineSlot
   return { rest: text };
 }
 
-const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐患等级|隐患级别)?:?\\s*(重大|一般|较大)(?:隐患|级)?${E}`);
+const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐患等级|隐患级别)?:?\\s*(重大|一般|较大)(?:隐患|级)?(?:[!?~]+(?=\\s|$))?${E}`);
 
 /**
  * A level given as its own word (…，重大) is removed; 重大隐患 inside a sentence only sets the level.
@@ -68,13 +70,16 @@ const COMPANY_NAME = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|�
 const HAZARD_START =
   /(灭火器|消火栓|消防|配电|电线|电缆|线路|插座|安全出口|疏散|通道|应急灯|应急|仓库|车间|厂房|楼梯|[一二三四五六1-6]楼|屋顶|危化品|危险化学品|化学品|气瓶|钢瓶|液化气|燃气|有限空间|粉尘|特种设备|叉车|行车|起重|锅炉|压力容器|员工|工人|堆放|私拉|存在|发现|门口|门前|大门|院子|院内|食堂|宿舍|办公楼|消防栓|储罐|罐区|焊接|喷漆|木屑|除尘|机器|设备|电箱|线头)/;
 
+// "我今天到华美…", "下午又去恒泰…": who went and when, in front of the name.
+const GOING = new RegExp(`^(?:(?:我|我们)?${WHEN_TOLD}(?:第一次|头一回|又|再次?|也)?(?=在|去|到))?(?:在|去|到)(?=\\S{2,})`);
+
 /** Splits "enterprise rest-of-message": the first token names the enterprise, the rest describes. */
 export function splitEnterprise(text: string): { enterprise?: string; rest: string } {
   // A label is never a name: "企业：华美 …" names 华美.
   // "我在瑞丰包装发现…", "我今天到华美…": who went and when is no part of the name.
   // "1、恒泰五金 …", "（一）华美化工 …": a point's number is no part of the name.
   const t = text.replace(/^[\s,;。、:]+/, '').replace(/^(?:\(?(?:\d{1,2}|[一二三四五六七八九十])[、.)]|\((?:\d{1,2}|[一二三四五六七八九十])\))\s*(?=\S{2})/, '').replace(/^(?:企业|单位|公司)(?:名称)?\s*:\s*/, '')
-    .replace(/^(?:(?:我|我们)?(?:今天|刚才|刚刚|上午|下午)?(?:第一次|头一回|又|再次?|也)?(?=在|去|到))?(?:在|去|到)(?=\S{2,})/, '');
+    .replace(GOING, '');
   if (!t) return { rest: '' };
   const legal = takeLegalName(t);
   if (legal) return { enterprise: legal.name, rest: legal.rest.replace(LEADING_LOCATIVE, '') };

@@ -9,11 +9,13 @@ import { DEPARTMENT } from './departments.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { takeLegalName } from './legal-name.js';
 import { HANDLED } from './clerk-lead.js';
+import { DAY_WORDS, HOUR_WORDS, WEEK_WORDS, WHEN_TOLD } from './time-words.js';
 
 export { PROBLEM } from './problem-words.js';
 
 // "今天第一次去", "下午又去了": how often or in what order the visit came is no part of it.
-const TIME = '(?:(?:今天|今日|今儿个?|今个|昨天|昨儿个?)?(?:刚才|刚刚|刚|上午|下午|早上|中午|晚上|刚刚才|今早)?\\s*(?:第一次|头一回|又|再次?|也|还|顺便|顺路|一早)?)';
+// "今天我带队去了…": who went along (带队, 陪同领导) is no part of the visit either.
+const TIME = `(?:${WHEN_TOLD}\\s*(?:第一次|头一回|又|再次?|也|还|顺便|顺路|一早)?(?:(?:我|我们)?(?:带队|带人|陪同领导|陪领导|陪同|和同事|跟同事|一起))?)`;
 // Spoken fillers in front of a dictated message: "嗯那个恒泰纺织啊…".
 // A severity word in front (特别严重 天宏化工 …) says how bad, not who.
 // 打卡 / 签到 in front says the visit is being logged, the way a worker clocks in at a site.
@@ -29,9 +31,9 @@ const GO_VISIT = new RegExp(`^${TIME}(?:我)?(?:去了?|到了?|在|从|把|对)
 const WENT = new RegExp(`^${TIME}(?:我)?(?:去了一?趟?|到了|去过|跑了一?趟?|走了一?趟|巡了|巡查了|巡检了|检查了|查了|走访了|看了|抽查了?|抽检了?|暗访了?|突击检查了?|复查了|复巡了?|(?:瞅|瞧)了一?眼)\\s*([^\\s,;。、:]{2,16})[\\s,;。、:]+(.+)$`);
 // <name> 巡完了 / 看过了 <result>
 // A place word, the sender and a time may sit between the name and the verb: 博远那边我昨天去过了.
-const NAME_DONE = /^([^\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边|那嘎达|搁那儿|搁那)?我?(?:今天|今日|今儿个?|昨天|前天|刚才|刚刚|刚|上午|下午|早上|这周|本周|这礼拜|这星期|上周|这个月|本月)?(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|巡查过了?|检查过了?|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下|(?:瞅|瞧)(?:了一眼|了一圈|过了|了)|去(?:瞅|瞧)了(?:一眼|一圈)?|溜达了一圈)(?:一下|下(?=\S{2}))?[\s,;。、:]*(.*)$/;
+const NAME_DONE = new RegExp(`^([^\\s,;。、:]{2,16}?)(?:那边|那里|那儿|这边|那嘎达|搁那儿|搁那)?我?(?:上周|这个月|本月|${WHEN_TOLD})(?:去过了|去过|去了|去看了(?:一?下)?|去看过了|走了一圈|走了一趟|跑了一趟|复查了(?:一下|一遍)?|回访了?|查了|走访了?|走访过了|(?:检查|巡查|巡检)(?:结果|情况)(?:是|为)?|(?:检查|巡查|巡检|巡)(?:完毕|结束)了?|巡完了?|巡查完了?|检查完了?|看过了|看完了|巡查过了?|检查过了?|查过了|查完了|巡了|巡过了|转过了|(?:检查|巡查|巡检)了(?:一下|一遍|一圈)?|转了一圈|看了一下|(?:瞅|瞧)(?:了一眼|了一圈|过了|了)|去(?:瞅|瞧)了(?:一眼|一圈)?|溜达了一圈)(?:一下|下(?=\\S{2}))?[\\s,;。、:]*(.*)$`);
 // "瑞星纺织 今天检查 正常": the name, a time word, the visit verb, then the verdict, each on its own.
-const NAME_TIME_VISIT = new RegExp(`^([^\\s,;。、:]{2,16})[\\s,;。、:]+(?:今天|今日|上午|下午|早上|刚才|刚刚|昨天)?\\s*${PATROL_KIND}*(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\\s,;。、:]+(.+)$`);
+const NAME_TIME_VISIT = new RegExp(`^([^\\s,;。、:]{2,16})[\\s,;。、:]+${WHEN_TOLD}\\s*${PATROL_KIND}*(?:检查|巡查|巡检|走访|看了|查了|检查了|巡查了)(?:完毕|结束|完)?(?:了|过)?[\\s,;。、:]+(.+)$`);
 // A visit said as its own part of the message, after the name: "华盛 巡完了 …", "春晖纺织 已检查 没问题",
 // "海天食品 现场检查 合格", "荣达 去了 一切都好", "伟业模具，今天去巡查了，发现…"; or glued to it: "新亚检查 存在问题：…".
 const VISIT_PART = new RegExp(
@@ -39,13 +41,16 @@ const VISIT_PART = new RegExp(
   // "巡好了", "检查好了": done with the visit (好 after a patrol verb, never 看好了).
   `|^${TIME}(?:已经?)?(?:巡查|巡检|检查|巡)好了?$` +
   // "刚走", "刚出来": the worker has just left the site.
-  `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|走了一趟|刚走|走了|刚出来|出来了|刚离开|我?(?:去)?(?:瞅|瞧)(?:了一眼|了一圈|过了|了)|溜达了一圈)$`,
+  `|^${TIME}(?:我?去了|我?去过了?|到此一游|跑了一趟|跑过了?|跑了|走了一趟|刚走|走了|刚出来|出来了|刚离开|我?(?:去)?(?:瞅|瞧)(?:了一眼|了一圈|过了|了)|溜达了一圈)$`,
 );
 const VERDICT_GLUED = new RegExp(`^(?:已经?)?${PATROL_KIND}*(?:巡查|巡检|检查|走访)(?:了|过|完|结果|情况)*(?:是|为)?(\\S+)$`);
-const VISIT_TAIL = /^(.{2,16}?)(?:今天|今日)?(?:巡查|检查|巡检|走访)(?:完毕|结束|完|了|过|打卡)*$/;
+const VISIT_TAIL = new RegExp(`^(.{2,16}?)(?:我|我们)?${WHEN_TOLD}(?:巡查|检查|巡检|走访)(?:完毕|结束|完|了|过|打卡)*$`);
 
 /** A word that may be an enterprise's name: two CJK characters at least, no problem word, no sentence start. */
 export const isName = (s: string) => s.length >= 2 && s.length <= 16 && !NOT_A_NAME.test(s) && !PROBLEM.test(s) && /[\u4e00-\u9fff]{2}/.test(s);
+
+// "欣荣服饰 去了没人": the visit verb, after its time, glued to what was found.
+const WENT_PART = new RegExp(`^${WHEN_TOLD}(?:去了|去过了?|去看了|到了)(?=\\S)`);
 
 function namedVisit(text: string, now: Date): ParsedMessage | null {
   const parts = text.split(/[\s,;。、:]+/).filter(Boolean);
@@ -53,7 +58,7 @@ function namedVisit(text: string, now: Date): ParsedMessage | null {
   const rest = (from: number) => text.slice(text.indexOf(parts[from - 1]) + parts[from - 1].length).replace(/^[\s,;。、:]+/, '');
   if (isName(parts[0]) && VISIT_PART.test(parts[1])) return parsePatrol(`${parts[0]} ${parts.length > 2 ? rest(2) : ''}`, now);
   // "欣荣服饰 去了没人": the visit, then what was found there, in one part.
-  const went = /^(?:今天|今日|上午|下午|刚才|刚刚)?(?:去了|去过了?|去看了|到了)(?=\S)/.exec(parts[1]);
+  const went = WENT_PART.exec(parts[1]);
   if (isName(parts[0]) && went) return parsePatrol(`${parts[0]} ${rest(1).slice(went[0].length)}`, now);
   // "亚光照明 巡查正常 下次再去": the verdict glued to the visit verb.
   const verdictGlued = VERDICT_GLUED.exec(parts[1]);
@@ -75,13 +80,13 @@ const VISIT_ANYWHERE = /巡查|检查|巡检|走访|看过|看了|查过|查了|
 const DONE_NAME = new RegExp(`^${TIME}(?:巡查完|检查完|巡完|看完|查完)了?\\s*([^\\s,;。、:]{2,16}?)[\\s,;。、:]+(.*)$`);
 
 // A visit said in the middle of a problem-first message: 检查发现, 巡查时发现, 去看了, 转了一圈.
-const VISIT_HINT = /(?:今天|今日|刚才|刚刚|上午|下午)?(?:去|来)?(?:(?:检查|巡查|巡检|走访)了?(?:一下|一遍|一圈)?|看了一?下?|转了一?圈?)(?:时|的时候|中|过程中)?(?:发现|看到)?了?/;
+const VISIT_HINT = new RegExp(`${WHEN_TOLD}(?:去|来)?(?:(?:检查|巡查|巡检|走访)了?(?:一下|一遍|一圈)?|看了一?下?|转了一?圈?)(?:时|的时候|中|过程中)?(?:发现|看到)?了?`);
 // 好几个 counts things, it asks nothing.
 const QUESTION = /什么|啥|哪些|哪个|哪里|谁|多少|(?<!好)几个|(?<!好)几家|(?<!好)几条|吗|呢|\?|怎么|如何|是否|有没有/;
 const NOT_A_NAME = /^(?:[\d一二三四五六七八九十几两]+家|不|未|没|仍|还|已|通过|合格|重复|正常|我|你|他|她|我们|今天|今日|今儿|今个|昨儿|现在|上午|下午|早上|中午|晚上|昨天|刚|这周|本周|上周|这个?月|本月|上个?月|今年|刚才|刚刚|这个|那个|这里|那里|这边|那边|还有|有|没|没有|未|已|已经|请|帮|麻烦|发现|看到|检查|巡查|隐患|问题|消防|安全|员工|工人|仓库|车间|厂房|楼梯|配电|电线|灭火器)/;
 
 // "荣盛纺机今天上午检查一切都好的": name, time, visit verb and verdict with no separator at all.
-const GLUED_VISIT = /^([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:今天|今日|昨天|刚才|刚刚|刚)?(?:上午|下午|早上|中午)?(?:去)?(?:检查|巡查|巡检|走访|看)(?:了|过|完|一下)*(.+)$/;
+const GLUED_VISIT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9]{2,12}?)${WHEN_TOLD}(?:去)?(?:检查|巡查|巡检|走访|看)(?:了|过|完|一下)*(.+)$`);
 
 // "上午去了恒泰 看见后门堆了些纸箱": on a visit the sender saw something wrong; a visit said without an
 // inspection verb, then a sighting (看见 / 看到), may be told to report a hazard as much as to record a
@@ -138,10 +143,11 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
 const PLANT_PART = /^[\d一二三四五六七八九十]+(?:楼|层|号|车间)(?:车间|仓库|厂房|库|楼|线|门|机|位|房|区)?$|^[\d一二三四五六七八九十]+(?:楼|层|车间)/;
 const FIX_BY = /内|前|限期|期限|整改|底|末|立即|马上|立刻/;
 const DEMAND = /让他们|让企业|叫他们|要求|责令|必须|要改|要换|要装|要加|要清|要拆|要补|应该|应当|得改|得换|需整改|需要整改|要整改/;
-const VISIT_LEAD = /^(?:(?:我|我们)(?=\s*(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|昨天|现在|正在|在|去|到))\s*)?(?:(?:现在|正)(?=在))?(?:(?:今天|今日|刚才|刚刚|刚|上午|下午|早上|中午|晚上|今早|今天上午|今天下午|昨天)\s*)?(?:(?:在|去了?|到了?)\s*(?=\S{2}))?/;
+const VISIT_LEAD = new RegExp(`^(?:(?:我|我们)(?=\\s*(?:${WEEK_WORDS}|${DAY_WORDS}|${HOUR_WORDS}|现在|正在|在|去|到))\\s*)?(?:(?:现在|正)(?=在))?(?:${WHEN_TOLD}\\s*)?(?:(?:在|去了?|到了?)\\s*(?=\\S{2}))?`);
 
 const GLUED_VERDICT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX})(ok|正常|一切正常|没问题|没有问题|无异常|挺好|都好|良好|没毛病)(?:的|了|啊)?$`, 'i');
-const INDEFINITE = /(?:随便|无论|不管)?(?:谁|什么|啥|哪里|哪儿|哪)(?:都|也)/g;
+// 随便谁都能进, 什么人都能进, 啥东西都往里堆: an indefinite word with 都 / 也 states, it asks nothing.
+const INDEFINITE = /(?:随便|无论|不管)?(?:谁|什么|啥|哪里|哪儿|哪)(?:人|东西|车|时候|地方)?(?:都|也)/g;
 const NAME_ONLY = new RegExp(`^[\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX}$`);
 
 /**

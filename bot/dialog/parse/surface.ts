@@ -59,37 +59,6 @@ export function surface(text: string): string {
   return dropFillers(dropCourtesy(plain));
 }
 
-// "…，请问这样报可以吗", "请问这个怎么记录？", "请问这样算巡查过了吗", "请问巡查正常的话是不是也要发？": a question about
-// how to record what the message itself says. Next to a complete report or patrol it is not the question the
-// message asks; the caller reads the message without it and keeps that reading only when it is a report or patrol.
-const META_CLAUSE = new RegExp(
-  [
-    '(?:请问|想问一下|问一下)?(?:我)?(?:这样|这个|这种情况|这种)(?:子)?(?:报|写|发|记|填|登记|上报|记录|处理)?(?:的话)?(?:可以|行|对|合适|正确|没问题|ok)(?:吗|不|么|吧|没|啊|呀)?',
-    '(?:请问|想问一下|问一下)?(?:这个|这种情况|这样|这)?(?:要|该|应该)?(?:怎么|如何|咋)(?:记录|登记|报|上报|写|填|记|发)(?:呢|呀|啊)?',
-    '(?:请问|想问一下|问一下)?(?:我)?这样(?:就)?算(?:是)?(?:巡查|巡|检查|查)?(?:过|完成|完)?(?:了)?(?:吗|不|么|没)?',
-    '(?:请问)?(?:巡查|检查)?(?:正常|没问题)的话(?:是不是|要不要|需不需要)(?:也)?(?:要)?(?:发|报|登记|记录|上报)(?:吗)?',
-    '(?:请问)?(?:是不是|要不要|需不需要)(?:也)?(?:要)?(?:发|报|登记|记录|上报)(?:一下)?(?:吗)?',
-    '(?:请问)?(?:我)?还(?:需要|要|用|得)(?:做|干|弄|填|报|发|登记)(?:些|点)?(?:什么|啥|别的)(?:吗|呢|不)?',
-  ].join('|'),
-);
-const META = new RegExp(`(?<=^|[\\s,;。、:!?~])(?:${META_CLAUSE.source})(?=$|[\\s,;。、:!?~])`, 'g');
-
-// "…，是不是要报重大隐患？", "这个算不算重大隐患": asking whether what was just described is a major hazard.
-const MAJOR_ASKED = /(?:请问)?(?:这个|这种情况|这样)?(?:是不是|算不算|属不属于|要不要|该不该|能不能)(?:要|应该)?(?:报|算|属于|定为|按)?(?:成|为)?(?:重大隐患|重大)(?:报)?(?:吗|呢|啊|呀)?/g;
-
-/** The message without its meta-questions, or null when it has none. */
-export function withoutMetaQuestions(text: string): string | null {
-  if (!/请问|问一下|这样|这个|怎么|如何|咋|是不是|要不要|需不需要|的话|算不算|属不属于|该不该|能不能|还/.test(text)) return null;
-  META.lastIndex = 0;
-  const asksMajor = MAJOR_ASKED.test(text);
-  if (!META.test(text) && !asksMajor) return null;
-  // The worker who asks whether it is a major hazard thinks it is one: the level stays, the question goes.
-  const out = text.replace(MAJOR_ASKED, ' 重大隐患 ').replace(META, ' ').replace(/^请问/, '').replace(/\s*\?+/g, ',').replace(/\s+/g, ' ').replace(/^[\s,;。、:!~?]+|[\s,;。、:!~?]+$/g, '').trim();
-  // The rest may now start with what the question hid (请问，我今天去了…): its courtesy and narrator go too.
-  const rest = out ? dropCourtesy(out) : out;
-  return rest && rest !== text.replace(/[?]+$/, '') ? rest : null;
-}
-
 // "三元彩印的情况 帮我查查看", "金达纺织最近的巡查记录给我看一下": the request said after what it is about (topic
 // first, as people speak). The readers start from the verb, so the request is put first. Tried only when the
 // message as said reads as nothing.
@@ -102,11 +71,9 @@ export function reordered(text: string): string[] {
   return m ? [`${/[查调翻拉]/.test(m[2]) ? '查一下' : '看一下'} ${m[1].replace(/[\s,;。、:!~]+$/, '')}`] : [];
 }
 
-const RECORDS = new Set<string>(['report', 'patrol']);
-
 /**
  * Reads a normalised message through its surface: `read` is the readers (parseWords). The surface-corrected
- * words are read; a meta-question is dropped when what is left is a report or patrol; and a rewrite never
+ * words are read (a question whether the message is right is dropped by the readers, questions.ts); a rewrite never
  * costs a reading: when the corrected words read as nothing, the words as written (fillers dropped) and the
  * other word orders are tried, and the first reading that names no greeting as an enterprise is kept.
  */
@@ -115,13 +82,6 @@ export function readSurface(text: string, read: (words: string) => ParsedMessage
   // "取消取消", "好的 谢谢": once the surface is put right the message may be a whole-message answer.
   const answer = words !== text ? parseReply(words) : null;
   if (answer) return answer;
-  // "…，请问这样报可以吗": a question about how to record the message is dropped when what is left is a report
-  // or a patrol; otherwise the message is read whole (a real question stays a question).
-  const plain = withoutMetaQuestions(words);
-  if (plain) {
-    const bare = read(plain);
-    if (RECORDS.has(bare.intent) && 'enterprise' in bare && bare.enterprise) return bare;
-  }
   const first = read(words);
   if (first.intent !== 'unknown') return first;
   for (const other of [dropFillers(text), ...reordered(words)]) {
