@@ -96,6 +96,8 @@ const RULES: Rule[] = [
       return lag === 0 ? { kind: 'now' } : { kind: 'days', days: lag };
     },
   },
+  // "下班前挪开", "今天下班之前", "收工前清掉": the end of today's work is today.
+  { re: /(?:今天|今日|当天)?(?:下班|收工|天黑)(?:前|之前|以前)/g, slot: () => ({ kind: 'days', days: 0 }) },
   // "今天必须清掉", "今天就要让他们搬开", "今天一定换好": today, maybe with a must and whoever is told, before a fix verb.
   { re: /(?:今天|今日|当天|当日)(?:(?:就|必须|一定|务必|得|要|须|之内|以内|内)+(?:让|叫|要求|督促)?(?:他们|他|她|企业|厂里|老板)?)?(?=之内|以内|内|前|之前|上午|下午|下班|整改|完成|处理|挪|搬|清|弄|改|修|搞|解决|落实|换|拆|装|补|打开|开|关|停|撤|移|腾)/g, slot: () => ({ kind: 'days', days: 0 }) },
   { re: /大后天|后天|明天|明日/g, slot: (m) => ({ kind: 'days', days: m[0] === '大后天' ? 3 : m[0] === '后天' ? 2 : 1 }) },

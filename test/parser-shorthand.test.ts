@@ -70,3 +70,20 @@ describe('today as a deadline with a must before the verb', () => {
     expect(parse('今天去了远帆包装 正常')).not.toHaveProperty('deadline');
   });
 });
+
+describe('the order left by a deadline, the end of work, and a retraction as a correction', () => {
+  it('drops the order whose time was the deadline, keeps an order said whole', () => {
+    expect(parse('远帆包装 楼道里堆着纸箱 叫他们下班前搬走')).toMatchObject({ description: '楼道里堆着纸箱', deadline: { kind: 'days', days: 0 } });
+    expect(parse('远帆包装 配电箱没盖 我让他三天内装好')).toMatchObject({ description: '配电箱没盖', deadline: { kind: 'days', days: 3 } });
+    expect(parse('远帆包装 通道堵了 叫他们清理')).toMatchObject({ description: '通道堵了 叫他们清理' });
+  });
+
+  it('reads 不对 / 说错了 + what it should be as a correction of the level, the deadline or the enterprise', async () => {
+    const { parseCorrection } = await import('../bot/dialog/parse/corrections.js');
+    expect(parseCorrection('不对 是立新机械', NOW)).toEqual({ kind: 'enterprise', enterprise: '立新机械' });
+    expect(parseCorrection('说错了，是后天', NOW)).toEqual({ kind: 'deadline', deadline: { kind: 'days', days: 2 } });
+    expect(parseCorrection('搞错了 应该是重大', NOW)).toEqual({ kind: 'level', level: 'major' });
+    expect(parseCorrection('不对 是这样的 他们已经改了', NOW)).toBeNull();
+    expect(parseCorrection('不对', NOW)).toBeNull();
+  });
+});

@@ -129,6 +129,10 @@ export function freeText(text: string, drop: RegExp = /^$/): string | undefined 
   // "…堵塞，已要求三天内整改" once the deadline is taken: the demand's leftover (已, 已要求, 责令) says nothing.
   // 特此报告 closes a clerk's note; it is no part of what was found.
   const t = tidy(text.replace(/^[\s,;。、:]*(?:发现|存在|问题是|情况是|有(?=\s))\s*/, '').replace(/[\s,;。、:]*特此(?:报告|通知|函告|说明|上报)[\s,;。、:!]*$/, '')
-    .replace(/[\s,;。、:]*(?:(?:已经?|并|现)(?:要求|责令|让|叫)?|(?:然后)?(?:我)?(?:要求|责令|让|叫))(?:企业|他们|厂里|其)?[\s,;。、:]*$/, ' '));
-  return t && !drop.test(t) ? t : undefined;
+    .replace(/[\s,;。、:]*(?:(?:已经?|并|现)(?:要求|责令|让|叫)?|(?:然后)?(?:我)?(?:要求|责令|让|叫|跟)(?:他们|他|她)?(?:讲了|说了)?)(?:企业|他们|他|她|厂里|老板|其)?[\s,;。、:]*$/, ' '));
+  // "…堆着货 叫他们 挪开" once 下班前 is taken (the gap is where it stood): the order to fix it by then is the
+  // deadline's, not part of what was found. An order said whole (叫他们清理) stays the worker's words.
+  const found = t.replace(ORDER_LEFT, '').trim() || t;
+  return found && !drop.test(found) ? found : undefined;
 }
+const ORDER_LEFT = /[\s,;，；。、:]*(?:我)?(?:叫|让|要求|责令|督促)(?:他们|他|她|企业|厂里|老板)?\s+(?:搬|挪|清|拆|修|换|改|装|关|开|移|弄|整改|处理|停)[\u4e00-\u9fff]{0,2}$/;
