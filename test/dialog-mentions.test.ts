@@ -52,6 +52,14 @@ describe('dialog: names elsewhere in the message', () => {
     expect(other).not.toContain('常州华美化工有限公司');
   });
 
+  it('an enterprise named as a landmark (华美化工隔壁那家…) is never where the hazard is filed: the bot asks', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '华美化工隔壁那家小厂 消防通道堵了');
+    expect(q).toContain('请问是哪家企业');
+    expect(q).not.toContain('常州华美化工有限公司');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+  });
+
   it('a town named in a report whose words name a problem is still a report: the enterprise is asked', async () => {
     const c = await dialogWorld();
     const q = await c.say(c.w.workerA1, '横林镇那边有家厂几个灭火器都过期了');

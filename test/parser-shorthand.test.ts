@@ -87,3 +87,18 @@ describe('the order left by a deadline, the end of work, and a retraction as a c
     expect(parseCorrection('不对', NOW)).toBeNull();
   });
 });
+
+describe('a name said as a landmark is not where the hazard is', () => {
+  it('drops the enterprise (the dialog asks which) and keeps the words', () => {
+    const p = parse('立新机械隔壁那家小作坊 电线乱拉');
+    expect(p).toMatchObject({ intent: 'report', description: expect.stringContaining('隔壁那家小作坊 电线乱拉') });
+    expect(p).not.toHaveProperty('enterprise');
+    expect(parse('听立新机械老板讲 隔壁远帆包装的仓库有人抽烟')).not.toHaveProperty('enterprise');
+    expect(parse('立新机械对面那个厂 今天去看了 正常')).not.toHaveProperty('enterprise');
+  });
+
+  it('keeps the enterprise of a plain report and of hearsay about the enterprise itself', () => {
+    expect(parse('立新机械 电线乱拉')).toMatchObject({ enterprise: '立新机械' });
+    expect(parse('立新机械门口的消防栓被货挡住了')).toMatchObject({ enterprise: '立新机械' });
+  });
+});

@@ -11,6 +11,7 @@ import { M } from './messages.js';
 import { U } from './understand-messages.js';
 import { gridNames, gridsToName } from './places.js';
 import { patrolVerdict } from './patrol-verdict.js';
+import { saidAsLandmark } from './parse/landmarks.js';
 
 // The parser guesses an enterprise from where a name usually stands ("横林镇现在有哪些逾期没整改" in
 // 横林镇现在有哪些逾期没整改的隐患，列个清单给我). When that guess is no enterprise of the sender's, the
@@ -84,6 +85,8 @@ async function enterpriseIn(t: Turn, text: string, tried: string): Promise<{ ent
     const said = [...new Set([e.name, e.shortName ?? '', ...view.aliases, coreName(e.name)])]
       .filter((k) => k.length >= 2 && rest.includes(k))
       .sort((a, b) => b.length - a.length);
+    // 恒达隔壁那家小厂…: named as a landmark, it is not where the hazard is (parse/landmarks.ts).
+    if (said.some((k) => saidAsLandmark(text, k))) continue;
     // Matched only by a looser form (width, case): taken, and the words are left as they are.
     return { enterprise: { id: e.id, name: e.name }, said };
   }

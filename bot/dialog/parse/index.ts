@@ -14,6 +14,7 @@ import { parseCodeSentence } from './code-sentence.js';
 import { readSurface } from './surface.js';
 import { withoutOtherBusiness } from './other-business.js';
 import { layOutLines } from './lines.js';
+import { LANDMARK } from './landmarks.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
 import { COMPANY_SUFFIX } from './slots.js';
@@ -86,6 +87,29 @@ function compact(m: ParsedMessage): ParsedMessage {
  * botNames (optional) strips "@安全助手" even when the sender typed no space after it.
  */
 export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
+  return landmarkNoSubject(readMessage(input, now, options));
+}
+
+// "恒达隔壁那家小厂 消防通道堵了", "恒达对面的仓库…", "听恒达老板说 隔壁新博的仓库…": a name said as a landmark
+// is not where the hazard is. Taken as the enterprise, the fuzzy match would file the hazard at 恒达; without it
+// the dialog asks which enterprise, and the words stay in the description. (Hearsay alone is no landmark:
+// 听说华美仓库有人抽烟 is about 华美.)
+// The words tell of a neighbour's place: it, not the name said first, is where the hazard is (…隔壁远帆包装的仓库…).
+// 旁边 alone is how objects are placed (消防通道旁边堆了杂物), so only 隔壁/对面 with a place after them count.
+const NEIGHBOUR = new RegExp(`^(?:在)?(?:隔壁|旁边|对面|斜对面)|(?:隔壁|对面|斜对面)(?:的|那家|那个)?(?:[\\u4e00-\\u9fffA-Za-z0-9]{2,8}?${COMPANY_SUFFIX}|厂|公司|作坊|小厂)`);
+
+function landmarkNoSubject(m: ParsedMessage): ParsedMessage {
+  if (m.intent === 'ambiguous') return { ...m, options: m.options.map(landmarkNoSubject) };
+  if ((m.intent !== 'report' && m.intent !== 'patrol') || !m.enterprise) return m;
+  const told = m.intent === 'report' ? m.description : m.findings ?? m.note;
+  if (!LANDMARK.test(m.enterprise) && !NEIGHBOUR.test(told ?? '')) return m;
+  const words = (w: string | undefined) => [m.enterprise, w].filter(Boolean).join(' ');
+  return m.intent === 'report'
+    ? compact({ ...m, enterprise: undefined, description: words(m.description) })
+    : compact({ ...m, enterprise: undefined, ...(m.findings !== undefined || m.result === 'issues' ? { findings: words(m.findings) } : { note: words(m.note) }) });
+}
+
+function readMessage(input: string, now: Date, options: NormaliseOptions): ParsedMessage {
   const given = typeof input === 'string' ? input : '';
   // "转自领导：亚泰建材是什么情况": a forwarded message is read as what was forwarded.
   const raw = given.length <= MAX_PARSED_CHARS ? withoutChatLines(given.replace(FORWARDED, '') || given) : given;
