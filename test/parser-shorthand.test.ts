@@ -21,6 +21,7 @@ describe('shorthand: pinyin initials and English words for the bot\'s own words'
     expect(expandAbbreviations('整改 YH 20261201-0002 完成')).toBe('整改 YH 20261201-0002 完成');
     expect(expandAbbreviations('gk 3d打印车间')).toBe('gk 3d打印车间');
     expect(expandAbbreviations('LED灯坏了')).toBe('LED灯坏了');
+    expect(expandAbbreviations('粉尘 PM 2.5 超标')).toBe('粉尘 PM 2.5 超标');
   });
 
   it('reads a patrol typed in shorthand, with the enterprise by its initials and the deadline in letters', () => {

@@ -6,12 +6,12 @@ import { COMPANY_SUFFIX } from './slots.js';
 // between non-letters, any case), so "hy物流" or "ht" (an enterprise by its initials, resolved by the dialog's
 // pinyin match) stays as it was typed: an initial is expanded only when it is one of the bot's own words below.
 
-// Pinyin initials of the bot's command words. Left out on purpose: initials that are vulgar in chat (sb, jb)
-// and ones a township uses for its own names more than for the word (zd is kept: 重大 is what it means in a
-// hazard message, and a tag of level must not be lost).
+// Pinyin initials of the bot's command words. Left out on purpose: initials that are vulgar in chat (sb, jb),
+// and ones that are English in chat (pm: 3 PM, PM 2.5). zd is kept: 重大 is what it means in a hazard message,
+// and a tag of level must not be lost.
 const INITIALS: Readonly<Record<string, string>> = {
   xc: '巡查', zg: '整改', zd: '重大', yq: '逾期', cx: '查询', qy: '企业', fc: '复查', xh: '销号',
-  tj: '统计', pm: '排名', dbs: '待办', db: '待办', rw: '任务', wt: '问题', zc: '正常', wwt: '没问题',
+  tj: '统计', dbs: '待办', db: '待办', rw: '任务', wt: '问题', zc: '正常', wwt: '没问题',
 };
 
 // English shorthand ("xc done" is 巡查: done adds nothing a reader needs). "ok" is left as typed: the readers already take it as a pass or an all-well verdict.
