@@ -17,6 +17,7 @@ import { layOutLines } from './lines.js';
 import { LANDMARK } from './landmarks.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
+import { withKnownName } from './known-names.js';
 import { COMPANY_SUFFIX } from './slots.js';
 
 export { normalise } from './normalise.js';
@@ -86,9 +87,18 @@ function compact(m: ParsedMessage): ParsedMessage {
  * word, then the few command-less phrasings with one clear reading; everything else is 'unknown'.
  * botNames (optional) strips "@安全助手" even when the sender typed no space after it.
  */
-export function parseMessage(input: string, now: Date, options: NormaliseOptions = {}): ParsedMessage {
-  return landmarkNoSubject(readMessage(input, now, options));
+export function parseMessage(input: string, now: Date, options: ParseOptions = {}): ParsedMessage {
+  const read = landmarkNoSubject(readMessage(input, now, options));
+  if (!options.names?.length) return read;
+  // A name of the sender's scope is found where it stands; see known-names.ts.
+  const text = normalise(typeof input === 'string' ? input : '', options);
+  return withKnownName(text, read, options.names, (t) => landmarkNoSubject(readMessage(t, now, options)));
 }
+
+export type ParseOptions = NormaliseOptions & {
+  /** The names (full, short, aliases) of the enterprises the sender looks after, when the caller knows them. */
+  names?: readonly string[];
+};
 
 // "恒达隔壁那家小厂 消防通道堵了", "恒达对面的仓库…", "听恒达老板说 隔壁新博的仓库…": a name said as a landmark
 // is not where the hazard is. Taken as the enterprise, the fuzzy match would file the hazard at 恒达; without it

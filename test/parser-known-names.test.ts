@@ -1,0 +1,41 @@
+// With the names of the sender's enterprises known (as the conversation gives them), a name is found where it
+// stands in the sentence; without them, or when the reading already names it, the reading is the same.
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../bot/dialog/parse/index.js';
+import { knownNameIn } from '../bot/dialog/parse/known-names.js';
+
+const NOW = new Date('2026-12-03T02:00:00Z');
+const NAMES = ['华美', '华美化工', '恒达', '新博', '瑞丰机械'];
+const parse = (text: string, names: string[] = NAMES) => parseMessage(text, NOW, { botNames: ['安全助手'], names }) as Record<string, unknown>;
+
+describe('a known name anywhere in the sentence', () => {
+  it.each([
+    ['消防通道又被堵了 华美化工那边 叫他们三天内弄好', { intent: 'report', enterprise: '华美化工', deadline: { kind: 'days', days: 3 } }],
+    ['仓库门口堆满了纸箱 是瑞丰机械的 明天清掉', { intent: 'report', enterprise: '瑞丰机械' }],
+  ])('%s', (text, want) => {
+    expect(parse(text)).toMatchObject(want);
+    // The words of the hazard lose the name: the name is the slot now.
+    expect(String(parse(text).description)).not.toContain(String(want.enterprise));
+  });
+
+  it('the longest name wins (华美化工 over 华美)', () => {
+    expect(knownNameIn('今天华美化工灭火器过期', NAMES)).toBe('华美化工');
+  });
+
+  it('a name said as a landmark is not the enterprise (恒达隔壁那家小厂)', () => {
+    expect(knownNameIn('恒达隔壁那家小厂 消防通道堵了', NAMES)).toBeNull();
+    expect(parse('恒达隔壁那家小厂 消防通道堵了').enterprise).toBeUndefined();
+  });
+
+  it('a reading that names the enterprise already, or is about no enterprise, is unchanged', () => {
+    for (const text of ['上报 华美 消防通道堵塞 3天内整改', '刚去新博转了一圈 都挺好', '横林镇本月怎么样', '复查 YH20261122-0007 通过']) {
+      expect(parse(text)).toEqual(parseMessage(text, NOW, { botNames: ['安全助手'] }));
+    }
+  });
+
+  it('without known names the parser is as before; a name not known changes nothing', () => {
+    const text = '消防通道又被堵了 华美化工那边 叫他们三天内弄好';
+    expect(parse(text, [])).toEqual(parseMessage(text, NOW, { botNames: ['安全助手'] }));
+    expect(parse(text, ['远方'])).toEqual(parseMessage(text, NOW, { botNames: ['安全助手'] }));
+  });
+});
