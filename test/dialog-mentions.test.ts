@@ -9,8 +9,11 @@ import { createInbox } from '../bot/inbox.js';
 import { inProcessClient } from '../bot/client/in-process.js';
 import type { VerbClient } from '../bot/client/types.js';
 
-/** An inbox whose verbs note every enterprise lookup: how many a message costs, whoever sends it. */
-function countingInbox(c: DialogWorld) {
+/**
+ * An inbox whose verbs note every enterprise lookup: how many a message costs, whoever sends it. With
+ * `pastBound`, the scope's names are not given, as for a directory past NAMES_BOUND (a city's district).
+ */
+function countingInbox(c: DialogWorld, pastBound = false) {
   const lookups: string[] = [];
   const base = inProcessClient(c.deps);
   const client: VerbClient = {
@@ -18,6 +21,7 @@ function countingInbox(c: DialogWorld) {
       const verbs = base.as(actor, channel, origin);
       return Object.assign(Object.create(verbs), {
         matchEnterprises: (q: string, limit: number) => { lookups.push(q); return verbs.matchEnterprises(q, limit); },
+        ...(pastBound ? { enterpriseNames: async () => ({ names: [], complete: false }) } : {}),
       });
     },
   };
@@ -136,22 +140,36 @@ describe('dialog: names elsewhere in the message', () => {
     expect(town).not.toMatch(/横山精密机械有限公司|\d+ 条|统计/);
   });
 
-  it('is bounded: one lookup over a worker\'s grids, a few for a town admin, none over a district\'s directory', async () => {
+  it('past the names bound, is bounded: one lookup over a worker\'s grids, a few for a town admin, none over a district\'s directory', async () => {
     const c = await dialogWorld();
     const text = '村里那家厂华美化工消防通道堵了，二楼配电房也堆满了杂物，老板说明天就弄';
-    const w = countingInbox(c);
+    const w = countingInbox(c, true);
     await w.say(c.w.workerA1, text);
     // The parser's guess, then the whole message once.
     expect(w.lookups).toHaveLength(2);
-    const a = countingInbox(c);
+    const a = countingInbox(c, true);
     await a.say(c.w.adminA, text);
     expect(a.lookups.length).toBeLessThanOrEqual(4);
-    const d = countingInbox(c);
+    const d = countingInbox(c, true);
     const reply = await d.say(c.w.district, text);
     // Only the parser's guess: a district's directory is never searched for a name inside a sentence.
     expect(d.lookups).toEqual(['村里那家厂']);
     expect(reply).toContain('请问是哪家企业');
     // Towns are still found for a district admin: they are few.
     expect(await d.say(c.w.district, '横山桥镇现在有哪些逾期没整改的隐患，列个清单给我')).toContain('逾期清单（横山桥镇）');
-  });
+    });
+
+  it('with the scope\'s names known, the name is found in the sentence at once, for a district admin too', async () => {
+    const c = await dialogWorld();
+    const text = '村里那家厂华美化工消防通道堵了，二楼配电房也堆满了杂物';
+    const w = countingInbox(c);
+    expect(await w.say(c.w.workerA1, text)).toContain('隐患已登记');
+    // The name is the parser's reading now: one lookup resolves it.
+    expect(w.lookups).toEqual(['华美化工']);
+    const d = countingInbox(c);
+    expect(await d.say(c.w.district, '恒泰那边 华美化工的二楼配电房堆满了杂物')).toContain('隐患已登记');
+    const found = await c.db.select().from(hazards);
+    expect(found.map((h) => h.enterpriseId)).toEqual([c.huamei.id, c.huamei.id]);
+    expect(found[0].description).toBe('消防通道堵了，二楼配电房也堆满了杂物');
+});
 });

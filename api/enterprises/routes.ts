@@ -7,6 +7,7 @@ import { UpdateEnterpriseInput, updateEnterprise } from './update-enterprise.js'
 import { getEnterprise } from './get-enterprise.js';
 import { ListEnterprisesInput, listEnterprises } from './list-enterprises.js';
 import { matchEnterprises } from './match.js';
+import { enterpriseNamesInScope } from './names-in-scope.js';
 import { listEnterpriseContacts } from '../people/enterprise-contacts.js';
 import { PLATFORMS } from '../../db/schema/index.js';
 
@@ -43,6 +44,11 @@ const routes = {
     method: 'get', path: '/v1/enterprises/match', tags, summary: '按简称、别名或全称模糊查找企业', security: bearer,
     request: { query: MatchQuery }, responses: { 200: json(z.object({ items: z.array(Candidate) })), ...errorResponses },
   }),
+  names: createRoute({
+    method: 'get', path: '/v1/enterprises/names', tags, security: bearer,
+    summary: '范围内企业的全称、简称和别名（聊天识别用；范围超过 3000 家时为空，complete 为 false）',
+    responses: { 200: json(z.object({ names: z.array(z.string()), complete: z.boolean() }).openapi('EnterpriseNames')), ...errorResponses },
+  }),
   get: createRoute({
     method: 'get', path: '/v1/enterprises/{id}', tags, summary: '企业详情（类别、风险、巡查、隐患）', security: bearer,
     request: { params: IdParam }, responses: { 200: json(Enterprise), ...errorResponses },
@@ -62,6 +68,7 @@ export function registerEnterpriseRoutes(app: OpenAPIHono<AppEnv>) {
     const { q, limit } = c.req.valid('query');
     return c.json({ items: await matchEnterprises(c.get('ctx'), q, limit) }, 200);
   });
+  app.openapi(routes.names, async (c) => c.json(await enterpriseNamesInScope(c.get('ctx')), 200));
   app.openapi(routes.get, async (c) => c.json(await getEnterprise(c.get('ctx'), c.req.valid('param').id), 200));
   app.openapi(routes.contacts, async (c) => c.json(await listEnterpriseContacts(c.get('ctx'), c.req.valid('param').id), 200));
 }

@@ -98,6 +98,7 @@ function httpVerbs(api: ApiCaller, actor: Actor): ActorVerbs {
     getHazard: (ref) => api.call('GET', `v1/hazards/${'id' in ref ? ref.id : enc(ref.code)}`),
     hazards: (query) => api.call('GET', 'v1/hazards', { query: query as Query }),
     matchEnterprises: async (q, limit) => (await api.call<{ items: Awaited<ReturnType<ActorVerbs['matchEnterprises']>> }>('GET', 'v1/enterprises/match', { query: { q, limit } })).items,
+    enterpriseNames: () => api.call('GET', 'v1/enterprises/names'),
     getEnterprise: (id) => api.call('GET', `v1/enterprises/${id}`),
     enterprises: (query) => api.call('GET', 'v1/enterprises', { query: query as Query }),
     tasks: () => api.call('GET', 'v1/me/tasks'),

@@ -13,6 +13,7 @@ import { getHazard } from '../../api/hazards/get.js';
 import { listHazards } from '../../api/hazards/list.js';
 import { LogPatrolInput, logPatrol } from '../../api/patrols/log.js';
 import { matchEnterprises } from '../../api/enterprises/match.js';
+import { enterpriseNamesInScope } from '../../api/enterprises/names-in-scope.js';
 import { ListEnterprisesInput, listEnterprises } from '../../api/enterprises/list-enterprises.js';
 import { getEnterprise } from '../../api/enterprises/get-enterprise.js';
 import { myTasks } from '../../api/stats/my-tasks.js';
@@ -67,6 +68,7 @@ class InProcessVerbs implements ActorVerbs {
   getHazard(ref: HazardRef) { return getHazard(this.ctx, ref); }
   hazards(query: Parameters<ActorVerbs['hazards']>[0]) { return listHazards(this.ctx, query); }
   matchEnterprises(query: string, limit: number) { return matchEnterprises(this.ctx, query, limit); }
+  enterpriseNames() { return enterpriseNamesInScope(this.ctx); }
   getEnterprise(id: number) { return getEnterprise(this.ctx, id); }
   enterprises(query: Parameters<ActorVerbs['enterprises']>[0]) { return listEnterprises(this.ctx, validated(ListEnterprisesInput, query)); }
   tasks() { return myTasks(this.ctx); }

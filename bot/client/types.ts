@@ -58,6 +58,8 @@ export interface ActorVerbs {
   getHazard(ref: HazardRef): Promise<HazardDetail>;
   hazards(query: ListHazardsQueryT): Promise<HazardPage>;
   matchEnterprises(query: string, limit: number): Promise<EnterpriseMatch[]>;
+  /** The names of the actor's enterprises as messages may say them (none past a bound; see names-in-scope.ts). */
+  enterpriseNames(): Promise<{ names: string[]; complete: boolean }>;
   getEnterprise(id: number): Promise<EnterpriseView>;
   enterprises(query: EnterpriseQuery): Promise<EnterprisePage>;
   tasks(): Promise<MyTasks>;

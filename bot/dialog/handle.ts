@@ -5,7 +5,6 @@ import type { VerbClient } from '../client/types.js';
 import { inProcessClient } from '../client/in-process.js';
 import { render, type Reply } from '../present/reply.js';
 import type { ParsedMessage } from './intents.js';
-import { parseMessage } from './parse/index.js';
 import { contactWords } from './contact-words.js';
 import { draftStore, type Draft, type DraftStore } from './drafts.js';
 import { answerDraft } from './answer.js';
@@ -28,6 +27,7 @@ import { answerIntentChoice, askIntent } from './choose-intent.js';
 import { answerDeadline, askDeadline } from './deadline-ask.js';
 import { unknownInScope } from './in-scope.js';
 import { duePatrols, helpTopicReply, myEnterprises } from './scope-lists.js';
+import { readInScope } from './scope-names.js';
 import { answersPending, pendingExpired, pendingKept, pendingReplaced, pendingSummary, watchedDrafts } from './pending.js';
 import { loginReply } from './login.js';
 import { resolvePageLink } from './page-link-url.js';
@@ -107,7 +107,7 @@ async function converse({ deps, client, drafts, throttle, pause }: Services, msg
 
 async function respond(t: Turn, draft: Draft | null, text: string, pause: Services['pause']): Promise<Reply | null> {
   if (!text) return bareMessage(t, draft, pause);
-  const read = contactWords(t.actor, text) ?? parseMessage(text, t.now);
+  const read = contactWords(t.actor, text) ?? await readInScope(t, text);
   // A lone word (华美, 已更换新灭火器) is offered as an enterprise only when nothing waits: with a question
   // pending it is the free-text answer, as any message the parser cannot read.
   const parsed: ParsedMessage = draft?.awaiting && read.intent === 'ambiguous' && read.name ? { intent: 'unknown', text: read.name } : read;

@@ -6,21 +6,28 @@
 // 华美 消防通道又堵了 叫他们三天内弄好, the shape every reader knows.
 import type { ParsedMessage } from '../intents.js';
 import { saidAsLandmark } from './landmarks.js';
+import { PROBLEM } from './problem-words.js';
 
 // Readings that are about an enterprise; any other (a code action, figures, a how-to) is kept as read.
-const ABOUT_ENTERPRISE = new Set<ParsedMessage['intent']>(['unknown', 'report', 'patrol', 'ambiguous', 'query_enterprise']);
+export const ABOUT_ENTERPRISE = new Set<ParsedMessage['intent']>(['unknown', 'report', 'patrol', 'ambiguous', 'query_enterprise']);
 // What ties a name to the words around it (华美的通道, 华美那边): no part of the hazard's words.
 const AFTER_NAME = /^(?:的|那边|这边|那里|这里|那儿|厂里|公司里|公司|厂|家的|家)+/;
 const BEFORE_NAME = /(?:去了?|到了?|在|对|从|给|帮|把|是|就是|那个|这个)+$/;
+// Words before the name that only point at it (村里那家厂华美化工, 老王的厂 就是华美): no part of the hazard.
+const EPITHET = /(?:那家|这家|那个|这个|的)(?:厂|公司|企业|单位|作坊|小厂)?\s*(?:就是|也就是|叫|名字叫)?$/;
 
-/** The longest known name the text holds where it is not said as a landmark (恒达隔壁…). */
+/**
+ * The longest known name the text holds where it is not said as a landmark (恒达隔壁…); null when it holds
+ * two that are not forms of one another (华美化工和华美塑料: which one the hazard is at is asked).
+ */
 export function knownNameIn(text: string, names: readonly string[]): string | null {
-  let best: string | null = null;
+  const found: string[] = [];
   for (const name of names) {
-    if (name.length < 2 || (best && name.length <= best.length) || !text.includes(name)) continue;
-    if (!saidAsLandmark(text, name)) best = name;
+    if (name.length >= 2 && text.includes(name) && !saidAsLandmark(text, name)) found.push(name);
   }
-  return best;
+  if (!found.length) return null;
+  const best = found.reduce((a, b) => (b.length > a.length ? b : a));
+  return found.every((n) => best.includes(n)) ? best : null;
 }
 
 /** The enterprise words of a reading: its slot, or those of its options. */
@@ -46,7 +53,8 @@ export function withKnownName(
   // Another known enterprise already read (two named, 华美 and its neighbour): the readers' choice stands.
   if (namedIn(read).some((e) => knownNameIn(e, known))) return read;
   const at = text.indexOf(name);
-  const before = text.slice(0, at).replace(BEFORE_NAME, '').trim();
+  const said = text.slice(0, at).replace(BEFORE_NAME, '').trim();
+  const before = EPITHET.test(said) && !PROBLEM.test(said) ? '' : said;
   const after = text.slice(at + name.length).replace(AFTER_NAME, '').trim();
   const again = reparse(`${name} ${[before, after].filter(Boolean).join(' ')}`.trim());
   return names(again, name) && ABOUT_ENTERPRISE.has(again.intent) && again.intent !== 'unknown' ? again : read;
