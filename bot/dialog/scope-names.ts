@@ -1,5 +1,5 @@
 import type { ParsedMessage } from './intents.js';
-import { parseMessage } from './parse/index.js';
+import { givenNames, parseMessage } from './parse/index.js';
 import { ABOUT_ENTERPRISE } from './parse/known-names.js';
 import { normalise } from './parse/normalise.js';
 import type { Turn } from './turn.js';
@@ -39,5 +39,5 @@ export async function readInScope(t: Turn, text: string): Promise<ParsedMessage>
     // Names that cannot be read now are no reason to fail the message: the reading stands as it was.
     return first;
   }
-  return names.length ? parseMessage(text, t.now, { names }) : first;
+  return names.length ? givenNames(text, first, t.now, names) : first;
 }

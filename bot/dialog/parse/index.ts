@@ -89,10 +89,17 @@ function compact(m: ParsedMessage): ParsedMessage {
  */
 export function parseMessage(input: string, now: Date, options: ParseOptions = {}): ParsedMessage {
   const read = landmarkNoSubject(readMessage(input, now, options));
-  if (!options.names?.length) return read;
+  return options.names?.length ? givenNames(input, read, now, options.names, options) : read;
+}
+
+/**
+ * A reading made without names (parseMessage), given the names of the sender's scope afterwards: the
+ * same as parseMessage with `names`, without reading the message twice when the first reading holds.
+ */
+export function givenNames(input: string, read: ParsedMessage, now: Date, names: readonly string[], options: NormaliseOptions = {}): ParsedMessage {
   // A name of the sender's scope is found where it stands; see known-names.ts.
   const text = normalise(typeof input === 'string' ? input : '', options);
-  return withKnownName(text, read, options.names, (t) => landmarkNoSubject(readMessage(t, now, options)));
+  return withKnownName(text, read, names, (t) => landmarkNoSubject(readMessage(t, now, options)));
 }
 
 export type ParseOptions = NormaliseOptions & {
