@@ -10,6 +10,7 @@ import { DemoStartError, startDemo } from '../scripts/demo.js';
 import { createInbox } from '../bot/inbox.js';
 import { createDialog } from '../bot/dialog/handle.js';
 import { terminalId } from '../bot/adapters/terminal.js';
+import { DEMO_LINKS_LATER, demoSignInLinks } from '../web/auth/demo-links.js';
 
 // npm run demo as a person starts it twice: the database is kept, a busy port touches nothing,
 // and a major report's reply claims exactly the alerts that were queued and shown.
@@ -61,6 +62,22 @@ describe('demo run', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('restarted often, it still starts: sign-in links past the per-person limit are said to come later', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gs-demo-'));
+    try {
+      const demo = await startDemo({ dbPath: join(dir, 'demo.db'), dataDir: join(dir, 'files'), port: 0, write: () => {} });
+      // Five links per person in ten minutes (web/auth/issue-ticket.ts): the sixth start gets none.
+      const shown: string[] = [];
+      for (let i = 0; i < 6; i++) shown.push(await demoSignInLinks(demo.deps, demo.url, demo.seed));
+      expect(shown[4]).toMatch(/\/t\/[0-9a-f]{32}/);
+      expect(shown[5]).not.toMatch(/\/t\/[0-9a-f]{32}/);
+      expect(shown[5]).toContain(DEMO_LINKS_LATER);
+      await demo.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('a busy port fails with a Chinese message before any database is touched', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gs-demo-busy-'));
