@@ -18,6 +18,7 @@ import { LANDMARK } from './landmarks.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
 import { withKnownName } from './known-names.js';
+import { selfCorrected } from './self-correction.js';
 import { COMPANY_SUFFIX } from './slots.js';
 
 export { normalise } from './normalise.js';
@@ -88,7 +89,7 @@ function compact(m: ParsedMessage): ParsedMessage {
  * botNames (optional) strips "@安全助手" even when the sender typed no space after it.
  */
 export function parseMessage(input: string, now: Date, options: ParseOptions = {}): ParsedMessage {
-  const read = landmarkNoSubject(readMessage(input, now, options));
+  const read = selfCorrected(landmarkNoSubject(readMessage(input, now, options)), now);
   return options.names?.length ? givenNames(input, read, now, options.names, options) : read;
 }
 
@@ -99,7 +100,7 @@ export function parseMessage(input: string, now: Date, options: ParseOptions = {
 export function givenNames(input: string, read: ParsedMessage, now: Date, names: readonly string[], options: NormaliseOptions = {}): ParsedMessage {
   // A name of the sender's scope is found where it stands; see known-names.ts.
   const text = normalise(typeof input === 'string' ? input : '', options);
-  return withKnownName(text, read, names, (t) => landmarkNoSubject(readMessage(t, now, options)));
+  return withKnownName(text, read, names, (t) => selfCorrected(landmarkNoSubject(readMessage(t, now, options)), now));
 }
 
 export type ParseOptions = NormaliseOptions & {
