@@ -172,4 +172,14 @@ describe('dialog: names elsewhere in the message', () => {
     expect(found.map((h) => h.enterpriseId)).toEqual([c.huamei.id, c.huamei.id]);
     expect(found[0].description).toBe('消防通道堵了，二楼配电房也堆满了杂物');
 });
+
+  it('an enterprise typed by its sound inside a sentence is offered as a choice, and the hazard keeps its words', async () => {
+    const c = await dialogWorld();
+    const q = await c.say(c.w.workerA1, '灭火器都过期了 是华眉塑料的');
+    expect(q).toContain('1. 常州华美塑料制品有限公司');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
+    expect(await c.say(c.w.workerA1, '1')).toContain('隐患已登记');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huameiPlastic.id, description: '灭火器都过期了' });
+  });
 });

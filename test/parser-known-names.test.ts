@@ -2,7 +2,7 @@
 // stands in the sentence; without them, or when the reading already names it, the reading is the same.
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../bot/dialog/parse/index.js';
-import { knownNameIn } from '../bot/dialog/parse/known-names.js';
+import { knownNameIn, nearNameIn } from '../bot/dialog/parse/known-names.js';
 
 const NOW = new Date('2026-12-03T02:00:00Z');
 const NAMES = ['华美', '华美化工', '恒达', '新博', '瑞丰机械'];
@@ -37,5 +37,20 @@ describe('a known name anywhere in the sentence', () => {
     const text = '消防通道又被堵了 华美化工那边 叫他们三天内弄好';
     expect(parse(text, [])).toEqual(parseMessage(text, NOW, { botNames: ['安全助手'] }));
     expect(parse(text, ['远方'])).toEqual(parseMessage(text, NOW, { botNames: ['安全助手'] }));
+  });
+
+  it('a name typed by its sound (恒大 for 恒达, 华眉 for 华美) is read as typed, for the match verb to offer', () => {
+    expect(parse('灭火器过期了 在恒大')).toMatchObject({ intent: 'report', enterprise: '恒大', description: '灭火器过期了' });
+    expect(parse('今天去华眉看了 没问题')).toMatchObject({ intent: 'patrol', enterprise: '华眉', result: 'normal' });
+  });
+
+  it('a near-miss is no guess where it is part of a longer name, a word of its own, or two names sound alike', () => {
+    // 恒大机械 is another enterprise's name (a trade word after it), 很大 differs in two characters.
+    expect(nearNameIn('恒大机械 灭火器过期了', NAMES)).toBeNull();
+    expect(nearNameIn('问题很大 消防通道堵了', NAMES)).toBeNull();
+    // 恒达 and 恒大 both known: the one meant by 恒答 is not guessed.
+    expect(nearNameIn('灭火器过期了 在恒答', [...NAMES, '恒大'])).toBeNull();
+    // A reading that found its enterprise is not second-guessed by a sound-alike elsewhere.
+    expect(parse('上报 远方 通道堵了 恒大那边也是')).toMatchObject({ enterprise: '远方' });
   });
 });

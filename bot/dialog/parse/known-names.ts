@@ -7,6 +7,8 @@
 import type { ParsedMessage } from '../intents.js';
 import { saidAsLandmark } from './landmarks.js';
 import { PROBLEM } from './problem-words.js';
+import { looseSyllable } from './syllables.js';
+import { COMPANY_SUFFIX } from './slots.js';
 
 // Readings that are about an enterprise; any other (a code action, figures, a how-to) is kept as read.
 export const ABOUT_ENTERPRISE = new Set<ParsedMessage['intent']>(['unknown', 'report', 'patrol', 'ambiguous', 'query_enterprise']);
@@ -30,6 +32,78 @@ export function knownNameIn(text: string, names: readonly string[]): string | nu
   return found.every((n) => best.includes(n)) ? best : null;
 }
 
+// A known name typed with one character that sounds the same (恒大 for 恒达, 华眉 for 华美: a pinyin IME's
+// first candidate, or dictation). Found through an index of every name with one position blanked and the
+// sound that stood there, built once per list of names (the conversation keeps the list a minute), so a
+// town's 12,000 names cost a few map look-ups per window of the message, not a comparison per name.
+// The near-miss is read as the name the worker typed: the match verb then offers the enterprise it
+// sounds like as a numbered choice, never takes it silently.
+type NearIndex = { lengths: number[]; keys: Map<string, string | null> };
+const nearIndexes = new WeakMap<readonly string[], NearIndex>();
+const CJK_NAME = /^[\u4e00-\u9fff]{2,8}$/;
+const TRADE_AFTER = new RegExp(`^${COMPANY_SUFFIX}`);
+const blanked = (w: string, j: number) => `${w.length}:${w.slice(0, j)}?${w.slice(j + 1)}:${looseSyllable(w[j])}`;
+
+function nearIndex(names: readonly string[]): NearIndex {
+  let index = nearIndexes.get(names);
+  if (!index) {
+    const keys = new Map<string, string | null>();
+    const lengths = new Set<number>();
+    for (const name of names) {
+      if (!CJK_NAME.test(name)) continue;
+      lengths.add(name.length);
+      for (let j = 0; j < name.length; j++) {
+        const k = blanked(name, j);
+        // Two names one sound apart from the same window (恒达/恒大 both known): no single name is meant.
+        keys.set(k, keys.has(k) && keys.get(k) !== name ? null : name);
+      }
+    }
+    index = { lengths: [...lengths], keys };
+    nearIndexes.set(names, index);
+  }
+  return index;
+}
+
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+/** Where the words of the text start and end, by ICU's word segmentation; null where Intl.Segmenter is missing. */
+function wordEdges(text: string): Set<number> | null {
+  if (!segmenter) return null;
+  const edges = new Set<number>([text.length]);
+  for (const s of segmenter.segment(text)) edges.add(s.index);
+  return edges;
+}
+
+/** The one word of the text that is a known name with one character typed by its sound; null when none or several. */
+export function nearNameIn(text: string, names: readonly string[]): string | null {
+  const { lengths, keys } = nearIndex(names);
+  const known = new Set(names);
+  const edges = wordEdges(text);
+  let found: string | null = null;
+  for (const len of lengths) {
+    for (let i = 0; i + len <= text.length; i++) {
+      const w = text.slice(i, i + len);
+      if (!CJK_NAME.test(w) || known.has(w)) continue;
+      // 安顺仓储 holds 顺仓, which sounds like no name anyone typed: a near-miss is a whole word of the message
+      // (ICU's segmenter, shipped with Node; an unknown name comes out as single characters, so it still fits).
+      if (edges && !(edges.has(i) && edges.has(i + len))) continue;
+      // 鑫源铸造 is a name of its own, not 鑫X typed by ear: a trade word after the window makes it part of a longer name.
+      if (TRADE_AFTER.test(text.slice(i + len))) continue;
+      for (let j = 0; j < len; j++) {
+        const name = keys.get(blanked(w, j));
+        // The same character is no slip, and a syllable this index has never heard (no pinyin) matches nothing.
+        if (!name || name[j] === w[j] || !looseSyllable(w[j])) continue;
+        if (found && found !== w) return null;
+        found = w;
+      }
+    }
+  }
+  return found && !saidAsLandmark(text, found) && !PROBLEM.test(found) ? found : null;
+}
+
+/** Whether any known name stands in the text (said as a landmark or not). */
+const found = (text: string, known: readonly string[]) => known.some((n) => n.length >= 2 && text.includes(n));
+
 /** The enterprise words of a reading: its slot, or those of its options. */
 function namedIn(m: ParsedMessage): string[] {
   if (m.intent === 'ambiguous') return [...(m.name ? [m.name] : []), ...m.options.flatMap(namedIn)];
@@ -48,7 +122,11 @@ export function withKnownName(
   text: string, read: ParsedMessage, known: readonly string[], reparse: (text: string) => ParsedMessage,
 ): ParsedMessage {
   if (!known.length || !ABOUT_ENTERPRISE.has(read.intent)) return read;
-  const name = knownNameIn(text, known);
+  const exact = knownNameIn(text, known);
+  // Two different known names: which one is meant is asked, not guessed through a near-miss either. A
+  // near-miss is looked for only where the reading found no enterprise at all: a sound-alike is a guess.
+  const unnamed = read.intent === 'unknown' || ((read.intent === 'report' || read.intent === 'patrol') && !read.enterprise);
+  const name = exact ?? (unnamed && !found(text, known) ? nearNameIn(text, known) : null);
   if (!name || names(read, name)) return read;
   // Another known enterprise already read (two named, 华美 and its neighbour): the readers' choice stands.
   if (namedIn(read).some((e) => knownNameIn(e, known))) return read;
