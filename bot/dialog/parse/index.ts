@@ -99,7 +99,9 @@ export function parseMessage(input: string, now: Date, options: ParseOptions = {
  */
 export function givenNames(input: string, read: ParsedMessage, now: Date, names: readonly string[], options: NormaliseOptions = {}): ParsedMessage {
   // A name of the sender's scope is found where it stands; see known-names.ts.
-  const text = normalise(typeof input === 'string' ? input : '', options);
+  // A paste past what is parsed at all (MAX_PARSED_CHARS) is no sentence to find a name in.
+  if (typeof input !== 'string' || input.length > MAX_PARSED_CHARS) return read;
+  const text = normalise(input, options);
   return withKnownName(text, read, names, (t) => selfCorrected(landmarkNoSubject(readMessage(t, now, options)), now));
 }
 

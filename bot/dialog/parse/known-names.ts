@@ -41,6 +41,7 @@ export function knownNameIn(text: string, names: readonly string[]): string | nu
 type NearIndex = { lengths: number[]; keys: Map<string, string | null> };
 const nearIndexes = new WeakMap<readonly string[], NearIndex>();
 const CJK_NAME = /^[\u4e00-\u9fff]{2,8}$/;
+const NEAR_MAX_CHARS = 300;
 const TRADE_AFTER = new RegExp(`^${COMPANY_SUFFIX}`);
 const blanked = (w: string, j: number) => `${w.length}:${w.slice(0, j)}?${w.slice(j + 1)}:${looseSyllable(w[j])}`;
 
@@ -76,6 +77,8 @@ function wordEdges(text: string): Set<number> | null {
 
 /** The one word of the text that is a known name with one character typed by its sound; null when none or several. */
 export function nearNameIn(text: string, names: readonly string[]): string | null {
+  // A near-miss is a word of a chat sentence; a long paste is read by its exact names only.
+  if (text.length > NEAR_MAX_CHARS) return null;
   const { lengths, keys } = nearIndex(names);
   const known = new Set(names);
   const edges = wordEdges(text);
