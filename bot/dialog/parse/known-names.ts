@@ -18,15 +18,42 @@ const BEFORE_NAME = /(?:去了?|到了?|在|对|从|给|帮|把|是|就是|那�
 // Words before the name that only point at it (村里那家厂华美化工, 老王的厂 就是华美): no part of the hazard.
 const EPITHET = /(?:那家|这家|那个|这个|的)(?:厂|公司|企业|单位|作坊|小厂)?\s*(?:就是|也就是|叫|名字叫)?$/;
 
+// The names by their first two characters, built once per list of names (the conversation keeps the list
+// a minute): a message is then looked at position by position, not once per name (a town holds 12,000).
+const byOpening = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function openingIndex(names: readonly string[]): Map<string, string[]> {
+  let index = byOpening.get(names);
+  if (!index) {
+    index = new Map();
+    for (const name of names) {
+      if (name.length < 2) continue;
+      const key = name.slice(0, 2);
+      const list = index.get(key);
+      if (list) list.push(name);
+      else index.set(key, [name]);
+    }
+    byOpening.set(names, index);
+  }
+  return index;
+}
+
+/** Every known name the text holds, landmarks included. */
+function namesInText(text: string, names: readonly string[]): string[] {
+  const index = openingIndex(names);
+  const found = new Set<string>();
+  for (let i = 0; i + 2 <= text.length; i++) {
+    for (const name of index.get(text.slice(i, i + 2)) ?? []) if (text.startsWith(name, i)) found.add(name);
+  }
+  return [...found];
+}
+
 /**
  * The longest known name the text holds where it is not said as a landmark (恒达隔壁…); null when it holds
  * two that are not forms of one another (华美化工和华美塑料: which one the hazard is at is asked).
  */
 export function knownNameIn(text: string, names: readonly string[]): string | null {
-  const found: string[] = [];
-  for (const name of names) {
-    if (name.length >= 2 && text.includes(name) && !saidAsLandmark(text, name)) found.push(name);
-  }
+  const found = namesInText(text, names).filter((name) => !saidAsLandmark(text, name));
   if (!found.length) return null;
   const best = found.reduce((a, b) => (b.length > a.length ? b : a));
   return found.every((n) => best.includes(n)) ? best : null;
@@ -38,7 +65,7 @@ export function knownNameIn(text: string, names: readonly string[]): string | nu
 // town's 12,000 names cost a few map look-ups per window of the message, not a comparison per name.
 // The near-miss is read as the name the worker typed: the match verb then offers the enterprise it
 // sounds like as a numbered choice, never takes it silently.
-type NearIndex = { lengths: number[]; keys: Map<string, string | null> };
+type NearIndex = { lengths: number[]; keys: Map<string, string | null>; known: Set<string> };
 const nearIndexes = new WeakMap<readonly string[], NearIndex>();
 const CJK_NAME = /^[\u4e00-\u9fff]{2,8}$/;
 const NEAR_MAX_CHARS = 300;
@@ -59,7 +86,7 @@ function nearIndex(names: readonly string[]): NearIndex {
         keys.set(k, keys.has(k) && keys.get(k) !== name ? null : name);
       }
     }
-    index = { lengths: [...lengths], keys };
+    index = { lengths: [...lengths], keys, known: new Set(names) };
     nearIndexes.set(names, index);
   }
   return index;
@@ -79,17 +106,16 @@ function wordEdges(text: string): Set<number> | null {
 export function nearNameIn(text: string, names: readonly string[]): string | null {
   // A near-miss is a word of a chat sentence; a long paste is read by its exact names only.
   if (text.length > NEAR_MAX_CHARS) return null;
-  const { lengths, keys } = nearIndex(names);
-  const known = new Set(names);
+  const { lengths, keys, known } = nearIndex(names);
   const edges = wordEdges(text);
   let found: string | null = null;
   for (const len of lengths) {
     for (let i = 0; i + len <= text.length; i++) {
-      const w = text.slice(i, i + len);
-      if (!CJK_NAME.test(w) || known.has(w)) continue;
       // 安顺仓储 holds 顺仓, which sounds like no name anyone typed: a near-miss is a whole word of the message
       // (ICU's segmenter, shipped with Node; an unknown name comes out as single characters, so it still fits).
       if (edges && !(edges.has(i) && edges.has(i + len))) continue;
+      const w = text.slice(i, i + len);
+      if (!CJK_NAME.test(w) || known.has(w)) continue;
       // 鑫源铸造 is a name of its own, not 鑫X typed by ear: a trade word after the window makes it part of a longer name.
       if (TRADE_AFTER.test(text.slice(i + len))) continue;
       for (let j = 0; j < len; j++) {
@@ -105,7 +131,7 @@ export function nearNameIn(text: string, names: readonly string[]): string | nul
 }
 
 /** Whether any known name stands in the text (said as a landmark or not). */
-const found = (text: string, known: readonly string[]) => known.some((n) => n.length >= 2 && text.includes(n));
+const found = (text: string, known: readonly string[]) => namesInText(text, known).length > 0;
 
 /** The enterprise words of a reading: its slot, or those of its options. */
 function namedIn(m: ParsedMessage): string[] {
