@@ -111,3 +111,42 @@ describe('an enterprise disputing a hazard', () => {
     expect(parse(`${C} 不算 重复了`)).toMatchObject({ intent: 'void' });
   });
 });
+
+describe('a hand-over to a township office, and a close refused', () => {
+  it('reads 转交/移交 <镇/安监办> as 交办, a department after the same verb as the whistle', () => {
+    expect(parse(`现将${C}转交湖塘镇安监办，限下周一前整改`))
+      .toMatchObject({ intent: 'assign', responsible: '湖塘镇安监办', deadline: { kind: 'date', date: '2026-12-07' } });
+    expect(parse(`${C} 移交牛塘镇处理`)).toMatchObject({ intent: 'assign', responsible: '牛塘镇' });
+    expect(parse(`${C} 转给湖塘镇消防站`)).toMatchObject({ intent: 'whistle', department: '消防站' });
+  });
+
+  it('reads 不同意销号 / 暂不予销号 as the review failed, 同意销号 stays the close', () => {
+    expect(parse(`${C} 现场还有杂物，不同意销号`)).toMatchObject({ intent: 'review', pass: false });
+    expect(parse(`${C} 标识未张贴 暂不予销号`)).toMatchObject({ intent: 'review', pass: false });
+    expect(parse(`${C} 整改到位 同意销号`)).toMatchObject({ intent: 'close' });
+  });
+});
+
+describe('more of the same kinds, said otherwise', () => {
+  it('reads 望复查 / 烦请验收 after the job as the rectification', () => {
+    expect(parse(`${C} 隐患已处理完毕，望复查`)).toMatchObject({ intent: 'rectify' });
+    expect(parse(`${C} 烦请验收`)).toMatchObject({ intent: 'rectify' });
+  });
+
+  it('reads a visit that found the job unfinished (还差, 没弄完, 还是堆着) as failed, one that found it done as passed', () => {
+    expect(parse(`${C} 复查 大部分弄了 还差两个灭火器`)).toMatchObject({ intent: 'review', pass: false });
+    expect(parse(`${C} 下午过去看了 还是堆着纸箱`)).toMatchObject({ intent: 'review', pass: false });
+    expect(parse(`${C} 复查 隔离栏没装完`)).toMatchObject({ intent: 'review', pass: false });
+    expect(parse(`${C} 去看了 修好了`)).toMatchObject({ intent: 'review', pass: true });
+  });
+
+  it('reads a flat dispute and a how-to question as asking about the hazard', () => {
+    expect(parse(`${C} 这个隐患我们有异议，设备是备用的`)).toMatchObject({ intent: 'query_hazard' });
+    expect(parse(`我厂收到了${C}的通知，请问具体要怎么整改`)).toMatchObject({ intent: 'query_hazard' });
+  });
+
+  it('keeps a record made by mistake a void and a department saying 收到 its acknowledgement', () => {
+    expect(parse(`${C} 不是那家 报错了`)).toMatchObject({ intent: 'void' });
+    expect(parse(`${C} 收到，今天下午到现场`)).toMatchObject({ intent: 'acknowledge' });
+  });
+});

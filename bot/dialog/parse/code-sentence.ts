@@ -10,7 +10,8 @@ import { withoutCodeSlips } from './code-slips.js';
 
 // 复查 said by the reviewer (复查了 不行, 去复查过了 通过) is a review; 请复查 / 申请复查 / 待复查 ask for one,
 // which is what a rectification says.
-const ASKS_REVIEW = /(?:(?:请|申请|等待?|待|可以|麻烦|安排)[^\s,;。、:]{0,4}|去|来)(?:复查|验收|复核)(?!了|过)/;
+// 望复查, 烦请验收: the letter-writing words of the same request.
+const ASKS_REVIEW = /(?:(?:请|申请|等待?|待|可以|麻烦|安排|望|希望|盼|烦请)[^\s,;。、:]{0,4}|去|来)(?:复查|验收|复核)(?!了|过)/;
 // 验收单, 复查记录, 验收报告: the papers of a check are nouns, shown as evidence of the job, never the check itself.
 const REVIEW_WORD = /(?:复查|验收|复核)(?!单|表|报告|记录|资料|材料|证明|手续)/;
 // "今天到<厂>去复查 YH… 还是没弄好": the reviewer went to review, and says how it went; not a request for one.
@@ -42,16 +43,19 @@ const HAND_OVER = /交(?=\S{1,6}(?:跟进|处理|负责|办理|落实))|指定|�
 const STATE_QUESTION = /(?:了|好|完)(?:没有?|吗|没呢)\s*\??$|(?:报到|签收|到场|接收|认领|处理|整改|复查|验收|销号|交办|吹哨|回复|通过|合格)(?:了)?(?:没有|没|吗|没呢)\s*\??$|(?:有没有|是否)(?:整改|处理|改好|弄好|修好|报到|签收|复查)/;
 const DEMAND = /请企业|让企业|要求企业|督促企业|责令企业|通知企业|请|让|要求|督促|责令|叫/;
 const VISITED = /(?:去|到现场|现场|过去)?(?:看了|看过了?|查看了|检查了|看了一?下)/;
-const REVIEW_VERDICT = /可以了|没问题了?|ok|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|不行|不合格|已经?(?:改|弄|整改|处理)好了|合格|到位了|通过/;
+// "去看了 弄好了", "看了一下 还是堆着货", "还差标识": the state the visit found, done or not.
+const REVIEW_VERDICT = /可以了|没问题了?|ok|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|不行|不合格|已经?(?:改|弄|整改|处理)好了|(?:改|弄|修|搞|处理)好了|还是[^\s,;。、:]{1,3}着|还在|仍在|依旧|还差|合格|到位了|通过/;
 
 const FAIL_WORD = /不通过|不合格|未通过|没通过|没有通过|驳回|退回/;
 // "这个不算隐患吧", "这也算隐患?", "凭什么算问题": the enterprise disputes the hazard and asks about it; only the
 // office voids one, with its own verb (作废, 撤销).
-const DISPUTE = /(?:不算|算不上|不属于|谈不上|不应该算|不该算)(?:是)?(?:什么)?(?:隐患|问题)|算不算(?:是)?(?:隐患|问题)|这也算(?:是)?(?:隐患|问题)|(?:凭什么|为什么|为啥)(?:要)?(?:算|说|定)(?:是|成|为)?(?:隐患|问题)/;
+// 这个不是隐患, 我们不认可, 有异议: the same dispute said flatly.
+const DISPUTE = /(?:不算|算不上|不属于|谈不上|不应该算|不该算|不是)(?:是)?(?:什么)?(?:隐患|问题)|不认可|不认同|有异议|申诉|算不算(?:是)?(?:隐患|问题)|这也算(?:是)?(?:隐患|问题)|(?:凭什么|为什么|为啥)(?:要)?(?:算|说|定)(?:是|成|为)?(?:隐患|问题)/;
 const OFFICE_VOID = /作废|删掉|删除|撤销|撤掉|无效|不属实|误报|重复|(?:报|填|写|录|搞|弄)错/;
 // "这个隐患具体是什么问题", "这个编号什么意思", "没看到详情", "没收到通知": the sender asks what the hazard is. A
 // department or enterprise receiving it (我们厂收到一个YH…) says so only to ask.
-const ASKS_WHAT = /是什么|什么问题|什么意思|啥问题|啥意思|啥情况|什么情况|怎么回事|咋回事|具体(?:是|什么|啥|内容|情况)|详情|详细情况|(?:看不到|没看到|没有看到|看不了|找不到|没收到|没有收到|未收到)/;
+// 请问…, 想了解一下, 要怎么整改: the sender's own question, whatever it receives (我们公司收到了YH…的通知).
+const ASKS_WHAT = /是什么|什么问题|什么意思|啥问题|啥意思|啥情况|什么情况|怎么回事|咋回事|具体|详情|详细情况|请问|了解一下|想了解|(?:要|该|应该)?(?:怎么|怎样|如何)(?:整改|弄|办|处理|改|做)|(?:看不到|没看到|没有看到|看不了|找不到|没收到|没有收到|未收到)/;
 // "我们市场监管所这边", "我是消防大队的": the department named is the sender, not where the hazard should go.
 const SELF = /(?:我们|咱们|我|咱|本)(?:是|这边|单位)?$/;
 // "请于24小时内报到", "要求消防尽快报到": 报到 demanded of a department by the office; the department saying it
@@ -61,8 +65,12 @@ const DEMANDED_REPORT = /(?:请|要求|须|需|务必|尽快|及时|立即|马�
 const REPORT_DONE = /已经?报到|报到了(?!吗|没)|已(?:签收|到场)/;
 // "什么时候来复查", "请安排复查", "申请复查验收": the enterprise asks for the re-check, which it does once the job is
 // done (a reviewer goes: 去复查 is an order to one, not this).
-const ASK_FOR_REVIEW = /(?:什么时候|啥时候|何时|哪天|几时|能不能|可以)(?:过)?来(?:复查|验收|复核)|(?:申请|请求|请|麻烦|安排|等待?|待)[^\s,;。、:去]{0,4}(?:复查|验收|复核)(?![了过单表])|来(?:复查|验收|复核)(?:一下|下)?(?:吧|呗)?$/;
+const ASK_FOR_REVIEW = /(?:什么时候|啥时候|何时|哪天|几时|能不能|可以)(?:过)?来(?:复查|验收|复核)|(?:申请|请求|请|麻烦|安排|等待?|待|望|希望|盼|烦请)[^\s,;。、:去]{0,4}(?:复查|验收|复核)(?![了过单表])|来(?:复查|验收|复核)(?:一下|下)?(?:吧|呗)?$/;
 const RECEIVED_WHISTLE = /(?:接到|收到|看到)(?:了)?(?:你们的?|区里的?|镇里的?)?(?:这个|这条)?(?:吹哨|哨)(?:了)?/;
+
+// "转交横林镇安监办", "移交遥观镇": a township's own office is handed the hazard to follow up (交办); only a
+// department (消防, 市监) is whistled.
+const TOWN_OFFICE = /^[\s:]*(?:[\u4e00-\u9fff]{1,4}?(?:镇|街道|乡)(?:安监办|安监站|安监所|应急办|政府|网格)?|安监办|安监站|安委办|村委会?|网格员?)(?=$|[\s,;。、:]|[\u4e00-\u9fff])/;
 
 type Action = (code: string, rest: string, now: Date) => ParsedMessage;
 
@@ -101,6 +109,10 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   if (closeAfterReview) return { make: (code) => parseCodeOnly('close', code) };
   // "YH… 闭环 ✅": a close verb with only a mark after it closes the hazard; the mark is no review verdict.
   if (/(?:^|\s)(?:销号|闭环|结案)(?:了|吧)?\s*[✅✔]?\s*$/.test(around) && !REVIEW_WORD.test(around)) return { make: (code) => parseCodeOnly('close', code) };
+  // "整改不到位，不同意销号", "暂不予销号": the close refused is the review failed; the hazard goes back to its rectification.
+  if (/(?:不同意|不予|暂不予?|不能|不准予?)(?:销号|闭环|结案)/.test(around)) {
+    return { make: (code, _rest, now) => ({ ...parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now), pass: false }) };
+  }
   const visitedVerdict = VISITED.test(around) && REVIEW_VERDICT.test(around);
   // "整改OK了 照片已发✅": a mark after the job said done is the sender's tick on it, no reviewer's verdict.
   const verdict = VERDICT.exec(around);
@@ -110,7 +122,7 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
     return { make: (code, _rest, now) => parseReview(`${code} ${around.replace(/复查|验收|复核/g, ' ')}`, now) };
   }
   // "整改到位 同意销号": the admin closes it (after a verdict, 复查通过 予以销号, the review's pass closes it); 申请销号 / 请销号 stays the rectification asking for it.
-  const closing = /(?:同意|予以|准予|批准|可以|确认)(?:销号|闭环|结案)|^\s*(?:销号|结案)/.exec(around);
+  const closing = /(?<!不|未|暂不)(?:同意|予以|准予|批准|可以|确认)(?:销号|闭环|结案)|^\s*(?:销号|结案)/.exec(around);
   if (closing && !/申请|请求?(?:销号|结案)/.test(around)) return { make: (code) => parseCodeOnly('close', code), verb: closing };
   // "YH… 好了", "ok了": said of a hazard, done means rectified.
   if (/^\s*(?:好了|好啦|ok了?|弄完了|搞完了|整完了|整好了|完事了)\s*$/i.test(around)) return { make: (code) => parseRectify(code) };
@@ -138,6 +150,10 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   if (!whistled && ASKS_WHAT.test(around)) return { make: (code) => ({ intent: 'query_hazard', code }) };
   // Whistle before assign: 转给 contains 给, and 交给消防 hands the hazard to a department.
   const whistle = cut(WHISTLE, (code, rest) => parseWhistle(`${code} ${rest}`));
+  if (whistle?.verb && /转|移/.test(whistle.verb[0])) {
+    const to = around.slice(whistle.verb.index + whistle.verb[0].length).split(/[,;。]/)[0];
+    if (TOWN_OFFICE.test(to) && !DEPARTMENT.test(to)) return { make: (code, rest, now) => parseAssign(`${code} ${rest}`, now), verb: whistle.verb };
+  }
   if (whistle) return whistle;
   // A department answering its whistle (消防这边报到) acknowledges it.
   // "市监收到": a department name with 收到 is its answer, not a whistle to it.
