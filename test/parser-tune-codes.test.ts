@@ -150,3 +150,18 @@ describe('more of the same kinds, said otherwise', () => {
     expect(parse(`${C} 收到，今天下午到现场`)).toMatchObject({ intent: 'acknowledge' });
   });
 });
+
+describe('a hazard code mistyped', () => {
+  it('reads letters for digits and another mark between date and sequence', () => {
+    expect(parse('YH2O261130-0004 整改完成')).toMatchObject({ intent: 'rectify', code: C });
+    expect(parse('复查 YH20261130-00O4 通过')).toMatchObject({ intent: 'review', code: C, pass: true });
+    expect(parse('YH20261l30。0004 去看了 还没改')).toMatchObject({ intent: 'review', code: C, pass: false });
+    expect(parse('查询 YH20261130/0004')).toMatchObject({ intent: 'query_hazard', code: C });
+  });
+
+  it('takes no word after a code into it, and reads no code where the date is not whole', () => {
+    expect(parse(`${C} ok`)).toMatchObject({ code: C });
+    expect(parse('why20261130-0004').intent).toBe('unknown');
+    expect(parse('YH2026113-0004 整改完成').intent).toBe('unknown');
+  });
+});
