@@ -63,10 +63,28 @@ const AFTER_YH = /(?<![A-Za-z])(YH)[\s\-_:#]+(?=\d{4}[-_./]?\d{2}[-_./]?\d{2}(?!
 const DATE_PARTS = /(?<![A-Za-z])(YH)(20\d{2})[-_./](\d{2})[-_./]?(\d{2})(?=\s*[-_~—–]\s*\d|\s*\d{4}(?!\d)|(?!\d))/gi;
 const BARE = /(?<![\dA-Za-z\-_/.])(20\d{6})\s*-\s*(\d{4})(?![\d\-_/.])/g;
 
+// Slipped while typing: letters that look like digits (O for 0, l or I for 1: YH2O261122-0007, YH20261122-00O7),
+// or another mark between date and sequence (YH20261122.0007, 。, /, ·,
+// 一 typed for the dash). Read only where the result is a whole code (a date of 20xxxxxx, a sequence with at
+// least one real digit), so a word after a code (YH20261122-0007 ok) is never taken into it; without a mark the
+// sequence must have all 4 characters, as a typed code does.
+// HY20261122-0007 stays no code (test/parser-normalise.test.ts rejects it): the letters are the one part checked.
+const LOOKALIKE = /(?<![A-Za-z])(YH)\s?([0-9OIl]{8})(?:\s?([-_~—–./。·一])\s?([0-9OIl]{1,4})|\s?([0-9OIl]{4}))(?![0-9A-Za-z])/gi;
+const asDigits = (s: string) => s.replace(/[Oo]/g, '0').replace(/[IiLl]/g, '1');
+
+function lookalikeCode(whole: string, _yh: string, date: string, mark?: string, marked?: string, plain?: string): string {
+  const seq = marked ?? plain ?? '';
+  const d = asDigits(date);
+  if (!/^20\d{6}$/.test(d) || !/\d/.test(seq)) return whole;
+  const slipped = /[OIl]/i.test(date + seq) || (mark !== undefined && !/[-_~—–]/.test(mark));
+  return slipped ? `YH${d}-${asDigits(seq)}` : whole;
+}
+
 /** A hazard code typed loosely, in the form findHazardCode reads. */
 export function looseCodes(text: string): string {
   if (!/\d{4}/.test(text)) return text;
   let out = text;
+  if (/yh/i.test(out)) out = out.replace(LOOKALIKE, lookalikeCode);
   if (/yh/i.test(out)) out = out.replace(AFTER_YH, '$1').replace(DATE_PARTS, '$1$2$3$4');
   if (/20\d{6}\s*-/.test(out)) out = out.replace(BARE, (m, date: string, seq: string, at: number) => (/yh\s*$/i.test(out.slice(Math.max(0, at - 3), at)) ? m : `YH${date}-${seq}`));
   return out;

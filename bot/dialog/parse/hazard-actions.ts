@@ -17,11 +17,15 @@ export function parseRectify(rest: string): IntentOf<'rectify'> {
   return { intent: 'rectify', code, note };
 }
 
-const FAIL = /(?:❌|✖|❎|没有?过(?![期去来])|不过关|过不了|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没(?:有)?(?:改好|弄好|整改好|修好|处理好|搞好|改|整改|动|弄|处理)?|没动|没弄好|没处理)/;
+// 不pass, fail, 👎: the verdict in the English or emoji shorthand of chat.
+// 没改好, 还差标识, 没弄完, 还是堆着: the job found unfinished.
+const FAIL = /(?:❌|✖|❎|👎|不\s*pass|没\s*pass|no\s*pass|fail(?:ed)?|没有?(?:改|修|搞|处理|整改|弄|装|换|做)好|未(?:改|修|处理|整改|装|换)好|没有?(?:弄|做|改|清|整改|处理|装|修|换|搬|拆|贴|补|配)完|未完成|不彻底|没到位|还差|还有(?:一点|一些|部分|点)?(?:没|未)|还是[^\s,;。、:]{1,3}着|还在|仍在|依旧|没有?过(?![期去来])|不过关|过不了|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没(?:有)?(?:改好|弄好|整改好|修好|处理好|搞好|改|整改|动|弄|处理)?|没动|没弄好|没处理)/;
 const VERDICT_ONLY = /^(?:❌|✖|❎|没有?过|不过关|过不了|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行)$/;
-const PASS = /(?:✅|✔|通过|合格|已整改到位|整改到位|没问题|ok|可以)/i;
+// "复查 已改好了", "pass 👍": the reviewer tells the state found (done) or the shorthand for it; a failed state
+// (没改好) is read by FAIL first.
+const PASS = /(?:✅|✔|👍|通过|合格|已整改到位|整改到位|没问题|ok|可以|pass|(?:整改|改|弄|处理|修|搞)好|已经?整改(?!不))/i;
 // "复查 YH… 过了", "行了": the verdict in one spoken word, said alone.
-const PASS_ONLY = /^[\s,;。、:!~]*(?:过了|过|过关了?|行了|好了|改好了|弄好了|没毛病)[\s,;。、:!~]*$/;
+const PASS_ONLY = /^[\s,;。、:!~]*(?:(?:了|过)\s+)?(?:过了|过|过关了?|行了|好了|改好了|弄好了|没毛病)[\s,;。、:!~]*$/;
 
 // A time these verbs cannot compute (尽快, a past date) stays in the words (reason, responsible) so
 // nothing the sender said is lost; only a computable deadline becomes the slot.
@@ -52,10 +56,10 @@ export function parseAssign(rest: string, now: Date): IntentOf<'assign'> {
   // "交给张伟 下周一前整改完": the job said after the deadline is no part of who does it.
   const responsible = freeText(text.replace(/(?:责任人|负责人|责任单位|交给|给)\s*:?\s*/g, ' ').replace(/(?<=\S)\s+(?:整改|处理|完成|弄|改|修)(?:完|好|完毕|到位|完成)?(?:了)?\s*$|(?<=\s)(?:完|完成)\s*$/, ' ')
     // "交横林镇安监办办理，限…": the job word after who and the 限 left by the deadline are no part of who.
-    .replace(/(?<=\S{2})(?:去|来)?(?:办理|处理|负责|落实|跟进|整改)(?=$|[\s,;。、:])/, ' ').replace(/[\s,;。、:]*(?:限|限期|期限)?[\s,;。、:]*$/, '')
+    .replace(/(?<=\S{2})(?:去|来)?(?:跟踪|牵头)?(?:办理|处理|负责|落实|跟进|整改|督办)(?=$|[\s,;。、:])/, ' ').replace(/[\s,;。、:]*(?:限|限期|期限)?[\s,;。、:]*$/, '')
     // "把 张伟，必须闭环", "将 交办遥观镇": the sentence's own words around who; who is the first part.
     .replace(/^[\s,;。、:]*(?:现将|把|将|请|让|安排|由)?(?:该|此)?(?:隐患)?\s*(?:交办(?:至|给|到)?|派给|指派给?|分派给?|安排给|交至|转至)?\s*/, '')
-    .replace(/(?<=\S{2})(?:去|来)?(?:跟进?|盯)$|\s+(?:要|必须|须|需)?(?:弄|改|整改|处理|修|完成)(?:好|完|到位)?$/, '').split(/[,;。]/)[0]);
+    .replace(/(?<=\S{2})(?:去|来)?(?:跟进?|跟踪|盯|督办|督促)$|\s+(?:要|必须|须|需)?(?:弄|改|整改|处理|修|完成)(?:好|完|到位)?$/, '').split(/[,;。]/)[0]);
   // "企业说材料还没到 要延期到下周五": a sentence about the delay names nobody to assign.
   if (responsible && /说|延期|延长|推迟|还没|要求|申请/.test(responsible)) return { intent: 'assign', code, deadline };
   return { intent: 'assign', code, deadline, responsible };
