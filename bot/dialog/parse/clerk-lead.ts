@@ -16,6 +16,11 @@ import { DEPARTMENT } from './departments.js';
 import { DAY_WORDS, WHEN_TOLD } from './time-words.js';
 
 const P = '[\\s,;。、:]';
+// A day written as a date: 12月3日, 12.3, 2026年12月3日.
+const DATE = '(?:(?:\\d{4}年)?\\d{1,2}月\\d{1,2}[日号]?)';
+// The opening tells of a visit when it says when it was made (今日对…开展巡查, 现将12月3日巡查情况…): the finding is
+// then the record of that patrol. 经检查 / 经排查 alone tells how the finding was come by, and stays a report.
+const VISIT_TOLD = new RegExp(`(?:${DAY_WORDS}|近日|上午|下午|${DATE})[^,;。:]{0,32}?(?:检查|巡查|排查|巡检|走访|核查)`);
 // 现报告(一处安全隐患) / 现将…情况报告如下 / 现上报: the sender announces a report.
 const ANNOUNCE = new RegExp(
   `^(?:现|特|兹)(?:将|就)?(?:向您|向你们)?(?:(?:本次|近日|${DAY_WORDS})?(?:检查|巡查|排查)(?:中)?(?:发现)?的?(?:问题|隐患|情况)?)?(?:报告|上报|反映|报送|汇报)(?:如下)?(?:一(?:处|起|条|个|项|则))?(?:新的?|新发现的?)?(?:安全生产|安全|生产)?(?:事故)?(?:隐患|问题|情况)?(?:如下)?${P}*`,
@@ -34,7 +39,8 @@ const LIST_FOLLOWS = new RegExp(`(?:存在|发现|有)(?:以下|如下)(?:问题
 // 按照镇里要求, 根据工作安排: the reason the visit was made, before the opening.
 const PREAMBLE = new RegExp(`^(?:按照|根据|依据|按)[^,;。]{1,20}?(?:要求|安排|部署|通知|精神|计划)${P}*`);
 // 根据检查情况 / 特此报告 / 现将检查情况报告如下: the finding follows.
-const HEADED = new RegExp(`^(?:(?:根据|依据)(?:本次)?(?:检查|巡查|排查)(?:情况|结果)|特此(?:报告|上报|反映)|现将(?:本次)?(?:检查|巡查|排查)?(?:有关)?(?:情况|结果)?(?:报告|汇报|通报)如下)${P}*`);
+// 现将12月3日巡查情况报告如下: the day of the visit may stand before the verb.
+const HEADED = new RegExp(`^(?:(?:根据|依据)(?:本次)?(?:检查|巡查|排查)(?:情况|结果)|特此(?:报告|上报|反映)|现将(?:本次|${DATE}|${DAY_WORDS})?(?:检查|巡查|排查)?(?:有关)?(?:情况|结果)?(?:报告|汇报|通报)如下)${P}*`);
 // 经复查 / 复查意见 / 复查情况: a verdict on a hazard already on record.
 const REVIEWED = new RegExp(`^(?:经(?:过)?(?:现场)?(?:复查|复核|验收)|(?:复查|复核|验收)(?:意见|结论|情况|结果))${P}*`);
 // 关于<subject>的情况说明：<body>.
@@ -45,7 +51,7 @@ const ASKS_FOR = /请(?:提供|告知|查询|发送|发)|提供一下|查询|了
 export const HANDLED = /已(?:经)?(?:当场|现场)?(?:下达|下发|开具|送达|发出|出具)(?:了)?(?:责令)?(?:限期)?(?:整改)?(?:通知书?|指令书?|意见书?)|已(?:经)?(?:当场|现场)?口头(?:提醒|告知|要求|警告|教育)/;
 
 /** A finding told in the clerk's register, as a report, a patrol, or a review of a code it names. */
-function finding(body: string, now: Date, named?: string): ParsedMessage | null {
+function finding(body: string, now: Date, named?: string, visited = false): ParsedMessage | null {
   const text = named ? `${named} ${body}` : body;
   // "对YH…进行复查，…复查合格": a code named is the hazard acted on, read with the opening's verb.
   const code = findHazardCode(text);
@@ -53,7 +59,10 @@ function finding(body: string, now: Date, named?: string): ParsedMessage | null 
   if (saysNormal(body)) return parsePatrol(text, now);
   const report = parseReport(text, now);
   if (!report.enterprise || !report.description) return null;
-  if (HANDLED.test(body) && !report.deadline && !report.deadlineIssue) {
+  // A visit told with its day, and an order to fix (已责令立即停止作业, 限期…): the record of that patrol. Told
+  // without an order (今天对宏远化工进行了安全检查，发现灭火器过期) it stays the hazard put on record.
+  const ordered = Boolean(report.deadline || report.deadlineIssue || report.level);
+  if ((visited && ordered) || (HANDLED.test(body) && !report.deadline && !report.deadlineIssue)) {
     const { enterprise, level } = report;
     const rest = text.slice(text.indexOf(enterprise) + enterprise.length);
     return { ...parsePatrol(`${enterprise} ${rest}`, now), enterprise, level: level ?? undefined, result: 'issues' };
@@ -94,5 +103,5 @@ export function parseClerkLead(input: string, now: Date): ParsedMessage | null {
   const body = text.slice(lead[0].length).replace(LIST_FOLLOWS, ' ');
   // "对YH…进行复查，仍未整改": the opening's 复查 says the verdict is a review's.
   if (/复查|复核|验收/.test(lead[0]) && findHazardCode(text)) return parseReview(`${lead[1] ?? lead[2] ?? ''} ${body}`, now);
-  return finding(body, now, lead[1] ?? lead[2]);
+  return finding(body, now, lead[1] ?? lead[2], VISIT_TOLD.test(lead[0]));
 }

@@ -1,5 +1,6 @@
 import { CHAT_LEAD } from './chat-lead.js';
 import { LEADING_PATROL_KIND } from './patrol-kinds.js';
+import { PROBLEM } from './problem-words.js';
 
 // The command words a message may start with. Longer words win (上报隐患 before 上报, 整改完成 before 整改).
 
@@ -40,8 +41,24 @@ const POLITE = new RegExp(`^(?:${CHAT_LEAD})*(?:请|麻烦|帮我|帮忙|给我|
 // 报 alone is a command only as its own word (报 华美…); 报到, 报表, 报警 are other words.
 const LONE_REPORT = /^报(?:[\s:,]+|(?=[一二两三四五六七八九十]?个|一下))/;
 
+// "陈姐我这边好了。顺便 @安全助手 巡查 远航纺织 …", "收到收到! 另外 上报 华美…": a chat sentence to the group,
+// then the command to the bot. The chat part ends on a sentence mark or is joined by 顺便 / 对了 / 另外 / 还有; the
+// command word stands as its own word after it. A chat part that tells a problem is no chat.
+const AFTER_CHAT = /^([^\n]{1,24}?)(?:[。!?~]+\s*(?:顺便|顺带|对了|另外|还有)?|[\s,。]+(?:顺便|顺带|对了|另外|还有))[\s,:]*(?=\S)/;
+
 /** The command at the start of a normalised message and the text after it (colon/space stripped). */
 export function matchCommand(text: string): { command: Command; word: string; rest: string } | null {
+  const first = matchLeading(text);
+  if (first) return first;
+  const chat = AFTER_CHAT.exec(text);
+  if (!chat || PROBLEM.test(chat[1])) return null;
+  const after = matchLeading(text.slice(chat[0].length));
+  // The command word must stand alone (巡查 远航纺织), so a sentence that merely goes on (…顺便巡查了一下) is no command.
+  const tail = text.slice(chat[0].length);
+  return after && tail.toLowerCase().startsWith(after.word) && /^[\s:]/.test(tail.slice(after.word.length)) ? after : null;
+}
+
+function matchLeading(text: string): { command: Command; word: string; rest: string } | null {
   // "记录一下巡查 恒达物流…": writing it down is what a patrol command does.
   // "例行检查 裕丰化纤 …", "网格巡查 新宇包装 …": the kind of visit is no part of the command or its object.
   const polite = text.replace(POLITE, '').replace(/^(?:记录|记|登记)(?:一下|下)?(?=巡查|检查|巡检|走访)/, '');

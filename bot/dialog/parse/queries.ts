@@ -3,6 +3,7 @@ import { chineseNumber } from '../../../lib/chinese-number.js';
 import type { IntentOf, ParsedMessage } from '../intents.js';
 import { takeHazardCode } from './codes.js';
 import { SEPARATOR, tidy } from './normalise.js';
+import { parseEnterpriseQuestion, parseFiguresQuestion } from './questions.js';
 
 const PERIODS: [RegExp, string | ((m: RegExpExecArray) => string | null)][] = [
   [/今天|今日/, '今天'],
@@ -38,7 +39,8 @@ export function takePeriod(text: string): { period?: string; rest: string } {
 
 /** A town as matched, without the request typed in front of it (请提供横林镇 → 横林镇). */
 export function cleanPlace(place: string): string {
-  return place.replace(/^(?:请|麻烦|帮我|给我|把|要|需要|我要|我想)*(?:提供|统计|汇总|发|查询|查|看看|看一下|看下|看|拉|列|报送|报)*(?:一下|下)?/, '') || place;
+  // 通报一下 / 汇报下 (the deputy head's words for "give me the figures") are a request too.
+  return place.replace(/^(?:请|麻烦|帮我|给我|把|要|需要|我要|我想)*(?:提供|统计|汇总|通报|汇报|发|查询|查|看看|看一下|看下|看|拉|列|报送|报)*(?:一下|下)?/, '') || place;
 }
 
 export const PLACE = /全区|全县|全市|[\u4e00-\u9fff]{1,10}?(?:镇|街道|乡|开发区|园区|高新区)/;
@@ -60,7 +62,11 @@ const CHART_WORD = /(?:^|\s|(?<=[镇乡道区月周年天季]))(?:柱状)?图(?:
 
 const NOT_A_TOWN_WORD = /未|没|整改|隐患|清单|列表|发我|发给|给我|哪|多少|几家|几条|我|巡查|一下/;
 
-export function parseStats(rest: string): IntentOf<'stats'> {
+// "汇总全区未销号的重大事故隐患", "统计一下重大隐患清单": the major hazards asked for as a list, not counted.
+const MAJOR_LIST = /^(?=.*重大(?:事故)?隐患)(?!.*(?:率|多少|几个|几条|数量|总数))/;
+
+export function parseStats(rest: string): IntentOf<'stats'> | IntentOf<'major'> {
+  if (MAJOR_LIST.test(rest)) return { intent: 'major' };
   const chart = CHART_WORD.test(rest.trim());
   const { period, rest: text } = takePeriod(chart ? rest.trim().replace(CHART_WORD, '') : rest);
   return { intent: 'stats', place: takePlace(text), period, ...(chart ? { chart: true as const } : {}) };
@@ -108,6 +114,15 @@ export function parseQuery(rest: string, original: string): ParsedMessage {
   if (/^YH\s*\d/i.test(rest)) return { intent: 'unknown', text: original };
   // "查一下重大隐患", "看看逾期的": the read commands' own words after a look verb.
   if (/^(?:一下|下)?(?:所有|全部|现在|目前)?的?重大隐患(?:清单|列表|情况|有哪些|都有哪些)?$/.test(rest)) return { intent: 'major' };
+  // "查一下湖塘镇这个月发现了多少隐患", "查一下牛塘镇今年以来的整改率": after the look verb, a town's or a period's
+  // figures asked in plain words (the inspector's and the deputy head's voice) are those figures.
+  const asked = rest.replace(/^(?:一下|下)\s*/, '');
+  const figures = parseFiguresQuestion(asked);
+  // 没整改 / 未闭环 may ask for the overdue list as much as the figures: that stays the dialog's choice (it asks).
+  if (figures && (figures.intent !== 'stats' || figures.place || figures.period) && !/没|未/.test(asked)) return figures;
+  // "帮我查一下东升铸造现在还有几个隐患没整改的": an enterprise's question after the look verb names it without the question.
+  const question = parseEnterpriseQuestion(asked);
+  if (question?.intent === 'query_enterprise' && question.enterprise) return question;
   // "看看嘉利化纤的隐患记录", "查下恒泰企业信息": what is looked at is no part of the name.
   const enterprise = tidy(
     rest.replace(/^(?:一下|下)\s*/, '').replace(/(?:的)?\s*(?:企业|隐患|巡查|检查|整改)?(?:情况|怎么样了?|信息|详情|资料|档案|记录|台账)(?:呢|吧)?$/, ''),

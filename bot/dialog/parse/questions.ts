@@ -10,7 +10,8 @@ import { dropCourtesy } from './fillers.js';
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
 // ask about a state (得怎么 is "must how", 得如何 "how well").
 const VERB = '(?:看|上报|报告|报|登记|记录|记|提交|填报?|查询|查|绑定|复查|验收|整改|巡查|统计|用|操作|弄|搞|发送|发|录入|上传|传|拍|附上?|撤回|修改|改)';
-const HOW = new RegExp(`(?:按|用|是)(?:什么|啥|哪种|哪个)(?:格式|样式|模板)|格式(?:是什么|是啥|怎么写)|(?:怎么|如何|咋|怎样)(?:去|来|才能|能)?${VERB}|${VERB}(?:隐患|巡查|企业|记录)?(?:(?:要|该|应该)?(?:怎么|如何|咋)|得(?:怎么|咋))(?!样)`);
+// "怎么在这个上面提交整改照片", "如何在手机上报": where it is done may stand between the how-word and the verb.
+const HOW = new RegExp(`(?:怎么|如何|咋|怎样)(?:在|用)[^\\s,;。?]{1,8}?${VERB}|(?:按|用|是)(?:什么|啥|哪种|哪个)(?:格式|样式|模板)|格式(?:是什么|是啥|怎么写)|(?:怎么|如何|咋|怎样)(?:去|来|才能|能)?${VERB}|${VERB}(?:隐患|巡查|企业|记录)?(?:(?:要|该|应该)?(?:怎么|如何|咋)|得(?:怎么|咋))(?!样)`);
 const TOPICS: [HelpTopic, RegExp][] = [
   ['rectify', /整改/],
   ['review', /复查|验收|复核/],
@@ -34,8 +35,18 @@ export function parseHowTo(text: string): ParsedMessage | null {
 // command word inside the question (上报隐患…) is what is asked about, not what is done.
 const BOT_QUESTION = /(?:有|是)(?:什么|啥)(?:区别|不同)|区别是(?:什么|啥)|(?:机器人|助手|小程序|系统|这个)(?:要|该|到底)?(?:怎么|咋|如何)(?:用|使用|操作)/;
 
+// How to work with the bot, asked the way a newcomer asks: whether sending a photo is all it takes (拍照发给你就行吗,
+// 发个照片就可以了吗), what else to write (还要写什么, 还得填啥), how to read the codes it sends (编号怎么看, YH后面那串数字
+// 代表什么, 编号是什么意思). A code itself (YH2026…) makes it a question about that hazard instead.
+const USE_ASK = new RegExp(
+  '(?:拍照|拍个?照片?|拍张照?|照片|图片|拍图)(?:片)?(?:直接)?(?:发|传|上传)(?:给你|给机器人|上来|过来|上去|一下)?(?:就)(?:行|可以|好|完了|完事)(?:了)?(?:吗|不|么|吧|没)' +
+  '|还(?:要|需要|得|用)(?:写|填|附|补|说|发)(?:些|点)?(?:什么|啥|别的|哪些)' +
+  '|(?:编号|隐患号|YH)(?:开头的?|后面的?)?(?:那串|那个|这串|这个)?(?:数字|号码|编号)?(?:要)?(?:怎么看|怎么读|是什么意思|啥意思|什么意思|代表(?:的是)?(?:什么|啥)|表示(?:什么|啥)|是怎么编的)',
+  'i',
+);
+
 export function parseBotQuestion(text: string): ParsedMessage | null {
-  return BOT_QUESTION.test(text) && !/YH\s*\d/i.test(text) ? { intent: 'help' } : null;
+  return (BOT_QUESTION.test(text) || USE_ASK.test(text)) && !/YH\s*\d/i.test(text) ? { intent: 'help' } : null;
 }
 
 // A clause asking the bot whether the message itself is right (请问这样报可以吗, 这个怎么记录, 这样算巡查过了吗,
@@ -109,7 +120,7 @@ const MY_LIST = /^(?:企业清单|企业列表|企业名单|我的企业(?:清�
 // 没去 / 没巡 / 未巡查 / 该巡查 with a count or list word: enterprises due for a patrol.
 const NOT_VISITED = /(?:没有?|未|还没有?)(?:去|巡|查|走访|检查|去过)|(?:该|要|应|需要|待)(?:巡查|巡|去|走访)(?!的)/;
 const DUE = /应巡未巡|到期(?:了)?(?:没|未|还没)(?:巡|去|查)|该(?:去)?巡(?:查)?了?|该去了?|要巡(?:查)?的|快到(?:巡查)?(?:时间|期|日子)|巡查(?:时间|期限)?(?:到了|快到|到期)|超(?:过)?(?:时间|期)?(?:没|未)(?:巡|去|查)|还要去(?:哪|几)|要去(?:哪|几)|该去(?:哪|几)/;
-const MY_OWN = /^(?:请|麻烦)?(?:给我|帮我)?(?:列一下|列出|发一下|看一下|看看|查一下)?我(?:的|网格(?:里|内)?的?|负责的?|管的?|包(?:了|的)?|分管的?|联系的?|名下的?|这边|手上|这里)/;
+const MY_OWN = /^(?:请|麻烦)?(?:给我|帮我)?(?:列一下|列出|发一下|看一下|看看|查一下)?我(?:分到的?|分配到的?|的|网格(?:里|内)?的?|负责的?|管的?|包(?:了|的)?|分管的?|联系的?|名下的?|这边|手上|这里)/;
 const HOW_MANY = /几家|哪些|哪几家|多少|还有|还差|该|清单|列表/;
 const TRAILING = /(?:呢|啊|呀|吗|了|吧|\?)+$/;
 
@@ -133,8 +144,13 @@ export function parseScopeQuestion(text: string): ParsedMessage | null {
   return null;
 }
 
+// "我分到的是哪个网格", "我在哪个网格", "我负责的网格是哪个": the sender's own grid, which the list of their
+// enterprises names; "分到" (assigned) says the same as 负责 / 管.
+const MY_GRID = /^我(?:被)?(?:分到|分配到|分|负责|管|在|属于)?的?(?:是|在)?(?:哪个|哪一个|哪片|什么)(?:网格|片区)|^我(?:的|负责的|分到的|管的)网格(?:是)?(?:哪个|哪一个|哪里|是什么|在哪)/;
+
 function scopeQuestion(text: string): ParsedMessage | null {
   const t = text.replace(TRAILING, '').replace(ASK_LEAD, '') || text;
+  if (MY_GRID.test(t)) return { intent: 'my_enterprises' };
   if (/^(?:我的)?(?:待巡查|该巡查|要巡查|应巡查)(?:的)?(?:企业)?(?:清单|名单|列表)?$/.test(t)) return { intent: 'due_patrols' };
   if (MINE.test(t) || MY_LIST.test(t) || /^我(?:管|负责|名下有?|分管)(?:哪些|几家|多少家?|哪几家)(?:企业)?$/.test(t)) return { intent: 'my_enterprises' };
   if (/企业|家|厂|公司|单位/.test(t) && NOT_VISITED.test(t) && HOW_MANY.test(t) && !/隐患/.test(t)) return { intent: 'due_patrols' };
@@ -149,7 +165,8 @@ function scopeQuestion(text: string): ParsedMessage | null {
 
 // Words a figures question is made of once its town and period are taken out.
 // Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
-const FIGURE_FILLER = /总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+// 以来 / 至今 after a period (今年以来) and 排查 (the clerk's word for found on patrols) add nothing to what is asked.
+const FIGURE_FILLER = /以来|至今|排查了?|总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
 const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
 
 /** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
@@ -170,12 +187,36 @@ export function parseFiguresQuestion(text: string): ParsedMessage | null {
 // "恒泰那边现在什么情况", "金鑫五金最近咋样了", "江南机械有没有没整改的隐患": about one enterprise.
 const ABOUT = new RegExp(
   '^(.{2,16}?)(?:那边|那里|那儿|那家|这家|厂里|公司)?(?:现在|目前|最近|近来|近期|今天)?的?' +
-  '(?:(?:在|属于|是)哪个(?:镇|街道|乡|网格|片区)的?|有(?:什么|哪些|啥)(?:隐患|问题)|是?(?:什么|啥)(?:风险)?(?:等级|颜色|级别|类别)|风险(?:等级|颜色|级别)(?:是什么|是啥|是多少|多少)?|是几类(?:企业)?|哪一类|(?:负责人|联系人|安全员)是谁|谁负责|(?:老板|负责人|联系人|安全员|厂长)?(?:的)?电话(?:是)?(?:多少)?|联系方式|地址在哪(?:里|儿)?|在哪(?:里|儿)?|上次(?:巡查|检查|去)(?:是)?(?:什么时候|哪天)|多久没(?:去|巡查|检查)了?|下次(?:巡查|检查)(?:是)?(?:什么时候|哪天)|什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
+  // "归我管吗", "是不是我负责的", "归谁管": whose scope it is in, which its page says.
+  '(?:(?:是不是|是否)?归(?:我|谁|哪个网格)(?:管|负责)?(?:的)?(?:吗|不|么|没)?|(?:是不是|是否)(?:我|我的)(?:管|负责|网格)?的?|(?:是)?我(?:管|负责)的(?:吗|么)|' +
+  '(?:在|属于|是)哪个(?:镇|街道|乡|网格|片区)的?|有(?:什么|哪些|啥)(?:隐患|问题)|是?(?:什么|啥)(?:风险)?(?:等级|颜色|级别|类别)|风险(?:等级|颜色|级别)(?:是什么|是啥|是多少|多少)?|是几类(?:企业)?|哪一类|(?:负责人|联系人|安全员)是谁|谁负责|(?:老板|负责人|联系人|安全员|厂长)?(?:的)?电话(?:是)?(?:多少)?|联系方式|地址在哪(?:里|儿)?|在哪(?:里|儿)?|上次(?:巡查|检查|去)(?:是)?(?:什么时候|哪天)|多久没(?:去|巡查|检查)了?|下次(?:巡查|检查)(?:是)?(?:什么时候|哪天)|什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
 );
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
 export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
-  return enterpriseQuestion(asked) ?? enterpriseQuestionInClauses(asked);
+  return enterpriseQuestion(asked) ?? enterpriseQuestionInClauses(asked) ?? ownEnterpriseQuestion(asked);
+}
+
+// An enterprise's own contact asking about their enterprise: who they are (我们厂叫X, 我们是X, 我是X的安全员), or the
+// name said after the question (…没整改完？常州鑫源塑业有限公司), and a question about "us" (我们的巡查记录, 我们那边还有几条
+// 隐患, 你们上次查出来的问题给多长时间整改). The page of that enterprise answers it.
+const INTRO = /^(?:你好|您好|领导好|老师好)?[\s,!]*(?:我们|我|咱们)(?:厂|公司|单位|企业|这边|这里)?(?:的名字|的全称)?(?:叫|是|名字叫|全称是|全称叫)\s*([一-鿿A-Za-z0-9()]{2,30}?)(?:的)?(?:安全员|安全主管|负责人|老板|厂长|员工|工作人员|人)?(?:的)?[\s,;。、:!]+(\S.*)$/;
+const NAME_AFTER = new RegExp(`^(\\S.*?)[?\\s,;。、:!]+((?:[\\u4e00-\\u9fffA-Za-z0-9()]{2,30}?(?:有限公司|股份有限公司|有限责任公司))|[\\u4e00-\\u9fffA-Za-z0-9()]{2,12}?${COMPANY_SUFFIX})[?。!\\s]*$`);
+// The question is about the sender's enterprise and what its page holds.
+const ABOUT_US = /我们|我厂|我司|咱们|咱厂|你们(?:上次|之前|那次)?(?:查|检查|巡查)/;
+const PAGE_WORDS = /隐患|问题|巡查|检查|记录|风险|等级|整改|销号|查出/;
+const ASKED = /什么|啥|哪些|哪几|几条|几个|多少|多长|多久|什么时候|吗|呢|有没有|\?|想看|看下|看一下|看看|查一下|查下/;
+
+function ownEnterpriseQuestion(asked: string): ParsedMessage | null {
+  const intro = INTRO.exec(asked);
+  const after = intro ? null : NAME_AFTER.exec(asked);
+  const name = intro?.[1] ?? after?.[2];
+  const question = intro?.[2] ?? after?.[1];
+  if (!name || !question || !ABOUT_US.test(question) || !PAGE_WORDS.test(question) || !ASKED.test(question)) return null;
+  // A hazard told (…灭火器过期了) or done (…已经清理干净了) is no question; a code asked about is that hazard's.
+  if (/YH\s*\d/i.test(asked) || /已经?|了$/.test(question.replace(/[?。!\s]+$/, '')) && !/[?吗呢]/.test(question)) return null;
+  if (PROBLEM.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || NOT_A_NAME.test(name)) return null;
+  return { intent: 'query_enterprise', enterprise: name };
 }
 
 // "麻烦问一下", "想看下", "我想了解一下", 请问 (what the surface makes of 问一下): the request in front of the question is
@@ -187,6 +228,8 @@ const ASK_TAIL = /\s*(?:麻烦)?(?:给我|帮我|帮忙|麻烦)?(?:看一下|看
 const TOWN_FIRST = /^[\u4e00-\u9fff]{1,6}?(?:镇|街道|乡)(?:的|那边的|那个)?(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 // A clause beside the question that says why it is asked or thanks: 我们去之前想了解下, 我想先了解一下再去.
 const WHY_ASKED = /了解|想知道|再去|去之前|以便|方便|准备去|要去|谢谢|辛苦|麻烦了/;
+// A follow-up asking whether the enterprise is the sender's own (归我管吗, 是不是我负责的).
+const MINE_FOLLOW = /^(?:那)?(?:是不是|是否)?(?:归我|我)(?:管|负责|的)(?:的)?(?:吗|不|么|没)?$|^(?:是不是|是否)(?:我|我的)(?:管|负责|网格)?的?$|^归谁管(?:的)?$/;
 
 /**
  * "常州市锦程纺织有限公司最近一次巡查是谁去的？有几条隐患没闭环", "长江建材是哪个网格的，风险等级是什么颜色？我想先了解一下再去":
@@ -201,7 +244,7 @@ function enterpriseQuestionInClauses(asked: string): ParsedMessage | null {
   const asks = Boolean(tail) || clauses.length > 1 || /\?/.test(asked) || ASKS.test(text);
   if (!asks) return null;
   for (const other of clauses.slice(1)) {
-    if (!(WHY_ASKED.test(other) && other.length <= 16) && !ASK_TAIL.test(other) && !attributesOnly(other.replace(WANT_LEAD, ''))) return null;
+    if (!(WHY_ASKED.test(other) && other.length <= 16) && !MINE_FOLLOW.test(other.replace(TRAILING, '')) && !ASK_TAIL.test(other) && !attributesOnly(other.replace(WANT_LEAD, ''))) return null;
   }
   const first = clauses[0].replace(TRAILING, '');
   const legal = takeLegalName(first);
