@@ -49,3 +49,58 @@ describe('look-alike slips of handwriting and the candidate list', () => {
     expect(surface('恒泰 正常 灭火器过期')).toBe('恒泰 正常 灭火器过期');
   });
 });
+
+describe('the level: the formal term, a stated level, a denial and a suspicion', () => {
+  it.each([
+    '常州鼎新机械有限公司喷漆房无通风设施，属重大事故隐患。',
+    '华美 仓库与宿舍同一栋楼 构成重大隐患',
+    '巡查 天成电器 发现液氨管道无泄漏报警，经判定为重大事故隐患',
+  ])('%s is major, and the level clause leaves the words', (text) => {
+    const got = parse(text);
+    expect(got.level).toBe('major');
+    expect(String(got.description ?? got.findings)).not.toMatch(/重大|属|构成|判定/);
+  });
+
+  it('a suspicion is filed as major with the words quoted, so the worker can say 改成一般', () => {
+    expect(parse('华美 仓库里酸碱放在一起 可能是重大隐患？')).toMatchObject({ intent: 'report', level: 'major', levelReason: '可能是重大隐患' });
+  });
+
+  it.each([
+    ['华美 消防通道堵塞 不属于重大隐患', '消防通道堵塞'],
+    ['恒泰 配电箱门坏了 不是 重大', '配电箱门坏了'],
+  ])('%s is not major', (text, words) => {
+    expect(parse(text)).toMatchObject({ intent: 'report', level: 'general', description: words });
+  });
+
+  it('重大事故 said of what may happen is no level clause', () => {
+    expect(parse('华美 灭火器过期了 三天内换掉')).not.toHaveProperty('level');
+  });
+});
+
+describe('the description keeps the worker words without the demand of a removed deadline', () => {
+  it.each([
+    ['常州宏图化工有限公司罐区围堰破损，建议立即整改。', '罐区围堰破损'],
+    ['华美 通道堵了，责令立即整改，并通知消防所', '通道堵了，并通知消防所'],
+    ['经检查，常州天宇塑业有限公司：仓库灭火器过期；安全出口锁闭。以上问题限于12月15日前整改完毕。', '仓库灭火器过期；安全出口锁闭'],
+    ['恒泰 车间粉尘大 现责令该企业于12月10日前整改完毕', '车间粉尘大'],
+    ['瑞丰 焊接作业没人看火 已责令立即停止作业并整改', '焊接作业没人看火'],
+  ])('%s', (text, words) => {
+    const got = parse(text);
+    expect(got.description ?? got.findings).toBe(words);
+  });
+
+  it('an order said whole after a deadline stays (下班前叫他们挪开)', () => {
+    expect(parse('华美 通道堆着货 下班前叫他们挪开')).toMatchObject({ description: '通道堆着货 叫他们挪开' });
+    // A 叫 inside a clause is no demand: 报警器不叫 keeps its words.
+    expect(String(parse('上报 华美 报警器不叫 明天修好').description)).toContain('报警器不叫');
+  });
+});
+
+describe('problem words: a trade name that holds a problem character', () => {
+  it('不锈钢 in a name is a trade, not rust', () => {
+    expect(parse('鑫达不锈钢 酸洗车间 排风扇没开')).toMatchObject({ intent: 'report', enterprise: '鑫达不锈钢' });
+    expect(parse('鑫达不锈钢 正常')).toMatchObject({ intent: 'patrol', enterprise: '鑫达不锈钢', result: 'normal' });
+    // Rust itself is still a problem.
+    expect(parse('华美 楼梯扶手生锈了')).toMatchObject({ intent: 'report', enterprise: '华美' });
+  });
+});
