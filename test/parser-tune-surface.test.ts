@@ -104,3 +104,19 @@ describe('problem words: a trade name that holds a problem character', () => {
     expect(parse('华美 楼梯扶手生锈了')).toMatchObject({ intent: 'report', enterprise: '华美' });
   });
 });
+
+describe('deadline phrases: time granted and the week after next', () => {
+  it.each([
+    ['华美 通道堵了 给他们三天时间', { kind: 'days', days: 3 }],
+    ['恒泰 灭火器过期 留一周时间整改', { kind: 'days', days: 7 }],
+    ['佳禾 配电箱没门 下下周三之前装好', { kind: 'date', date: '2026-12-16' }],
+    ['新亚 油污太多 下下个星期一前弄干净', { kind: 'date', date: '2026-12-14' }],
+  ])('%s', (text, deadline) => {
+    expect(parse(text)).toMatchObject({ intent: 'report', deadline });
+  });
+
+  it('a time spent is no time granted, and 下下周 alone names no day', () => {
+    expect(parse('华美 通道堵了 他们花了三天时间才清好')).not.toHaveProperty('deadline');
+    expect(parse('华美 通道堵了 下下周整改')).not.toHaveProperty('deadline');
+  });
+});
