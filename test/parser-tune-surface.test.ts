@@ -120,3 +120,17 @@ describe('deadline phrases: time granted and the week after next', () => {
     expect(parse('华美 通道堵了 下下周整改')).not.toHaveProperty('deadline');
   });
 });
+
+describe('the formal term and English shorthand of the bot words', () => {
+  it('重大事故隐患 is the bot 重大隐患: the list of majors and the level', () => {
+    expect(parse('麻烦列一下本镇还没销号的重大事故隐患')).toMatchObject({ intent: 'major' });
+    expect(parse('华美 锅炉房 存在重大生产安全事故隐患')).toMatchObject({ intent: 'report', level: 'major' });
+  });
+
+  it('pass and cancel typed in English', () => {
+    expect(parse('YH20261130-0002 复查 pass')).toMatchObject({ intent: 'review', code: 'YH20261130-0002', pass: true });
+    expect(parse('报错了 cancel')).toMatchObject({ intent: 'cancel' });
+    // A passing word inside other English stays as typed.
+    expect(surface('password 忘了')).toBe('password 忘了');
+  });
+});

@@ -73,10 +73,14 @@ function verdictOnce(text: string): string {
   return out;
 }
 
+const FORMAL_MAJOR = /重大(?:生产安全事故|安全事故|事故)隐患/g;
+
 /** The message as the readers expect it: layout, dialect, slips, courtesy and fillers put right. */
 export function surface(text: string): string {
   // Look-alike slips first: a word put right by its shape (夏查 → 复查) is then a word the sound step knows.
-  const plain = collapseRepeats(correctHomophones(standardDialect(correctLookalikes(expandAbbreviations(layout(text))))));
+  // 重大事故隐患 (and 重大生产安全事故隐患) is the regulations' full name of the bot's 重大隐患: said so, every reader
+  // (the list of majors, the level) knows it.
+  const plain = collapseRepeats(correctHomophones(standardDialect(correctLookalikes(expandAbbreviations(layout(text))))).replace(FORMAL_MAJOR, '重大隐患'));
   return verdictOnce(dropFillers(dropCourtesy(plain)));
 }
 
