@@ -1,5 +1,6 @@
 // Deadline phrases in chat (3天内, 限期7天, 下周五前, 11月30日前, 本月底前, 立即整改) and the instant they end.
-import { chronoHits, DUE_LABEL, ruleHits } from './deadline-rules.js';
+import { chronoHits, DUE_LABEL, iso, ruleHits, type Hit, type RuleContext } from './deadline-rules.js';
+import { chineseNumber } from './chinese-number.js';
 import { addDays, endOfShanghaiDay, parseIsoDay, shanghaiDate, shanghaiWeekday } from './time.js';
 
 export { chineseNumber } from './chinese-number.js';
@@ -24,8 +25,10 @@ export type DeadlineMatch = {
 export type UnclearTime = { matched: string; index: number };
 
 const PREFIX = new RegExp(`(?:限期(?:整改)?|整改期限|整改时限|时限|期限|${DUE_LABEL}|要求|必须|须|需|请于|请在|于|在)\\s*:?\\s*$`);
+// The fix said after the time is part of the phrase (下下周一之前弄干净, 立即停下来清理): the verbs of fixing and
+// of stopping first. A move said after it (3天内清走, 下班前挪开) stays the worker's words.
 const SUFFIX =
-  /^\s*(?:上午|中午|下午|晚上|下班)?(?:之前|以前|前|之内|以内|内)?(?:进行|完成)?(?:整改|处理|改好|改正|落实|弄好|搞好|修好|搞定|更换|换好|换新的?|换掉|弄掉|清掉|拆掉|搞掉|处理掉|清理掉?|装好|装上|补齐|补上|修复|解决|检定|办好|补办)?(?:完成|完毕|到位|好|掉)?/;
+  /^\s*(?:上午|中午|下午|晚上|下班)?(?:之前|以前|前|之内|以内|内)?(?:进行|完成)?(?:停下来|停下|停工|停机|停止作业)?(?:并|再)?(?:整改|处理|改好|改正|落实|弄好|搞好|修好|搞定|更换|换好|换新的?|换掉|弄掉|清掉|拆掉|搞掉|处理掉|清理干净|清理掉?|弄干净|搞干净|清干净|装好|装上|补齐|补上|修复|解决|检定|办好|补办)?(?:完成|完毕|到位|好|掉)?/;
 
 // Words that promise a time without giving one. 近期/尽快 are how a worker says "soon"; 月中/上旬/年前/节前
 // depend on a calendar the bot should not guess; 几天/两三天 have no number. Each is asked back.
@@ -40,6 +43,48 @@ const UNCLEAR = new RegExp(
   '|(?:上午|下午|晚上|中午)?\\d{1,2}\\s*(?:点|时)(?:钟)?(?:之前|以前|前)' + FIX_WORD,
 );
 
+const SPAN_NUM = '(\\d{1,3}|[一二两三四五六七八九十]{1,3}|半)';
+const SPAN_DAYS: Record<string, number> = { 天: 1, 日: 1, 工作日: 1, 周: 7, 星期: 7, 礼拜: 7 };
+const WEEKDAY_OF: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+
+// Phrasings of a deadline the rules of deadline-rules.ts do not read, each a kind workers use:
+const MORE_RULES: { re: RegExp; hit: (m: RegExpExecArray, c: RuleContext) => Hit['slot'] | null }[] = [
+  // "给他们三天时间", "留一周时间整改", "再给两天": the time granted to fix it, said as a gift of time. The grant verb
+  // (给/留) or 时间 after the span says it is a deadline, not a duration told (干了三天).
+  {
+    re: new RegExp(`(?:(?:再)?(?:给|留)(?:他们|他|她|企业|厂里|对方|其|老板)?(?:个)?\\s*${SPAN_NUM}\\s*个?(天|日|工作日|周|星期|礼拜)(?:的)?(?:时间|期限)?|${SPAN_NUM}\\s*个?(天|日|工作日|周|星期|礼拜)(?:的)?(?:时间|期限))`, 'g'),
+    hit: (m) => {
+      const said = m[1] ?? m[3];
+      const unit = m[2] ?? m[4];
+      // "半天时间" is today; 半周 nobody says.
+      if (said === '半') return unit === '天' || unit === '日' ? { kind: 'days', days: 0 } : null;
+      const n = chineseNumber(said);
+      return n !== null && n > 0 && n * SPAN_DAYS[unit] <= 365 ? { kind: 'days', days: n * SPAN_DAYS[unit] } : null;
+    },
+  },
+  // "下下周一之前", "下下个星期五": the weekday of the week after next (下下周 alone names no day and stays unclear).
+  {
+    re: /下下个?(?:周|星期|礼拜)([一二三四五六日天1-7])/g,
+    hit: (m, c) => ({ kind: 'date', date: iso(addDays(c.today, WEEKDAY_OF[m[1]] - c.weekday + 14)) }),
+  },
+];
+
+function moreHits(c: RuleContext): Hit[] {
+  const hits: Hit[] = [];
+  for (const rule of MORE_RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(c.text); m; m = rule.re.exec(c.text)) {
+      // "第3天", "过两天" and "11月3日" are no spans granted.
+      if (m.index > 0 && /[\d.月第过每]/.test(c.text[m.index - 1])) continue;
+      // "花了三天时间", "用了两周时间": a time spent, told, is no time granted.
+      if (m[3] && /(?:了|用|花|费|这|那)\s*$/.test(c.text.slice(Math.max(0, m.index - 2), m.index))) continue;
+      const slot = rule.hit(m, c);
+      if (slot) hits.push({ slot, index: m.index, length: m[0].length });
+    }
+  }
+  return hits;
+}
+
 /**
  * Finds the first deadline phrase in a chat message, or null. Relative words (明天, 3天内, 周五) are our own rules,
  * not chrono's: chrono resolves 明天 against the process's local day, wrong around Shanghai midnight on a UTC server.
@@ -48,7 +93,7 @@ const UNCLEAR = new RegExp(
 export function parseDeadline(input: string, now: Date): DeadlineMatch | null {
   const text = input.normalize('NFKC');
   const context = { text, today: shanghaiDate(now), weekday: shanghaiWeekday(now), now };
-  const hits = [...ruleHits(context), ...chronoHits(context)];
+  const hits = [...ruleHits(context), ...moreHits(context), ...chronoHits(context)];
   if (!hits.length) return null;
   hits.sort((a, b) => a.index - b.index || b.length - a.length);
   const best = hits[0];

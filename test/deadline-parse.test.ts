@@ -210,3 +210,23 @@ describe('parseDeadline: hours and on-the-spot orders (2026-12-06)', () => {
     expect(slot(text)).toBeNull();
   });
 });
+
+describe('parseDeadline: time granted and the week after next (2026-12-07)', () => {
+  it.each([
+    ['给他们三天时间', days(3)],
+    ['再给两天', days(2)],
+    ['留一周时间整改', days(7)],
+    ['五个工作日的时间', days(5)],
+    ['下下周一之前', date('2026-12-07')], // from Monday 23 Nov: the Monday two weeks on
+    ['下下个星期五前弄干净', date('2026-12-11')],
+  ])('%s', (text, expected) => expect(slot(text)).toEqual(expected));
+
+  it('keeps the fix said after the time in the phrase', () => {
+    expect(parseDeadline('油污 下下周一之前弄干净', MONDAY)?.matched).toBe('下下周一之前弄干净');
+    expect(parseDeadline('立即停下来清理', MONDAY)?.matched).toBe('立即停下来清理');
+    // A move after the time stays the worker's words.
+    expect(parseDeadline('3天内清走', MONDAY)?.matched).toBe('3天内');
+  });
+
+  it.each(['花了三天时间', '用了两周时间才装好', '下下周'])('%s is no deadline', (text) => expect(slot(text)).toBeNull());
+});

@@ -20,6 +20,8 @@ const ENGLISH: Readonly<Record<string, string>> = {
   todo: '待办', todos: '待办', task: '任务', tasks: '任务', list: '清单', check: '检查', checked: '检查过了',
   done: '', good: '好', fine: '正常', report: '上报', help: '帮助', asap: '马上',
   pls: '', plz: '', please: '', thx: '', thanks: '', '3q': '', hi: '', hello: '',
+  // "复查pass 👍", "刚才那个发错了 cancel": a review's verdict and the take-back, typed in English.
+  pass: '通过', passed: '通过', cancel: '取消',
 };
 const ALL_GOOD = /\b(?:all|everything)\s+(?:good|ok|fine)\b|\bno\s+problem\b/gi;
 

@@ -109,11 +109,12 @@ const RULES: readonly Rule[] = [
   [/嘎哈|干哈/g, '干啥'],
   [/贼(?=危险|多|乱|脏|差|好|大|严重|吓人)/g, '很'],
   // Wu "巡好了 / 查好了 / 检查好了": V好 is V完 (finished), unless the verb is still to be done (要检查好).
-  [/(?<![要去再先请得会能检巡])(巡查|巡检|检查|巡|查)好(?=了|啦|$|[\s,;。、:!?~]|[\u4e00-\u9fff]{2})/g, '$1完'],
+  [/(?<![要去再先请得会能检巡])(巡查|巡检|检查|巡|查)好(?=了|啦|$|[\s,;。、:!?~]|[\u4e00-\u9fff]{2})/g, '$1完'],  // The terse written 已去 (as its own word, 华泰 已去 …) is the visit told: 去过了, as the visit readers know it.
+  [/(?<=^|[\s,;。、:!?~])已经?去(?:过)?(?:了)?(?=$|[\s,;。、:!?~])/g, '去过了'],
 ];
 
 // Characters or words at least one rule needs; a message with none of them skips the table.
-const TRIGGER = /迭|伊面|妥妥|杠杠|挺好|整好|来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|埃|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索/;
+const TRIGGER = /迭|伊面|妥妥|杠杠|挺好|整好|来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|埃|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索|已经?去/;
 
 /** The message with dialect words replaced by their standard forms. */
 export function standardDialect(text: string): string {

@@ -144,7 +144,8 @@ export function correctHomophones(text: string): string {
   let i = 0;
   while (i < chars.length) {
     // A stutter of dictation (整整改好了, 巡巡查完了): a first character said twice before a vocabulary word.
-    if (chars[i] === chars[i + 1] && LEXICON_FIRST.has(chars[i]) && startsWord(i + 1)) {
+    // 下下 is a word of its own (下下周一, 下下个月: the week or month after next), no stutter.
+    if (chars[i] === chars[i + 1] && chars[i] !== '下' && LEXICON_FIRST.has(chars[i]) && startsWord(i + 1)) {
       i++;
       continue;
     }

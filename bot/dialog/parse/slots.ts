@@ -19,13 +19,38 @@ const E = '(?=$|[\\s,;。、:)\\]!?~])';
  */
 export function takeDeadline(text: string, now: Date): { deadline?: DeadlineSlot; issue?: DeadlineIssue; rest: string } {
   const hit = parseDeadline(text, now);
-  const cut = (index: number, length: number) => `${text.slice(0, index)} ${text.slice(index + length)}`;
+  const cut = (index: number, length: number) => {
+    let from = index;
+    let to = index + length;
+    // "…，并整改", "…停止作业并整改到位": the fix joined to the deadline's order is the deadline's too.
+    const joined = JOINED_FIX.exec(text.slice(to));
+    if (joined) to += joined[0].length;
+    // "责令立即整改，", "建议立即整改。", "现责令该企业于…前整改完毕", "以上问题限于…": the demand whose time the deadline
+    // is, said before it; once the time is gone it is a fragment, and it goes with it when the order ends there.
+    if (/^(?:$|[\s,;。、:!?~]|并|同时)/.test(text.slice(to))) {
+      const demand = DEMAND_BEFORE.exec(text.slice(0, from));
+      if (demand) from -= demand[0].length;
+    }
+    return `${text.slice(0, from)} ${text.slice(to)}`;
+  };
   if (hit?.past) return { issue: { reason: 'past', text: hit.matched }, rest: cut(hit.index, hit.matched.length) };
   if (hit) return { deadline: hit.slot, rest: cut(hit.index, hit.matched.length) };
   const unclear = findUnclearTime(text);
   if (unclear) return { issue: { reason: 'unclear', text: unclear.matched }, rest: cut(unclear.index, unclear.matched.length) };
   return { rest: text };
 }
+
+// The demand in front of a deadline: who orders (已/并/现 责令, 建议, 要求, 督促, 叫, 让, 跟他们说) and whom (企业, 他们, 其),
+// or the clerk's "以上问题" that the deadline is set for. A bare verb starts a clause, so 报警器不叫 keeps its 叫;
+// with whom it orders (跟他们说, 叫他们) it is the demand anywhere, as dictation glues it on.
+const DEMAND_BEFORE = new RegExp(
+  '(?:(?:我|我们)?(?:已经?|并|现)?(?:叫|让|跟|和|要求|责令|督促|通知)(?:他们|企业|厂里|厂方|对方|老板|该企业|该公司|该单位|工人)(?:说|讲)?了?' +
+    '|(?<=^|[\\s,;。、:!?~])(?:(?:我|我们)?(?:已经?|并|现|当场|现场|同时|随即)?(?:口头)?(?:建议|要求|责令|督促|通知|命令|叫|让|请|跟|和)' +
+    '(?:企业|他们|他|她|其|厂里|厂方|对方|老板|该企业|该公司|该单位|企业负责人|负责人|工人)?(?:说|讲)?了?' +
+    '|(?:现将?)?(?:以上|上述|所有|全部)(?:问题|隐患|情况)?(?:均|都|请|须|需|必须|要求)?))\\s*(?:限|于|在)?\\s*$',
+);
+// "并整改", "并落实整改到位" after an order's deadline (立即停止作业并整改).
+const JOINED_FIX = /^\s*(?:并|且|和)(?:进行|落实|完成)?(?:整改|处理|整顿|清理)(?:到位|完毕|完成)?(?=$|[\s,;。、:!?~])/;
 
 const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐患等级|隐患级别)?:?\\s*(重大|一般|较大)(?:隐患|级)?(?:[!?~]+(?=\\s|$))?${E}`);
 
@@ -34,18 +59,45 @@ const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐�
  * The product has two levels, so the risk scale's 较大 (orange) is a general hazard until an admin says otherwise.
  */
 export function takeLevel(text: string): { level?: HazardLevel; rest: string; reason?: string } {
+  // "不属于重大隐患", "不构成重大事故隐患", "还算不上重大", "不是 重大": the sender says it is NOT major; the clause
+  // states the level and leaves the description. Read first, as 不是 重大 holds the level word.
+  const denied = DENIED_MAJOR.exec(text);
+  if (denied) return { level: 'general', rest: `${text.slice(0, denied.index)} ${text.slice(denied.index + denied[0].length)}` };
   const m = LEVEL_TOKEN.exec(text);
   if (m) {
     const level: HazardLevel = m[1] === '重大' ? 'major' : 'general';
     return { level, rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
   }
-  if (text.includes('重大隐患')) return { level: 'major', rest: text };
+  // "…，属重大事故隐患，", "构成重大隐患", "经判定为重大事故隐患": the clerk's clause that states the level is the
+  // level and nothing the worker saw; it leaves the description.
+  const stated = STATED_MAJOR.exec(text);
+  if (stated) return { level: 'major', rest: `${text.slice(0, stated.index)} ${text.slice(stated.index + stated[0].length)}` };
+  // "可能是重大隐患？", "我看是重大隐患", "疑似重大事故隐患": a suspicion. A clerk files it as major: a major hazard
+  // alerts the admins at once and one of them downgrades it in a word, while a grave hazard filed as general
+  // waits for its deadline unseen. The reply quotes the words (reason), so the worker can say 改成一般.
+  const suspected = SUSPECTED_MAJOR.exec(text);
+  if (suspected) return { level: 'major', rest: text, reason: suspected[0] };
+  // 重大隐患 (or its formal name 重大事故隐患) inside a sentence only sets the level.
+  if (MAJOR_TERM.test(text)) return { level: 'major', rest: text };
   // "很危险", "可能引发爆炸", "三合一": the sender says in plain words the hazard is grave. It is reported as major
   // and the reply quotes the words (reason), so a worker who meant less can say 改成一般.
   const grave = GRAVE.exec(text);
   if (grave) return { level: 'major', rest: text, reason: grave[0] };
   return { rest: text };
 }
+
+// The level's noun: 重大隐患, and the formal term of the regulations, 重大事故隐患 (重大生产安全事故隐患, 重大火灾隐患).
+const MAJOR_NOUN = '重大(?:生产安全事故|安全事故|事故|火灾|安全)?隐患';
+const MAJOR_TERM = new RegExp(MAJOR_NOUN);
+const CLAUSE_START = '(?<=^|[\\s,;。、:])';
+const CLAUSE_END = '(?=$|[\\s,;。、:!?~])';
+// The subject a clerk may give the level clause (该隐患属…, 以上问题均属…) and the verb that states it.
+const LEVEL_SUBJECT = '(?:经(?:排查|检查|研判|认定|判定|核查)?,?)?(?:该隐患|此隐患|该问题|此问题|以上问题|上述问题|以上隐患|上述隐患|该情况|此情况|这个|这)?(?:均|都|已)?';
+const LEVEL_VERB = '(?:属于|属|构成|判定为|认定为|定为|定性为|列为|确定为|确认为|系|为|是)';
+const STATED_MAJOR = new RegExp(`${CLAUSE_START}${LEVEL_SUBJECT}${LEVEL_VERB}(?:一起|一处|一项|一个|一条)?${MAJOR_NOUN}${CLAUSE_END}`);
+const DENIED_MAJOR = new RegExp(`${CLAUSE_START}${LEVEL_SUBJECT}(?:不属于|不属|不构成|未构成|不是|并非|并不是|不算|算不上|还算不上|够不上|达不到|未达到)\\s*(?:一起|一处|一项|一个)?(?:${MAJOR_NOUN}|重大)(?:的程度|级别|标准)?${CLAUSE_END}`);
+// A guess, not a finding: what a worker says when unsure (可能是, 我看是, 疑似, 算不算, 是不是).
+const SUSPECTED_MAJOR = new RegExp(`(?:可能|也许|恐怕|疑似|估计|怕是|大概|我看|我觉得|感觉|应该)(?:是|属于?|算|构成|会是)?(?:一个|一起|一处)?${MAJOR_NOUN}|(?:算不算|是不是|属不属于|构不构成|够不够)(?:一个)?${MAJOR_NOUN}`);
 
 // Danger said in plain words. 不太危险 / 没那么危险 say the opposite; 危险品 / 危险化学品 name goods, not the degree.
 const GRAVE = new RegExp(
@@ -63,7 +115,7 @@ const LEADING_LOCATIVE = new RegExp(`^${LOCATIVE_WORD}`);
 // The words a Chinese enterprise name ends with: legal forms and industries (SPEC §8 classes and the
 // trades of a manufacturing district).
 export const COMPANY_SUFFIX =
-  '(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|电器|电气|电机|纺织|家纺|织造|化纤|制造|实业|材料|新材料|塑业|塑料|五金|印染|印刷|彩印|包装|家具|物流|仓储|食品|建材|木业|模具|铸造|锻造|钢构|金属|冶金|轴承|橡胶|玻璃|服饰|服装|制衣|光电|医药|制药|涂料|油漆|环保|汽修|汽配|门业|酒店|饭店|超市|商场|餐饮|加油站|纸业|铝业|铜业|钢业|针织|精密|涂装|电梯|仪表|仪器|器材|配件|线缆|电缆|能源|工贸|商贸|贸易|制品|生物|化学|石化|工业|厂(?![房区里内]))';
+  '(?:股份有限公司|有限责任公司|有限公司|公司|集团|化工|科技|机械|电子|电器|电气|电机|纺织|家纺|织造|化纤|制造|实业|材料|新材料|塑业|塑料|五金|印染|印刷|彩印|包装|家具|物流|仓储|食品|建材|木业|模具|铸造|锻造|钢构|金属|冶金|轴承|橡胶|玻璃|服饰|服装|制衣|光电|医药|制药|涂料|油漆|环保|汽修|汽配|门业|酒店|饭店|超市|商场|餐饮|加油站|纸业|不锈钢|铝业|铜业|钢业|针织|精密|涂装|电梯|仪表|仪器|器材|配件|线缆|电缆|能源|工贸|商贸|贸易|制品|生物|化学|石化|工业|厂(?![房区里内]))';
 const COMPANY = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂(?![房区里内]))(.{2,})$`);
 const COMPANY_NAME = new RegExp(`^(.{2,20}?${COMPANY_SUFFIX}+)(?!股份|有限|公司|集团|厂(?![房区里内]))(.*)$`);
 // "上报华美灭火器过期": no separator at all; split before a word that starts a typical hazard description.
@@ -129,10 +181,16 @@ export function freeText(text: string, drop: RegExp = /^$/): string | undefined 
   // "…堵塞，已要求三天内整改" once the deadline is taken: the demand's leftover (已, 已要求, 责令) says nothing.
   // 特此报告 closes a clerk's note; it is no part of what was found.
   const t = tidy(text.replace(/^[\s,;。、:]*(?:发现|存在|问题是|情况是|有(?=\s))\s*/, '').replace(/[\s,;。、:]*特此(?:报告|通知|函告|说明|上报)[\s,;。、:!]*$/, '')
-    .replace(/[\s,;。、:]*(?:(?:已经?|并|现)(?:要求|责令|让|叫)?|(?:然后)?(?:我)?(?:要求|责令|让|叫|跟)(?:他们|他|她)?(?:讲了|说了)?)(?:企业|他们|他|她|厂里|老板|其)?[\s,;。、:]*$/, ' '));
+    .replace(DEMAND_LEFT, ' '));
   // "…堆着货 叫他们 挪开" once 下班前 is taken (the gap is where it stood): the order to fix it by then is the
   // deadline's, not part of what was found. An order said whole (叫他们清理) stays the worker's words.
   const found = t.replace(ORDER_LEFT, '').trim() || t;
   return found && !drop.test(found) ? found : undefined;
 }
+// The demand left at the end (已要求, 并责令, 叫他们, 跟老板说了). A bare 叫/让/跟 starts a clause: 报警器不叫 keeps it.
+const DEMAND_LEFT = new RegExp(
+  '[\\s,;。、:]*(?:(?:已经?|并|现)(?:要求|责令|让|叫)?|(?:然后)?(?:我)?(?:要求|责令|让|叫|跟)(?:他们|他|她)(?:讲了|说了)?' +
+    '|(?<=^|[\\s,;。、:])(?:然后)?(?:我)?(?:要求|责令|让|叫|跟)(?:讲了|说了)?|(?:然后)?我(?:要求|责令|让|叫|跟)(?:讲了|说了)?)' +
+    '(?:企业|他们|他|她|厂里|老板|其)?[\\s,;。、:]*$',
+);
 const ORDER_LEFT = /[\s,;，；。、:]*(?:我)?(?:叫|让|要求|责令|督促)(?:他们|他|她|企业|厂里|老板)?\s+(?:搬|挪|清|拆|修|换|改|装|关|开|移|弄|整改|处理|停)[\u4e00-\u9fff]{0,2}$/;

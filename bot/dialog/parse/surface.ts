@@ -1,13 +1,15 @@
 // The surface of a message: what must be put right before any reader runs, so the readers (written for
 // standard Mandarin typed plainly) apply to what workers really send. Each step is one kind of noise:
 // layout (slashes, spaced-out characters, a clause said twice), dialect words, same-sound slips in the bot's
-// own words, courtesy wrappers and spoken fillers. Pure and cheap (a few µs a message).
+// own words, look-alike slips of handwriting, courtesy wrappers and spoken fillers. Pure and cheap (a few µs a message).
 import { standardDialect } from './dialect.js';
 import type { ParsedMessage } from '../intents.js';
 import { dropCourtesy, dropFillers, isCourtesy } from './fillers.js';
 import { parseReply } from './replies.js';
 import { correctHomophones } from './homophones.js';
+import { correctLookalikes } from './lookalikes.js';
 import { expandAbbreviations } from './abbreviations.js';
+import { NORMAL_TOKEN } from './report.js';
 
 const CJK = '[\\u4e00-\\u9fff]';
 
@@ -53,10 +55,33 @@ function collapseRepeats(text: string): string {
     .replace(REPEATED_GLUED, '$1');
 }
 
+// "裕隆 正常 没问题", "恒泰 一切正常 没毛病": the verdict of all well said twice in other words, as people
+// do to be sure. It is one verdict; the readers of a name and its verdict take the first.
+const VERDICT_HINT = /正常|问题|毛病|好|ok|合格|异常|隐患/i;
+function verdictOnce(text: string): string {
+  if (!VERDICT_HINT.test(text)) return text;
+  const parts = text.split(/([\s,;。、:!~]+)/);
+  let out = parts[0];
+  let lastNormal = NORMAL_TOKEN.test(parts[0]);
+  for (let i = 1; i < parts.length; i += 2) {
+    const word = parts[i + 1] ?? '';
+    const normal = word !== '' && NORMAL_TOKEN.test(word);
+    if (normal && lastNormal) continue;
+    out += parts[i] + word;
+    lastNormal = normal;
+  }
+  return out;
+}
+
+const FORMAL_MAJOR = /重大(?:生产安全事故|安全事故|事故)隐患/g;
+
 /** The message as the readers expect it: layout, dialect, slips, courtesy and fillers put right. */
 export function surface(text: string): string {
-  const plain = collapseRepeats(correctHomophones(standardDialect(expandAbbreviations(layout(text)))));
-  return dropFillers(dropCourtesy(plain));
+  // Look-alike slips first: a word put right by its shape (夏查 → 复查) is then a word the sound step knows.
+  // 重大事故隐患 (and 重大生产安全事故隐患) is the regulations' full name of the bot's 重大隐患: said so, every reader
+  // (the list of majors, the level) knows it.
+  const plain = collapseRepeats(correctHomophones(standardDialect(correctLookalikes(expandAbbreviations(layout(text))))).replace(FORMAL_MAJOR, '重大隐患'));
+  return verdictOnce(dropFillers(dropCourtesy(plain)));
 }
 
 // "三元彩印的情况 帮我查查看", "金达纺织最近的巡查记录给我看一下": the request said after what it is about (topic
