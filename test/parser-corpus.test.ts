@@ -101,8 +101,16 @@ describe('parser corpus', () => {
 //                                     alternately (tune / held-out); blind10 is held out whole. First scored (key
 //                                     slots, before any fix): blind8 70 / 66 %, blind9 63 / 67 %, blind10 63.5 %,
 //                                     blind11 49 / 61 % (tune / held-out).
+//   parser-corpus-blind12..14-*.json  2026-12-07, from …-blind12/13/14-brief.md: a slow older typist (look-alike
+//                                     characters), a busy group, 公文腔 notices and forms, departments and enterprise
+//                                     staff, a first-week worker (12); ordinary days, rounds told as stories, follow-ups
+//                                     by code, admins' figures, dialect and traditional characters (13); dictation
+//                                     without punctuation, photo captions, a deputy head and an inspector, enterprise
+//                                     officers, emoji and typing slips (14). blind12 split at random, blind13 held out
+//                                     whole, blind14 tuned on whole. First scored (key slots): blind12 71 / 70 %,
+//                                     blind13 75.5 %, blind14 76 %.
 const blindFile = (name: string) => new URL(`./data/${name}`, import.meta.url).pathname;
-const TUNED = [...['', 2, 3, 4, 5, 6, 7, 8, 9, 11].map((n) => `parser-corpus-blind${n}-tune.json`), ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
+const TUNED = [...['', 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14].map((n) => `parser-corpus-blind${n}-tune.json`), ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
 
 describe('parser corpus written blind', () => {
   it('reads the blind and probe messages it was tuned on (95 %), printing every miss', () => {
@@ -135,6 +143,8 @@ describe('parser corpus written blind', () => {
       ['parser-corpus-blind6-heldout.json', 0.75], ['parser-corpus-blind7-heldout.json', 0.81],
       ['parser-corpus-blind8-heldout.json', 0.74], ['parser-corpus-blind9-heldout.json', 0.74],
       ['parser-corpus-blind10-heldout.json', 0.74], ['parser-corpus-blind11-heldout.json', 0.68],
+      // blind13 (200, written 2026-12-07) is held out whole: 75.5 % before any change that day, 81 % after.
+      ['parser-corpus-blind12-heldout.json', 0.74], ['parser-corpus-blind13-heldout.json', 0.78],
     ];
     const fresh = FRESH.map(([name, floor]) => {
       const s = scoreBlind(blindFile(name));
@@ -145,13 +155,18 @@ describe('parser corpus written blind', () => {
     held.push(...fresh);
     const h = { keys: held.reduce((a, s) => a + s.keys, 0), total: held.reduce((a, s) => a + s.total, 0) };
     console.log(`all held-out blind messages: ${pct(h.keys, h.total)}`);
+    // As the conversation reads them: given the names of the enterprises the messages speak of (scope-names.ts).
+    const known = ['parser-corpus-blind-heldout.json', 'parser-corpus-blind2-heldout.json', 'parser-corpus-blind3-heldout.json', ...FRESH.map(([n]) => n)]
+      .map((n) => scoreBlind(blindFile(n), true));
+    console.log(`all held-out blind messages, the scope's names given: ${pct(known.reduce((a, s) => a + s.keys, 0), known.reduce((a, s) => a + s.total, 0))}`);
     const tuned = TUNED.map((n) => scoreBlind(blindFile(n)));
     const ok = h.keys + tuned.reduce((a, s) => a + s.keys, 0) + run(natural).ok + run(heldOut).ok;
     const total = h.total + tuned.reduce((a, s) => a + s.total, 0) + natural.length + heldOut.length;
     console.log(`all natural phrasing together: ${pct(ok, total)}`);
     // Issue 8 asks 95 % of natural phrasing, held-out included. Until 2026-12-06 this asserted 95 % over the older
     // held-out files only; with the four fresh batches of that day (blind8-11, 500 held-out messages in new voices)
-    // the honest figure is 92.6 % together and 83.6 % on held-out alone, so 95 % is NOT reached (the issue stays
+    // the honest figure was 92.6 % together and 83.6 % on held-out alone; on 2026-12-07, with blind12-14, it is
+    // printed above (84.5 % held-out, 86.9 % with the scope's names given, 92.2 % together), so 95 % is NOT reached (the issue stays
     // open). What is asserted is a floor just under that figure, so no change can quietly lose what is read.
     expect(ok / total).toBeGreaterThanOrEqual(0.9);
   });
