@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { loose as fuzzy, syllable } from './syllables.js';
 import { COMPANY_SUFFIX } from './slots.js';
 
 // Workers type with a pinyin IME and dictate with voice-to-text; both give the right sound and the wrong
@@ -46,32 +47,9 @@ const COMMON: Readonly<Record<string, RegExp | null>> = {
   先期: null, // earlier
 };
 
-const CJK_RUN = /[\u4e00-\u9fff]/;
 const SUFFIX_AFTER = new RegExp(`^${COMPANY_SUFFIX}`);
 const SUFFIX_ANYWHERE = new RegExp(COMPANY_SUFFIX, 'g');
 
-// Toneless pinyin of one character (its default reading), cached: a message costs a map look-up a character.
-const syllableCache = new Map<string, string>();
-function syllable(ch: string): string {
-  let s = syllableCache.get(ch);
-  if (s === undefined) {
-    s = CJK_RUN.test(ch) ? pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? '' : '';
-    syllableCache.set(ch, s);
-  }
-  return s;
-}
-
-// Sounds compared loosely where southern speakers and fuzzy-pinyin IMEs (模糊音) do not tell them apart:
-// zh/z, ch/c, sh/s and the -ng/-n finals (隐黄 for 隐患, 疏散知识 for 疏散指示 are the same key).
-const looseCache = new Map<string, string>();
-function fuzzy(syllable: string): string {
-  let s = looseCache.get(syllable);
-  if (s === undefined) {
-    s = syllable.replace(/^([zcs])h/, '$1').replace(/ng$/, 'n');
-    looseCache.set(syllable, s);
-  }
-  return s;
-}
 
 // The vocabulary by its sound: "zheng gai" → 整改 exactly; words of three or four characters by the loose sound
 // too (two loose syllables match too many real words: 电箱 is no 电线). Built once, on the first message.

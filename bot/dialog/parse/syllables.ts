@@ -14,13 +14,16 @@ export function syllable(ch: string): string {
 }
 
 // Sounds compared loosely where southern speakers and fuzzy-pinyin IMEs (模糊音) do not tell them apart:
-// zh/z, ch/c, sh/s and the -ng/-n finals.
+// zh/z, ch/c, sh/s and the -ng/-n finals (隐黄 for 隐患, 疏散知识 for 疏散指示 are the same key).
 const looseCache = new Map<string, string>();
-export function looseSyllable(ch: string): string {
-  let s = looseCache.get(ch);
+export function loose(syllable: string): string {
+  let s = looseCache.get(syllable);
   if (s === undefined) {
-    s = syllable(ch).replace(/^([zcs])h/, '$1').replace(/ng$/, 'n');
-    looseCache.set(ch, s);
+    s = syllable.replace(/^([zcs])h/, '$1').replace(/ng$/, 'n');
+    looseCache.set(syllable, s);
   }
   return s;
 }
+
+/** The loose sound of one character ('' for none). */
+export const looseSyllable = (ch: string): string => loose(syllable(ch));
