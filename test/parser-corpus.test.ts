@@ -109,6 +109,11 @@ describe('parser corpus', () => {
 //                                     officers, emoji and typing slips (14). blind12 split at random, blind13 held out
 //                                     whole, blind14 tuned on whole. First scored (key slots): blind12 71 / 70 %,
 //                                     blind13 75.5 %, blind14 76 %.
+//   parser-corpus-blind15/16-*.json   2026-12-07 evening, from …-blind15/16-brief.md: campaigns, an annoyed worker, a
+//                                     grid leader for others, replies to the digest, full legal names (15, held out
+//                                     whole, 62 % first scored); a third-party engineer, a fast young typist, a town
+//                                     admin in the group, a worker chasing old hazards, northern Jiangsu/Anhui speech
+//                                     (16, tuned on whole, 77.5 % first scored).
 const blindFile = (name: string) => new URL(`./data/${name}`, import.meta.url).pathname;
 const TUNED = [...['', 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14].map((n) => `parser-corpus-blind${n}-tune.json`), ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
 
@@ -145,6 +150,8 @@ describe('parser corpus written blind', () => {
       ['parser-corpus-blind10-heldout.json', 0.74], ['parser-corpus-blind11-heldout.json', 0.68],
       // blind13 (200, written 2026-12-07) is held out whole: 75.5 % before any change that day, 81 % after.
       ['parser-corpus-blind12-heldout.json', 0.74], ['parser-corpus-blind13-heldout.json', 0.78],
+      // blind15 (200, written 2026-12-07 evening) is held out whole: 62 % before any change (74.5 % with names given).
+      ['parser-corpus-blind15-heldout.json', 0.58],
     ];
     const fresh = FRESH.map(([name, floor]) => {
       const s = scoreBlind(blindFile(name));
