@@ -18,6 +18,16 @@ describe('a known name anywhere in the sentence', () => {
     expect(String(parse(text).description)).not.toContain(String(want.enterprise));
   });
 
+  it('words a reader glued to a known name (我去恒达, 新博又, 恒达那个) come off it; a name written in full stays', () => {
+    expect(parse('今天我到恒达转了转，灭火器过期了，让他三天内换掉')).toMatchObject({ enterprise: '恒达', deadline: { kind: 'days', days: 3 } });
+    expect(parse('新博又去了一趟 配电箱门没关 下周一前弄好')).toMatchObject({ enterprise: '新博', deadline: { kind: 'date', date: '2026-12-07' } });
+    expect(parse('恒达那个消防通道又堵了 三天内清掉')).toMatchObject({ intent: 'report', enterprise: '恒达' });
+    // 常州瑞丰机械有限公司 is 瑞丰机械 written out: never cut down to the stored name.
+    expect(parse('上报 常州瑞丰机械有限公司 消防通道堵塞')).toMatchObject({ intent: 'report', enterprise: '常州瑞丰机械有限公司' });
+    // 这个月 after the name is a period, not "that one".
+    expect(parse('华美这个月逾期几条').enterprise).not.toBe('华美这');
+  });
+
   it('the longest name wins (华美化工 over 华美)', () => {
     expect(knownNameIn('今天华美化工灭火器过期', NAMES)).toBe('华美化工');
   });

@@ -13,7 +13,8 @@ import { COMPANY_SUFFIX } from './slots.js';
 // Readings that are about an enterprise; any other (a code action, figures, a how-to) is kept as read.
 export const ABOUT_ENTERPRISE = new Set<ParsedMessage['intent']>(['unknown', 'report', 'patrol', 'ambiguous', 'query_enterprise']);
 // What ties a name to the words around it (华美的通道, 华美那边): no part of the hazard's words.
-const AFTER_NAME = /^(?:的|那边|这边|那里|这里|那儿|厂里|公司里|公司|厂|家的|家)+/;
+// 又 and 那个 point back at the name too (华美又…, 华美那个配电箱), but 这个月 / 那个礼拜 are a period.
+const AFTER_NAME = /^(?:的|那边|这边|那里|这里|那儿|厂里|公司里|公司|厂|家的|家|又|[那这]个(?![月周星礼季]))+/;
 const BEFORE_NAME = /(?:去了?|到了?|在|对|从|给|帮|把|是|就是|那个|这个)+$/;
 // Words before the name that only point at it (村里那家厂华美化工, 老王的厂 就是华美): no part of the hazard.
 const EPITHET = /(?:那家|这家|那个|这个|的)(?:厂|公司|企业|单位|作坊|小厂)?\s*(?:就是|也就是|叫|名字叫)?$/;
@@ -142,6 +143,23 @@ function namedIn(m: ParsedMessage): string[] {
 
 const names = (m: ParsedMessage, name: string) => namedIn(m).some((e) => e === name || e.includes(name) || name.includes(e));
 
+// Words a reader can glue to a name it had to guess the edges of (俺到丰源纺织, 老王家又, 华美那个): who went,
+// where to, "again", "that one". Only these count: 常州华美化工有限公司 around a known 华美 is the same name
+// written in full, never glue.
+const GLUE_BEFORE = /(?:俺|我|咱|刚|才|又|去|到|在|今天|今儿|昨天|上午|下午|早上)+$/;
+const GLUE_AFTER = /^(?:又|那个|这个|那边|这边|俺|刚|瞅|去|到)/;
+
+/** Whether the reading's enterprise is the known name with such words glued on. */
+function glued(m: ParsedMessage, name: string): boolean {
+  return namedIn(m).some((e) => {
+    const at = e.indexOf(name);
+    if (at < 0 || e === name) return false;
+    const before = e.slice(0, at);
+    const after = e.slice(at + name.length);
+    return (before !== '' && GLUE_BEFORE.test(before) && before.length <= 4) || (after !== '' && GLUE_AFTER.test(after));
+  });
+}
+
 /**
  * The reading of `text` given the names the sender's scope holds: `read` when it already names the known
  * name (or is no reading about an enterprise), else the reading of the text with the name put first, when
@@ -156,9 +174,11 @@ export function withKnownName(
   // near-miss is looked for only where the reading found no enterprise at all: a sound-alike is a guess.
   const unnamed = read.intent === 'unknown' || ((read.intent === 'report' || read.intent === 'patrol') && !read.enterprise);
   const name = exact ?? (unnamed && !found(text, known) ? nearNameIn(text, known) : null);
-  if (!name || names(read, name)) return read;
+  if (!name) return read;
+  const stuck = glued(read, name);
+  if (names(read, name) && !stuck) return read;
   // Another known enterprise already read (two named, 华美 and its neighbour): the readers' choice stands.
-  if (namedIn(read).some((e) => knownNameIn(e, known))) return read;
+  if (!stuck && namedIn(read).some((e) => knownNameIn(e, known))) return read;
   const at = text.indexOf(name);
   const said = text.slice(0, at).replace(BEFORE_NAME, '').trim();
   const before = EPITHET.test(said) && !PROBLEM.test(said) ? '' : said;
