@@ -46,6 +46,14 @@ describe('a patrol of several enterprises', () => {
     expect((await c.db.select().from(patrols)).map((r) => r.enterpriseId)).toEqual([c.huameiPlastic.id]);
   });
 
+  it('names run together with no space are found among the sender\'s own (the scope\'s names given to the parser)', async () => {
+    const c = await dialogWorld();
+    const reply = await c.say(c.w.workerA1, '上午华美化工华美塑料都去了，没发现问题');
+    expect(reply).toContain('常州华美化工有限公司：正常');
+    expect(reply).toContain('常州华美塑料制品有限公司：正常');
+    expect((await c.db.select().from(patrols).orderBy(patrols.id)).map((r) => r.enterpriseId)).toEqual([c.huamei.id, c.huameiPlastic.id]);
+  });
+
   it('two names of the same enterprise are one visit', async () => {
     const c = await dialogWorld();
     await c.say(c.w.workerA1, '华美塑料 常州华美塑料制品有限公司 都看过了 正常');

@@ -28,6 +28,15 @@ describe('a known name anywhere in the sentence', () => {
     expect(parse('华美这个月逾期几条').enterprise).not.toBe('华美这');
   });
 
+  it('an all-well patrol of several known names run together is one patrol each; a finding or a place is not', () => {
+    expect(parse('今天巡了恒达和新博 都挺好')).toMatchObject({ intent: 'patrol', result: 'normal', enterprises: ['恒达', '新博'] });
+    expect(parse('瑞丰机械恒达新博上午都去了，没发现问题')).toMatchObject({ intent: 'patrol', result: 'normal', enterprises: ['瑞丰机械', '恒达', '新博'] });
+    // One known name only: the reading is as before.
+    expect(parse('今天巡了恒达和远方 都挺好').enterprises).toBeUndefined();
+    // The space between two names is a place at one of them, not a list.
+    expect(parse('恒达和新博之间的通道 今天去看了 正常').enterprises).toBeUndefined();
+  });
+
   it('the longest name wins (华美化工 over 华美)', () => {
     expect(knownNameIn('今天华美化工灭火器过期', NAMES)).toBe('华美化工');
   });

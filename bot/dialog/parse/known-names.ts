@@ -160,6 +160,57 @@ function glued(m: ParsedMessage, name: string): boolean {
   });
 }
 
+// What may stand between names run together in one all-well patrol (华美和恒达, 华美、恒达, 华美恒达新博今天都):
+// joining words, and the when/all words the reader took in with them. Anything else (a problem word, a
+// place) means the word is not a list of names.
+const BETWEEN_NAMES = /^(?:[和与跟及、,，\s]|还有|以及|今天|上午|下午|都|也|两家|三家|几家)*$/;
+
+/**
+ * A normal patrol of several known names run together (今天巡了华美和恒达 都挺好, 瑞丰机械恒达新博上午都去了): one
+ * normal patrol each, as when the names were spaced out (patrol-several.ts). The run of names is read as its
+ * first name alone; when that reads as an all-well patrol of it, the patrol is of every name of the run. Only
+ * all-well (a finding belongs to one enterprise, and which one is asked), and only names that stand together
+ * with nothing but joining words between them.
+ */
+function severalVisited(
+  text: string, read: ParsedMessage, known: readonly string[], reparse: (text: string) => ParsedMessage,
+): ParsedMessage | null {
+  if (!(read.intent === 'unknown' || (read.intent === 'patrol' && read.result === 'normal' && !read.enterprises))) return null;
+  const index = openingIndex(known);
+  const picked: string[] = [];
+  let start = -1;
+  let end = -1;
+  let between = '';
+  for (let i = 0; i < text.length; ) {
+    const here = (index.get(text.slice(i, i + 2)) ?? []).filter((n) => text.startsWith(n, i));
+    if (!here.length) {
+      if (picked.length) between += text[i];
+      i++;
+      continue;
+    }
+    const name = here.reduce((a, b) => (b.length > a.length ? b : a));
+    // A second run of names further on (华美 正常，恒达 明天去) is no list of this patrol.
+    if (picked.length && !BETWEEN_NAMES.test(between)) return null;
+    if (saidAsLandmark(text, name)) return null;
+    if (start < 0) start = i;
+    between = '';
+    picked.push(name);
+    i += name.length;
+    end = i;
+    // 华美和恒达之间的通道 / 恒达的仓库: the names make a place, not a list of visits.
+    if (picked.length > 1 && /^(?:之间|中间|的)/.test(text.slice(i))) return null;
+  }
+  const distinct = [...new Set(picked)];
+  if (distinct.length < 2) return null;
+  // Put first, as withKnownName reads a name found mid-sentence (上午华美恒达都去了 → 华美 上午 都去了).
+  const before = text.slice(0, start).replace(BEFORE_NAME, '').trim();
+  const after = text.slice(end).replace(AFTER_NAME, '').trim();
+  const again = reparse(`${distinct[0]} ${[before, after].filter(Boolean).join(' ')}`.trim());
+  if (again.intent !== 'patrol' || again.result !== 'normal' || again.enterprises || !names(again, distinct[0])) return null;
+  const { enterprise: _one, note: _note, ...patrol } = again;
+  return { ...patrol, enterprises: distinct };
+}
+
 /**
  * The reading of `text` given the names the sender's scope holds: `read` when it already names the known
  * name (or is no reading about an enterprise), else the reading of the text with the name put first, when
@@ -169,6 +220,8 @@ export function withKnownName(
   text: string, read: ParsedMessage, known: readonly string[], reparse: (text: string) => ParsedMessage,
 ): ParsedMessage {
   if (!known.length || !ABOUT_ENTERPRISE.has(read.intent)) return read;
+  const several = severalVisited(text, read, known, reparse);
+  if (several) return several;
   const exact = knownNameIn(text, known);
   // Two different known names: which one is meant is asked, not guessed through a near-miss either. A
   // near-miss is looked for only where the reading found no enterprise at all: a sound-alike is a guess.
