@@ -4,6 +4,13 @@
 // SHOW=1 prints the misses — never for the held-out file, or it stops being held out.
 import { scoreBlind } from '../test/data/blind-score.js';
 
+// A held-out file stays held out only while nobody reads its misses, so SHOW refuses one outright
+// rather than trusting whoever runs the script to remember.
+if (process.env.SHOW && process.argv.slice(2).some((file) => file.includes('heldout'))) {
+  console.error('SHOW=1 is refused for held-out files: once their misses are read they are no longer blind.');
+  process.exit(2);
+}
+
 for (const file of process.argv.slice(2)) {
   const s = scoreBlind(file, Boolean(process.env.KNOWN));
   const pct = (n: number) => `${n}/${s.total} (${((100 * n) / s.total).toFixed(1)}%)`;
