@@ -95,6 +95,28 @@ describe('a question about one enterprise is that enterprise’s page', () => {
   });
 });
 
+describe('an enterprise’s contact and an enterprise asked about by name', () => {
+  it.each([
+    ['咱厂还有几条没整改的', { intent: 'tasks' }],
+    ['我司的问题都销号了吗', { intent: 'tasks' }],
+    ['请问金达纺织现在有没有超期的问题', { intent: 'query_enterprise', enterprise: '金达纺织' }],
+    ['新博电子有几条逾期的', { intent: 'query_enterprise', enterprise: '新博电子' }],
+    ['永丰化工本月的检查记录都调出来我看看', { intent: 'query_enterprise', enterprise: '永丰化工', period: '本月' }],
+  ])('%s', (text, want) => {
+    expect(parse(text)).toEqual(want);
+  });
+  it('near miss: a town typed without 镇 asking for overdue hazards is no enterprise', () => {
+    expect(parse('湖塘有没有逾期的隐患').intent).toBe('overdue');
+  });
+  it('near miss: a device past its inspection at an enterprise stays a report', () => {
+    expect(parse('金达纺织 灭火器超期未检 一周内换掉')).toMatchObject({ intent: 'report', enterprise: '金达纺织' });
+  });
+  it('a matter at a named enterprise (那个事咋弄) is no how-to of the bot', () => {
+    expect(parse('宏达纸业 那件事怎么弄').intent).not.toBe('help');
+    expect(parse('这个事怎么弄').intent).toBe('help');
+  });
+});
+
 describe('how-tos of the admins’ verbs are help; 不算了 withdraws', () => {
   it.each(['怎么交办给安监办', '销号要怎么操作', '作废一条隐患怎么弄'])('%s', (text) => {
     expect(parse(text)).toEqual({ intent: 'help' });

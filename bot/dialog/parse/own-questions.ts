@@ -8,8 +8,9 @@
 import type { ParsedMessage } from '../intents.js';
 import { takePeriod } from './queries.js';
 
-// The sender, and where their own work is: 我, 我的, 我报的, 我手上, 我网格里. 俺 is the northern 我.
-const ME = /^(?:我|俺|本人)(?:自己)?/;
+// The sender, and where their own work is: 我, 我的, 我报的, 我手上, 我网格里. 俺 is the northern 我. An enterprise's
+// contact speaks for the enterprise (我们厂还有哪些隐患没销号): their tasks are its open hazards.
+const ME = /^(?:(?:我们|咱们|咱|我)(?:厂|公司|单位|企业)|我司|我厂|我|俺|本人)(?:自己)?/;
 const MY_PLACE = '(?:的|报的|上报的|报上去的|提交的|发现的|手上的?|手里的?|这边的?|这里的?|名下的?|负责的|管的|网格(?:里|内)?的?|片区(?:里|内)?的?)?';
 
 // Figures of one's own work: a visit or report verb and a count (多少家, 几条, 几次).

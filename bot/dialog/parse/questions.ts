@@ -24,10 +24,14 @@ const TOPICS: [HelpTopic, RegExp][] = [
 ];
 
 const ADMIN_VERB = /交办|吹哨|销号|作废|报到|签收/;
+// "鼎盛模具 那个事咋弄": a matter spoken of before (那个事, 这件事, 这情况) is what is to be dealt with, not a command
+// whose use is asked.
+// The surface has dropped 那个 by then (鼎盛模具 事咋弄).
+const MATTER = /(?:^|[\s,;。、:]|那个|这个|那件|这件|那|这|的)(?:事|事情|事儿)(?:要|该|应该)?(?:怎么|咋|如何)/;
 
 /** 隐患怎么报, 怎么上报隐患, 巡查怎么记: how to use one command. */
 export function parseHowTo(text: string): ParsedMessage | null {
-  if (text.length > 20 || !HOW.test(text) || /YH\d/i.test(text)) return null;
+  if (text.length > 20 || !HOW.test(text) || /YH\d/i.test(text) || (MATTER.exec(text)?.index ?? -1) >= 2) return null;
   // The supervision verbs have no help topic of their own: the help for the sender's role lists them.
   if (ADMIN_VERB.test(text)) return { intent: 'help' };
   for (const [topic, re] of TOPICS) if (re.test(text)) return { intent: 'help', topic };
@@ -271,7 +275,8 @@ function ownEnterpriseQuestion(asked: string): ParsedMessage | null {
 // no part of the name.
 const WANT_LEAD = /^(?:麻烦|请)?(?:问(?:一下|下)|我?想(?:问|看|查|了解|知道)(?:一下|下|看)?|请问(?:一下)?)\s*/;
 // "…给我看一下", "…帮我查查看": the request after the question.
-const ASK_TAIL = /\s*(?:麻烦)?(?:给我|帮我|帮忙|麻烦)?(?:看一下|看下|看看|查一下|查下|查查看?|查询一下|发一下|发我|发给我|说一下|讲一下|介绍一下)(?:吧|呢|哈)?$/;
+// "…都调出来我看看": what is to be fetched, then shown.
+const ASK_TAIL = /\s*(?:都|全部)?(?:调出来|调一下|拉出来|找出来)?(?:我|给我)?(?:麻烦)?(?:给我|帮我|帮忙|麻烦)?(?:看一下|看下|看看|查一下|查下|查查看?|查询一下|发一下|发我|发给我|说一下|讲一下|介绍一下)(?:吧|呢|哈)?$/;
 // "横林镇的金达纺织…": the town before the name is where it is, not who.
 const TOWN_FIRST = /^[\u4e00-\u9fff]{1,6}?(?:镇|街道|乡)(?:的|那边的|那个)?(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 // A clause beside the question that says why it is asked or thanks: 我们去之前想了解下, 我想先了解一下再去.
@@ -307,7 +312,8 @@ function enterpriseQuestionInClauses(asked: string): ParsedMessage | null {
 const VISITED_ASK = /^([\u4e00-\u9fffA-Za-z0-9()]{2,16}?\s*(?:这周|本周|这个?月|本月|上周|最近|近期|今天|今年)?)\s*(?:有人)?(?:去过|巡查过|检查过|巡过|去|查过)(?:了)?(?:没有?|吗|没)$/;
 // "天马纺织逾期的隐患有几条": an enterprise's overdue hazards, asked by a name that ends like an enterprise's (a town
 // typed without 镇, 湖塘逾期几条, asks the town's list).
-const OVERDUE_AT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,16}?(?:${COMPANY_SUFFIX}|有限公司))(?:的)?(?:逾期|超期)(?:的|未整改的?)?(?:隐患|问题)?(?:有)?(?:几条|几个|多少条?|哪些|吗|没有)$`);
+// "宏远包装目前有没有逾期的隐患": whether it has any is asked the same way.
+const OVERDUE_AT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,16}?(?:${COMPANY_SUFFIX}|有限公司))(?:现在|目前)?(?:的)?(?:(?:有没有|还有没有)(?:的)?(?:逾期|超期)(?:的|未整改的?)?(?:隐患|问题)?|(?:还有|有)?(?:几条|几个|多少条?)?(?:的)?(?:逾期|超期)(?:的|未整改的?)?(?:隐患|问题)?(?:有)?(?:几条|几个|多少条?|哪些|吗|没有)?)$`);
 const TRAILING_MARKS = /[?？。!！\s]+$/;
 const attributesOnly = (words: string) => words.replace(TRAILING, '').replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length <= 1;
 
@@ -319,7 +325,7 @@ const VISITS_ASK = /^([\u4e00-\u9fffA-Za-z0-9()]{2,16}?\s*(?:这周|本周|这�
 
 function enterpriseQuestion(asked: string): ParsedMessage | null {
   const bare = asked.replace(TRAILING_MARKS, '');
-  const state = STATE_ASK.exec(bare) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare) ?? VISITS_ASK.exec(bare.replace(TRAILING, ''));
+  const state = STATE_ASK.exec(bare) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare.replace(WANT_LEAD, '')) ?? VISITS_ASK.exec(bare.replace(TRAILING, ''));
   if (state) return named(state[1]);
   const text = asked.replace(ASK_LEAD, '') || asked;
   const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);
