@@ -16,6 +16,7 @@ describe("a worker's own figures are the figures, the period kept", () => {
     ['我今年查了多少家企业呀', { intent: 'stats', period: '今年' }],
     ['本月我跑了几趟', { intent: 'stats', period: '本月' }],
     ['俺这礼拜巡了多少家', { intent: 'stats', period: '本周' }],
+    ['我今年完成了几家巡查', { intent: 'stats', period: '今年' }],
   ])('%s', (text, want) => {
     expect(parse(text)).toEqual(want);
   });
@@ -28,6 +29,7 @@ describe("a worker's own open hazards are their tasks", () => {
     '我这边还有几个隐患没改',
     '我提交的那几条处理好了没',
     '俺手里还有哪些没销号的',
+    '我还有没有没闭环的问题',
   ])('%s', (text) => {
     expect(parse(text)).toEqual({ intent: 'tasks' });
   });
@@ -86,12 +88,14 @@ describe('a question about one enterprise is that enterprise’s page', () => {
   ])('%s', (text, want) => {
     expect(parse(text)).toEqual(want);
   });
+  it('a reminder that one enterprise is due is its page, never a patrol made', () => {
+    expect(parse('天马纺织该去巡查了')).toEqual({ intent: 'query_enterprise', enterprise: '天马纺织' });
+  });
   it.each([
-    // Told, not asked: a reminder and a visit are no questions about the page.
-    ['天马纺织该去巡查了', 'query_enterprise'],
-    ['哪几家该去巡查了', 'query_enterprise'],
-  ])('near miss %s is no enterprise question', (text, not) => {
-    expect(parse(text).intent).not.toBe(not);
+    ['哪几家该去巡查了', { intent: 'due_patrols' }],
+    ['天马纺织巡查了 正常', { intent: 'patrol', enterprise: '天马纺织', result: 'normal' }],
+  ])('near miss %s', (text, want) => {
+    expect(parse(text)).toMatchObject(want);
   });
 });
 

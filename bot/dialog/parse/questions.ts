@@ -238,14 +238,14 @@ export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
 }
 
 // "丰源纺织是不是该去巡查了", "老孙家啥时候该去了", "华美什么时候要复查": whether (or when) one enterprise is due for a
-// visit, which its page says (下次巡查). Asked, not told: a question word or particle is part of it, so
-// "丰源纺织该去巡查了" (a reminder said aloud) is not read here. The list of enterprises due is scopeQuestion's.
+// visit, which its page says (下次巡查). Said without a question word (丰源纺织该去巡查了) it is the same reminder,
+// never a patrol made: nothing was visited. The list of enterprises due is scopeQuestion's.
 const DUE_ASK = /^(.{2,16}?)(是不是|是否|啥时候|什么时候|几时|哪天|几号)?(?:又)?(?:该|要|应该|需要|得)(?:去|巡查|巡|检查|走访|复查)(?:巡查|检查|复查|看看|一趟|一下)?(?:了)?(吗|没|呢|没有|不)?$/;
 const NO_ONE = /^(?:这|那|哪|各|所有|全部|大家|企业|厂|公司|单位|网格)/;
 
 function enterpriseDueQuestion(asked: string): ParsedMessage | null {
   const m = DUE_ASK.exec(asked.replace(TRAILING_MARKS, '').replace(/(?:啊|呀|哈)+$/, ''));
-  if (!m || !(m[2] || m[3]) || NO_ONE.test(m[1])) return null;
+  if (!m || NO_ONE.test(m[1])) return null;
   return named(m[1]);
 }
 
