@@ -71,8 +71,11 @@ describe('a town’s or the district’s figures asked with 咋样 or counted as
   ])('%s', (text, want) => {
     expect(parse(text)).toEqual(want);
   });
-  it('near miss: major hazards still open are the 重大隐患 list', () => {
-    expect(parse('全区重大隐患还有哪些没销号')).toEqual({ intent: 'major' });
+  it('major hazards counted both ways over a period are figures, without a town too', () => {
+    expect(parse('去年重大隐患上报了多少，闭环了多少')).toEqual({ intent: 'stats', period: '去年' });
+  });
+  it.each(['全区重大隐患还有哪些没销号', '这周新增了几条重大隐患'])('near miss: %s is the 重大隐患 list', (text) => {
+    expect(parse(text)).toEqual({ intent: 'major' });
   });
 });
 

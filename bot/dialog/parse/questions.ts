@@ -205,9 +205,12 @@ function scopeQuestion(text: string): ParsedMessage | null {
 const FIGURE_FILLER = /以来|至今|排查了?|总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|咋样|怎样|如何|情况|数据|销号|最近|近期|重大|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
 // 咋样 / 怎样 are 怎么样 in the northern and the short voice (横林镇这个月咋样).
 const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|咋样|怎样|如何|情况|看一下|看看/;
-// "今年全区重大隐患发现了多少条、销号多少条": major hazards counted as they came and went over a period are figures
-// (the 统计 reply has them); "重大隐患还有几个没销号" asks which are open, the 重大隐患 list.
-const MAJOR_FLOW = /(?:发现|销号|整改|上报|新增|闭环|报)了?(?:多少|几)|率/;
+// "今年全区重大隐患发现了多少条、销号多少条": major hazards counted as they came and went, in a town or the district
+// or both ways at once, are figures (the 统计 reply has them); "重大隐患还有几个没销号" asks which are open and
+// "上周新增了几条重大隐患" which came, the 重大隐患 list.
+const MAJOR_FLOW = /(?:发现|销号|整改|上报|新增|闭环|报)了?(?:多少|几)|率/g;
+const majorFigures = (words: string, place: string | undefined): boolean =>
+  !/没|未|还有/.test(words) && (words.match(MAJOR_FLOW)?.length ?? 0) >= (place ? 1 : 2);
 
 /** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
 export function parseFiguresQuestion(text: string): ParsedMessage | null {
@@ -218,7 +221,7 @@ export function parseFiguresQuestion(text: string): ParsedMessage | null {
   if (words.replace(FIGURE_FILLER, '').replace(/[\s,;。、:]/g, '').length > 1) return null;
   if (/排名|排第|排行|考核|谁/.test(words)) return { intent: 'ranking', period };
   if (/逾期|超期/.test(words)) return { intent: 'overdue', place, period };
-  if (/重大隐患/.test(text) && !((place || period) && MAJOR_FLOW.test(words) && !/没|未|还有/.test(words))) return null;
+  if (/重大隐患/.test(text) && !majorFigures(words, place)) return null;
   // "横林镇 这周": a place and a period and nothing else ask for their figures.
   if ((place || period) && (FIGURE_ASK.test(words) || (place && period && !words.replace(/[\s,;。、:的]/g, '')))) return { intent: 'stats', place, period };
   return null;
