@@ -30,6 +30,7 @@ describe("a worker's own open hazards are their tasks", () => {
     '我提交的那几条处理好了没',
     '俺手里还有哪些没销号的',
     '我还有没有没闭环的问题',
+    '我报的那条整改好了吗',
   ])('%s', (text) => {
     expect(parse(text)).toEqual({ intent: 'tasks' });
   });
@@ -42,6 +43,7 @@ describe('the overdue list asked in the sender’s words', () => {
   it.each([
     ['超期的都催一下', { intent: 'overdue' }],
     ['把过期没整改的隐患督促一下', { intent: 'overdue' }],
+    ['到期还没改的都提醒一下', { intent: 'overdue' }],
     ['我片区里超期的有哪些', { intent: 'overdue' }],
     ['这个月到期的还有没整改的吗', { intent: 'overdue', period: '本月' }],
     ['上个月到期的那几条都改好了吗', { intent: 'overdue', period: '上月' }],
