@@ -24,9 +24,9 @@ const TOPICS: [HelpTopic, RegExp][] = [
 ];
 
 const ADMIN_VERB = /交办|吹哨|销号|作废|报到|签收/;
-// "鼎盛模具 那个事咋弄": a matter spoken of before (那个事, 这件事, 这情况) is what is to be dealt with, not a command
-// whose use is asked.
-// The surface has dropped 那个 by then (鼎盛模具 事咋弄).
+// "鼎盛模具 那个事咋弄": a matter at a named enterprise (那个事, 这件事; the surface has dropped 那个 by then:
+// 鼎盛模具 事咋弄) is what is to be dealt with, not a command whose use is asked. Said alone (这个事怎么弄) it
+// stays a how-to.
 const MATTER = /(?:^|[\s,;。、:]|那个|这个|那件|这件|那|这|的)(?:事|事情|事儿)(?:要|该|应该)?(?:怎么|咋|如何)/;
 
 /** 隐患怎么报, 怎么上报隐患, 巡查怎么记: how to use one command. */
@@ -243,7 +243,7 @@ export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
 // "丰源纺织是不是该去巡查了", "老孙家啥时候该去了", "华美什么时候要复查": whether (or when) one enterprise is due for a
 // visit, which its page says (下次巡查). Said without a question word (丰源纺织该去巡查了) it is the same reminder,
 // never a patrol made: nothing was visited. The list of enterprises due is scopeQuestion's.
-const DUE_ASK = /^(.{2,16}?)(是不是|是否|啥时候|什么时候|几时|哪天|几号)?(?:又)?(?:该|要|应该|需要|得)(?:去|巡查|巡|检查|走访|复查)(?:巡查|检查|复查|看看|一趟|一下)?(?:了)?(吗|没|呢|没有|不)?$/;
+const DUE_ASK = /^(.{2,16}?)(?:是不是|是否|啥时候|什么时候|几时|哪天|几号)?(?:又)?(?:该|要|应该|需要|得)(?:去|巡查|巡|检查|走访|复查)(?:巡查|检查|复查|看看|一趟|一下)?(?:了)?(?:吗|没|呢|没有|不)?$/;
 const NO_ONE = /^(?:这|那|哪|各|所有|全部|大家|企业|厂|公司|单位|网格)/;
 
 function enterpriseDueQuestion(asked: string): ParsedMessage | null {
