@@ -27,7 +27,8 @@ const WORDS: Record<Command, string[]> = {
   acknowledge: ['已报到', '报到', '签收'],
   close: ['销号', '闭环'],
   void: ['作废'],
-  cancel: ['取消', '算了', '不报了', '撤回'],
+  // 不算了 ("never mind", often said twice: 不算了不算了，我发错了) is 算了 with its negation, the same withdrawal.
+  cancel: ['取消', '不算了', '算了', '不报了', '撤回'],
   login: ['登录', '登陆', '登入', '打开页面', '打开网页版', '打开网页', '网页版', '电脑版', '打开后台', '进入系统'],
 };
 

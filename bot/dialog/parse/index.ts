@@ -10,6 +10,7 @@ import { parsePatrol, parseReport } from './report.js';
 import { parseImplicit, parseOnSite } from './implicit.js';
 import { parseForm } from './form.js';
 import { parseBotQuestion, parseHowTo, withoutMetaAsk } from './questions.js';
+import { parseOwnQuestion } from './own-questions.js';
 import { parseCodeSentence } from './code-sentence.js';
 import { readSurface } from './surface.js';
 import { withoutOtherBusiness } from './other-business.js';
@@ -263,6 +264,10 @@ function readWords(text: string, now: Date, said: string): ParsedMessage {
   // "我现在在华美这边 怎么弄": asking what to do at a named site is no how-to; it asks which of the two.
   const howTo = parseOnSite(text) ?? parseHowTo(text) ?? parseBotQuestion(text);
   if (howTo) return howTo;
+  // "我巡查了几家", "我报的那几条改了没有": a worker's question about their own work, before a command word
+  // inside it (巡查, 报) is taken for a patrol or a report.
+  const own = parseOwnQuestion(text);
+  if (own) return compact(own);
   // "现报告一处安全隐患：…", "经检查，…": a clerk's formal opening before the finding.
   const clerk = parseClerkLead(text, now);
   if (clerk) return clerk;

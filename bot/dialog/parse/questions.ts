@@ -9,7 +9,8 @@ import { dropCourtesy } from './fillers.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
 // ask about a state (得怎么 is "must how", 得如何 "how well").
-const VERB = '(?:看|上报|报告|报|登记|记录|记|提交|填报?|查询|查|绑定|复查|验收|整改|巡查|统计|用|操作|弄|搞|发送|发|录入|上传|传|拍|附上?|撤回|修改|改)';
+// 交办 / 吹哨 / 销号 / 作废 / 报到 / 签收: the admins' and departments' verbs, asked about the same way (管理员怎么交办隐患).
+const VERB = '(?:交办|吹哨|销号|作废|报到|签收|看|上报|报告|报|登记|记录|记|提交|填报?|查询|查|绑定|复查|验收|整改|巡查|统计|用|操作|弄|搞|发送|发|录入|上传|传|拍|附上?|撤回|修改|改)';
 // "怎么在这个上面提交整改照片", "如何在手机上报": where it is done may stand between the how-word and the verb.
 const HOW = new RegExp(`(?:怎么|如何|咋|怎样)(?:在|用)[^\\s,;。?]{1,8}?${VERB}|(?:按|用|是)(?:什么|啥|哪种|哪个)(?:格式|样式|模板)|格式(?:是什么|是啥|怎么写)|(?:怎么|如何|咋|怎样)(?:去|来|才能|能)?${VERB}|${VERB}(?:隐患|巡查|企业|记录)?(?:(?:要|该|应该)?(?:怎么|如何|咋)|得(?:怎么|咋))(?!样)`);
 const TOPICS: [HelpTopic, RegExp][] = [
@@ -22,9 +23,17 @@ const TOPICS: [HelpTopic, RegExp][] = [
   ['report', /隐患|上报|报|登记/],
 ];
 
+const ADMIN_VERB = /交办|吹哨|销号|作废|报到|签收/;
+// "鼎盛模具 那个事咋弄": a matter at a named enterprise (那个事, 这件事; the surface has dropped 那个 by then:
+// 鼎盛模具 事咋弄) is what is to be dealt with, not a command whose use is asked. Said alone (这个事怎么弄) it
+// stays a how-to.
+const MATTER = /(?:^|[\s,;。、:]|那个|这个|那件|这件|那|这|的)(?:事|事情|事儿)(?:要|该|应该)?(?:怎么|咋|如何)/;
+
 /** 隐患怎么报, 怎么上报隐患, 巡查怎么记: how to use one command. */
 export function parseHowTo(text: string): ParsedMessage | null {
-  if (text.length > 20 || !HOW.test(text) || /YH\d/i.test(text)) return null;
+  if (text.length > 20 || !HOW.test(text) || /YH\d/i.test(text) || (MATTER.exec(text)?.index ?? -1) >= 2) return null;
+  // The supervision verbs have no help topic of their own: the help for the sender's role lists them.
+  if (ADMIN_VERB.test(text)) return { intent: 'help' };
   for (const [topic, re] of TOPICS) if (re.test(text)) return { intent: 'help', topic };
   // "这个机器人咋用啊", "怎么操作": how to use the bot itself.
   if (/用|操作|上传|拍|发|开始|弄|搞|办|做|看/.test(text)) return { intent: 'help' };
@@ -68,6 +77,9 @@ const META_ASK = new RegExp(
     ')$',
 );
 const META_TAIL = /(?:要不要|需不需要|用不用|是不是要|该不该|能不能|算不算|属不属于)(?:报|上报|登记|记|报重大|报个隐患|重大|重大隐患|定为重大|算重大)(?:一下|重大隐患|隐患)?(?:报)?(?:吗|啊|呢|呀)?[?]*$/;
+// "华美 消防通道堵了 怎么办 三天内弄好": what to do about a finding, asked in its own clause, asks nothing the report
+// needs. Only beside a finding: "华美 怎么办" alone asks which of report or patrol (implicit.ts, parseOnSite).
+const WHAT_TO_DO = /^(?:那|这|这个|那这个)?(?:该|要|应该)?(?:怎么办|咋办|怎么弄才好|如何是好)(?:呢|啊|呀|哦)?$/;
 // "想问一下天盛化工的仓库门口堆了纸箱…": the ask in front of a finding told in full.
 const ASK_FRONT = /^(?:请问一下|请问|想问一下|问一下|我想问一下|不好意思)[\s,;。、:]*/;
 // Cheap guard: a message with none of these words has no such clause.
@@ -86,6 +98,10 @@ export function withoutMetaAsk(text: string): { text: string; major?: string } |
   let kept = '';
   for (let i = 0; i < parts.length; i += 2) {
     let clause = parts[i].trim();
+    if (clause && WHAT_TO_DO.test(clause) && PROBLEM.test(text.replace(clause, ' '))) {
+      dropped = true;
+      continue;
+    }
     if (clause && META_ASK.test(clause)) {
       dropped = true;
       // "灭火器过期了要不要报": a finding before the doubt, in the same clause, is kept.
@@ -132,6 +148,9 @@ export const ASK_LEAD = /^(?:请问|请|麻烦|想问一下|问一下|我想问�
 const TELL_ME = /^(?:能不能|能否|可以|可不可以|麻烦|请)?(?:告诉我|跟我说(?:一下)?|帮我看(?:一下|下)?|问(?:一下|下)?)(?:一下|下)?$/;
 
 export function parseScopeQuestion(text: string): ParsedMessage | null {
+  // "老孙家啥时候该去了": when one enterprise is due is its own question, never the list of those due.
+  const one = enterpriseDueQuestion(text);
+  if (one) return one;
   const whole = scopeQuestion(text);
   if (whole) return whole;
   const clauses = text.split(/[?,;。!]+/).map((c) => c.trim()).filter(Boolean);
@@ -148,14 +167,31 @@ export function parseScopeQuestion(text: string): ParsedMessage | null {
 // enterprises names; "分到" (assigned) says the same as 负责 / 管.
 const MY_GRID = /^我(?:被)?(?:分到|分配到|分|负责|管|在|属于)?的?(?:是|在)?(?:哪个|哪一个|哪片|什么)(?:网格|片区)|^我(?:的|负责的|分到的|管的)网格(?:是)?(?:哪个|哪一个|哪里|是什么|在哪)/;
 
+// 逾期没巡查, 超期未去: the words of the 逾期 list, whose second half is the enterprises overdue for a patrol.
+const PATROL_OVERDUE = /(?:逾期|超期)(?:了)?(?:还)?(?:没有?|未)(?:去|巡|查|走访|检查)|(?:没有?|未)(?:巡查|巡|去|检查)(?:过)?(?:的)?(?:企业|厂)?(?:已经?)?(?:逾期|超期)/;
+const OWN_SCOPE = /^(?:我们|咱们?|本|这个?|那个?|各)/;
+
+/**
+ * Enterprises due for a patrol. due_patrols is the sender's own list and names no place; the 逾期 list is the
+ * one that holds a town's (or the district's) enterprises overdue for a patrol, so a town named
+ * (牛塘镇超期没巡查的企业有哪些), or the 逾期 word itself (还有哪些企业逾期没巡查), asks for that list, place kept.
+ */
+function duePatrols(t: string): ParsedMessage {
+  const { period, rest } = takePeriod(t);
+  const matched = PLACE.exec(rest)?.[0];
+  const place = matched && cleanPlace(matched);
+  if (place && !OWN_SCOPE.test(place)) return { intent: 'overdue', place, period };
+  return PATROL_OVERDUE.test(t) ? { intent: 'overdue', period } : { intent: 'due_patrols' };
+}
+
 function scopeQuestion(text: string): ParsedMessage | null {
   const t = text.replace(TRAILING, '').replace(ASK_LEAD, '') || text;
   if (MY_GRID.test(t)) return { intent: 'my_enterprises' };
   if (/^(?:我的)?(?:待巡查|该巡查|要巡查|应巡查)(?:的)?(?:企业)?(?:清单|名单|列表)?$/.test(t)) return { intent: 'due_patrols' };
   if (MINE.test(t) || MY_LIST.test(t) || /^我(?:管|负责|名下有?|分管)(?:哪些|几家|多少家?|哪几家)(?:企业)?$/.test(t)) return { intent: 'my_enterprises' };
-  if (/企业|家|厂|公司|单位/.test(t) && NOT_VISITED.test(t) && HOW_MANY.test(t) && !/隐患/.test(t)) return { intent: 'due_patrols' };
+  if (/企业|家|厂|公司|单位/.test(t) && NOT_VISITED.test(t) && HOW_MANY.test(t) && !/隐患/.test(t)) return duePatrols(t);
   // "哪几家快到巡查时间了", "有没有超过时间没巡查的企业", "本月应巡未巡的企业", "这周我还要去哪些企业".
-  if (!/隐患/.test(t) && DUE.test(t) && (/企业|家|厂|哪|几|有没有|清单|名单|列/.test(t))) return { intent: 'due_patrols' };
+  if (!/隐患/.test(t) && DUE.test(t) && (/企业|家|厂|哪|几|有没有|清单|名单|列/.test(t))) return duePatrols(t);
   // "我包了几家厂", "给我列一下我负责的企业", "我网格里有多少家企业": the sender's own enterprises.
   if (!/隐患|没去|未去|没巡|未巡|该巡|要去/.test(t) && MY_OWN.test(t) && /企业|厂|家|公司|单位/.test(t) && /哪|几|多少|列|清单|名单|列表|有/.test(t)) {
     return { intent: 'my_enterprises' };
@@ -166,8 +202,15 @@ function scopeQuestion(text: string): ParsedMessage | null {
 // Words a figures question is made of once its town and period are taken out.
 // Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
 // 以来 / 至今 after a period (今年以来) and 排查 (the clerk's word for found on patrols) add nothing to what is asked.
-const FIGURE_FILLER = /以来|至今|排查了?|总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|如何|情况|数据|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
-const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|如何|情况|看一下|看看/;
+const FIGURE_FILLER = /以来|至今|排查了?|总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|咋样|怎样|如何|情况|数据|销号|最近|近期|重大|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+// 咋样 / 怎样 are 怎么样 in the northern and the short voice (横林镇这个月咋样).
+const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|咋样|怎样|如何|情况|看一下|看看/;
+// "今年全区重大隐患发现了多少条、销号多少条": major hazards counted as they came and went, in a town or the district
+// or both ways at once, are figures (the 统计 reply has them); "重大隐患还有几个没销号" asks which are open and
+// "上周新增了几条重大隐患" which came, the 重大隐患 list.
+const MAJOR_FLOW = /(?:发现|销号|整改|上报|新增|闭环|报)了?(?:多少|几)|率/g;
+const majorFigures = (words: string, place: string | undefined): boolean =>
+  !/没|未|还有/.test(words) && (words.match(MAJOR_FLOW)?.length ?? 0) >= (place ? 1 : 2);
 
 /** 横林镇这个月逾期几条, 遥观镇上周报了多少隐患, 上个月谁排第一, 全区今年的数据看一下. */
 export function parseFiguresQuestion(text: string): ParsedMessage | null {
@@ -178,7 +221,7 @@ export function parseFiguresQuestion(text: string): ParsedMessage | null {
   if (words.replace(FIGURE_FILLER, '').replace(/[\s,;。、:]/g, '').length > 1) return null;
   if (/排名|排第|排行|考核|谁/.test(words)) return { intent: 'ranking', period };
   if (/逾期|超期/.test(words)) return { intent: 'overdue', place, period };
-  if (/重大隐患/.test(text)) return null;
+  if (/重大隐患/.test(text) && !majorFigures(words, place)) return null;
   // "横林镇 这周": a place and a period and nothing else ask for their figures.
   if ((place || period) && (FIGURE_ASK.test(words) || (place && period && !words.replace(/[\s,;。、:的]/g, '')))) return { intent: 'stats', place, period };
   return null;
@@ -194,7 +237,19 @@ const ABOUT = new RegExp(
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
 export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
-  return enterpriseQuestion(asked) ?? enterpriseQuestionInClauses(asked) ?? ownEnterpriseQuestion(asked);
+  return enterpriseDueQuestion(asked) ?? enterpriseQuestion(asked) ?? enterpriseQuestionInClauses(asked) ?? ownEnterpriseQuestion(asked);
+}
+
+// "丰源纺织是不是该去巡查了", "老孙家啥时候该去了", "华美什么时候要复查": whether (or when) one enterprise is due for a
+// visit, which its page says (下次巡查). Said without a question word (丰源纺织该去巡查了) it is the same reminder,
+// never a patrol made: nothing was visited. The list of enterprises due is scopeQuestion's.
+const DUE_ASK = /^(.{2,16}?)(?:是不是|是否|啥时候|什么时候|几时|哪天|几号)?(?:又)?(?:该|要|应该|需要|得)(?:去|巡查|巡|检查|走访|复查)(?:巡查|检查|复查|看看|一趟|一下)?(?:了)?(?:吗|没|呢|没有|不)?$/;
+const NO_ONE = /^(?:这|那|哪|各|所有|全部|大家|企业|厂|公司|单位|网格)/;
+
+function enterpriseDueQuestion(asked: string): ParsedMessage | null {
+  const m = DUE_ASK.exec(asked.replace(TRAILING_MARKS, '').replace(/(?:啊|呀|哈)+$/, ''));
+  if (!m || NO_ONE.test(m[1])) return null;
+  return named(m[1]);
 }
 
 // An enterprise's own contact asking about their enterprise: who they are (我们厂叫X, 我们是X, 我是X的安全员), or the
@@ -223,7 +278,8 @@ function ownEnterpriseQuestion(asked: string): ParsedMessage | null {
 // no part of the name.
 const WANT_LEAD = /^(?:麻烦|请)?(?:问(?:一下|下)|我?想(?:问|看|查|了解|知道)(?:一下|下|看)?|请问(?:一下)?)\s*/;
 // "…给我看一下", "…帮我查查看": the request after the question.
-const ASK_TAIL = /\s*(?:麻烦)?(?:给我|帮我|帮忙|麻烦)?(?:看一下|看下|看看|查一下|查下|查查看?|查询一下|发一下|发我|发给我|说一下|讲一下|介绍一下)(?:吧|呢|哈)?$/;
+// "…都调出来我看看": what is to be fetched, then shown.
+const ASK_TAIL = /\s*(?:都|全部)?(?:调出来|调一下|拉出来|找出来)?(?:我|给我)?(?:麻烦)?(?:给我|帮我|帮忙|麻烦)?(?:看一下|看下|看看|查一下|查下|查查看?|查询一下|发一下|发我|发给我|说一下|讲一下|介绍一下)(?:吧|呢|哈)?$/;
 // "横林镇的金达纺织…": the town before the name is where it is, not who.
 const TOWN_FIRST = /^[\u4e00-\u9fff]{1,6}?(?:镇|街道|乡)(?:的|那边的|那个)?(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 // A clause beside the question that says why it is asked or thanks: 我们去之前想了解下, 我想先了解一下再去.
@@ -259,16 +315,20 @@ function enterpriseQuestionInClauses(asked: string): ParsedMessage | null {
 const VISITED_ASK = /^([\u4e00-\u9fffA-Za-z0-9()]{2,16}?\s*(?:这周|本周|这个?月|本月|上周|最近|近期|今天|今年)?)\s*(?:有人)?(?:去过|巡查过|检查过|巡过|去|查过)(?:了)?(?:没有?|吗|没)$/;
 // "天马纺织逾期的隐患有几条": an enterprise's overdue hazards, asked by a name that ends like an enterprise's (a town
 // typed without 镇, 湖塘逾期几条, asks the town's list).
-const OVERDUE_AT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,16}?(?:${COMPANY_SUFFIX}|有限公司))(?:的)?(?:逾期|超期)(?:的|未整改的?)?(?:隐患|问题)?(?:有)?(?:几条|几个|多少条?|哪些|吗|没有)$`);
+// "宏远包装目前有没有逾期的隐患": whether it has any is asked the same way.
+const OVERDUE_AT = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,16}?(?:${COMPANY_SUFFIX}|有限公司))(?:现在|目前)?(?:的)?(?:(?:有没有|还有没有)(?:的)?(?:逾期|超期)(?:的|未整改的?)?(?:隐患|问题)?|(?:还有|有)?(?:几条|几个|多少条?)?(?:的)?(?:逾期|超期)(?:的|未整改的?)?(?:隐患|问题)?(?:有)?(?:几条|几个|多少条?|哪些|吗|没有)?)$`);
 const TRAILING_MARKS = /[?？。!！\s]+$/;
 const attributesOnly = (words: string) => words.replace(TRAILING, '').replace(ATTRIBUTE_WORDS, '').replace(/[\s,;。、:]/g, '').length <= 1;
 
 // "恒泰五金那个配电箱的问题整改了没有": the state of what was found at an enterprise is asked; its page answers.
 const STATE_ASK = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,20}?(?:${COMPANY_SUFFIX}|有限公司))(?:那边|那里|那家|家)?(?:的|那个|这个)?[^\\s,;。、:?]{0,12}?(?:整改|处理|改|弄|修|换|清|搬)(?:好|完|掉|走)?了?(?:没有?|吗|没呢|了吗|了没)$`);
 
+// "华美这个月去了几次", "恒泰今年巡查过几回": how often one enterprise was visited, which its patrols on its page say.
+const VISITS_ASK = /^([\u4e00-\u9fffA-Za-z0-9()]{2,16}?\s*(?:这周|本周|这个?月|本月|上周|上个?月|今年|去年|最近|近期|本季度|这个?季度)?)\s*(?:一共|总共)?(?:去|来|巡查|检查|巡|查|走访)(?:了|过)(?:几次|几趟|几回|多少次|多少回|多少趟)(?:了)?$/;
+
 function enterpriseQuestion(asked: string): ParsedMessage | null {
   const bare = asked.replace(TRAILING_MARKS, '');
-  const state = STATE_ASK.exec(bare) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare);
+  const state = STATE_ASK.exec(bare) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare.replace(WANT_LEAD, '')) ?? VISITS_ASK.exec(bare.replace(TRAILING, ''));
   if (state) return named(state[1]);
   const text = asked.replace(ASK_LEAD, '') || asked;
   const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);
@@ -294,9 +354,10 @@ function named(said: string): ParsedMessage | null {
 
 // "福星上次是什么时候巡查的", "兴隆机械有几条隐患没整改", "顺达五金的负责人电话多少": a name, then only the
 // words of what an enterprise page shows (its hazards, patrols, risk, contact) and a question word.
-const ATTRIBUTE_START = /\s*(?:的|那边|那里|那家)?\s*(?:企业|公司)?(?:之前|以前|原来|过去)?的?(?:什么时候|是不是|是否|是(?=重点|规上|规下|红|橙|黄|蓝|几类|哪类|什么)|联系人|有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料|列表|清单)|现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|(?:有|出|发生)过(?=几|多少|隐患|问题|事故)|是哪个|属于哪个|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
-const ATTRIBUTE_WORDS = /有过|出过|发生过|事故|次|情况|和|与|及|网格|片区|镇|街道|哪个|属于|是谁去的|谁去的|去的|不是|该|现在|有无|没有改|没改|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
-const ASKS = /有无|联系人|负责人|电话|地址|安全员|记录|档案|信息|详情|资料|列表|清单|什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
+const ATTRIBUTE_START = /\s*(?:的|那边|那里|那家|那条|那几条|这条|这几条)?\s*(?:企业|公司)?(?:之前|以前|原来|过去)?的?(?:什么时候|啥时候|销号|复查|验收|(?:整改)?期限|是不是|是否|是(?=重点|规上|规下|红|橙|黄|蓝|几类|哪类|什么)|联系人|有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料|列表|清单)|现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|(?:有|出|发生)过(?=几|多少|隐患|问题|事故)|是哪个|属于哪个|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
+// 还是 asks which of two (华美是红的还是黄的); 期限 / 到期 / 明天 ask or check a deadline (鼎盛的整改期限是不是明天).
+const ATTRIBUTE_WORDS = /还是|销号|复查|验收|期限|时限|截止|到期|日期|时间|啥时候|那几条|那条|这几条|这条|明天|后天|今天|下周|月底|有过|出过|发生过|事故|次|情况|和|与|及|网格|片区|镇|街道|哪个|属于|是谁去的|谁去的|去的|不是|该|现在|有无|没有改|没改|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
+const ASKS = /还是|是不是|是否|有无|联系人|负责人|电话|地址|安全员|记录|档案|信息|详情|资料|列表|清单|什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
 
 function attributeQuestion(asked: string, askedAround = false): RegExpExecArray | null {
   if (!askedAround && !ASKS.test(asked)) return null;
