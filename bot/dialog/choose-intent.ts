@@ -6,6 +6,7 @@ import type { Draft } from './drafts.js';
 import { ask, type Turn } from './turn.js';
 import { M } from './messages.js';
 import { U } from './understand-messages.js';
+import { codesLeft, codesOfOptions } from './several-codes.js';
 
 // When a message has two or more readings (YH… 催一下; a bare enterprise name), the bot asks one short
 // numbered question (1. 查看隐患 2. 交办) and keeps the readings in the draft; the number runs the one chosen.
@@ -51,9 +52,17 @@ export type Dispatch = (t: Turn, p: ParsedMessage) => Promise<Reply | null> | Re
 
 /** Asks which reading was meant; a single reading left for the sender's role simply runs. */
 export async function askIntent(t: Turn, options: ParsedMessage[], dispatch: Dispatch, heading = U.chooseIntent): Promise<Reply | null> {
+  // One action on each of several codes (YH…0003 YH…0004 都改好了): the sender named the action, so the verb,
+  // not this list, says whether the role may do it; every code is offered (several-codes.ts).
+  const perCode = codesOfOptions(options) !== null;
+  if (perCode) return askWhich(t, options, U.chooseCode);
   const allowed = options.filter((o) => ALLOWED[t.actor.role]?.has(o.intent)).slice(0, MAX_OPTIONS);
   if (allowed.length === 0) return { title: '没看懂', lines: [M.unknown] };
   if (allowed.length === 1) return dispatch(t, allowed[0]);
+  return askWhich(t, allowed, heading);
+}
+
+async function askWhich(t: Turn, allowed: ParsedMessage[], heading: string): Promise<Reply> {
   const numbered = allowed.map((o, i) => ({ line: `${i + 1}. ${optionLabel(o)}`, answer: String(i + 1) }));
   const lines = [heading, ...numbered.map((c) => c.line), U.chooseIntentHint];
   return { ...(await ask(t, CHOOSE_INTENT, { options: allowed }, 'intent_choice', lines, '请选择要做的事')), choices: numbered };
@@ -66,5 +75,8 @@ export async function answerIntentChoice(t: Turn, draft: Draft, parsed: ParsedMe
   const chosen = options[parsed.index - 1];
   if (!chosen) return { title: '请选择要做的事', lines: [M.choiceOutOfRange(options.length)] };
   await t.drafts.drop(t.actor.personId);
-  return dispatch(t, chosen);
+  const reply = await dispatch(t, chosen);
+  // One of several codes done: the others are said, to be sent again (several-codes.ts).
+  const left = codesLeft(options, chosen);
+  return reply && left ? { ...reply, lines: [...reply.lines, left] } : reply;
 }

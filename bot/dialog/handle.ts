@@ -24,6 +24,7 @@ import { major, overdue, queryHazard, ranking, startQueryEnterprise, stats, task
 import type { Turn } from './turn.js';
 import { M } from './messages.js';
 import { answerIntentChoice, askIntent } from './choose-intent.js';
+import { actOnEach, allAtOnce } from './several-codes.js';
 import { answerDeadline, askDeadline } from './deadline-ask.js';
 import { unknownInScope } from './in-scope.js';
 import { duePatrols, helpTopicReply, myEnterprises } from './scope-lists.js';
@@ -232,7 +233,10 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     case 'my_enterprises': return naming(myEnterprises(t));
     case 'due_patrols': return naming(duePatrols(t));
     // A lone word is offered as an enterprise only once the lookup finds it in the sender's scope.
-    case 'ambiguous': return p.name ? unknownInScope(t, { intent: 'unknown', text: p.name }, dispatch, notUnderstood) : askIntent(t, p.options, dispatch);
+    case 'ambiguous':
+      if (p.name) return unknownInScope(t, { intent: 'unknown', text: p.name }, dispatch, notUnderstood);
+      // Several codes with one action that asks nothing more (复查通过, 销号, 报到): each is done (several-codes.ts).
+      return allAtOnce(p.options) ? actOnEach(t, p.options, dispatch) : askIntent(t, p.options, dispatch);
     case 'unknown': return unknownInScope(t, p, dispatch, notUnderstood);
   }
 }

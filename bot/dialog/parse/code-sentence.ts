@@ -5,8 +5,8 @@ import type { ParsedMessage } from '../intents.js';
 import type { CodeMatch } from './codes.js';
 import { DEPARTMENT } from './departments.js';
 import { takeDeadline } from './slots.js';
-import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parseWhistle } from './hazard-actions.js';
-import { withoutCodeSlips } from './code-slips.js';
+import { parseAssign, parseCodeOnly, parseRectify, parseReview, parseVoid, parseWhistle, REVIEW_FAIL } from './hazard-actions.js';
+import { northernWords, withoutCodeSlips } from './code-slips.js';
 
 // 复查 said by the reviewer (复查了 不行, 去复查过了 通过) is a review; 请复查 / 申请复查 / 待复查 ask for one,
 // which is what a rectification says.
@@ -40,7 +40,11 @@ const HAND_OVER = /交(?=\S{1,6}(?:跟进|处理|负责|办理|落实))|指定|�
 
 // "YH… 消防报到没有", "签收了吗": whether an action was done yet is asked about the hazard, never done.
 // "复查通过没有", "验收合格了吗": a verdict asked about is a question too.
-const STATE_QUESTION = /(?:了|好|完)(?:没有?|吗|没呢)\s*\??$|(?:报到|签收|到场|接收|认领|处理|整改|复查|验收|销号|交办|吹哨|回复|通过|合格)(?:了)?(?:没有|没|吗|没呢)\s*\??$|(?:有没有|是否)(?:整改|处理|改好|弄好|修好|报到|签收|复查)/;
+// "到底改好没有啊": a particle after the question still asks it.
+const STATE_QUESTION = /(?:了|好|完)(?:没有?|吗|么|没呢)[啊呀呢哇嘛哈]?\s*\??$|(?:报到|签收|到场|接收|认领|处理|整改|复查|验收|销号|交办|吹哨|回复|通过|合格)(?:了)?(?:没有|没|吗|么|没呢)[啊呀呢哇嘛哈]?\s*\??$|(?:有没有|是否|是不是)(?:已经?)?(?:整改|处理|改好|弄好|修好|搞好|报到|签收|复查|验收|销号|改|修|弄|通过|合格)/;
+// "到底改没改", "复没复查", "整改没整改", "合不合格": the verb said twice around 没 / 不 asks whether it was done; a
+// question, never the action. Only the job's and the check's verbs: 能不能 / 可不可以 ask for an action politely.
+const A_NOT_A = /(改|修|弄|搞|换|清|查|报|销|交|吹|签|验|复|整|处|通|合|到|好|完|做|装|拆|搬|落)(?:没有?|不)\1|(整改|处理|复查|验收|报到|签收|销号|到位|通过|合格|完成|落实)(?:没有?|不)\2/;
 const DEMAND = /请企业|让企业|要求企业|督促企业|责令企业|通知企业|请|让|要求|督促|责令|叫/;
 const VISITED = /(?:去|到现场|现场|过去)?(?:看了|看过了?|查看了|检查了|看了一?下)/;
 // "去看了 弄好了", "看了一下 还是堆着货", "还差标识": the state the visit found, done or not.
@@ -72,6 +76,16 @@ const RECEIVED_WHISTLE = /(?:接到|收到|看到)(?:了)?(?:你们的?|区里�
 // department (消防, 市监) is whistled.
 const TOWN_OFFICE = /^[\s:]*(?:[\u4e00-\u9fff]{1,4}?(?:镇|街道|乡)(?:安监办|安监站|安监所|应急办|政府|网格)?|安监办|安监站|安委办|村委会?|网格员?)(?=$|[\s,;。、:]|[\u4e00-\u9fff])/;
 
+// The check and the close said in one sentence (pickAction): a check passed before (已通过, 复查已合格), passed now
+// (复查合格) or done (复查过了); the close approved (同意 / 可以…销号) or asked for (帮我 / 请…销号, 销号 as its own
+// word). A close refused (不同意销号, 先别销号, 不能销号了) is neither.
+const CHECK_PASSED_BEFORE = /(?:已|已经)(?:复查|验收|复核)?(?:通过|合格)|(?:复查|验收|复核)已经?(?:通过|合格)/;
+const CHECK_PASSED = /(?:复查|验收|复核)(?:都)?(?:通过|合格)/;
+const CHECK_DONE = /(?:复查|验收|复核)(?:都)?(?:过了|过|完了|完毕)/;
+const NOT_CLOSE = '(?<!不|别|未|暂不|不要|不用)';
+const CLOSE_APPROVED = new RegExp(`${NOT_CLOSE}(?:同意|予以|准予|批准|可以|确认)[^\\s,;。、:]{0,4}?(?:销号|闭环|结案)`);
+const CLOSE_ASKED = new RegExp(`${NOT_CLOSE}(?:(?:请|申请|麻烦|帮我|帮忙|给|替我)[^\\s,;。、:]{0,4}?(?:销号|闭环|结案)|(?:^|[\\s,;。、:])(?:销号|闭环|结案)(?:了|吧|啦)?(?=$|[\\s,;。、:!]))`);
+
 type Action = (code: string, rest: string, now: Date) => ParsedMessage;
 
 /** The action a sentence around a hazard code asks for, with the words left once its verb is cut out. */
@@ -81,7 +95,7 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
     return m ? { make, verb: m } : null;
   };
   // "YH… 整改了没有", "改好了吗": a question about the state, whatever verb it names.
-  if (STATE_QUESTION.test(around)) return { make: (code) => ({ intent: 'query_hazard', code }) };
+  if (STATE_QUESTION.test(around) || A_NOT_A.test(around)) return { make: (code) => ({ intent: 'query_hazard', code }) };
   if (DISPUTE.test(around) && !OFFICE_VOID.test(around)) return { make: (code) => ({ intent: 'query_hazard', code }) };
   // "YH… 请企业两周内整改到位", "让李明负责 这周内弄好": a demand with a deadline is 交办, not a rectification.
   // A finished job said with it (已整改 请明天复查) stays the rectification; with 吹哨 said (现吹哨消防救援大队，请于
@@ -101,9 +115,12 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   // "复查已通过，请区里销号": the reviewer's request to close is the action asked of the bot.
   // "经区应急管理局组织验收合格，同意销号": the admin's approval (同意, 予以) after the check that passed closes it,
   // with or without 已; "验收合格 可以销号" (no approval, the check said now) stays the reviewer's verdict.
-  const closeAfterReview = !FAIL_WORD.test(around) && (
-    (/(?:已|已经)(?:复查|验收|复核)?(?:通过|合格)|(?:复查|验收|复核)已(?:通过|合格)/.test(around) &&
-      /(?:同意|予以|准予|批准|可以|确认|请|申请|麻烦)[^\s,;。、:]{0,4}?(?:销号|闭环|结案)/.test(around)) ||
+  // "已经复查过了，帮我销号", "复查已通过，销号", "复查通过了，销号吧": the check told as done (or passed now) with
+  // the close asked for in so many words (帮我 / 请 …销号, 销号 as its own word) closes it too. 复查通过 可以销号(了)
+  // is the verdict with its consequence said, as above; both end in the same passed review (hazard-flows.ts).
+  const closeAfterReview = !FAIL_WORD.test(around) && !REVIEW_FAIL.test(around) && (
+    (CHECK_PASSED_BEFORE.test(around) && (CLOSE_APPROVED.test(around) || CLOSE_ASKED.test(around))) ||
+    ((CHECK_PASSED.test(around) || CHECK_DONE.test(around)) && CLOSE_ASKED.test(around)) ||
     // "经复核，…整改到位，同意销号": the approval itself is the admin's close, whatever check it names.
     /(?<!不|未|暂不)(?:同意|予以|准予|批准)(?:销号|闭环|结案)/.test(around));
   if (closeAfterReview) return { make: (code) => parseCodeOnly('close', code) };
@@ -172,7 +189,7 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
   // "YH… 申请销号": asking for the close is what a rectification says.
   if (/(?:申请|请求)(?:销号|闭环|结案)/.test(around)) return { make: (code) => parseRectify(code) };
   return (
-    cut(/作废|删掉|删除|撤销|撤掉|不算数?|无效|不属实|重复了|重复报|报重了|是同一个/, (code, rest) => parseVoid(`${code} ${rest}`)) ??
+    cut(/作废|删掉|删除|撤销|撤掉|不算(?:数|了)?|无效|不属实|重复了|重复报|报重了|是同一个/, (code, rest) => parseVoid(`${code} ${rest}`, /重复|报重|同一个/.test(around))) ??
     // "YH…报错了 不是那家", "填错了": the hazard was recorded by mistake, so it is voided.
     cut(/(?:报|填|写|录|登记|发|搞|弄)错了?|不是(?:那|这|这一|那一)家/, (code, rest) => parseVoid(`${code} ${rest}`)) ??
     cut(/销号|闭环|结案|关闭|关掉|关了/, (code) => parseCodeOnly('close', code)) ??
@@ -189,7 +206,7 @@ const LOOK = /看|查|进度|照片|图片|详情|情况|什么|啥|谁|几天|�
 const URGE = /催|加急|督办|督促|紧急|抓紧|尽快|盯一下/;
 
 export function parseCodeSentence(text: string, code: CodeMatch, now: Date): ParsedMessage {
-  const around = withoutCodeSlips(`${text.slice(0, code.index)} ${text.slice(code.index + code.length)}`);
+  const around = northernWords(withoutCodeSlips(`${text.slice(0, code.index)} ${text.slice(code.index + code.length)}`));
   const action = pickAction(around, now);
   if (action) {
     // The verb itself is not part of a note, reason or department.

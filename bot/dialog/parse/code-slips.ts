@@ -15,3 +15,23 @@ export function withoutCodeSlips(text: string): string {
   if (!/[己巳末夏]/.test(text)) return text;
   return text.replace(SELF, '已').replace(NOT_YET, '未').replace(AGAIN, '复');
 }
+
+// Northern words said next to a code, where they can only be the speaker or the check's verdict: 俺 (I), 中 / 中了
+// as a word of its own (Henan: OK), 妥了 (done, fine), 木事 / 没事儿 (nothing wrong). "俺看过了 中了" is the visit
+// and its verdict; 中午, 集中, 中间 keep their 中. (The whole-message dialect table is dialect.ts.)
+const NORTH: readonly (readonly [RegExp, string])[] = [
+  [/俺们/g, '我们'],
+  [/俺(?=[\u4e00-\u9fff])/g, '我'],
+  [/(?<=^|[\s,;。、:!?~])(?:中|妥)(?:了|啦)?(?=$|[\s,;。、:!?~])|(?<=^|[\s,;。、:!?~])妥(?:了|啦)(?=[\u4e00-\u9fff])/g, '可以了'],
+  [/木(?:有)?事(?![故件情项])儿?|没事儿/g, '没事'],
+  [/(?<=^|[\s,;。、:!?~])不中(?:了|啦)?(?=$|[\s,;。、:!?~])/g, '不行'],
+  // 拾掇好了 (tidied up, fixed), 齐活了 (all done): the job said done.
+  [/拾掇(?:好|完|利索)/g, '弄好'],
+  [/齐活(?:儿)?(?:了|啦)?/g, '弄好了'],
+];
+
+/** The words around a hazard code with the northern words of the speaker and the verdict in standard form. */
+export function northernWords(around: string): string {
+  if (!/[俺中妥木]|事儿|拾掇|齐活/.test(around)) return around;
+  return NORTH.reduce((t, [re, to]) => t.replace(re, to), around);
+}

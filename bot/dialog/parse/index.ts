@@ -18,6 +18,7 @@ import { layOutLines } from './lines.js';
 import { LANDMARK } from './landmarks.js';
 import { parseClerkLead } from './clerk-lead.js';
 import { parseSeveralPatrol } from './several.js';
+import { severalCodes } from './several-codes.js';
 import { withKnownName } from './known-names.js';
 import { selfCorrected } from './self-correction.js';
 import { COMPANY_SUFFIX } from './slots.js';
@@ -204,7 +205,8 @@ function parseOne(given: string, now: Date, options: NormaliseOptions): ParsedMe
   const reply = parseReply(text);
   if (reply) return reply;
   // The surface (slips, dialect, courtesy, layout) is put right before any reader runs; see surface.ts.
-  return readSurface(text, (words) => compact(parseWords(words, now, text)));
+  // Several codes in one message: one reading per code, none dropped (several-codes.ts).
+  return readSurface(text, (words) => compact(severalCodes(parseWords(words, now, text), words, (w) => parseWords(w, now, text))));
 }
 
 
