@@ -108,6 +108,8 @@ const RULES: Rule[] = [
       if (m.index > 0 && /[\d.月第过]/.test(c.text[m.index - 1])) return null;
       // "截止20日" is the 20th, not twenty days.
       if (!m[1] && !m[3] && AFTER_DUE_LABEL.test(c.text.slice(0, m.index))) return null;
+      // "连续干了三天", "用了两天": a time spent, told, is no time granted (a clause after 了, 堵了 三天, may be one).
+      if (!m[1] && !m[3] && /(?:了|连续|已经)$/.test(c.text.slice(Math.max(0, m.index - 2), m.index))) return null;
       const after = c.text.slice(m.index + m[0].length);
       const bounded = m[1] || m[3] || (BARE_END.test(after) && !/^前/.test(after));
       return bounded ? days(chineseNumber(m[2]), 365) : null;
@@ -142,7 +144,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /(?:本周|这周|这个?星期|下周|下个?星期)(?:末|之内|以内|内)|周末/g,
+    // 这礼拜内 / 下礼拜之内 are the same week said the northern way.
+    re: /(?:本周|这周|这个?星期|这个?礼拜|本礼拜|下周|下个?星期|下个?礼拜)(?:末|之内|以内|内)|周末/g,
     slot: (m, c) => date(addDays(c.today, 7 - c.weekday + (m[0].startsWith('下') ? 7 : 0))),
   },
   {

@@ -49,10 +49,11 @@ const WEEKDAY_OF: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五
 
 // Phrasings of a deadline the rules of deadline-rules.ts do not read, each a kind workers use:
 const MORE_RULES: { re: RegExp; hit: (m: RegExpExecArray, c: RuleContext) => Hit['slot'] | null }[] = [
-  // "给他们三天时间", "留一周时间整改", "再给两天": the time granted to fix it, said as a gift of time. The grant verb
-  // (给/留) or 时间 after the span says it is a deadline, not a duration told (干了三天).
+  // "给他们三天时间", "留一周时间整改", "再给两天", "俺给他五天", "限他一周": the time granted to fix it, said as a gift
+  // of time or a limit set on whom must fix it. The grant verb (给/留/限) or 时间 after the span says it is a
+  // deadline, not a duration told (干了三天); the one granting (我给他…) goes with it.
   {
-    re: new RegExp(`(?:(?:再)?(?:给|留)(?:他们|他|她|企业|厂里|对方|其|老板)?(?:个)?\\s*${SPAN_NUM}\\s*个?(天|日|工作日|周|星期|礼拜)(?:的)?(?:时间|期限)?|${SPAN_NUM}\\s*个?(天|日|工作日|周|星期|礼拜)(?:的)?(?:时间|期限))`, 'g'),
+    re: new RegExp(`(?:(?:我|我们)?(?:再)?(?:给|留|限)(?:他们|他|她|企业|厂里|对方|其|老板|人家)?(?:个)?\\s*${SPAN_NUM}\\s*个?(天|日|工作日|周|星期|礼拜)(?:的)?(?:时间|期限)?|${SPAN_NUM}\\s*个?(天|日|工作日|周|星期|礼拜)(?:的)?(?:时间|期限))`, 'g'),
     hit: (m) => {
       const said = m[1] ?? m[3];
       const unit = m[2] ?? m[4];

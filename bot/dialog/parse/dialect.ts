@@ -88,12 +88,39 @@ const RULES: readonly Rule[] = [
   [/辣海/g, '在'],
   // "个么": Wu for "so then", a filler.
   [/(?<=^|[\s,;。、:!?~])个么/g, ''],
-  // Northern colloquial: 咋整 (what to do), 瞅 (look), 没毛病 (nothing wrong), 整完 (finished the fix). 咋 alone
-  // (咋样, 咋办) is read by the readers already.
+  // Northern colloquial (northern Jiangsu, Anhui, Shandong, the north-east). 俺 / 俺们 is I / we, never in a name.
+  [/俺们/g, '我们'],
+  [/俺/g, '我'],
+  // Days: 今儿 / 今个 (today), 明儿 / 明个 (tomorrow), 后儿 (the day after), 昨儿 / 昨个, 前儿; 个 / 儿个 after them too.
+  [/大后儿(?:个)?/g, '大后天'],
+  [/今儿(?:个)?|今个/g, '今天'],
+  [/明儿(?:个)?|明个/g, '明天'],
+  [/后儿(?:个)?/g, '后天'],
+  [/昨儿(?:个)?|昨个/g, '昨天'],
+  [/前儿(?:个)?(?=去|来|到|看|巡|查|报|说)/g, '前天'],
+  // 立马 (at once) is 立即, the word every deadline reader knows; 立马就换 is 立即换.
+  [/立马(?:就)?/g, '立即'],
+  // 恁 / 忒 before a word of degree is 很 (恁危险, 忒多); 恁 before a noun (恁厂, 恁们) is you, and stays.
+  [/[恁忒](?=危险|吓人|吓|悬|险|多|乱|脏|大|小|严重|差|破|旧|烂|厉害|高|低|窄|挤|满|厚|呛|臭|滑|黑|暗|近|不像话|不安全|离谱|邪乎|玄乎|马虎|随便)/g, '很'],
+  // 拾掇 / 收拾掉 (put right, clear away) are the fix itself: 整改, as the deadline and fix readers know it.
+  // 拾掇利索 / 拾掇好 is 整改好.
+  [/拾掇(?:拾掇)?(?:利索|干净)/g, '整改好'],
+  [/拾掇(?:拾掇)?/g, '整改'],
+  [/收拾(?:掉|走)/g, '整改'],
+  [/收拾(?:利索|好)(?=了|啦|$|[\s,;。、:!?~])/g, '整改好'],
+  // 咋整 (what to do), 瞅 (look: 瞅了瞅, 瞅了一圈, 瞅着, 瞅一眼), 没毛病 / 没啥毛病 (nothing wrong), 整完 (finished the fix).
   [/咋整/g, '怎么办'],
-  [/瞅(?=了|过|一眼|一下|瞅)/g, '看'],
-  [/瞅瞅/g, '看看'],
-  [/没毛病/g, '没问题'],
+  // A look told as done is the visit: said after the name (老孙家俺瞅了一圈，…, 华美瞅了一眼 没问题) it is 看过了, the
+  // visit every reader knows; before the name (瞅了一眼老孙家) it is 看了 <name>.
+  [new RegExp(`瞅(?:了瞅|了一眼|了一圈|了一下|了两眼|过了|过|了)(?=$|[\\s,;。、:!?~])`, 'g'), '看过了'],
+  [/瞅(?:了瞅|了一眼|了一圈|了一下|了两眼|了)(?=[\u4e00-\u9fff])/g, '看了'],
+  [/瞅瞅|瞅一瞅/g, '看看'],
+  [/瞅(?=着|见|一眼|一下|一圈|过)/g, '看'],
+  [/没(?:啥|什么)?毛病/g, '没问题'],
+  // 咋 is 怎么 (咋样, 咋办, 咋弄, 咋回事) and 啥 is 什么 (啥时候, 啥情况). A complaint keeps its 咋: 咋没盖 (why is it not
+  // covered), 咋又堵了, 咋说都不听 tell what is wrong and ask nothing, where 怎么 would read as a question.
+  [/咋(?!没|不|又|还|就|老|总|能|敢|连|也|都|[\u4e00-\u9fff]{1,2}(?:都|也))/g, '怎么'],
+  [/啥/g, '什么'],
   // 妥妥的 / 杠杠的 / 整挺好 (all fine) say the check found nothing; 杠杠 after a digit is a spoken dash, kept.
   [/妥妥(?:的|滴)/g, '没问题'],
   [/(?<![0-9零〇一二两三四五六七八九])杠杠(?:的|滴)/g, '没问题'],
@@ -114,7 +141,7 @@ const RULES: readonly Rule[] = [
 ];
 
 // Characters or words at least one rule needs; a message with none of them skips the table.
-const TRIGGER = /迭|伊面|妥妥|杠杠|挺好|整好|来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|埃|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索|已经?去/;
+const TRIGGER = /迭|伊面|妥妥|杠杠|挺好|整好|来事|呒|昨朝|日子|晏|阿|邪气|佬|老老|眼眼|清爽|囥|搿|辣海|等歇|伐|辰光|埃|搭|物事|勒海|拨|木有|神马|肿么|哈|贼|好|今朝|明朝|昨日|后日|里|伊|阿拉|覅|勿|弗|事体|哪能|没得|个|交关|咋|瞅|毛病|整完|利索|已经?去|俺|儿|今个|明个|昨个|立马|恁|忒|拾掇|收拾|啥/;
 
 /** The message with dialect words replaced by their standard forms. */
 export function standardDialect(text: string): string {

@@ -21,6 +21,8 @@ import { parseSeveralPatrol } from './several.js';
 import { severalCodes } from './several-codes.js';
 import { withKnownName } from './known-names.js';
 import { selfCorrected } from './self-correction.js';
+import { ABOUT_ENTERPRISE } from './known-names.js';
+import { nicknamesIn } from './nicknames.js';
 import { COMPANY_SUFFIX } from './slots.js';
 
 export { normalise } from './normalise.js';
@@ -91,9 +93,43 @@ function compact(m: ParsedMessage): ParsedMessage {
  * botNames (optional) strips "@安全助手" even when the sender typed no space after it.
  */
 export function parseMessage(input: string, now: Date, options: ParseOptions = {}): ParsedMessage {
-  const read = selfCorrected(landmarkNoSubject(readMessage(input, now, options)), now);
+  const read = nicknamed(input, selfCorrected(landmarkNoSubject(readMessage(input, now, options)), now), now, options);
   return options.names?.length ? givenNames(input, read, now, options.names, options) : read;
 }
+
+/**
+ * "俺瞅了一圈做电缆的那家…", "老王家又去了一趟…": an enterprise called by its boss or product (nicknames.ts) is
+ * read as a name the sender's scope holds: wherever it stands, and without the words a reader glued to it.
+ */
+function nicknamed(input: string, read: ParsedMessage, now: Date, options: NormaliseOptions): ParsedMessage {
+  if (typeof input !== 'string' || input.length > MAX_PARSED_CHARS || !ABOUT_ENTERPRISE.has(read.intent)) return read;
+  const text = normalise(input, options);
+  const nicknames = nicknamesIn(text);
+  if (!nicknames.length) return read;
+  // A name the reading found that shares nothing with the nickname (村口那家做塑料的，就是鑫盛塑业) is the name said
+  // after the epithet: it stands. One the reader cut from the nickname's words (一圈做电缆, 老王家又) is read again.
+  // A part of the nickname read as the name (做轴承的 of 做轴承的那家咋样了) is the whole nickname.
+  const widened = widen(read, nicknames);
+  const found = namedIn(widened);
+  if (found.some((e) => nicknames.includes(e))) return widened;
+  if (found.length && !found.some((e) => nicknames.some((n) => overlaps(e, n)))) return read;
+  // Put first, the name leaves the narrator's 我 in front of the visit it told (我看了一圈做电缆的那家 → 做电缆的那家 看了一圈).
+  const reread = (t: string) => selfCorrected(landmarkNoSubject(readMessage(t.replace(NARRATOR_AFTER_NAME, ' '), now, options)), now);
+  // Read again as if nothing had been found: the enterprise read holds the nickname's words but is not the nickname
+  // (一眼老孙家, 老王家又), so it is no reading to keep when the nickname put first reads.
+  const again = withKnownName(text, { intent: 'unknown', text }, nicknames, reread);
+  return again.intent === 'unknown' ? read : widen(again, nicknames);
+}
+
+function widen(m: ParsedMessage, nicknames: readonly string[]): ParsedMessage {
+  const whole = (e: string) => (e.length >= 2 && nicknames.find((n) => n !== e && n.includes(e))) || e;
+  if (m.intent === 'ambiguous') return { ...m, ...(m.name ? { name: whole(m.name) } : {}), options: m.options.map((o) => widen(o, nicknames)) };
+  return 'enterprise' in m && typeof m.enterprise === 'string' ? ({ ...m, enterprise: whole(m.enterprise) } as ParsedMessage) : m;
+}
+const overlaps = (a: string, b: string) => [...a].some((_, i) => i + 2 <= a.length && b.includes(a.slice(i, i + 2)));
+const namedIn = (m: ParsedMessage): string[] =>
+  m.intent === 'ambiguous' ? m.options.flatMap(namedIn) : 'enterprise' in m && typeof m.enterprise === 'string' ? [m.enterprise] : [];
+const NARRATOR_AFTER_NAME = /(?<=^\S+) (?:我们?|俺们?)(?=刚|又|也|去|到|看|瞅|瞧|转|巡|查)/;
 
 /**
  * A reading made without names (parseMessage), given the names of the sender's scope afterwards: the

@@ -100,7 +100,7 @@ export function reordered(text: string): string[] {
  * Reads a normalised message through its surface: `read` is the readers (parseWords). The surface-corrected
  * words are read (a question whether the message is right is dropped by the readers, questions.ts); a rewrite never
  * costs a reading: when the corrected words read as nothing, the words as written (fillers dropped) and the
- * other word orders are tried, and the first reading that names no greeting as an enterprise is kept.
+ * other word orders are tried, and the first reading that names no greeting (nor a dialect word) as an enterprise is kept.
  */
 export function readSurface(text: string, read: (words: string) => ParsedMessage): ParsedMessage {
   const words = surface(text);
@@ -113,7 +113,8 @@ export function readSurface(text: string, read: (words: string) => ParsedMessage
     if (other === words) continue;
     const again = read(other);
     const named = 'enterprise' in again ? again.enterprise : undefined;
-    if (again.intent !== 'unknown' && !(named && isCourtesy(named))) return again;
+    // A name holding a dialect word (俺们网格, 华美俺) is the dialect the surface put right, read as a name.
+    if (again.intent !== 'unknown' && !(named && (isCourtesy(named) || standardDialect(named) !== named))) return again;
   }
   return first;
 }
