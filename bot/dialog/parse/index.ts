@@ -20,6 +20,7 @@ import { parseSeveralPatrol } from './several.js';
 import { withKnownName } from './known-names.js';
 import { selfCorrected } from './self-correction.js';
 import { COMPANY_SUFFIX } from './slots.js';
+import { plainVerdicts } from './verdicts.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -202,8 +203,9 @@ function parseOne(given: string, now: Date, options: NormaliseOptions): ParsedMe
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
   const reply = parseReply(text);
   if (reply) return reply;
-  // The surface (slips, dialect, courtesy, layout) is put right before any reader runs; see surface.ts.
-  return readSurface(text, (words) => compact(parseWords(words, now, text)));
+  // The surface (slips, dialect, courtesy, layout) is put right before any reader runs; see surface.ts. A verdict
+  // said in slang (木事, 中了, 齐活, 666) is then written as the verdict the readers know; see verdicts.ts.
+  return readSurface(text, (words) => compact(parseWords(plainVerdicts(words), now, text)));
 }
 
 
