@@ -1,5 +1,6 @@
 import { PROBLEM } from './parse/problem-words.js';
 import { normalise } from './parse/index.js';
+import { plainVerdicts } from './parse/verdicts.js';
 
 // Whether a patrol's findings describe something wrong. The parser reads "恒达今朝去过了，老好个。没事体"
 // as a patrol with findings "老好个。没事体", and findings become a hazard: a hazard must never be recorded
@@ -30,7 +31,8 @@ const MARKS = /[\s\p{P}\p{S}]+/gu;
 
 /** Reads findings as a problem, all well, unclear, or nothing at all (a greeting, a label). */
 export function patrolVerdict(findings: string): Verdict {
-  const text = normalise(findings).toLowerCase();
+  // 木事, 中了, 齐活, 666, 没发现新问题: the verdict in slang is read as the standard words (parse/verdicts.ts).
+  const text = plainVerdicts(normalise(findings)).toLowerCase();
   // "发现：无" / "隐患：没有": a label answered with nothing wrong (隐患 and 没 are problem words alone).
   if (/^(?:巡查|检查)?(?:结果|发现|情况|隐患|问题|备注)*(?:无|没有|没|否|暂无|未发现|没发现)$/.test(text.replace(MARKS, ''))) return 'well';
   if (NEGATED.test(text)) return 'problem';

@@ -20,7 +20,9 @@ const P = '[\\s,;。、:]';
 const DATE = '(?:(?:\\d{4}年)?\\d{1,2}月\\d{1,2}[日号]?)';
 // The opening tells of a visit when it says when it was made (今日对…开展巡查, 现将12月3日巡查情况…): the finding is
 // then the record of that patrol. 经检查 / 经排查 alone tells how the finding was come by, and stays a report.
-const VISIT_TOLD = new RegExp(`(?:${DAY_WORDS}|近日|上午|下午|${DATE})[^,;。:]{0,32}?(?:检查|巡查|排查|巡检|走访|核查)`);
+// So does an opening that names whom the visit was made to (对鼎盛模具开展季度检查：…): 经对…进行检查 stays how the
+// finding was come by.
+const VISIT_TOLD = new RegExp(`(?:${DAY_WORDS}|近日|上午|下午|${DATE})[^,;。:]{0,32}?(?:检查|巡查|排查|巡检|走访|核查)|^(?:我|我们)?对.{2,30}?(?:进行|开展)了?`);
 // 现报告(一处安全隐患) / 现将…情况报告如下 / 现上报: the sender announces a report.
 const ANNOUNCE = new RegExp(
   `^(?:现|特|兹)(?:将|就)?(?:向您|向你们)?(?:(?:本次|近日|${DAY_WORDS})?(?:检查|巡查|排查)(?:中)?(?:发现)?的?(?:问题|隐患|情况)?)?(?:报告|上报|反映|报送|汇报)(?:如下)?(?:一(?:处|起|条|个|项|则))?(?:新的?|新发现的?)?(?:安全生产|安全|生产)?(?:事故)?(?:隐患|问题|情况)?(?:如下)?${P}*`,

@@ -24,6 +24,7 @@ import { selfCorrected } from './self-correction.js';
 import { ABOUT_ENTERPRISE } from './known-names.js';
 import { nicknamesIn } from './nicknames.js';
 import { COMPANY_SUFFIX } from './slots.js';
+import { plainVerdicts } from './verdicts.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -240,9 +241,13 @@ function parseOne(given: string, now: Date, options: NormaliseOptions): ParsedMe
   if (!text || text.length > MAX_PARSED_CHARS) return { intent: 'unknown', text: text.slice(0, MAX_PARSED_CHARS) };
   const reply = parseReply(text);
   if (reply) return reply;
-  // The surface (slips, dialect, courtesy, layout) is put right before any reader runs; see surface.ts.
+  // The surface (slips, dialect, courtesy, layout) is put right before any reader runs; see surface.ts. A verdict
+  // said in slang (木事, 中了, 齐活, 666) is then written as the verdict the readers know; see verdicts.ts.
   // Several codes in one message: one reading per code, none dropped (several-codes.ts).
-  return readSurface(text, (words) => compact(severalCodes(parseWords(words, now, text), words, (w) => parseWords(w, now, text))));
+  return readSurface(text, (words) => {
+    const plain = plainVerdicts(words);
+    return compact(severalCodes(parseWords(plain, now, text), plain, (w) => parseWords(w, now, text)));
+  });
 }
 
 
