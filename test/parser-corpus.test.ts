@@ -113,13 +113,13 @@ describe('parser corpus', () => {
 //                                     grid leader for others, replies to the digest, full legal names (15, held out
 //                                     whole, 62 % first scored); a third-party engineer, a fast young typist, a town
 //                                     admin in the group, a worker chasing old hazards, northern Jiangsu/Anhui speech
-//                                     (16, tuned on whole, 77.5 % first scored).
+//                                     (16, tuned on whole, 77.5 % first scored, 98 % after the night of 2026-12-08).
 //   parser-corpus-blind17-heldout.json 2026-12-08, from …-blind17-brief.md: an ordinary weekday, small places (九小场所:
 //                                     shops, rental housing), a worker correcting or adding to what they sent, deadlines
 //                                     and extensions, a district desk comparing towns and people. Held out whole, 77.5 %
 //                                     first scored (82 % with the names given).
 const blindFile = (name: string) => new URL(`./data/${name}`, import.meta.url).pathname;
-const TUNED = [...['', 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14].map((n) => `parser-corpus-blind${n}-tune.json`), ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
+const TUNED = [...['', 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 16].map((n) => `parser-corpus-blind${n}-tune.json`), ...[1, 2, 3, 4, 5, 6].map((n) => `parser-corpus-probe-lead${n === 1 ? '' : `-${n}`}.json`)];
 
 describe('parser corpus written blind', () => {
   it('reads the blind and probe messages it was tuned on (95 %), printing every miss', () => {
@@ -182,8 +182,9 @@ describe('parser corpus written blind', () => {
     // printed above (84.5 % held-out, 86.9 % with the scope's names given, 92.2 % together), so 95 % is NOT reached (the issue stays
     // open). What is asserted is a floor just under that figure, so no change can quietly lose what is read.
     // Each fresh batch adds messages the parser has never been tuned on, so the pooled figure falls when one lands
-    // (blind17 took it from 90.5 to 89.9 %): the floor follows it down then, and back up after the fixes.
-    expect(ok / total).toBeGreaterThanOrEqual(0.88);
+    // (blind17 took it from 90.5 to 89.9 %): the floor follows it down then, and back up after the fixes
+    // (91.1 % after the merges of 2026-12-08 00:40, blind16 counted among the tuned).
+    expect(ok / total).toBeGreaterThanOrEqual(0.89);
   });
 });
 
