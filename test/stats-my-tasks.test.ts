@@ -34,6 +34,8 @@ describe('我的任务 per role', () => {
     expect(mine.hazardsDueSoon.items.map((h: { overdue: boolean }) => h.overdue)).toEqual([true, true, false]);
     expect(codes(mine.reviews)).toEqual([review.code]);
     expect(mine.toAssign.total).toBe(0);
+    // Everything open in the grid, due soon or not: h1, h2, h8, h10 and the three above (closed and void ones out).
+    expect(mine.openHazards).toBe(7);
   });
 
   it('includes enterprises due today for a worker, after the overdue ones', async () => {
@@ -41,6 +43,8 @@ describe('我的任务 per role', () => {
     expect(mine.patrolsDue.items.map((p: { enterpriseId: number; overdueDays: number }) => [p.enterpriseId, p.overdueDays])).toEqual([[w.e4.id, 13], [w.e5.id, 0]]);
     // H6 awaits review but is major: that review is for admins.
     expect(mine.reviews.total).toBe(0);
+    // Only H6 is open in w2's grid: the seven of w1's grid, in the same town, are not counted.
+    expect(mine.openHazards).toBe(1);
   });
 
   it('gives a town admin the hazards to assign and the major reviews of their town only', async () => {
@@ -48,13 +52,16 @@ describe('我的任务 per role', () => {
     expect(codes(a.toAssign)).toEqual([w.h2.code]);
     expect(codes(a.reviews)).toEqual([w.h6.code]);
     expect(a.patrolsDue.total).toBe(0);
+    expect(a.openHazards).toBe(8);
     const b = await tasks(w.adminB.auth);
     expect(b.toAssign.total + b.reviews.total).toBe(0);
+    expect(b.openHazards).toBe(1);
   });
 
   it('gives a department the whistled hazards it has not reported in on', async () => {
     const d = await tasks(w.deptUser.auth);
     expect(codes(d.toAcknowledge)).toEqual([w.h2.code]);
     expect(d.reviews.total).toBe(0);
+    expect(d.openHazards).toBeNull();
   });
 });

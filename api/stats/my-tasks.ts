@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../core/context.js';
+import { OPEN_STATUSES } from '../../db/schema/index.js';
 import { loadPolicy } from '../patrols/policy.js';
 import { DAY_MS, addDays, endOfShanghaiDay, shanghaiDate, shanghaiIsoDay, shanghaiMidnight } from '../../lib/time.js';
 import { dayStartSql, dueKeySql } from './due-sql.js';
@@ -30,6 +31,9 @@ export const MyTasksSchema = z
     toAssign: section(TaskHazard),
     /** Departments: hazards whistled to them not yet reported in (报到). */
     toAcknowledge: section(TaskHazard),
+    /** Every hazard not yet closed (销号) or voided in the caller's scope — the answer to 我还有几条没销号, which
+     *  the near-deadline list alone would understate. Null for departments, whose list is what was whistled to them. */
+    openHazards: z.number().nullable(),
   })
   .openapi('MyTasks');
 export type MyTasks = z.infer<typeof MyTasksSchema>;
@@ -45,7 +49,8 @@ export async function myTasks(ctx: Ctx): Promise<MyTasks> {
     // An enterprise contact: its own enterprise's hazards waiting for its rectification, by deadline.
     const own = sql`h.enterprise_id = ${actor.enterpriseId ?? -1} and h.status in ('reported', 'rectifying')`;
     const hazardsDueSoon = await hazardSection(ctx, own, sql`h.deadline_at is null, h.deadline_at asc, h.id asc`, now);
-    return { role: actor.role, patrolsDue: empty, hazardsDueSoon, reviews: empty, toAssign: empty, toAcknowledge: empty };
+    const openHazards = await countOpen(ctx, sql`h.enterprise_id = ${actor.enterpriseId ?? -1}`);
+    return { role: actor.role, patrolsDue: empty, hazardsDueSoon, reviews: empty, toAssign: empty, toAcknowledge: empty, openHazards };
   }
   const place = await resolveStatsScope(ctx, {});
   const scope = place.where('h');
@@ -53,12 +58,13 @@ export async function myTasks(ctx: Ctx): Promise<MyTasks> {
 
   if (actor.role === 'worker') {
     const horizon = endOfShanghaiDay(addDays(shanghaiDate(now), DEADLINE_HORIZON_DAYS)).getTime();
-    const [patrolsDue, hazardsDueSoon, reviews] = await Promise.all([
+    const [patrolsDue, hazardsDueSoon, reviews, openHazards] = await Promise.all([
       duePatrols(ctx, place, now),
       hazardsWhere(sql`h.status in ('reported', 'rectifying') and h.deadline_at <= ${horizon}`),
       hazardsWhere(sql`h.status = 'review' and h.level = 'general'`, sql`h.updated_at asc, h.id asc`),
+      countOpen(ctx, scope),
     ]);
-    return { role: actor.role, patrolsDue, hazardsDueSoon, reviews, toAssign: empty, toAcknowledge: empty };
+    return { role: actor.role, patrolsDue, hazardsDueSoon, reviews, toAssign: empty, toAcknowledge: empty, openHazards };
   }
   if (actor.role === 'department') {
     const unacknowledged = sql`exists (select 1 from hazard_departments hd where hd.hazard_id = h.id
@@ -67,13 +73,20 @@ export async function myTasks(ctx: Ctx): Promise<MyTasks> {
       hazardsWhere(sql`h.status = 'review' and h.level = 'major'`, sql`h.updated_at asc, h.id asc`),
       hazardsWhere(sql`h.status in ('reported', 'rectifying', 'review') and ${unacknowledged}`, sql`h.reported_at asc, h.id asc`),
     ]);
-    return { role: actor.role, patrolsDue: empty, hazardsDueSoon: empty, reviews, toAssign: empty, toAcknowledge };
+    return { role: actor.role, patrolsDue: empty, hazardsDueSoon: empty, reviews, toAssign: empty, toAcknowledge, openHazards: null };
   }
-  const [reviews, toAssign] = await Promise.all([
+  const [reviews, toAssign, openHazards] = await Promise.all([
     hazardsWhere(sql`h.status = 'review' and h.level = 'major'`, sql`h.updated_at asc, h.id asc`),
     hazardsWhere(sql`h.status = 'reported'`, sql`h.level = 'major' desc, h.reported_at asc, h.id asc`),
+    countOpen(ctx, scope),
   ]);
-  return { role: actor.role, patrolsDue: empty, hazardsDueSoon: empty, reviews, toAssign, toAcknowledge: empty };
+  return { role: actor.role, patrolsDue: empty, hazardsDueSoon: empty, reviews, toAssign, toAcknowledge: empty, openHazards };
+}
+
+async function countOpen(ctx: Ctx, where: SQL): Promise<number> {
+  const open = sql.join(OPEN_STATUSES.map((status) => sql`${status}`), sql`, `);
+  const [{ n }] = await ctx.db.all<{ n: number }>(sql`select count(*) as n from hazards h where h.status in (${open}) and ${where}`);
+  return n;
 }
 
 async function hazardSection(ctx: Ctx, where: SQL, order: SQL, now: number) {

@@ -36,6 +36,9 @@ export function tasksReply(t: MyTasks): Reply {
     lines.push(`${label} ${s.total} 条：`);
     lines.push(...firstFew(s.items, SHOWN, (h) => `· ${taskLine(h)}`, more));
   }
+  // The lists hold only what needs action now; the whole open count answers 还有几条没销号 without making a
+  // hazard whose deadline is a week away look closed.
+  if (t.openHazards) lines.unshift(lines.length ? `未销号隐患共 ${t.openHazards} 条，现在要办的如下：` : `未销号隐患共 ${t.openHazards} 条，眼下没有需要办理的。`);
   if (lines.length === 0) lines.push('暂无待办事项。');
   const first = t.reviews.items[0] ?? t.hazardsDueSoon.items[0];
   const actions = first ? [{ label: '查看详情', command: `查询 ${first.code}` }] : undefined;
@@ -46,6 +49,8 @@ function ownHazardsReply(t: MyTasks): Reply {
   const s = t.hazardsDueSoon;
   const lines = s.total === 0 ? ['本企业暂无待整改的隐患。']
     : [`本企业待整改隐患 ${s.total} 条：`, ...firstFew(s.items, SHOWN, (h) => `· ${taskLine(h)}`, more), '整改完成后发送“整改 编号 整改情况”并附照片。'];
+  const waiting = (t.openHazards ?? 0) - s.total;
+  if (waiting > 0) lines.push(`另有 ${waiting} 条已提交整改，等待复查。`);
   const first = s.items[0];
   return { title: '本企业隐患', lines, actions: first ? [{ label: '查看详情', command: `查询 ${first.code}` }] : undefined };
 }

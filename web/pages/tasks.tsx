@@ -63,7 +63,7 @@ export function registerTaskPages(web: WebApp) {
         {t.reviews.total + t.reviews.items.length > 0 || worker ? <HazardSection title="待复查" s={t.reviews} empty="没有待复查的隐患" /> : null}
         {t.role.endsWith('admin') && <HazardSection title="待交办" s={t.toAssign} empty="没有待交办的隐患" />}
         {t.role === 'department' && <HazardSection title="待报到" s={t.toAcknowledge} empty="没有待报到的隐患" />}
-        <p>{t.role !== 'enterprise' && <><a class="button" href="/app/report">上报隐患</a>{' '}</>}<a class="button secondary" href="/app/hazards?status=open">未销号隐患</a></p>
+        <p>{t.role !== 'enterprise' && <><a class="button" href="/app/report">上报隐患</a>{' '}</>}<a class="button secondary" href="/app/hazards?status=open">未销号隐患{t.openHazards != null ? ` ${t.openHazards} 条` : ''}</a></p>
       </Layout>,
     );
   });
