@@ -5,6 +5,7 @@ import { ask, errorReply } from './turn.js';
 import { clip } from '../present/reply.js';
 import { M } from './messages.js';
 import { elsewhereInMessage } from './mentions.js';
+import { nicknameTrade } from './parse/nicknames.js';
 
 export type PickedEnterprise = { id: number; name: string };
 
@@ -26,9 +27,21 @@ export async function resolveEnterprise(t: Turn, phrase: string): Promise<Resolu
   const found = await t.verbs.matchEnterprises(phrase, MAX_CHOICES);
   const exact = found.filter((c) => c.exact);
   if (exact.length === 1) return { kind: 'one', enterprise: pick(exact[0]) };
-  if (found.length === 0) return { kind: 'none' };
+  if (found.length === 0) return byTrade(t, phrase);
   const list = exact.length > 1 ? exact : found;
   return { kind: 'choice', candidates: list.slice(0, MAX_CHOICES).map(pick) };
+}
+
+/**
+ * 做电缆的那家 names no enterprise, but what it makes is usually in the registered name (常州某某电缆有限公司):
+ * the sender's enterprises holding that word are offered as choices, never taken alone, since the trade is a clue
+ * and not a name.
+ */
+async function byTrade(t: Turn, phrase: string): Promise<Resolution> {
+  const trade = nicknameTrade(phrase);
+  if (!trade) return { kind: 'none' };
+  const found = (await t.verbs.matchEnterprises(trade, MAX_CHOICES)).filter((c) => c.name.includes(trade));
+  return found.length ? { kind: 'choice', candidates: found.map(pick) } : { kind: 'none' };
 }
 
 const pick = (c: EnterpriseMatch): PickedEnterprise => ({ id: c.id, name: c.name });

@@ -43,3 +43,15 @@ export function nicknamesIn(text: string): string[] {
   for (let m = all.exec(text); m; m = all.exec(text)) found.add(m[0]);
   return [...found].sort((a, b) => b.length - a.length);
 }
+
+const TRADE = new RegExp(`${MAKES}(${PRODUCT})的`);
+
+/**
+ * What a product nickname says the enterprise makes (做电缆的那家 → 电缆, 开木材厂的老刘 → 木材), for the dialog to
+ * look for among the sender's enterprises; null for a boss's name (老孙家), which no register field holds.
+ */
+export function nicknameTrade(name: string): string | null {
+  if (!NICKNAME.test(name) && !LEADING.test(name)) return null;
+  const trade = TRADE.exec(name)?.[1]?.replace(/(?:厂|店|作坊|公司)$/, '');
+  return trade && trade.length >= 2 ? trade : null;
+}
