@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../bot/dialog/parse/index.js';
 import { besideVerdict } from '../bot/dialog/parse/beside-verdict.js';
+import { noteVerdict } from '../bot/dialog/patrol-verdict.js';
 import { hazards, patrols } from '../db/schema/index.js';
 import { dialogWorld } from './helpers/dialog-world.js';
 
@@ -141,5 +142,26 @@ describe('the dialog never records a silent normal patrol beside a problem', () 
     expect(await c.say(c.w.workerA1, '华美化工')).toContain('隐患 YH');
     const [h] = await c.db.select().from(hazards);
     expect(h).toMatchObject({ enterpriseId: c.huamei.id, description: '配电箱门没关' });
+  });
+});
+
+describe('the other readers of a normal patrol', () => {
+  it('a form whose result is normal and whose note tells a problem gives the finding', () => {
+    expect(parseMessage('企业：恒昌五金\n结果：正常\n备注：电焊机外壳漏电', NOW)).toMatchObject({ intent: 'patrol', result: 'issues', findings: '电焊机外壳漏电' });
+    expect(parseMessage('企业：恒昌五金\n结果：正常\n备注：已查看值班记录', NOW)).toMatchObject({ intent: 'patrol', result: 'normal', note: '已查看值班记录' });
+  });
+
+  it('the dialog guard reads a normal patrol\'s note as the parser does, whichever reader made it', () => {
+    expect(noteVerdict('挺好的，就是电焊机外壳漏电')).toBe('finding');
+    expect(noteVerdict('没发现异常 仓库灯有点暗')).toBe('unsure');
+    expect(noteVerdict('上回说的应急灯已经换新了')).toBe('note');
+    expect(noteVerdict('啥问题没有')).toBe('note');
+  });
+
+  it('the answer to 巡查结果如何 in a clerk\'s all-well words is a normal patrol', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '巡查 华美化工')).toContain('结果');
+    expect(await c.say(c.w.workerA1, '未发现异常')).toContain('结果：正常');
+    expect(await c.db.select().from(hazards)).toHaveLength(0);
   });
 });

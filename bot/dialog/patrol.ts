@@ -11,7 +11,7 @@ import { clip } from '../present/reply.js';
 
 // 巡查: enterprise → result (正常, or what was found) → patrol (+ the hazard found, via the same verb).
 
-const NORMAL_WORDS = /^(正常|无异常|没有异常|一切正常|没问题|没有问题|无问题|未发现问题|未发现隐患|无隐患|良好)[。.!！]?$/;
+const NORMAL_WORDS = /^(正常|无异常|没有异常|一切正常|没问题|没有问题|无问题|未发现问题|未发现隐患|没有发现隐患|没发现隐患|未发现异常|没发现异常|没有发现异常|未见异常|无隐患|没有隐患|良好)[。.!！]?$/;
 // "There is a problem" without saying which: the next question is what was found.
 const ISSUES_ONLY = /^(有问题|有隐患|发现问题|发现隐患|存在问题|存在隐患|不正常|异常|有)[。.!！]?$/;
 

@@ -89,7 +89,7 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
 }
 
 // The words said beside a verdict with the all-well phrases and the visit told (去过了) taken out.
-const withoutVerdicts = (words: string): string => words.replace(NORMAL_ANYWHERE, ' ').replace(VISITED_PAST, ' ');
+export const withoutVerdicts = (words: string): string => words.replace(NORMAL_ANYWHERE, ' ').replace(VISITED_PAST, ' ');
 
 // "但是灭火器过期了": the turn (但是, 就是, 不过) that brings in what is wrong after a verdict is no part of it;
 // "灭火器过期 正常": a bare verdict said last after a finding is the rest's (其他正常), no part of it either.
