@@ -165,3 +165,22 @@ describe('the other readers of a normal patrol', () => {
     expect(await c.db.select().from(hazards)).toHaveLength(0);
   });
 });
+
+describe('the verdict question answered in words', () => {
+  it('正常 in words records the normal patrol with the words as its note, never the same question again', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '巡查 华美化工 正常 仓库灯有点暗')).toContain('2. 发现隐患');
+    expect(await c.say(c.w.workerA1, '正常')).toContain('结果：正常');
+    const [p] = await c.db.select().from(patrols);
+    expect(p).toMatchObject({ result: 'normal', note: '仓库灯有点暗' });
+  });
+
+  it('a return visit without a name asks the enterprise, then the verdict on softened words', async () => {
+    const c = await dialogWorld();
+    expect(await c.say(c.w.workerA1, '上次的隐患都整改了 仓库灯有点暗')).toContain('哪家企业');
+    expect(await c.say(c.w.workerA1, '华美塑料')).toContain('2. 发现隐患');
+    expect(await c.say(c.w.workerA1, '发现隐患')).toContain('隐患 YH');
+    const [h] = await c.db.select().from(hazards);
+    expect(h).toMatchObject({ enterpriseId: c.huameiPlastic.id, description: '仓库灯有点暗' });
+  });
+});
