@@ -99,6 +99,9 @@ describe('the command path around the patrol', () => {
 
   it('巡茶 is 巡查', () => {
     expect(parse('巡茶 恒昌五金 正常')).toMatchObject({ intent: 'patrol', enterprise: '恒昌五金', result: 'normal' });
+    // After when or who, glued to the name: still the command word.
+    expect(parse('下午巡茶德润机械 一切正常')).toMatchObject({ intent: 'patrol', enterprise: '德润机械', result: 'normal' });
+    expect(parse('俺刚巡茶了鑫达物流 没毛病')).toMatchObject({ intent: 'patrol', enterprise: '鑫达物流', result: 'normal' });
   });
 });
 
