@@ -63,9 +63,10 @@ describe('fragments sent a line at a time', () => {
 });
 
 describe('today as a deadline with a must before the verb', () => {
-  it('reads 今天必须 / 今天就 / 今天一定 + a fix verb as today', () => {
-    expect(parse('远帆包装 消防通道堵了 今天必须清掉')).toMatchObject({ deadline: { kind: 'days', days: 0 } });
-    expect(parse('远帆包装 安全出口锁了 叫他们今天就打开')).toMatchObject({ deadline: { kind: 'days', days: 0 } });
+  // Today given as an order is 立即 (now): the same end of today, said as the order it is.
+  it('reads 今天必须 / 今天就 / 今天一定 + a fix verb as today, an order (now)', () => {
+    expect(parse('远帆包装 消防通道堵了 今天必须清掉')).toMatchObject({ deadline: { kind: 'now' } });
+    expect(parse('远帆包装 安全出口锁了 叫他们今天就打开')).toMatchObject({ deadline: { kind: 'now' } });
     // A visit today is no deadline.
     expect(parse('今天去了远帆包装 正常')).toMatchObject({ intent: 'patrol', result: 'normal' });
     expect(parse('今天去了远帆包装 正常')).not.toHaveProperty('deadline');

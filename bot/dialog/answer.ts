@@ -120,9 +120,10 @@ export async function answerDraft(t: Turn, draft: Draft, parsed: ParsedMessage, 
           : resume(patrolVerdictAnswer(s, parsed.result === 'issues'));
       }
       if (parsed.intent === 'report' && !parsed.description) return resume(patrolVerdictAnswer(s, true));
-      // 正常 / 有问题 in words, or the problem itself described: read as the result question reads them.
+      // 正常 / 有问题 in words, or the problem itself described: read as the result question reads them. 正常 is the
+      // sender's verdict on the words asked about, as 1 is: never the same question again.
       const answer = free ? patrolResultAnswer(s, free) : null;
-      if (answer) return resume(answer);
+      if (answer) return resume(answer.result === 'normal' ? patrolVerdictAnswer(s, false) : answer);
       const w = hazardWords(parsed, t.now);
       return w ? resume({ ...withWords(s, 'findings', w), result: 'issues' }) : null;
     }

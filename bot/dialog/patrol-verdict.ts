@@ -1,6 +1,7 @@
 import { PROBLEM } from './parse/problem-words.js';
 import { normalise } from './parse/index.js';
 import { plainVerdicts } from './parse/verdicts.js';
+import { besideVerdict, type Beside } from './parse/beside-verdict.js';
 
 // Whether a patrol's findings describe something wrong. The parser reads "恒达今朝去过了，老好个。没事体"
 // as a patrol with findings "老好个。没事体", and findings become a hazard: a hazard must never be recorded
@@ -46,3 +47,12 @@ export function patrolVerdict(findings: string): Verdict {
 
 /** Words that say nothing at all (您好, 隐患：, 结果：): never the text of a hazard. */
 export const saysNothing = (text: string): boolean => patrolVerdict(text) === 'empty';
+
+/**
+ * The note of a patrol read as normal (巡查 华美 正常 <note>): a note, a finding after all, or unsure. A normal patrol is
+ * never stored with a hazard as its note, whichever reader of the message made it (parse/beside-verdict.ts).
+ */
+export function noteVerdict(note: string, deadline = false): Beside {
+  const text = plainVerdicts(normalise(note)).toLowerCase();
+  return besideVerdict(text.replace(WELL, ' ').replace(/(?:看|查|去|巡|巡查|检查|巡检|走访|来|转)过了/g, ' '), deadline);
+}

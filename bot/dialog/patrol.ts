@@ -6,12 +6,12 @@ import { needEnterprise, type PickedEnterprise } from './enterprise.js';
 import { markPhotoTarget, recentPhotoIds } from './photos.js';
 import { ask, deadlineInput, errorReply, slotText, source, type Slots, type Turn } from './turn.js';
 import { M } from './messages.js';
-import { patrolVerdict } from './patrol-verdict.js';
+import { noteVerdict, patrolVerdict } from './patrol-verdict.js';
 import { clip } from '../present/reply.js';
 
 // 巡查: enterprise → result (正常, or what was found) → patrol (+ the hazard found, via the same verb).
 
-const NORMAL_WORDS = /^(正常|无异常|没有异常|一切正常|没问题|没有问题|无问题|未发现问题|未发现隐患|无隐患|良好)[。.!！]?$/;
+const NORMAL_WORDS = /^(正常|无异常|没有异常|一切正常|没问题|没有问题|无问题|未发现问题|未发现隐患|没有发现隐患|没发现隐患|未发现异常|没发现异常|没有发现异常|未见异常|无隐患|没有隐患|良好)[。.!！]?$/;
 // "There is a problem" without saying which: the next question is what was found.
 const ISSUES_ONLY = /^(有问题|有隐患|发现问题|发现隐患|存在问题|存在隐患|不正常|异常|有)[。.!！]?$/;
 
@@ -31,6 +31,16 @@ export async function continuePatrol(t: Turn, slots: Slots): Promise<Reply> {
   if ('reply' in e) return e.reply;
   const s = e.slots;
   const findings = slotText(s, 'findings') ?? '';
+  // "正常 灭火器过期": a normal patrol whose note tells a problem after all is never stored as normal with the
+  // hazard as its note: told plainly, it is the finding; told unsure, the sender is asked (patrol-verdict.ts).
+  const note = slotText(s, 'note');
+  if (s.result === 'normal' && note && !findings && !s.findingsConfirmed) {
+    const beside = noteVerdict(note, Boolean(s.deadline));
+    if (beside === 'finding') return submitPatrol(t, { ...s, result: 'issues', note: undefined }, note);
+    if (beside === 'unsure') return askVerdict(t, { ...s, note: undefined }, note, false);
+  }
+  // A patrol with findings and no result: the sender said 正常 beside words that may tell a problem; asked.
+  if (!s.result && findings && !s.findingsConfirmed && patrolVerdict(findings) !== 'empty') return askVerdict(t, s, findings, false);
   if (!s.result && !findings) return ask(t, 'patrol', s, 'patrol_result', M.askPatrolResult);
   if (s.result === 'issues' && !findings) return ask(t, 'patrol', s, 'findings', M.askFindings);
   // Findings become a hazard: only words that say what is wrong may. All-well words are a normal
@@ -56,8 +66,10 @@ async function askVerdict(t: Turn, s: Slots, findings: string, empty: boolean): 
 }
 
 /** The answer to askVerdict: 巡查正常 → normal; 发现隐患 → a hazard from the words kept (or asked for). */
+// 巡查正常 keeps the words asked about as the patrol's note (老板不在), and says the verdict is the sender's own, so the
+// note is not asked about again.
 export const patrolVerdictAnswer = (s: Slots, issues: boolean): Slots =>
-  issues ? { ...s, result: 'issues', findingsConfirmed: true } : { ...s, result: 'normal', findings: undefined };
+  issues ? { ...s, result: 'issues', findingsConfirmed: true } : { ...s, result: 'normal', findings: undefined, note: s.note ?? s.findings, findingsConfirmed: true };
 
 async function submitPatrol(t: Turn, slots: Slots, findings: string): Promise<Reply> {
   const enterprise = slots.enterprise as PickedEnterprise;

@@ -47,10 +47,16 @@ const LONE_REPORT = /^报(?:[\s:,]+|(?=[一二两三四五六七八九十]?个|�
 // command word stands as its own word after it. A chat part that tells a problem is no chat.
 const AFTER_CHAT = /^([^\n]{1,24}?)(?:[。!?~]+\s*(?:顺便|顺带|对了|另外|还有)?|[\s,。]+(?:顺便|顺带|对了|另外|还有))[\s,:]*(?=\S)/;
 
+// The earlier problems said first as put right, a sentence of their own and more said after it (not a question).
+const RETURN_VISIT = /^(?:上次|上回|之前|以前|原来|先前)(?:的|提的|查的|发现的|报的)?(?:问题|隐患)(?:都|均|全部?|已经?)*(?:整改|改|处理|解决|消除)(?:好|完|到位)?了[\s,;。、:!]+(?=[^\s,;。、:!])(?!.*(?:吗|呢|没有|[?？])[\s。!]*$)/;
+
 /** The command at the start of a normalised message and the text after it (colon/space stripped). */
 export function matchCommand(text: string): { command: Command; word: string; rest: string } | null {
   const first = matchLeading(text);
   if (first) return first;
+  // "上次的隐患都整改了 灭火器过期": a return visit (回头看) told by its verdict on the earlier problems, then what it
+  // found; the verdict is the patrol's own words, so it stays in the rest.
+  if (RETURN_VISIT.test(text) && !/YH\s*\d/i.test(text)) return { command: 'patrol', word: '', rest: text };
   const chat = AFTER_CHAT.exec(text);
   if (!chat || PROBLEM.test(chat[1])) return null;
   const after = matchLeading(text.slice(chat[0].length));

@@ -5,7 +5,8 @@ import type { HazardLevel, ParsedMessage } from '../intents.js';
 import { matchCommand } from './commands.js';
 import { normalise } from './normalise.js';
 import { freeText, takeDeadline, takeLevel } from './slots.js';
-import { saysNormal } from './report.js';
+import { saysNormal, withoutVerdicts } from './report.js';
+import { besideVerdict } from './beside-verdict.js';
 
 type Field = 'inspector' | 'enterprise' | 'result' | 'hazard' | 'deadline' | 'action' | 'level' | 'note';
 
@@ -90,7 +91,15 @@ export function parseForm(raw: string, now: Date): ParsedMessage | null {
   if (!patrol) return { intent: 'report', ...slots, description };
   const result = fields.result ?? '';
   // 检查情况：设备运行正常，人员防护到位 — a verdict told in a sentence is as normal as 正常 alone.
-  if (!description && (NORMAL.test(result) || saysNormal(result))) return { intent: 'patrol', ...slots, result: 'normal', note: freeText(fields.note ?? '') };
+  if (!description && (NORMAL.test(result) || saysNormal(result))) {
+    // 结果：正常 备注：灭火器过期 — a note that tells a problem after all is the finding (or asked), never lost as a
+    // note (beside-verdict.ts).
+    const note = freeText(fields.note ?? '');
+    const beside = note ? besideVerdict(withoutVerdicts(note), Boolean(deadline || deadlineIssue)) : 'note';
+    if (beside === 'finding') return { intent: 'patrol', ...slots, result: 'issues', findings: note };
+    if (beside === 'unsure') return { intent: 'patrol', ...slots, findings: note };
+    return { intent: 'patrol', ...slots, result: 'normal', note };
+  }
   if (description || ISSUES.test(result)) return { intent: 'patrol', ...slots, result: 'issues', findings: description };
   // 结果：配电箱未接地 — the result is the finding itself.
   const finding = freeText(result);

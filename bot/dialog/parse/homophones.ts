@@ -92,6 +92,8 @@ function endsWord(syl: readonly string[], chars: readonly string[], at: number):
   return startSounds.has(syl.slice(at, at + 2).map(fuzzy).join(' '));
 }
 const PLACE_END = /[山林桥塘浦港湾溪庄园岗墩圩埠口头集坊店营堡湖河洲滩岭坝泾渡亭阳城陵村镇乡街巷路里埭舍圩荡区县市]/;
+// When and who, said in front of a command word at the start of a message.
+const TOLD_BEFORE = /^(?:我们?|俺)?(?:今天|今日|今儿|上午|下午|早上|中午|晚上|昨天|刚才|刚刚)?(?:我们?|俺)?(?:刚|又|也|再)?$/;
 // The command words, which start a message before the enterprise they act on (巡插华美 正常 is 巡查华美).
 const COMMAND_WORDS = new Set(['巡查', '复查', '上报', '销号', '交办', '吹哨', '作废', '整改', '报到', '排名', '统计', '督办']);
 
@@ -170,7 +172,8 @@ export function correctHomophones(text: string): string {
       // Two characters are easily a word boundary (路过戚墅堰 holds guo qi): a two-character slip must end where a
       // word ends (before a particle, a separator or another word of the vocabulary), or be a command word
       // starting the message; a common word whose context says the domain sense (电线老话严重) is vouched for.
-      const atStart = at === 0 || /[\s,;。、:!?~]/.test(chars[at - 1]);
+      // A command word after when or who (今天巡茶永盛纺织, 我刚巡茶了华美) starts the message as much as one said first.
+      const atStart = at === 0 || /[\s,;。、:!?~]/.test(chars[at - 1]) || (COMMAND_WORDS.has(word) && TOLD_BEFORE.test(out));
       if (len === 2 && !endsWord(syl, chars, at + 2) && !(atStart && COMMAND_WORDS.has(word))) continue;
       // A polyphone read by its default sound (刹 as cha) is checked against the sound in context (刹车 sha che).
       contextual ??= pinyin(text, { toneType: 'none', type: 'array' });

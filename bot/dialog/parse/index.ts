@@ -25,6 +25,7 @@ import { ABOUT_ENTERPRISE } from './known-names.js';
 import { nicknamesIn } from './nicknames.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { plainVerdicts } from './verdicts.js';
+import { withoutTownFirst } from './story.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -47,15 +48,16 @@ function byCommand(command: Command, rest: string, text: string, now: Date, word
       const m = /^(\d{10}|\d{6})$/.exec(rest.replace(/[\s-]+/g, ''));
       return m ? { intent: 'bind', code: m[1] } : { intent: 'unknown', text };
     }
-    case 'report': return parseReport(rest, now);
-    case 'general_report': return parseReport(rest, now, 'general');
+    // "巡查 横山桥镇 华冠电器 正常": a town said before the name is where the enterprise is, never its name.
+    case 'report': return parseReport(withoutTownFirst(rest), now);
+    case 'general_report': return parseReport(withoutTownFirst(rest), now, 'general');
     case 'major_report':
       // "重大隐患" alone (or with a place or 清单) asks for the list; with a description it reports one.
       // "重大隐患还有几个没销号": a question about them is the list too.
       return !rest || /^(?:[\u4e00-\u9fff]{0,10}(?:镇|街道|乡|全区))?\s*(?:清单|列表|有哪些|哪些|情况|统计)?$/.test(rest) || /几个|几条|多少|哪些|哪几|有没有|吗|呢|\?|清单|列表|情况|进展|进度/.test(rest)
         ? { intent: 'major' }
-        : parseReport(rest, now, 'major');
-    case 'patrol': return parsePatrol(rest, now);
+        : parseReport(withoutTownFirst(rest), now, 'major');
+    case 'patrol': return parsePatrol(withoutTownFirst(rest), now);
     case 'rectify': return parseRectify(rest);
     case 'review': return parseReview(rest, now);
     case 'tasks': return { intent: 'tasks' };

@@ -3,6 +3,7 @@ import type { HazardLevel, IntentOf } from '../intents.js';
 import { SEPARATOR } from './normalise.js';
 import { freeText, splitEnterprise, takeDeadline, takeLevel } from './slots.js';
 import { PROBLEM } from './problem-words.js';
+import { besideVerdict } from './beside-verdict.js';
 
 // "上报一个隐患：华美 …" (typical of dictated messages): the counted noun is not the enterprise.
 const COUNTED_HAZARD =
@@ -66,10 +67,16 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
   const base = { intent: 'patrol' as const, enterprise, level, levelReason, deadline, deadlineIssue: issue };
   if (!tokens.length) return base;
   if (NORMAL_TOKEN.test(tokens[0])) {
-    // Nothing to rectify after a normal patrol: a time word there is no deadline to ask about.
     // "一切正常 ok": a second verdict is no note.
-    const rest = tokens.slice(1).filter((t) => !NORMAL_TOKEN.test(t));
-    return { ...base, deadlineIssue: undefined, level: undefined, levelReason: undefined, result: 'normal', note: freeText(rest.join(' ')) };
+    const words = freeText(tokens.slice(1).filter((t) => !NORMAL_TOKEN.test(t)).join(' '));
+    // "正常 灭火器过期": the words beside the verdict may tell a problem after all; never a normal patrol with the
+    // hazard as its note (beside-verdict.ts). Told plainly it is the finding; told unsure, the sender is asked:
+    // a patrol with findings and no result.
+    const beside = words ? besideVerdict(withoutVerdicts(words), Boolean(deadline || issue)) : 'note';
+    if (beside === 'finding') return { ...base, result: 'issues', findings: findingsOf(words!) };
+    if (beside === 'unsure') return { ...base, findings: findingsOf(words!) };
+    // Nothing to rectify after a normal patrol: a time word there is no deadline to ask about.
+    return { ...base, deadlineIssue: undefined, level: undefined, levelReason: undefined, result: 'normal', note: words };
   }
   // "动火作业已停 审批补了 正常": what was wrong is told as put right already, then the verdict: all well now.
   const last = tokens[tokens.length - 1];
@@ -77,6 +84,17 @@ export function parsePatrol(rest: string, now: Date): IntentOf<'patrol'> {
     return { ...base, deadlineIssue: undefined, level: undefined, levelReason: undefined, result: 'normal', note: freeText(tokens.slice(0, -1).join(' ')) };
   }
   if (saysNormal(remainder)) return { ...base, deadlineIssue: undefined, level: undefined, levelReason: undefined, result: 'normal', note: freeText(remainder) };
-  const findings = freeText(remainder.replace(REST_FINE, ' ').replace(ISSUES_START, ''));
+  const findings = findingsOf(remainder);
   return findings ? { ...base, result: 'issues', findings } : { ...base, result: 'issues' };
+}
+
+// The words said beside a verdict with the all-well phrases and the visit told (去过了) taken out.
+export const withoutVerdicts = (words: string): string => words.replace(NORMAL_ANYWHERE, ' ').replace(VISITED_PAST, ' ');
+
+// "但是灭火器过期了": the turn (但是, 就是, 不过) that brings in what is wrong after a verdict is no part of it;
+// "灭火器过期 正常": a bare verdict said last after a finding is the rest's (其他正常), no part of it either.
+const TURN = /^[\s,;。、:]*(?:但是?|可是|不过|就是|只是|只不过|唯一的?问题是)[\s,;。、:]*/;
+const VERDICT_LAST = /[\s,;。、:]+(?:一切|其他|其它|别的|其余)?(?:都)?(?:正常|没问题|没有问题|无异常|良好|ok)(?:了|的|啊|呀)*[\s,;。、:!]*$/i;
+function findingsOf(words: string): string | undefined {
+  return freeText(words.replace(REST_FINE, ' ').replace(ISSUES_START, '').replace(TURN, '').replace(VERDICT_LAST, ''));
 }

@@ -41,7 +41,13 @@ export function takeDeadline(text: string, now: Date): { deadline?: DeadlineSlot
     return `${text.slice(0, from)} ${text.slice(to)}`;
   };
   if (hit?.past) return { issue: { reason: 'past', text: hit.matched }, rest: cut(hit.index, hit.matched.length) };
-  if (hit) return { deadline: hit.slot, rest: cut(hit.index, hit.matched.length, hit.slot.kind === 'now') };
+  if (hit) {
+    const rest = cut(hit.index, hit.matched.length, hit.slot.kind === 'now');
+    // "让他们今天收拾掉", "今天就清走", "今天必须清": today given as an order is 立即 (now), the same day's end.
+    const today = hit.slot.kind === 'days' && hit.slot.days === 0 && /^(?:今天|今日|当天|今儿)/.test(hit.matched.replace(/^\D*?(?=今|当)/, ''));
+    const ordered = today && (ORDER_ADVERB.test(hit.matched) || DEMAND_BEFORE.test(text.slice(0, hit.index)) || ORDER_ADVERB.test(ORDERED_FIX.exec(text.slice(hit.index + hit.matched.length))?.[1] ?? ''));
+    return { deadline: ordered ? { kind: 'now' } : hit.slot, rest };
+  }
   const unclear = findUnclearTime(text);
   if (unclear) return { issue: { reason: 'unclear', text: unclear.matched }, rest: cut(unclear.index, unclear.matched.length) };
   return { rest: text };
@@ -54,7 +60,7 @@ const DEMAND_BEFORE = new RegExp(
   '(?:(?:然后|接着|就)?(?:我|我们)?(?:已经?|并|现)?(?:叫|让|跟|和|要求|责令|督促|通知)(?:他们|企业|厂里|厂方|对方|老板|该企业|该公司|该单位|工人)(?:说|讲)?了?' +
     // "限他本周五前", "限他们月底", "给他一个月": 限 / 给 with whom it binds.
     // (交办给企业 is whom a hazard is assigned to, never a grant.)
-    '|(?:(?:我|我们)?(?:再)?限(?:他们|他|她|企业|厂里|对方|老板|人家))|(?:(?<=^|[\\s,;。、:!?~])(?:我|我们)?(?:再)?(?:给|留)(?:他们|他|她|厂里|对方|老板|人家)(?:个)?)' +
+    '|(?:(?:我|我们)?(?:再)?限(?:他们|他|她|企业|厂里|对方|老板|人家))|(?:(?<=^|[\\s,;。、:!?~])限)|(?:(?<=^|[\\s,;。、:!?~])(?:我|我们)?(?:再)?(?:给|留)(?:他们|他|她|厂里|对方|老板|人家)(?:个)?)' +
     '|(?<=^|[\\s,;。、:!?~])(?:(?:我|我们)?(?:已经?|并|现|当场|现场|同时|随即)?(?:口头)?(?:建议|要求|责令|督促|通知|命令|叫|让|请|跟|和)' +
     '(?:企业|他们|他|她|其|厂里|厂方|对方|老板|该企业|该公司|该单位|企业负责人|负责人|工人)?(?:说|讲)?了?' +
     '|(?:现将?)?(?:以上|上述|所有|全部)(?:问题|隐患|情况)?(?:均|都|请|须|需|必须|要求)?))\\s*(?:限|于|在)?\\s*$',
@@ -70,7 +76,8 @@ const MUST_BEFORE = /(?<=^|[\s,;。、:!?~])(?:就|必须|一定|务必|得|要|
 // Words that make a time an order: 就 / 必须 / 一定 / 得 (今天就, 明天必须, 12月8号前一定).
 const ORDER_ADVERB = /(?:就|必须|一定|务必|得|要|须|需|赶紧|抓紧)/;
 // "并整改", "并落实整改到位" after an order's deadline (立即停止作业并整改).
-const JOINED_FIX = /^\s*(?:并|且|和)(?:进行|落实|完成)?(?:整改|处理|整顿|清理)(?:到位|完毕|完成)?(?=$|[\s,;。、:!?~])/;
+// "要求下周五前全部整改到位": 全部 / 一律 整改 is the order's fix for everything found, no part of any finding.
+const JOINED_FIX = /^\s*(?:(?:并|且|和)(?:进行|落实|完成)?(?:整改|处理|整顿|清理)|(?:全部|全都|都|均|一律|统一|逐项|逐一)(?:进行|落实|完成)?(?:整改|处理|整顿))(?:到位|完毕|完成|好)?(?=$|[\s,;。、:!?~])/;
 
 const LEVEL_TOKEN = new RegExp(`${B}(?:属于|是|为|定为|等级|级别|隐患等级|隐患级别)?:?\\s*(重大|一般|较大)(?:隐患|级)?(?:[!?~]+(?=\\s|$))?${E}`);
 
