@@ -21,6 +21,8 @@ describe('a town said before an enterprise question is the place; the question i
     ['牛塘镇 宏达纸业 咋样了', '宏达纸业', undefined],
     ['湖塘镇 天宇塑业 有几条隐患没整改', '天宇塑业', undefined],
     ['横山桥镇 瑞丰化纤 本周去过没', '瑞丰化纤', '本周'],
+    ['遥观镇的金鹰五金咋样了', '金鹰五金', undefined],
+    ['牛塘镇宏达纸业现在什么情况', '宏达纸业', undefined],
   ])('%s', (text, enterprise, period) => {
     const read = parse(text);
     expect(read).toMatchObject({ intent: 'query_enterprise', enterprise });
@@ -49,6 +51,10 @@ describe('a matter at a named enterprise, with no verb, asks report or patrol', 
 });
 
 describe('a command word asked about is how-to, never an enterprise', () => {
+  it.each(['签收是什么意思', '吹哨是干什么的'])('%s (what the word means)', (text) => {
+    expect(parse(text).intent).toBe('help');
+  });
+
   it.each(['签收咋弄', '签收要怎么搞', '报到怎么弄', '销号咋搞', '作废要怎么弄', '撤回咋弄'])('%s', (text) => {
     expect(parse(text).intent).toBe('help');
   });
@@ -61,6 +67,14 @@ describe('a verdict after 复查 and a code', () => {
 
   it.each([`复查 ${C} 压根没动`, `复查 ${C} 还没整改`, `复查 ${C} 都没弄`, `复查 ${C} 还没搬`])('%s fails', (text) => {
     expect(parse(text)).toMatchObject({ intent: 'review', code: C, pass: false });
+  });
+
+  it.each([`${C} 现场看了 木事儿`, `${C} 看过了 没毛病`])('%s, a visit and its verdict, passes', (text) => {
+    expect(parse(text)).toMatchObject({ intent: 'review', code: C, pass: true });
+  });
+
+  it('reads a visit that found the job not begun as failed', () => {
+    expect(parse(`${C} 去看了 压根没动`)).toMatchObject({ intent: 'review', code: C, pass: false });
   });
 
   it('leaves an unclear check for the dialog to ask', () => {
@@ -109,6 +123,14 @@ describe('an enterprise asked about as its state is query_enterprise', () => {
     ['天宇的整改进展如何', '天宇'],
     ['宏达整改到什么程度了', '宏达'],
     ['瑞丰化纤很久没人去了吧', '瑞丰化纤'],
+    ['金桥多少天没去了', '金桥'],
+    ['宏达这几天咋样', '宏达'],
+    ['恒泰最近怎么回事', '恒泰'],
+    ['天宇的情况和我讲下', '天宇'],
+    ['金鹰那边还有几条没整改完', '金鹰'],
+    ['新博还剩几个问题', '新博'],
+    ['永安之前查出的问题现在改好没', '永安'],
+    ['瑞丰的那个问题现在咋样了', '瑞丰'],
   ])('%s', (text, enterprise) => {
     expect(parse(text)).toMatchObject({ intent: 'query_enterprise', enterprise });
   });
