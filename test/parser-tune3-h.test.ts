@@ -29,6 +29,12 @@ describe('a town said before an enterprise question is the place; the question i
     expect(read.period).toBe(period);
   });
 
+  it('reads a town asked about in the same words as its figures', () => {
+    expect(parse('牛塘镇本周问题多不多')).toMatchObject({ intent: 'stats', place: '牛塘镇', period: '本周' });
+    expect(parse('湖塘镇那边情况咋样')).toMatchObject({ intent: 'stats', place: '湖塘镇' });
+    expect(parse('湖塘镇这几天怎么样')).toMatchObject({ intent: 'stats', place: '湖塘镇' });
+  });
+
   it('keeps a town question and a report told after a town as they were', () => {
     expect(parse('遥观镇 上周报了几条')).toMatchObject({ intent: 'stats', place: '遥观镇' });
     expect(parse('遥观镇 金鹰五金 配电箱门坏了')).toMatchObject({ intent: 'report', enterprise: '金鹰五金' });
@@ -40,6 +46,7 @@ describe('a matter at a named enterprise, with no verb, asks report or patrol', 
     ['金桥纺织 那件事咋办', '金桥纺织'],
     ['宏达纸业 这个事情怎么处理', '宏达纸业'],
     ['永安塑业那事儿咋弄', '永安塑业'],
+    ['金桥纺织的那个事情怎么搞', '金桥纺织'],
   ])('%s', (text, enterprise) => {
     expect(parse(text)).toEqual({ intent: 'ambiguous', options: [{ intent: 'report', enterprise }, { intent: 'patrol', enterprise }] });
   });

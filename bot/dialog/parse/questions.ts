@@ -206,9 +206,10 @@ function scopeQuestion(text: string): ParsedMessage | null {
 // Words a figures question is made of once its town and period are taken out.
 // Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
 // 以来 / 至今 after a period (今年以来) and 排查 (the clerk's word for found on patrols) add nothing to what is asked.
-const FIGURE_FILLER = /以来|至今|排查了?|总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|咋样|怎样|如何|情况|数据|销号|最近|近期|重大|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+// 那边 / 这两天 / 多不多 (横林镇那边情况怎么样, 横林镇这个月隐患多不多, 横林镇这两天咋样) ask the same figures.
+const FIGURE_FILLER = /多不多|严不严重|问题|那边|那里|这边|这两天|这几天|近几天|以来|至今|排查了?|总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|咋样|怎样|如何|情况|数据|销号|最近|近期|重大|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
 // 咋样 / 怎样 are 怎么样 in the northern and the short voice (横林镇这个月咋样).
-const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|咋样|怎样|如何|情况|看一下|看看/;
+const FIGURE_ASK = /多不多|率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|咋样|怎样|如何|情况|看一下|看看/;
 // "今年全区重大隐患发现了多少条、销号多少条": major hazards counted as they came and went, in a town or the district
 // or both ways at once, are figures (the 统计 reply has them); "重大隐患还有几个没销号" asks which are open and
 // "上周新增了几条重大隐患" which came, the 重大隐患 list.
