@@ -138,6 +138,11 @@ describe('an enterprise asked about as its state is query_enterprise', () => {
     ['新博还剩几个问题', '新博'],
     ['永安之前查出的问题现在改好没', '永安'],
     ['瑞丰的那个问题现在咋样了', '瑞丰'],
+    ['金鹰五金咋样了 还有几条没整改', '金鹰五金'],
+    ['宏达纸业目前还有隐患不', '宏达纸业'],
+    ['上回天宇塑业那个问题解决了没', '天宇塑业'],
+    ['永安塑业的隐患到期了没', '永安塑业'],
+    ['金桥纺织是谁管的', '金桥纺织'],
   ])('%s', (text, enterprise) => {
     expect(parse(text)).toMatchObject({ intent: 'query_enterprise', enterprise });
   });
