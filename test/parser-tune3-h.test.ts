@@ -152,3 +152,13 @@ describe('an enterprise asked about as its state is query_enterprise', () => {
     expect(parse('瑞丰化纤 去过了 没问题')).toMatchObject({ intent: 'patrol', enterprise: '瑞丰化纤', result: 'normal' });
   });
 });
+
+describe("the sender's own hazards asked about as their state", () => {
+  it.each(['我报上去的那几条现在怎么样了', '我提交的隐患进度如何', '我发现的那些啥情况'])('%s', (text) => {
+    expect(parse(text)).toEqual({ intent: 'tasks' });
+  });
+
+  it('keeps a bare 我 with a state word out of it', () => {
+    expect(parse('我怎么样').intent).not.toBe('tasks');
+  });
+});
