@@ -162,3 +162,13 @@ describe("the sender's own hazards asked about as their state", () => {
     expect(parse('我怎么样').intent).not.toBe('tasks');
   });
 });
+
+describe('a code asked about in a word of progress or of whether it will do', () => {
+  it.each([`${C} 进展怎么样`, `${C} 中不中啊`, `${C} 这样行不行`])('%s', (text) => {
+    expect(parse(text)).toEqual({ intent: 'query_hazard', code: C });
+  });
+
+  it('reads 行 alone after 复查 and a code as passed', () => {
+    expect(parse(`复查 ${C} 行`)).toMatchObject({ intent: 'review', code: C, pass: true });
+  });
+});

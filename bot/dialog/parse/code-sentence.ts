@@ -199,11 +199,12 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
 }
 
 // 重复 YH… answers 作废's question (duplicate of which?); alone it shows that hazard.
-const ASK_ONLY = /^(?:咋回事|怎么回事|什么事|啥事|是什么|是啥|在哪|重复|与|和|同|查询|查看|查一下|查查|查下|查|看一下|看看|看下|详情|现在|目前|的|进度|情况|啥情况|什么情况|怎么样了?|咋样了?|如何|处理得?|到哪了|到哪一步了?|状态|呢|吗|了|啊|\?|[\s,;。、:])*$/;
+const ASK_ONLY = /^(?:咋回事|怎么回事|什么事|啥事|是什么|是啥|在哪|重复|与|和|同|查询|查看|查一下|查查|查下|查|看一下|看看|看下|详情|现在|目前|的|进度|进展|情况|啥情况|什么情况|怎么样了?|咋样了?|如何|处理得?|到哪了|到哪一步了?|状态|呢|吗|了|啊|\?|[\s,;。、:])*$/;
 // Urging a hazard on (催一下, 加急, 督办) is supervision: follow it up, assign it or whistle a department.
 // 看看, 照片, 进度, 什么时候到期, 谁负责: words that ask to see the hazard, with no action verb in the sentence.
 // 给我们多长时间, 截止哪天, 来得及吗: an enterprise asks how long it has.
-const LOOK = /看|查|进度|照片|图片|详情|情况|什么|啥|谁|几天|几号|多久|多长时间|多少天|截止|来得及|哪|吗|呢|\?|到期|期限|状态|怎么/;
+// 进展, 中不中 / 行不行 (is it all right now?): asked about, never done.
+const LOOK = /看|查|进度|进展|中不中|行不行|照片|图片|详情|情况|什么|啥|谁|几天|几号|多久|多长时间|多少天|截止|来得及|哪|吗|呢|\?|到期|期限|状态|怎么/;
 const URGE = /催|加急|督办|督促|紧急|抓紧|尽快|盯一下/;
 
 export function parseCodeSentence(text: string, code: CodeMatch, now: Date): ParsedMessage {

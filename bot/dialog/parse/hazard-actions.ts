@@ -30,8 +30,8 @@ const VERDICT_ONLY = /^(?:❌|✖|❎|没有?过|不过关|过不了|不通过|�
 // (没改好) is read by FAIL first. 没事了 / 没毛病 / 挺好 / 搞定 (and the slang verdicts.ts writes as them: 木事,
 // 齐活, 得劲, 666) say all is well at the check.
 const PASS = /(?:✅|✔|👍|通过|合格|已整改到位|整改到位|没(?:啥|什么)?问题|没(?:啥)?毛病|没事|挺好|搞定|ok|可以|pass|(?:整改|改|弄|处理|修|搞)好|已经?整改(?!不))/i;
-// "复查 YH… 过了", "行了": the verdict in one spoken word, said alone.
-const PASS_ONLY = /^[\s,;。、:!~]*(?:(?:了|过)\s+)?(?:过了|过|过关了?|行了|好了|改好了|弄好了|没毛病)[\s,;。、:!~]*$/;
+// "复查 YH… 过了", "行了", "行": the verdict in one spoken word, said alone.
+const PASS_ONLY = /^[\s,;。、:!~]*(?:(?:了|过)\s+)?(?:过了|过|过关了?|行了|行|行的|好了|改好了|弄好了|没毛病)[\s,;。、:!~]*$/;
 
 // A time these verbs cannot compute (尽快, a past date) stays in the words (reason, responsible) so
 // nothing the sender said is lost; only a computable deadline becomes the slot.
