@@ -172,3 +172,9 @@ describe('a code asked about in a word of progress or of whether it will do', ()
     expect(parse(`复查 ${C} 行`)).toMatchObject({ intent: 'review', code: C, pass: true });
   });
 });
+
+describe('a thing, a time or someone\'s words before the question is no enterprise', () => {
+  it.each(['灭火器的问题解决了吗', '仓库那几条改了没', '老板说的问题改好了没', '上次的隐患改了没', '车间还有几个问题没改完', '消防通道的整改进度怎么样'])('%s', (text) => {
+    expect(parse(text).intent).not.toBe('query_enterprise');
+  });
+});

@@ -6,7 +6,7 @@ import { takeLegalName } from './legal-name.js';
 import { PROBLEM } from './problem-words.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { dropCourtesy } from './fillers.js';
-import { withoutTownFirst } from './story.js';
+import { isName, withoutTownFirst } from './story.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
 // ask about a state (得怎么 is "must how", 得如何 "how well").
@@ -339,12 +339,23 @@ const STATE_ASK = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,20}?(?:${COMPANY_
 // job word say whose state is asked.
 const STATE_SHORT = /^([\u4e00-\u9fffA-Za-z0-9()]{2,12}?)(?:那边|那里|那家|家)?(?:的(?:隐患|问题|那几条|那条|那个|这几条)|那几条|这几条|那条|(?:那个|这个)[^\s,;。、:?]{1,8}?|(?:上次|上回|之前|以前|那次)?(?:查出来|查出|查|发现|报|提)的(?:隐患|问题|那几条|那个))(?:隐患|问题)?(?:现在|目前)?(?:都|全|全部)?(?:(?:整改|处理|解决|销号|闭环|改|弄|修|换|清|搬)(?:好|完|掉|走|理)?|(?:整改)?(?:到期|逾期|超期))了?(?:没有?|吗|没呢|了吗|了没)$/;
 
+// The words before 的隐患 / 那个… that are no enterprise's name: a thing or place looked at on a visit (灭火器的问题,
+// 仓库那几条, 配电箱那个线), a time (上次的, 昨天的), a pronoun (这家, 他们), or someone's words (老板说的).
+const NOT_SHORT_NAME = /^(?:这|那|哪|他|她|我|你|咱|上次|上回|之前|以前|昨天|前天|今天|刚才|最近)|说$|^(?:灭火器|消防栓|消火栓|配电箱|配电房|配电柜|电箱|电线|线路|安全出口|出口|通道|消防通道|疏散通道|应急灯|仓库|车间|宿舍|食堂|厂房|楼梯|楼道|屋顶|气瓶|钢瓶|叉车|行车|喷淋|烟感|监控|台账|设备|设施|货架|门口|大门|院子|围墙|二楼|三楼|一楼|现场)$/;
+// "上回天宇塑业那个问题…": when it was found, said before the name, is no part of it (named() drops it too).
+const WHEN_BEFORE = /^(?:上次|上回|之前|以前|那次)(?=[\u4e00-\u9fff]{2})/;
+const shortName = (said: string): boolean => {
+  const name = said.replace(WHEN_BEFORE, '');
+  return isName(name) && !NOT_SHORT_NAME.test(name);
+};
+
 // "华美这个月去了几次", "恒泰今年巡查过几回": how often one enterprise was visited, which its patrols on its page say.
 const VISITS_ASK = /^([\u4e00-\u9fffA-Za-z0-9()]{2,16}?\s*(?:这周|本周|这个?月|本月|上周|上个?月|今年|去年|最近|近期|本季度|这个?季度)?)\s*(?:一共|总共)?(?:去|来|巡查|检查|巡|查|走访)(?:了|过)(?:几次|几趟|几回|多少次|多少回|多少趟)(?:了)?$/;
 
 function enterpriseQuestion(asked: string): ParsedMessage | null {
   const bare = asked.replace(TRAILING_MARKS, '');
-  const state = STATE_ASK.exec(bare) ?? STATE_SHORT.exec(bare) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare.replace(WANT_LEAD, '')) ?? VISITS_ASK.exec(bare.replace(TRAILING, ''));
+  const short = STATE_SHORT.exec(bare);
+  const state = STATE_ASK.exec(bare) ?? (short && shortName(short[1]) ? short : null) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare.replace(WANT_LEAD, '')) ?? VISITS_ASK.exec(bare.replace(TRAILING, ''));
   if (state) return named(state[1]);
   const text = asked.replace(ASK_LEAD, '') || asked;
   const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);
@@ -355,7 +366,7 @@ function enterpriseQuestion(asked: string): ParsedMessage | null {
 function named(said: string): ParsedMessage | null {
   // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
   // "上次华美化工那个问题改了没": when it was found, said before the name, is no part of it.
-  const { period, rest } = takePeriod(said.replace(/^(?:上次|上回|之前|以前|那次)(?=[\u4e00-\u9fff]{2})/, ''));
+  const { period, rest } = takePeriod(said.replace(WHEN_BEFORE, ''));
   // "华美隐患整改得如何": what is asked about (its hazards, their rectification) is no part of the name.
   const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:那个|这个|那几条|那条|这几条)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:进度|进展|情况)?(?:得|的)?$/, '')
     // "华美这两天咋样了": a stretch of days no period word names is no part of the name either.
@@ -369,6 +380,8 @@ function named(said: string): ParsedMessage | null {
   if (/[,;。、:?]|哪|什么|谁|几/.test(name) || /^(?:还|没|已|不|未|刚)/.test(name)) return null;
   // "伟业模具 巡查完毕 无异常情况" tells a patrol; a name holds no visit or verdict words.
   if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name) || /巡查|检查|巡检|走访|完毕|正常|异常/.test(name)) return null;
+  // "仓库还有几个问题没改完", "配电箱咋回事": a thing or place looked at on a visit is asked about, no enterprise.
+  if (NOT_SHORT_NAME.test(name)) return null;
   return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
 }
 
