@@ -51,21 +51,32 @@ export function optionLabel(p: ParsedMessage): string {
 export type Dispatch = (t: Turn, p: ParsedMessage) => Promise<Reply | null> | Reply | null;
 
 /** Asks which reading was meant; a single reading left for the sender's role simply runs. */
-export async function askIntent(t: Turn, options: ParsedMessage[], dispatch: Dispatch, heading = U.chooseIntent): Promise<Reply | null> {
+/**
+ * others: the message named more codes than the one the options are about (YH…0003 YH…0004 搞一下); the
+ * question names them and the reply to the choice says they are left (several-codes.ts).
+ */
+export async function askIntent(t: Turn, options: ParsedMessage[], dispatch: Dispatch, heading = U.chooseIntent, others: readonly string[] = []): Promise<Reply | null> {
   // One action on each of several codes (YH…0003 YH…0004 都改好了): the sender named the action, so the verb,
   // not this list, says whether the role may do it; every code is offered (several-codes.ts).
   const perCode = codesOfOptions(options) !== null;
   if (perCode) return askWhich(t, options, U.chooseCode);
   const allowed = options.filter((o) => ALLOWED[t.actor.role]?.has(o.intent)).slice(0, MAX_OPTIONS);
   if (allowed.length === 0) return { title: '没看懂', lines: [M.unknown] };
-  if (allowed.length === 1) return dispatch(t, allowed[0]);
-  return askWhich(t, allowed, heading);
+  if (allowed.length === 1) {
+    const reply = await dispatch(t, allowed[0]);
+    return reply && others.length ? { ...reply, lines: [...reply.lines, U.severalCodesLeft([...others])] } : reply;
+  }
+  const first = codeOfOption(allowed[0]);
+  return askWhich(t, allowed, others.length && first ? U.firstOfCodes(first, [...others]) : heading, others);
 }
 
-async function askWhich(t: Turn, allowed: ParsedMessage[], heading: string): Promise<Reply> {
+const codeOfOption = (p: ParsedMessage): string | undefined => ('code' in p && typeof p.code === 'string' ? p.code : undefined);
+
+async function askWhich(t: Turn, allowed: ParsedMessage[], heading: string, others: readonly string[] = []): Promise<Reply> {
   const numbered = allowed.map((o, i) => ({ line: `${i + 1}. ${optionLabel(o)}`, answer: String(i + 1) }));
   const lines = [heading, ...numbered.map((c) => c.line), U.chooseIntentHint];
-  return { ...(await ask(t, CHOOSE_INTENT, { options: allowed }, 'intent_choice', lines, '请选择要做的事')), choices: numbered };
+  const slots = others.length ? { options: allowed, others: [...others] } : { options: allowed };
+  return { ...(await ask(t, CHOOSE_INTENT, slots, 'intent_choice', lines, '请选择要做的事')), choices: numbered };
 }
 
 /** The answer to askIntent's question: a number runs that reading; anything else is not an answer (null). */
@@ -77,6 +88,7 @@ export async function answerIntentChoice(t: Turn, draft: Draft, parsed: ParsedMe
   await t.drafts.drop(t.actor.personId);
   const reply = await dispatch(t, chosen);
   // One of several codes done: the others are said, to be sent again (several-codes.ts).
-  const left = codesLeft(options, chosen);
+  const others = (draft.slots.others ?? []) as string[];
+  const left = codesLeft(options, chosen) ?? (others.length ? U.severalCodesLeft(others) : null);
   return reply && left ? { ...reply, lines: [...reply.lines, left] } : reply;
 }

@@ -23,6 +23,7 @@ import { startAcknowledge, startAssign, startVoid, startWhistle } from './admin-
 import { major, overdue, queryHazard, ranking, startQueryEnterprise, stats, tasks } from './queries.js';
 import type { Turn } from './turn.js';
 import { M } from './messages.js';
+import { U } from './understand-messages.js';
 import { answerIntentChoice, askIntent } from './choose-intent.js';
 import { actOnEach, allAtOnce } from './several-codes.js';
 import { answerDeadline, askDeadline } from './deadline-ask.js';
@@ -236,7 +237,7 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     case 'ambiguous':
       if (p.name) return unknownInScope(t, { intent: 'unknown', text: p.name }, dispatch, notUnderstood);
       // Several codes with one action that asks nothing more (复查通过, 销号, 报到): each is done (several-codes.ts).
-      return allAtOnce(p.options) ? actOnEach(t, p.options, dispatch) : askIntent(t, p.options, dispatch);
+      return allAtOnce(p.options) ? actOnEach(t, p.options, dispatch) : askIntent(t, p.options, dispatch, U.chooseIntent, p.others);
     case 'unknown': return unknownInScope(t, p, dispatch, notUnderstood);
   }
 }

@@ -72,6 +72,8 @@ export type ParsedMessage =
    */
   | {
       intent: 'ambiguous'; options: ParsedMessage[]; code?: string;
+      /** The message named more codes than `code` (YH…0003 YH…0004 搞一下): the others, said to be sent again. */
+      others?: string[];
       /** The whole message was this one word (华美): the readings hold only if it names an enterprise in scope. */
       name?: string;
     }

@@ -8,6 +8,8 @@ export const U = {
   chooseCode: '这条消息有几个编号，一次办理一条。先办哪一条？',
   severalCodesDone: (done: number, total: number) => (done === total ? `已办理 ${total} 条隐患` : `${total} 条隐患，已办理 ${done} 条`),
   severalCodesLeft: (codes: string[]) => `还没有办理：${codes.join('、')}，请逐条另发。`,
+  // Several codes and a verb not understood (YH…0003 YH…0004 搞一下): the first is asked about, the rest named.
+  firstOfCodes: (code: string, others: string[]) => `这条消息有几个编号，一次办理一条。先办 ${code}，您是想：（${others.join('、')} 请办完后另发）`,
   mentionedPlace: (town: string) => `您提到了${town}，是想：`,
   // A worker's figures are of their own grids (the verbs refuse a town's): said before they are offered.
   mentionedPlaceOwnGrids: (town: string) => `您提到了${town}；网格员可查看本人网格的数字，是想：`,

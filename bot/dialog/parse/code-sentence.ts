@@ -48,7 +48,8 @@ const A_NOT_A = /(改|修|弄|搞|换|清|查|报|销|交|吹|签|验|复|整|�
 const DEMAND = /请企业|让企业|要求企业|督促企业|责令企业|通知企业|请|让|要求|督促|责令|叫/;
 const VISITED = /(?:去|到现场|现场|过去)?(?:看了|看过了?|查看了|检查了|看了一?下)/;
 // "去看了 弄好了", "看了一下 还是堆着货", "还差标识": the state the visit found, done or not.
-const REVIEW_VERDICT = /可以了|没问题了?|ok|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|不行|不合格|已经?(?:改|弄|整改|处理)好了|(?:改|弄|修|搞|处理)好了|还是[^\s,;。、:]{1,3}着|还在|仍在|依旧|还差|合格|到位了|通过/;
+// 没事了 / 没毛病 (and 木事, which verdicts.ts writes as 没事), 还没弄 / 压根没动: all well, or the job not begun.
+const REVIEW_VERDICT = /可以了|没(?:啥|什么)?问题了?|没事|没(?:啥|什么)?毛病|挺好|(?:还|都|也|压根|根本)没(?:有)?(?:弄|搞|修|换|清|处理|整改|改|动手|拆|搬|装)|ok|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没|没动|不行|不合格|已经?(?:改|弄|整改|处理)好了|(?:改|弄|修|搞|处理)好了|还是[^\s,;。、:]{1,3}着|还在|仍在|依旧|还差|合格|到位了|通过/;
 
 const FAIL_WORD = /不通过|不合格|未通过|没通过|没有通过|驳回|退回/;
 // "这个不算隐患吧", "这也算隐患?", "凭什么算问题": the enterprise disputes the hazard and asks about it; only the
@@ -198,11 +199,12 @@ function pickAction(around: string, now: Date): { make: Action; verb?: RegExpExe
 }
 
 // 重复 YH… answers 作废's question (duplicate of which?); alone it shows that hazard.
-const ASK_ONLY = /^(?:咋回事|怎么回事|什么事|啥事|是什么|是啥|在哪|重复|与|和|同|查询|查看|查一下|查查|查下|查|看一下|看看|看下|详情|现在|目前|的|进度|情况|啥情况|什么情况|怎么样了?|咋样了?|如何|处理得?|到哪了|到哪一步了?|状态|呢|吗|了|啊|\?|[\s,;。、:])*$/;
+const ASK_ONLY = /^(?:咋回事|怎么回事|什么事|啥事|是什么|是啥|在哪|重复|与|和|同|查询|查看|查一下|查查|查下|查|看一下|看看|看下|详情|现在|目前|的|进度|进展|情况|啥情况|什么情况|怎么样了?|咋样了?|如何|处理得?|到哪了|到哪一步了?|状态|呢|吗|了|啊|\?|[\s,;。、:])*$/;
 // Urging a hazard on (催一下, 加急, 督办) is supervision: follow it up, assign it or whistle a department.
 // 看看, 照片, 进度, 什么时候到期, 谁负责: words that ask to see the hazard, with no action verb in the sentence.
 // 给我们多长时间, 截止哪天, 来得及吗: an enterprise asks how long it has.
-const LOOK = /看|查|进度|照片|图片|详情|情况|什么|啥|谁|几天|几号|多久|多长时间|多少天|截止|来得及|哪|吗|呢|\?|到期|期限|状态|怎么/;
+// 进展, 中不中 / 行不行 (is it all right now?): asked about, never done.
+const LOOK = /看|查|进度|进展|中不中|行不行|照片|图片|详情|情况|什么|啥|谁|几天|几号|多久|多长时间|多少天|截止|来得及|哪|吗|呢|\?|到期|期限|状态|怎么/;
 const URGE = /催|加急|督办|督促|紧急|抓紧|尽快|盯一下/;
 
 export function parseCodeSentence(text: string, code: CodeMatch, now: Date): ParsedMessage {

@@ -3,6 +3,7 @@ import type { IntentOf } from '../intents.js';
 import { DEPARTMENT } from './departments.js';
 import { allHazardCodes, takeHazardCode } from './codes.js';
 import { northernWords } from './code-slips.js';
+import { plainVerdicts } from './verdicts.js';
 import { freeText, takeDeadline, withoutReasonLabel } from './slots.js';
 
 // "整改 YH… 已完成" or "见照片" says nothing a reviewer could use: leave the note empty so the bot asks for evidence.
@@ -21,21 +22,22 @@ export function parseRectify(rest: string): IntentOf<'rectify'> {
 
 // 不pass, fail, 👎: the verdict in the English or emoji shorthand of chat.
 // 没改好, 还差标识, 没弄完, 还是堆着: the job found unfinished.
-const FAIL = /(?:❌|✖|❎|👎|不\s*pass|没\s*pass|no\s*pass|fail(?:ed)?|没有?(?:改|修|搞|处理|整改|弄|装|换|做)好|未(?:改|修|处理|整改|装|换)好|没有?(?:弄|做|改|清|整改|处理|装|修|换|搬|拆|贴|补|配)完|未完成|不彻底|没到位|还差|还有(?:一点|一些|部分|点)?(?:没|未)|还是[^\s,;。、:]{1,3}着|还在|仍在|依旧|没有?过(?![期去来])|不过关|过不了|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没(?:有)?(?:改好|弄好|整改好|修好|处理好|搞好|改|整改|动|弄|处理)?|没动|没弄好|没处理)/;
+const FAIL = /(?:❌|✖|❎|👎|不\s*pass|没\s*pass|no\s*pass|fail(?:ed)?|没有?(?:改|修|搞|处理|整改|弄|装|换|做)好|未(?:改|修|处理|整改|装|换)好|没有?(?:弄|做|改|清|整改|处理|装|修|换|搬|拆|贴|补|配)完|未完成|不彻底|没到位|还差|还有(?:一点|一些|部分|点)?(?:没|未)|还是[^\s,;。、:]{1,3}着|还在|仍在|依旧|没有?过(?![期去来])|不过关|过不了|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行|未整改到位|整改不到位|没整改好|还没改|没改|没整改|未整改|老样子|原样|依然|仍然|仍未|还是没(?:有)?(?:改好|弄好|整改好|修好|处理好|搞好|改|整改|动|弄|处理)?|没动|没弄好|没处理|(?:还|都|也|压根|根本)没(?:有)?(?:弄|搞|修|换|清|处理|整改|改|动手|拆|搬|装)(?!好|完)|没(?:弄|搞)$)/;
 /** The words of a failed check, for the code sentence: a failed check closes nothing. */
 export const REVIEW_FAIL = FAIL;
 const VERDICT_ONLY = /^(?:❌|✖|❎|没有?过|不过关|过不了|不通过|不合格|未通过|没通过|没有通过|不予通过|驳回|退回|不行)$/;
 // "复查 已改好了", "pass 👍": the reviewer tells the state found (done) or the shorthand for it; a failed state
-// (没改好) is read by FAIL first.
-const PASS = /(?:✅|✔|👍|通过|合格|已整改到位|整改到位|没问题|ok|可以|pass|(?:整改|改|弄|处理|修|搞)好|已经?整改(?!不))/i;
-// "复查 YH… 过了", "行了": the verdict in one spoken word, said alone.
-const PASS_ONLY = /^[\s,;。、:!~]*(?:(?:了|过)\s+)?(?:过了|过|过关了?|行了|好了|改好了|弄好了|没毛病)[\s,;。、:!~]*$/;
+// (没改好) is read by FAIL first. 没事了 / 没毛病 / 挺好 / 搞定 (and the slang verdicts.ts writes as them: 木事,
+// 齐活, 得劲, 666) say all is well at the check.
+const PASS = /(?:✅|✔|👍|通过|合格|已整改到位|整改到位|没(?:啥|什么)?问题|没(?:啥)?毛病|没事|挺好|搞定|ok|可以|pass|(?:整改|改|弄|处理|修|搞)好|已经?整改(?!不))/i;
+// "复查 YH… 过了", "行了", "行": the verdict in one spoken word, said alone.
+const PASS_ONLY = /^[\s,;。、:!~]*(?:(?:了|过)\s+)?(?:过了|过|过关了?|行了|行|行的|好了|改好了|弄好了|没毛病)[\s,;。、:!~]*$/;
 
 // A time these verbs cannot compute (尽快, a past date) stays in the words (reason, responsible) so
 // nothing the sender said is lost; only a computable deadline becomes the slot.
 export function parseReview(rest: string, now: Date): IntentOf<'review'> {
   // "复查了 YH…，拾掇好了，中": the northern verdict words are read as in a code's sentence.
-  const { code, rest: afterCode } = takeHazardCode(northernWords(rest));
+  const { code, rest: afterCode } = takeHazardCode(plainVerdicts(northernWords(rest)));
   const taken = takeDeadline(afterCode, now);
   const { deadline } = taken;
   const text = taken.issue ? afterCode : taken.rest;

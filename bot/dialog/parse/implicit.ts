@@ -157,12 +157,15 @@ const AT_SITE = /^(?:我)?(?:现在|刚|正|已经|已)?(?:在|到了?)\s*([^\s,
 
 // "润泽塑胶 你帮我看一下 要怎么弄", "鑫盛塑业那边你看怎么弄，老板一直打电话给我": an enterprise named, then the bot
 // asked what to do about it; "老王的厂 照片我发上来了 你看看": a photo sent about it. Report or patrol?
-const WHAT_NOW = /^([^\s,;。、:]{2,16}?)(?:那边|这边|那里|这里|的事|这家)?[\s,;。、:]*(?:那个[\s,;。、:]*)*(?:(?:你|您)?(?:帮我|帮忙|给)?(?:看(?:一下|下|看)?)?[\s,;。、:]*(?:要|该|应该)?(?:怎么|咋|如何)(?:弄|办|处理|搞)|(?:照片|图片|相片|视频)(?:我)?(?:已经?)?(?:发|传|拍)(?:上来|过来|给你|上去)?了?[\s,;。、:]*(?:你|您)?(?:看看|看一下|看下)?)(?:呢|啊|呀|吧)?(?:[\s,;。!?].*)?$/;
+// "鼎盛模具 那个事咋弄", "恒达 那件事情怎么办": the matter at the enterprise (那个事; the surface may have dropped 那个)
+// is what is to be dealt with, and the bot asks how.
+const WHAT_NOW = /^([^\s,;。、:]{2,16}?)(?:那边|这边|那里|这里|的事|这家)?[\s,;。、:]*(?:那个[\s,;。、:]*)*(?:的?(?:那个|这个|那件|这件|那|这)?(?:事情|事儿|事)[\s,;。、:]*)?(?:(?:你|您)?(?:帮我|帮忙|给)?(?:看(?:一下|下|看)?)?[\s,;。、:]*(?:要|该|应该)?(?:怎么|咋|如何)(?:弄|办|处理|搞)|(?:照片|图片|相片|视频)(?:我)?(?:已经?)?(?:发|传|拍)(?:上来|过来|给你|上去)?了?[\s,;。、:]*(?:你|您)?(?:看看|看一下|看下)?)(?:呢|啊|呀|吧)?(?:[\s,;。!?].*)?$/;
 // "精工模具 查一下": a name, then asked to be looked up (查一下, not 查了: a visit is told in the past).
 const LOOK_UP = /^([^\s,;。、:]{2,16})[\s,;。、:]+(?:帮我|给我|麻烦)?(?:查一下|查查|查下|查一查)(?:吧|呢|看)?$/;
 
-// 复查怎么弄, 隐患怎么报: a command word asked about is how-to, never an enterprise.
-const COMMAND_WORD = /^(?:复查|巡查|检查|整改|上报|报告|隐患|验收|销号|交办|吹哨|报到|作废|统计|排名|查询|绑定|任务|待办)/;
+// 复查怎么弄, 隐患怎么报, 签收怎么弄: a command word asked about is how-to, never an enterprise. The words are the
+// verbs of the chat language (SPEC §6) and the departments' and admins' verbs (签收, 报到, 交办, 吹哨, 销号, 作废).
+const COMMAND_WORD = /^(?:复查|巡查|检查|整改|上报|报告|隐患|验收|销号|交办|吹哨|报到|签收|作废|撤回|统计|排名|查询|绑定|逾期|任务|待办|帮助)/;
 
 /** An enterprise named with a check item only, or a worker at a site asking what now: report or patrol? */
 export function parseOnSite(text: string): ParsedMessage | null {

@@ -6,6 +6,7 @@ import { takeLegalName } from './legal-name.js';
 import { PROBLEM } from './problem-words.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { dropCourtesy } from './fillers.js';
+import { isName, withoutTownFirst } from './story.js';
 
 // "怎么报", "巡查怎么记", "要怎么上报": how-to is a how-word next to a verb; "怎么样" / "情况如何" / "整改得如何"
 // ask about a state (得怎么 is "must how", 得如何 "how well").
@@ -54,8 +55,11 @@ const USE_ASK = new RegExp(
   'i',
 );
 
+// "签收是啥意思", "吹哨是干什么的": what a command word means, asked without a code, is how-to (no command to run).
+const WORD_MEANING = /^(?:签收|报到|交办|吹哨|销号|作废|复查|整改|巡查|上报|验收|闭环|撤回|督办)(?:是)?(?:啥|什么|哪个)意思|^(?:签收|报到|交办|吹哨|销号|作废|复查|验收|闭环|督办)(?:是)?(?:干|做|用)(?:啥|什么)的/;
+
 export function parseBotQuestion(text: string): ParsedMessage | null {
-  return (BOT_QUESTION.test(text) || USE_ASK.test(text)) && !/YH\s*\d/i.test(text) ? { intent: 'help' } : null;
+  return (BOT_QUESTION.test(text) || USE_ASK.test(text) || WORD_MEANING.test(text.replace(/[?？啊呀呢]+$/, ''))) && !/YH\s*\d/i.test(text) ? { intent: 'help' } : null;
 }
 
 // A clause asking the bot whether the message itself is right (请问这样报可以吗, 这个怎么记录, 这样算巡查过了吗,
@@ -202,9 +206,10 @@ function scopeQuestion(text: string): ParsedMessage | null {
 // Words a figures question is made of once its town and period are taken out.
 // Figures are asked in the words of the 统计 reply: 完成率, 发现了多少, 整改了多少, 闭环率.
 // 以来 / 至今 after a period (今年以来) and 排查 (the clerk's word for found on patrols) add nothing to what is asked.
-const FIGURE_FILLER = /以来|至今|排查了?|总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|咋样|怎样|如何|情况|数据|销号|最近|近期|重大|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
+// 那边 / 这两天 / 多不多 (横林镇那边情况怎么样, 横林镇这个月隐患多不多, 横林镇这两天咋样) ask the same figures.
+const FIGURE_FILLER = /多不多|严不严重|问题|那边|那里|这边|这两天|这几天|近几天|以来|至今|排查了?|总数|数量|总量|总计|企业|新增|新发现|新报|报了|报|共|最多|最少|最好|最差|最快|最慢|得|各网格|各镇|网格员|网格|哪个|哪家|哪位|大家|出来|出了|好了|现在|目前|还|都|各|总的|全部|哪些|哪几条|清单|列表|巡查|完成率|整改率|闭环率|完成|整改|发现|闭环|处理|率|多少|几条|几个|几家|一共|总共|共|有|的|了|吗|呢|啊|是|报了|上报了|看一下|看看|看下|一下|怎么样|咋样|怎样|如何|情况|数据|销号|最近|近期|重大|隐患|条|个|请|给我|帮我|查下|查|统计|汇总|发|谁|第一|第几|几名|倒数|排第几|排第|排名|排行|考核|逾期|超期|\?/g;
 // 咋样 / 怎样 are 怎么样 in the northern and the short voice (横林镇这个月咋样).
-const FIGURE_ASK = /率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|咋样|怎样|如何|情况|看一下|看看/;
+const FIGURE_ASK = /多不多|率|新增|几家|几次|多少|几条|几个|一共|总共|数据|统计|汇总|怎么样|咋样|怎样|如何|情况|看一下|看看/;
 // "今年全区重大隐患发现了多少条、销号多少条": major hazards counted as they came and went, in a town or the district
 // or both ways at once, are figures (the 统计 reply has them); "重大隐患还有几个没销号" asks which are open and
 // "上周新增了几条重大隐患" which came, the 重大隐患 list.
@@ -229,15 +234,21 @@ export function parseFiguresQuestion(text: string): ParsedMessage | null {
 
 // "恒泰那边现在什么情况", "金鑫五金最近咋样了", "江南机械有没有没整改的隐患": about one enterprise.
 const ABOUT = new RegExp(
-  '^(.{2,16}?)(?:那边|那里|那儿|那家|这家|厂里|公司)?(?:现在|目前|最近|近来|近期|今天)?的?' +
+  '^(.{2,16}?)(?:那边|那里|那儿|那家厂|那家公司|那个厂|那家|这家|厂里|公司)?(?:现在|目前|最近|近来|近期|今天)?的?' +
   // "归我管吗", "是不是我负责的", "归谁管": whose scope it is in, which its page says.
   '(?:(?:是不是|是否)?归(?:我|谁|哪个网格)(?:管|负责)?(?:的)?(?:吗|不|么|没)?|(?:是不是|是否)(?:我|我的)(?:管|负责|网格)?的?|(?:是)?我(?:管|负责)的(?:吗|么)|' +
-  '(?:在|属于|是)哪个(?:镇|街道|乡|网格|片区)的?|有(?:什么|哪些|啥)(?:隐患|问题)|是?(?:什么|啥)(?:风险)?(?:等级|颜色|级别|类别)|风险(?:等级|颜色|级别)(?:是什么|是啥|是多少|多少)?|是几类(?:企业)?|哪一类|(?:负责人|联系人|安全员)是谁|谁负责|(?:老板|负责人|联系人|安全员|厂长)?(?:的)?电话(?:是)?(?:多少)?|联系方式|地址在哪(?:里|儿)?|在哪(?:里|儿)?|上次(?:巡查|检查|去)(?:是)?(?:什么时候|哪天)|多久没(?:去|巡查|检查)了?|下次(?:巡查|检查)(?:是)?(?:什么时候|哪天)|什么情况|啥情况|情况怎么样|情况如何|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)吗?)$',
+  '(?:在|属于|是)哪个(?:镇|街道|乡|网格|片区)的?|有(?:什么|哪些|啥)(?:隐患|问题)|是?(?:什么|啥)(?:风险)?(?:等级|颜色|级别|类别)|风险(?:等级|颜色|级别)(?:是什么|是啥|是多少|多少)?|是几类(?:企业)?|哪一类|(?:负责人|联系人|安全员)是谁|(?:是)?谁(?:负责|管)(?:的)?|(?:老板|负责人|联系人|安全员|厂长)?(?:的)?电话(?:是)?(?:多少)?|联系方式|地址在哪(?:里|儿)?|在哪(?:里|儿)?|上次(?:巡查|检查|去)(?:是)?(?:什么时候|哪天)|多久没(?:去|巡查|检查)了?|下次(?:巡查|检查)(?:是)?(?:什么时候|哪天)|什么情况|啥情况|(?:什么|啥)状况|咋回事|怎么回事|(?:有)?(?:啥|什么)新?(?:情况|动静)|(?:还)?(?:有|剩)?(?:几条|几个|多少条?|多少个?)(?:隐患|问题)?(?:没|未|还没)(?:整改|改|处理|闭环|销号)(?:完|好)?|还剩(?:几条|几个|多少条?|多少个?)(?:隐患|问题)?|(?:情况|状况|进度|进展)(?:怎么样|咋样|如何)|(?:隐患|问题)(?:多不多|严不严重|大不大)|还有(?:啥|什么)?(?:事|事儿)(?:吗|没|不)?|(?:整改|处理)(?:到|进行到)(?:哪一步|哪步|什么程度|啥程度|哪了)了?|(?:好久|很久|好长时间|很长时间|挺久|多长时间|多少天|几天)(?:都)?没(?:人)?(?:去|巡查|检查|巡|来)(?:过)?了?(?:吧|吗|啊)?|怎么样了?|咋样了?|如何了?|情况|有?(?:几条|多少条?|几个)(?:未整改的?|没整改的?|未闭环的?)?(?:隐患|问题)|有没有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)|还有(?:没|未)?(?:整改|处理)?(?:完|好)?的?(?:隐患|问题)(?:吗|不|没|没有)?)$',
 );
 const NOT_A_NAME = /^(?:我|你|他|她|我们|今天|今日|现在|最近|本月|这个?月|本周|这周|上周|上个?月|全区|整体|总体|大家|系统|隐患|巡查|任务|有没有|还有|那个|这个)|[镇乡]$|街道$/;
 
 export function parseEnterpriseQuestion(asked: string): ParsedMessage | null {
-  return enterpriseDueQuestion(asked) ?? enterpriseQuestion(asked) ?? enterpriseQuestionInClauses(asked) ?? ownEnterpriseQuestion(asked);
+  const read = (text: string) => enterpriseDueQuestion(text) ?? enterpriseQuestion(text) ?? enterpriseQuestionInClauses(text) ?? ownEnterpriseQuestion(text);
+  // "横林镇 华美化工 怎么样", "遥观镇 恒达 这个月几条隐患": the town said first, as its own word, is where the
+  // enterprise is; the question is about the enterprise (story.ts decides what a town said first is).
+  // Glued to the name (横林镇的华美化工怎么样, 横林镇华美化工咋样) it is taken off the same way.
+  const placed = withoutTownFirst(asked);
+  const glued = asked.replace(TOWN_FIRST, '');
+  return read(asked) ?? (placed !== asked ? read(placed) : null) ?? (glued !== asked && glued !== placed ? read(glued) : null);
 }
 
 // "丰源纺织是不是该去巡查了", "老孙家啥时候该去了", "华美什么时候要复查": whether (or when) one enterprise is due for a
@@ -279,7 +290,7 @@ function ownEnterpriseQuestion(asked: string): ParsedMessage | null {
 const WANT_LEAD = /^(?:麻烦|请)?(?:问(?:一下|下)|我?想(?:问|看|查|了解|知道)(?:一下|下|看)?|请问(?:一下)?)\s*/;
 // "…给我看一下", "…帮我查查看": the request after the question.
 // "…都调出来我看看": what is to be fetched, then shown.
-const ASK_TAIL = /\s*(?:都|全部)?(?:调出来|调一下|拉出来|找出来)?(?:我|给我)?(?:麻烦)?(?:给我|帮我|帮忙|麻烦)?(?:看一下|看下|看看|查一下|查下|查查看?|查询一下|发一下|发我|发给我|说一下|讲一下|介绍一下)(?:吧|呢|哈)?$/;
+const ASK_TAIL = /\s*(?:都|全部)?(?:调出来|调一下|拉出来|找出来)?(?:我|给我)?(?:麻烦)?(?:给我|帮我|帮忙|麻烦|跟我|和我)?(?:看一下|看下|看看|查一下|查下|查查看?|查询一下|发一下|发我|发给我|说一下|说下|讲一下|讲下|介绍一下)(?:吧|呢|哈)?$/;
 // "横林镇的金达纺织…": the town before the name is where it is, not who.
 const TOWN_FIRST = /^[\u4e00-\u9fff]{1,6}?(?:镇|街道|乡)(?:的|那边的|那个)?(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 // A clause beside the question that says why it is asked or thanks: 我们去之前想了解下, 我想先了解一下再去.
@@ -323,12 +334,28 @@ const attributesOnly = (words: string) => words.replace(TRAILING, '').replace(AT
 // "恒泰五金那个配电箱的问题整改了没有": the state of what was found at an enterprise is asked; its page answers.
 const STATE_ASK = new RegExp(`^([\\u4e00-\\u9fffA-Za-z0-9()]{2,20}?(?:${COMPANY_SUFFIX}|有限公司))(?:那边|那里|那家|家)?(?:的|那个|这个)?[^\\s,;。、:?]{0,12}?(?:整改|处理|改|弄|修|换|清|搬)(?:好|完|掉|走)?了?(?:没有?|吗|没呢|了吗|了没)$`);
 
+// "新博的隐患改完了没", "恒达那几条改了没", "华美那个配电箱修好没", "恒达的问题都解决了没": the same, by a name that need not
+// end like an enterprise's; the possessive (的, 那个, 那几条) after the name and the hazard word or thing before the
+// job word say whose state is asked.
+const STATE_SHORT = /^([\u4e00-\u9fffA-Za-z0-9()]{2,12}?)(?:那边|那里|那家|家)?(?:的(?:隐患|问题|那几条|那条|那个|这几条)|那几条|这几条|那条|(?:那个|这个)[^\s,;。、:?]{1,8}?|(?:上次|上回|之前|以前|那次)?(?:查出来|查出|查|发现|报|提)的(?:隐患|问题|那几条|那个))(?:隐患|问题)?(?:现在|目前)?(?:都|全|全部)?(?:(?:整改|处理|解决|销号|闭环|改|弄|修|换|清|搬)(?:好|完|掉|走|理)?|(?:整改)?(?:到期|逾期|超期))了?(?:没有?|吗|没呢|了吗|了没)$/;
+
+// The words before 的隐患 / 那个… that are no enterprise's name: a thing or place looked at on a visit (灭火器的问题,
+// 仓库那几条, 配电箱那个线), a time (上次的, 昨天的), a pronoun (这家, 他们), or someone's words (老板说的).
+const NOT_SHORT_NAME = /^(?:这|那|哪|他|她|我|你|咱|上次|上回|之前|以前|昨天|前天|今天|刚才|最近)|说$|^(?:灭火器|消防栓|消火栓|配电箱|配电房|配电柜|电箱|电线|线路|安全出口|出口|通道|消防通道|疏散通道|应急灯|仓库|车间|宿舍|食堂|厂房|楼梯|楼道|屋顶|气瓶|钢瓶|叉车|行车|喷淋|烟感|监控|台账|设备|设施|货架|门口|大门|院子|围墙|二楼|三楼|一楼|现场)$/;
+// "上回天宇塑业那个问题…": when it was found, said before the name, is no part of it (named() drops it too).
+const WHEN_BEFORE = /^(?:上次|上回|之前|以前|那次)(?=[\u4e00-\u9fff]{2})/;
+const shortName = (said: string): boolean => {
+  const name = said.replace(WHEN_BEFORE, '');
+  return isName(name) && !NOT_SHORT_NAME.test(name);
+};
+
 // "华美这个月去了几次", "恒泰今年巡查过几回": how often one enterprise was visited, which its patrols on its page say.
 const VISITS_ASK = /^([\u4e00-\u9fffA-Za-z0-9()]{2,16}?\s*(?:这周|本周|这个?月|本月|上周|上个?月|今年|去年|最近|近期|本季度|这个?季度)?)\s*(?:一共|总共)?(?:去|来|巡查|检查|巡|查|走访)(?:了|过)(?:几次|几趟|几回|多少次|多少回|多少趟)(?:了)?$/;
 
 function enterpriseQuestion(asked: string): ParsedMessage | null {
   const bare = asked.replace(TRAILING_MARKS, '');
-  const state = STATE_ASK.exec(bare) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare.replace(WANT_LEAD, '')) ?? VISITS_ASK.exec(bare.replace(TRAILING, ''));
+  const short = STATE_SHORT.exec(bare);
+  const state = STATE_ASK.exec(bare) ?? (short && shortName(short[1]) ? short : null) ?? VISITED_ASK.exec(bare) ?? OVERDUE_AT.exec(bare.replace(WANT_LEAD, '')) ?? VISITS_ASK.exec(bare.replace(TRAILING, ''));
   if (state) return named(state[1]);
   const text = asked.replace(ASK_LEAD, '') || asked;
   const m = ABOUT.exec(text.replace(TRAILING, '')) ?? attributeQuestion(text);
@@ -338,25 +365,31 @@ function enterpriseQuestion(asked: string): ParsedMessage | null {
 /** The enterprise asked about, from the words before the question; null when they cannot be a name. */
 function named(said: string): ParsedMessage | null {
   // "华美这个月怎么样": the period is kept for the reply to name, never part of the name.
-  const { period, rest } = takePeriod(said);
+  // "上次华美化工那个问题改了没": when it was found, said before the name, is no part of it.
+  const { period, rest } = takePeriod(said.replace(WHEN_BEFORE, ''));
   // "华美隐患整改得如何": what is asked about (its hazards, their rectification) is no part of the name.
-  const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:得|的)?$/, '')
-    .replace(/(?:最近|近期|近来|现在|目前|之前|以前)$/, '').replace(/(?<=..)是$/, '')
+  const name = rest.replace(/\s+/g, '').replace(/(?:一共|总共|现在|目前)$/, '').replace(/(?:的|那边|那里|那家)?(?:那个|这个|那几条|那条|这几条)?(?:隐患|问题)?(?:整改|处理|巡查)?(?:进度|进展|情况)?(?:得|的)?$/, '')
+    // "华美这两天咋样了": a stretch of days no period word names is no part of the name either.
+    .replace(/(?:最近|近期|近来|现在|目前|之前|以前|这两天|这几天|近几天|前两天|这段时间|这阵子|这段日子)$/, '').replace(/(?<=..)是$/, '')
     // "三元彩印个情况": the Wu possessive 个 (的) after a name is no part of it.
-    .replace(/(?<=.{4})个$/, '').trim();
+    .replace(/(?<=.{4})个$/, '')
+    // "恒达机械咋样了 还有几条没改": the first question, said before the second, is no part of the name.
+    .replace(/(?<=..)(?:怎么样|咋样|如何|什么情况|啥情况)了?$/, '').trim();
   // A name holds no question and no pause: "金鹰五金是哪个网格的," is the question read too far; 还没 / 已经 start a
   // state, not a name.
   if (/[,;。、:?]|哪|什么|谁|几/.test(name) || /^(?:还|没|已|不|未|刚)/.test(name)) return null;
   // "伟业模具 巡查完毕 无异常情况" tells a patrol; a name holds no visit or verdict words.
   if (name.length < 2 || NOT_A_NAME.test(name) || PLACE.test(name) || /巡查|检查|巡检|走访|完毕|正常|异常/.test(name)) return null;
+  // "仓库还有几个问题没改完", "配电箱咋回事": a thing or place looked at on a visit is asked about, no enterprise.
+  if (NOT_SHORT_NAME.test(name)) return null;
   return period ? { intent: 'query_enterprise', enterprise: name, period } : { intent: 'query_enterprise', enterprise: name };
 }
 
 // "福星上次是什么时候巡查的", "兴隆机械有几条隐患没整改", "顺达五金的负责人电话多少": a name, then only the
 // words of what an enterprise page shows (its hazards, patrols, risk, contact) and a question word.
-const ATTRIBUTE_START = /\s*(?:的|那边|那里|那家|那条|那几条|这条|这几条)?\s*(?:企业|公司)?(?:之前|以前|原来|过去)?的?(?:什么时候|啥时候|销号|复查|验收|(?:整改)?期限|是不是|是否|是(?=重点|规上|规下|红|橙|黄|蓝|几类|哪类|什么)|联系人|有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料|列表|清单)|现在|目前|最近|上次|上一次|下次|下一次|最近一次|有几|有多少|有没有|还有|(?:有|出|发生)过(?=几|多少|隐患|问题|事故)|是哪个|属于哪个|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
+const ATTRIBUTE_START = /\s*(?:的|那边|那里|那家|那条|那几条|这条|这几条)?\s*(?:企业|公司)?(?:之前|以前|原来|过去)?的?(?:什么时候|啥时候|销号|复查|验收|(?:整改)?期限|是不是|是否|是(?=重点|规上|规下|红|橙|黄|蓝|几类|哪类|什么)|联系人|有(?=隐患|问题)|(?:巡查|检查|隐患|整改)?(?:记录|档案|信息|详情|资料|列表|清单)|现在|目前|最近|上次|上一次|上回|上一回|下次|(?:是)?谁(?=去|来|巡|查|检查|走访)|下一次|最近一次|有几|有多少|有没有|还有|(?:有|出|发生)过(?=几|多少|隐患|问题|事故)|是哪个|属于哪个|隐患|问题|风险|负责人|联系人|安全员|老板|电话|地址|巡查|检查|整改)/;
 // 还是 asks which of two (华美是红的还是黄的); 期限 / 到期 / 明天 ask or check a deadline (鼎盛的整改期限是不是明天).
-const ATTRIBUTE_WORDS = /还是|销号|复查|验收|期限|时限|截止|到期|日期|时间|啥时候|那几条|那条|这几条|这条|明天|后天|今天|下周|月底|有过|出过|发生过|事故|次|情况|和|与|及|网格|片区|镇|街道|哪个|属于|是谁去的|谁去的|去的|不是|该|现在|有无|没有改|没改|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
+const ATTRIBUTE_WORDS = /那边|那里|还是|销号|复查|验收|期限|时限|截止|到期|日期|时间|啥时候|那几条|那条|这几条|这条|明天|后天|今天|下周|月底|有过|出过|发生过|事故|次|情况|和|与|及|网格|片区|镇|街道|哪个|属于|是谁去的|谁去的|去的|不是|该|现在|有无|没有改|没改|列表|清单|之前|以前|原来|过去|都|全部|已经|重点企业|重点|规上|规下|企业|红色|橙色|黄色|蓝色|红|橙|黄|蓝|几类|哪类|类|记录|档案|信息|详情|资料|是什么时候|什么时候|是哪天|目前|最近一次|最近|上一次|上次|上一回|上回|上个?月|这个?月|本月|上周|这周|本周|今年|去年|结果|怎么样|咋样|如何|下一次|下次|什么时候|哪天|几号|多久|是谁|谁|是什么|什么|是啥|啥|是多少|多少|几条|几个|几次|有没有|还有|有|没有?|未|隐患|问题|风险|等级|颜色|级别|负责人|联系人|安全员|老板|电话|号码|联系方式|地址|在哪|巡查|检查|巡|去|查|整改|处理|完|闭环|的|了|过|是|吗|呢|\?/g;
 const ASKS = /还是|是不是|是否|有无|联系人|负责人|电话|地址|安全员|记录|档案|信息|详情|资料|列表|清单|什么|啥|几|多少|谁|哪|吗|呢|有没有|\?/;
 
 function attributeQuestion(asked: string, askedAround = false): RegExpExecArray | null {

@@ -30,6 +30,7 @@ const codeOf = (p: ParsedMessage): string | undefined => ('code' in p && typeof 
  * `read` is the reading of the message as a whole, `again` reads words afresh.
  */
 export function severalCodes(read: ParsedMessage, text: string, again: (words: string) => ParsedMessage): ParsedMessage {
+  if (read.intent === 'ambiguous' && read.code) return verbAsked(read, text);
   if (!ON_A_HAZARD.has(read.intent) || (read.intent === 'void' && read.duplicateOf)) return read;
   if (!/y\s*h/i.test(text)) return read;
   const all = codeMatches(text);
@@ -51,6 +52,17 @@ export function severalCodes(read: ParsedMessage, text: string, again: (words: s
   // so no code of the message is dropped.
   const readings = sentences.map((r, i): ParsedMessage => (codeOf(r) === matches[i].code && ON_A_HAZARD.has(r.intent) ? r : { intent: 'query_hazard', code: matches[i].code }));
   return { intent: 'ambiguous', options: readings };
+}
+
+/**
+ * "YH…0003 YH…0004 搞一下": the verb is unclear, so the bot asks what to do with the first code; the other codes
+ * ride along (others) so the question and its answer say which are left, and none is dropped in silence.
+ */
+function verbAsked(read: Extract<ParsedMessage, { intent: 'ambiguous' }>, text: string): ParsedMessage {
+  if (!/y\s*h/i.test(text)) return read;
+  const codes = [...new Set(codeMatches(text).map((m) => m.code))];
+  if (codes.length < 2 || codes.length > MAX_CODES || codes[0] !== read.code) return read;
+  return { ...read, others: codes.slice(1) };
 }
 
 const JOIN = '(?:和|与|跟|及|以及|还有|或|[、,])';
