@@ -25,6 +25,7 @@ import { ABOUT_ENTERPRISE } from './known-names.js';
 import { nicknamesIn } from './nicknames.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { plainVerdicts } from './verdicts.js';
+import { withNameEdgesTrimmed } from './name-edges.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -173,8 +174,9 @@ function readMessage(input: string, now: Date, options: NormaliseOptions): Parse
   // "转自领导：亚泰建材是什么情况": a forwarded message is read as what was forwarded.
   const raw = given.length <= MAX_PARSED_CHARS ? withoutChatLines(given.replace(FORWARDED, '') || given) : given;
   const quoted = raw.length <= MAX_PARSED_CHARS ? QUOTE.exec(raw) : null;
-  if (quoted) return answerToQuote(quoted[1] ?? quoted[2] ?? quoted[3], quoted[4], now, options);
-  return parseOne(raw, now, options);
+  // A name read without the list may hold the sentence's edge words (天马纺织去, 华美了) or be none (我这边).
+  if (quoted) return withNameEdgesTrimmed(answerToQuote(quoted[1] ?? quoted[2] ?? quoted[3], quoted[4], now, options));
+  return withNameEdgesTrimmed(parseOne(raw, now, options));
 }
 
 // "转自领导：", "转发：", "来自站长群：", "回复 李主任：" in front of a forwarded message or a reply.

@@ -1,0 +1,108 @@
+// The enterprise's name read without the sender's list: words of the sentence glued to it or said before it
+// (name-edges.ts, chat-lead.ts, implicit.ts), and several names typed without a pause and counted (several.ts).
+// Messages written for these tests, in new wordings; near misses keep their old reading.
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../bot/dialog/parse/index.js';
+import { trimNameEdges } from '../bot/dialog/parse/name-edges.js';
+import { dialogWorld } from './helpers/dialog-world.js';
+
+const NOW = new Date('2026-12-03T02:00:00Z'); // Thursday 10:00 Shanghai
+const parse = (text: string) => parseMessage(text, NOW) as Record<string, unknown>;
+const readings = (got: Record<string, unknown>) => (got.intent === 'ambiguous' ? (got.options as Record<string, unknown>[]) : [got]);
+
+describe('the sender or the sender\'s place is never the enterprise', () => {
+  it.each([
+    ['我们这边灭火器都过期了', '灭火器都过期了'],
+    ['咱这儿配电箱没关门', '配电箱没关门'],
+    ['我这边 安全出口被锁了', '安全出口被锁了'],
+    ['咱们这儿，疏散指示灯不亮 三天内整改', '疏散指示灯不亮'],
+  ])('%s is a report with no enterprise', (text, description) => {
+    const got = parse(text);
+    expect(got.intent).toBe('report');
+    expect(got.enterprise).toBeUndefined();
+    expect(got.description).toBe(description);
+  });
+
+  it('the dialog then asks which enterprise', async () => {
+    const c = await dialogWorld();
+    const reply = await c.say(c.w.workerA1, '我们这边 应急灯坏了好几个');
+    expect(reply).toContain('哪家企业');
+  });
+
+  it.each(['我', '我这边', '这边', '那边', '我们这', '咱这儿', '他们那里'])('%s is no name', (word) => {
+    expect(trimNameEdges(word)).toBeUndefined();
+  });
+});
+
+describe('a verb or particle glued to a name is taken off', () => {
+  it.each([
+    ['顺昌木业去检查了 正常', '顺昌木业', 'patrol'],
+    ['到鑫达纸业了 仓库电线乱拉', '鑫达纸业', undefined],
+    ['顺昌木业啊 消防栓没水', '顺昌木业', 'report'],
+    ['利民化工厂都看过了 没问题', '利民化工厂', 'patrol'],
+  ])('%s → %s', (text, enterprise, intent) => {
+    const got = parse(text);
+    if (intent) expect(got.intent).toBe(intent);
+    for (const r of readings(got)) expect(r.enterprise).toBe(enterprise);
+  });
+
+  it.each([
+    ['华了', '华了'], // too short to trim: left as said
+    ['好运来', '好运来'], // 来 ends names
+    ['做轴承的', '做轴承的'], // 的 ends a nickname
+    ['京都', '京都'], // 都 is an edge only after a company word
+    ['宏图印务那边', '宏图印务'],
+    ['金泰机械厂里', '金泰机械厂'],
+  ])('trimNameEdges(%s) = %s', (name, want) => {
+    expect(trimNameEdges(name)).toBe(want);
+  });
+
+  it('a name ending in 来 keeps it in a report', () => {
+    const got = parse('好运来饭店 后厨灭火器过期');
+    expect(got).toMatchObject({ intent: 'report', enterprise: '好运来饭店' });
+  });
+});
+
+describe('a reply to the last message in front is no name', () => {
+  it.each([
+    ['明白 恒远物流 刚看了 叉车没年检', '恒远物流', 'issues'],
+    ['知道了，金桥五金去过了 都正常', '金桥五金', 'normal'],
+    ['好嘞 东升塑业看过了 没问题', '东升塑业', 'normal'],
+  ])('%s', (text, enterprise, result) => {
+    expect(parse(text)).toMatchObject({ intent: 'patrol', enterprise, result });
+  });
+
+  it('收到 before a hazard code still acknowledges it', () => {
+    expect(parse('收到 YH20261122-0007')).toMatchObject({ intent: 'acknowledge', code: 'YH20261122-0007' });
+  });
+
+  it('收到 glued to what follows is part of the sentence', () => {
+    expect(parse('收到整改通知书了').enterprise).toBeUndefined();
+  });
+});
+
+describe('several names typed without a pause, with a count', () => {
+  it.each([
+    ['今天跑了利华化纤金鼎机械鸿运电器几家 都正常', ['利华化纤', '金鼎机械', '鸿运电器']],
+    ['今天看了东方电子三星纺织两家都没问题', ['东方电子', '三星纺织']],
+    ['麻烦登记一下 上午巡查了兴隆五金永丰塑业两家 都没问题', ['兴隆五金', '永丰塑业']],
+  ])('%s', (text, enterprises) => {
+    expect(parse(text)).toMatchObject({ intent: 'patrol', enterprises, result: 'normal' });
+  });
+
+  it('a count that does not agree with the cut asks rather than guesses', () => {
+    expect(parse('今天去了宏发机械恒通电器三家 都正常').intent).toBe('unknown');
+  });
+
+  it('names glued without a count are not cut by guess', () => {
+    expect(parse('宏发机械恒通电器都看过了 没问题').intent).toBe('unknown');
+  });
+
+  it('spaced names still read as before', () => {
+    expect(parse('宏发机械 恒通电器都看过了 没问题')).toMatchObject({ intent: 'patrol', enterprises: ['宏发机械', '恒通电器'], result: 'normal' });
+  });
+
+  it('one long name is not cut', () => {
+    expect(parse('常州宏发机械制造有限公司 今天看过了 正常')).toMatchObject({ intent: 'patrol', result: 'normal' });
+  });
+});
