@@ -106,3 +106,30 @@ describe('several names typed without a pause, with a count', () => {
     expect(parse('常州宏发机械制造有限公司 今天看过了 正常')).toMatchObject({ intent: 'patrol', result: 'normal' });
   });
 });
+
+describe('two things told of two enterprises in one message', () => {
+  it.each([
+    ['鸿达机械上午看过了 正常 顺便说下对面的金鼎五金配电箱门没关', '鸿达机械', '金鼎五金'],
+    ['兴业纺织巡查完了没问题，另外宏图塑业的安全出口锁了', '兴业纺织', '宏图塑业'],
+    ['福源食品去过了 一切正常 对了 利达包装灭火器压力不够', '福源食品', '利达包装'],
+  ])('%s: a patrol and a report, both offered', (text, patrolAt, reportAt) => {
+    const got = parse(text);
+    expect(got.intent).toBe('ambiguous');
+    const [first, second] = readings(got);
+    expect(first).toMatchObject({ intent: 'patrol', enterprise: patrolAt, result: 'normal' });
+    expect(second).toMatchObject({ intent: 'report', enterprise: reportAt });
+  });
+
+  it('more problems of the same enterprise after 还有 stay one report', () => {
+    expect(parse('鸿达机械 灭火器过期 还有消防通道堵了')).toMatchObject({ intent: 'report', enterprise: '鸿达机械' });
+  });
+
+  it('the dialog records the one chosen and says the other was not recorded', async () => {
+    const c = await dialogWorld();
+    const asked = await c.say(c.w.workerA1, '华美化工今天巡查了 没问题 另外华美塑料的消防通道堵了');
+    expect(asked).toContain('一次记录一件');
+    const done = await c.say(c.w.workerA1, '1');
+    expect(done).toContain('巡查已记录');
+    expect(done).toContain('未记录：上报 华美塑料 的隐患');
+  });
+});

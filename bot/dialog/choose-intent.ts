@@ -58,8 +58,13 @@ export async function askIntent(t: Turn, options: ParsedMessage[], dispatch: Dis
   if (perCode) return askWhich(t, options, U.chooseCode);
   const allowed = options.filter((o) => ALLOWED[t.actor.role]?.has(o.intent)).slice(0, MAX_OPTIONS);
   if (allowed.length === 0) return { title: '没看懂', lines: [M.unknown] };
-  if (allowed.length === 1) return dispatch(t, allowed[0]);
-  return askWhich(t, allowed, heading);
+  if (allowed.length === 1) {
+    // Two things told and one the role may do: it is done, and the other is said as not recorded.
+    const reply = await dispatch(t, allowed[0]);
+    const left = thingsLeft(options, allowed[0]);
+    return reply && left ? { ...reply, lines: [...reply.lines, left] } : reply;
+  }
+  return askWhich(t, allowed, severalThings(allowed) ? U.chooseOneThing : heading);
 }
 
 async function askWhich(t: Turn, allowed: ParsedMessage[], heading: string): Promise<Reply> {
@@ -76,7 +81,24 @@ export async function answerIntentChoice(t: Turn, draft: Draft, parsed: ParsedMe
   if (!chosen) return { title: '请选择要做的事', lines: [M.choiceOutOfRange(options.length)] };
   await t.drafts.drop(t.actor.personId);
   const reply = await dispatch(t, chosen);
-  // One of several codes done: the others are said, to be sent again (several-codes.ts).
-  const left = codesLeft(options, chosen);
+  // One of several codes done: the others are said, to be sent again (several-codes.ts). So are the other things
+  // told of other enterprises (华美 正常，另外恒泰通道堵了): never dropped without a word.
+  const left = codesLeft(options, chosen) ?? thingsLeft(options, chosen);
   return reply && left ? { ...reply, lines: [...reply.lines, left] } : reply;
+}
+
+const enterpriseOf = (p: ParsedMessage): string | undefined =>
+  (p.intent === 'report' || p.intent === 'patrol') && typeof p.enterprise === 'string' && p.enterprise ? p.enterprise : undefined;
+
+/** Whether the readings are things told of different enterprises (two-things.ts), not readings of one. */
+function severalThings(options: readonly ParsedMessage[]): boolean {
+  const names = options.map(enterpriseOf);
+  return names.every(Boolean) && new Set(names).size > 1;
+}
+
+/** The note after one of several things was done: the things told of other enterprises, not recorded. */
+export function thingsLeft(options: readonly ParsedMessage[], chosen: ParsedMessage): string | null {
+  if (!severalThings(options)) return null;
+  const left = options.filter((o) => enterpriseOf(o) !== enterpriseOf(chosen)).map(optionLabel);
+  return left.length ? U.thingsLeft(left) : null;
 }

@@ -26,6 +26,7 @@ import { nicknamesIn } from './nicknames.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { plainVerdicts } from './verdicts.js';
 import { withNameEdgesTrimmed } from './name-edges.js';
+import { twoThings } from './two-things.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -278,6 +279,9 @@ function parseWords(text: string, now: Date, said: string): ParsedMessage {
     const named = told.intent === 'ambiguous' ? told.options.some((o) => 'enterprise' in o && o.enterprise) : 'enterprise' in told && told.enterprise;
     if (TOLD.has(told.intent) && named) return told;
   }
+  // "永盛纺织巡查没问题 顺便说一下隔壁的金鹰五金消防通道堵了": two things joined by 顺便 / 另外 / 对了 (two-things.ts).
+  const two = /顺便|另外|还有|对了|再就是/.test(text) ? twoThings(text, (w) => readWords(w, now, said)) : null;
+  if (two) return two;
   return twoEnterprises(readWords(text, now, said), text, now, said);
 }
 
