@@ -133,3 +133,12 @@ describe('two things told of two enterprises in one message', () => {
     expect(done).toContain('未记录：上报 华美塑料 的隐患');
   });
 });
+
+describe('a list mixing pauses and glued names', () => {
+  it('is cut where the count agrees', () => {
+    expect(parse('看了兴隆五金、永丰塑业恒昌化工三家 都没问题')).toMatchObject({ intent: 'patrol', enterprises: ['兴隆五金', '永丰塑业', '恒昌化工'], result: 'normal' });
+  });
+  it('asks without a count', () => {
+    expect(parse('看了兴隆五金、永丰塑业恒昌化工 都没问题').intent).toBe('unknown');
+  });
+});

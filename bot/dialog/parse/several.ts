@@ -33,12 +33,10 @@ const NUMBER: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4,
 const GLUED_NAME = new RegExp(`[\u4e00-\u9fff]{2,4}?${COMPANY_SUFFIX}`, 'y');
 
 /**
- * "远大钢构嘉诚汽配华盛化纤三家": names typed without a pause, cut where each company word ends. The cut is taken only
- * when it covers the whole run and gives as many names as the count says (几家: two or more); otherwise the
- * names are not certain, and no patrol is guessed (the message stays unread and the bot asks).
+ * "远大钢构嘉诚汽配华盛化纤三家": names typed without a pause, cut where each company word ends. A part is cut only
+ * when the cut covers it whole and gives two names or more; null when it is one name (or cannot be cut).
  */
-function gluedNames(run: string, count: string | undefined): string[] | 'unsure' | null {
-  if (/[\s,;、和与跟及]/.test(run)) return null;
+function cutGlued(run: string): string[] | null {
   const names: string[] = [];
   GLUED_NAME.lastIndex = 0;
   while (GLUED_NAME.lastIndex < run.length) {
@@ -47,8 +45,17 @@ function gluedNames(run: string, count: string | undefined): string[] | 'unsure'
     if (!m || m.index !== at) return null;
     names.push(m[0]);
   }
-  if (names.length < 2) return null;
-  // Two names or more, cut right only if the count agrees: without it (or against it) the cut is a guess.
+  return names.length >= 2 ? names : null;
+}
+
+/**
+ * The names listed, with any glued run cut (cutGlued). A cut is a guess unless the count said agrees with the
+ * names it gives (几家: two or more): without that, 'unsure', and no patrol is guessed.
+ */
+function listedNames(parts: readonly string[], count: string | undefined): string[] | 'unsure' {
+  const cuts = parts.map(cutGlued);
+  if (cuts.every((c) => c === null)) return [...parts];
+  const names = parts.flatMap((p, i) => cuts[i] ?? [p]);
   const want = !count ? -1 : count === '几' ? 0 : /^\d+$/.test(count) ? Number(count) : NUMBER[count] ?? -1;
   return want === 0 || names.length === want ? names : 'unsure';
 }
@@ -76,11 +83,11 @@ export function parseSeveralPatrol(text: string): IntentOf<'patrol'> | IntentOf<
   } else return null;
   const counted = namesPart.trim().replace(AFTER_NAMES, '');
   const split = counted.replace(COUNT, '').split(BETWEEN).map((s) => s.trim()).filter(Boolean);
-  const glued = split.length === 1 ? gluedNames(split[0], COUNT_SAID.exec(counted)?.[1]) : null;
+  const listed = listedNames(split, COUNT_SAID.exec(counted)?.[1]);
   // Several names glued together that cannot be cut for certain: no patrol of one of them (or of a wrong cut)
   // is guessed; the message stays unread and the bot asks.
-  if (glued === 'unsure') return { intent: 'unknown', text };
-  const names = glued ?? split;
+  if (listed === 'unsure') return { intent: 'unknown', text };
+  const names = listed;
   if (names.length < 2 || names.length > 10) return null;
   if (!names.every((n) => takeLegalName(n)?.rest === '' || (isName(n) && !SITE_WORD.test(n)))) return null;
   // The verdict: all well, in words or as the visit alone ending on a normal word (都看过了 没问题).
