@@ -112,12 +112,17 @@ describe('two things told of two enterprises in one message', () => {
     ['鸿达机械上午看过了 正常 顺便说下对面的金鼎五金配电箱门没关', '鸿达机械', '金鼎五金'],
     ['兴业纺织巡查完了没问题，另外宏图塑业的安全出口锁了', '兴业纺织', '宏图塑业'],
     ['福源食品去过了 一切正常 对了 利达包装灭火器压力不够', '福源食品', '利达包装'],
+    ['恒昌化工今天检查了都正常顺便提一下对面的宏发机械门口堆满了木托盘', '恒昌化工', '宏发机械'],
   ])('%s: a patrol and a report, both offered', (text, patrolAt, reportAt) => {
     const got = parse(text);
     expect(got.intent).toBe('ambiguous');
     const [first, second] = readings(got);
     expect(first).toMatchObject({ intent: 'patrol', enterprise: patrolAt, result: 'normal' });
     expect(second).toMatchObject({ intent: 'report', enterprise: reportAt });
+  });
+
+  it('做对了 inside a sentence starts nothing', () => {
+    expect(parse('鸿达机械 这次分类做对了 灭火器过期').intent).not.toBe('ambiguous');
   });
 
   it('more problems of the same enterprise after 还有 stay one report', () => {

@@ -7,8 +7,9 @@ import type { ParsedMessage } from '../intents.js';
 import { COMPANY_SUFFIX } from './slots.js';
 
 // The word that starts the second thing, after a pause: 顺便说一下, 顺便提下, 另外, 另外还有, 还有个事, 对了, 再就是.
+// Dictated without a pause, only the long forms (顺便说一下, 另外提下) are sure to start a new thing.
 // 还有 alone is left out: it more often adds to what was said of the same visit than starts a new thing.
-const ALSO = /[\s,;。、:!~]+(?:顺便(?:说|提|讲|报)?(?:一下|下)?|另外(?:说一下|还有)?|还有(?:个事|件事)|对了|再就是)[\s,;。、:!~]*/g;
+const ALSO = /[\s,;。、:!~]+(?:顺便(?:说|提|讲|报)?(?:一下|下)?|另外(?:说一下|还有)?|还有(?:个事|件事)|对了|再就是)[\s,;。、:!~]*|(?<=\S{4})(?:顺便(?:说|提|讲|报)(?:一下|下)|另外(?:说|提)(?:一下|下))[\s,;。、:!~]*/g;
 // "隔壁的金鹰五金…" after the first enterprise: the neighbour named is where the second thing is.
 // Only in front of a name that ends like one (隔壁那家小厂 names nobody, so it stays in the words).
 const NEIGHBOUR_LEAD = new RegExp(`^(?:在)?(?:隔壁|对面|斜对面|旁边)(?:的|那家|那个)?(?=[\\u4e00-\\u9fffA-Za-z0-9]{2,8}?${COMPANY_SUFFIX})`);
