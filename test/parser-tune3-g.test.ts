@@ -147,3 +147,15 @@ describe('a list mixing pauses and glued names', () => {
     expect(parse('看了兴隆五金、永丰塑业恒昌化工 都没问题').intent).toBe('unknown');
   });
 });
+
+describe('how many places the day took, said before the one told', () => {
+  it('is no part of the patrol', () => {
+    expect(parse('上午转了两家，巡查 顺达物流 正常')).toMatchObject({ intent: 'patrol', enterprise: '顺达物流', result: 'normal' });
+  });
+  it('is no part of the report', () => {
+    expect(parse('今天跑了四家 宏达机械 灭火器过期了')).toMatchObject({ intent: 'report', enterprise: '宏达机械' });
+  });
+  it('a count alone with a verdict still names nobody', () => {
+    expect(parse('今天跑了三家，都正常').intent).toBe('unknown');
+  });
+});

@@ -32,6 +32,8 @@ const LOCATIVE_PROBLEM =
 // "我这边 安全出口被锁了", "咱们这儿，灭火器过期了": the sender's own place said first names no enterprise. The problem
 // is a report without one, and the dialog asks which enterprise (name-edges.ts drops such words read as a name).
 const SENDER_PLACE = /^(?:我|我们|咱|咱们|俺|俺们)(?:这边|这里|这儿|这块)[\s,;。、:]+(?=\S)/;
+// "今天跑了三家，巡查 金阳光木业 正常": how many places the day took, said before the one told; no part of it.
+const VISITS_COUNTED = new RegExp(`^${WHEN_TOLD}(?:我)?(?:跑了|去了|巡了|巡查了|检查了|看了|走了|转了)[\\d一二两三四五六七八九十几]+家(?:企业|厂)?(?:了)?[\\s,;。、:!~]+(?=\\S{2})`);
 // "去华美巡查了，正常".
 const VISIT = /^(?:去|到|在)([^\s,;。、]{1,16}?)(?:巡查|巡检|检查)(?:了|一下)*[\s,;。、:]*(.*)$/;
 // "我发现华美灭火器过期了": a sighting is a report.
@@ -58,6 +60,13 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
     if (cmd?.command === 'patrol' && /^[\d一二三四五六七八九十几两]+家/.test(cmd.rest)) return null;
     if (cmd?.command === 'patrol') return parsePatrol(cmd.rest, now);
     if (cmd?.command === 'report') return parseReport(cmd.rest, now);
+  }
+  const counted = VISITS_COUNTED.exec(text);
+  if (counted) {
+    const rest = text.slice(counted[0].length);
+    const cmd = matchCommand(rest);
+    const told = cmd?.command === 'patrol' ? parsePatrol(cmd.rest, now) : cmd?.command === 'report' ? parseReport(cmd.rest, now) : parseImplicit(rest, now);
+    if (told && (told.intent === 'patrol' || told.intent === 'report') && told.enterprise) return told;
   }
   const code = findHazardCode(text);
   if (code) return parseCodeSentence(text, code, now);
