@@ -63,11 +63,15 @@ export async function askIntent(t: Turn, options: ParsedMessage[], dispatch: Dis
   const allowed = options.filter((o) => ALLOWED[t.actor.role]?.has(o.intent)).slice(0, MAX_OPTIONS);
   if (allowed.length === 0) return { title: '没看懂', lines: [M.unknown] };
   if (allowed.length === 1) {
+    // Two things told and one the role may do: it is done, and the other is said as not recorded; so are the
+    // codes the message named beyond this one.
     const reply = await dispatch(t, allowed[0]);
-    return reply && others.length ? { ...reply, lines: [...reply.lines, U.severalCodesLeft([...others])] } : reply;
+    const left = others.length ? U.severalCodesLeft([...others]) : thingsLeft(options, allowed[0]);
+    return reply && left ? { ...reply, lines: [...reply.lines, left] } : reply;
   }
   const first = codeOfOption(allowed[0]);
-  return askWhich(t, allowed, others.length && first ? U.firstOfCodes(first, [...others]) : heading, others);
+  const question = others.length && first ? U.firstOfCodes(first, [...others]) : severalThings(allowed) ? U.chooseOneThing : heading;
+  return askWhich(t, allowed, question, others);
 }
 
 const codeOfOption = (p: ParsedMessage): string | undefined => ('code' in p && typeof p.code === 'string' ? p.code : undefined);
@@ -87,8 +91,25 @@ export async function answerIntentChoice(t: Turn, draft: Draft, parsed: ParsedMe
   if (!chosen) return { title: '请选择要做的事', lines: [M.choiceOutOfRange(options.length)] };
   await t.drafts.drop(t.actor.personId);
   const reply = await dispatch(t, chosen);
-  // One of several codes done: the others are said, to be sent again (several-codes.ts).
+  // One of several codes done: the others are said, to be sent again (several-codes.ts). So are the other things
+  // told of other enterprises (华美 正常，另外恒泰通道堵了): never dropped without a word.
   const others = (draft.slots.others ?? []) as string[];
-  const left = codesLeft(options, chosen) ?? (others.length ? U.severalCodesLeft(others) : null);
+  const left = codesLeft(options, chosen) ?? (others.length ? U.severalCodesLeft(others) : null) ?? thingsLeft(options, chosen);
   return reply && left ? { ...reply, lines: [...reply.lines, left] } : reply;
+}
+
+const enterpriseOf = (p: ParsedMessage): string | undefined =>
+  (p.intent === 'report' || p.intent === 'patrol') && typeof p.enterprise === 'string' && p.enterprise ? p.enterprise : undefined;
+
+/** Whether the readings are things told of different enterprises (two-things.ts), not readings of one. */
+function severalThings(options: readonly ParsedMessage[]): boolean {
+  const names = options.map(enterpriseOf);
+  return names.every(Boolean) && new Set(names).size > 1;
+}
+
+/** The note after one of several things was done: the things told of other enterprises, not recorded. */
+export function thingsLeft(options: readonly ParsedMessage[], chosen: ParsedMessage): string | null {
+  if (!severalThings(options)) return null;
+  const left = options.filter((o) => enterpriseOf(o) !== enterpriseOf(chosen)).map(optionLabel);
+  return left.length ? U.thingsLeft(left) : null;
 }

@@ -4,6 +4,9 @@ import type { HelpTopic } from './intents.js';
 export const U = {
   chooseIntent: '您是想：',
   chooseIntentHint: '请回复序号，或回复“取消”。',
+  // Two things told of two enterprises: one is recorded per choice, so the sender knows the other waits.
+  chooseOneThing: '您的消息里有几件事，一次记录一件，请先选一件（其余的请另发）：',
+  thingsLeft: (things: string[]) => `未记录：${things.join('、')}，请另发一条。`,
   // Several hazard codes in one message (several-codes.ts).
   chooseCode: '这条消息有几个编号，一次办理一条。先办哪一条？',
   severalCodesDone: (done: number, total: number) => (done === total ? `已办理 ${total} 条隐患` : `${total} 条隐患，已办理 ${done} 条`),

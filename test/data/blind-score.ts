@@ -19,10 +19,12 @@ function keySlotsMatch(g: Got, e: Expect): boolean {
   // An ambiguous reading carries its enterprise in the lone word or in its options.
   const options = Array.isArray(g.options) ? (g.options as Got[]) : [];
   const named = g.enterprise ?? g.name ?? options.find((o) => typeof o.enterprise === 'string')?.enterprise;
-  const ent = typeof named === 'string' ? named : '';
+  // A patrol of several enterprises (enterprises) names the one expected when it is among them.
+  const several = Array.isArray(g.enterprises) ? (g.enterprises as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  const ents = [...(typeof named === 'string' ? [named] : []), ...several];
   // The parser reads traditional characters as simplified (華美 → 华美): compare in that form.
   const want = e.enterprise ? normalise(e.enterprise) : '';
-  if (want && !(ent && (ent.includes(want) || want.includes(ent)))) return false;
+  if (want && !ents.some((ent) => ent && (ent.includes(want) || want.includes(ent)))) return false;
   if (e.code && g.code !== e.code) return false;
   // 明天之前 and 1天内 end at the same instant: a deadline is compared by when it ends, not how it is written.
   const ends = (d: unknown) => (d ? deadlineInstant(d as DeadlineSlot, BLIND_NOW).toISOString() : 'none');

@@ -29,6 +29,11 @@ const INNER_REPORT = /(?:的)?(?:隐患|问题)(?:登记|上报|报)(?:一下|�
 // "华美那边灭火器过期了": a place word after a name, then a problem.
 const LOCATIVE_PROBLEM =
   /^[^\s,;。、]{1,16}?(?:那边|那里|那儿|这边|厂里|公司里|家的)\S*(?:过期|堵|杂物|未|没有|没|坏|破|漏|隐患|问题|缺|失效|老化|锁|占用|乱|违规|不合格|超|裸露|松动|脱落|积|私)/;
+// "我这边 安全出口被锁了", "咱们这儿，灭火器过期了": the sender's own place said first names no enterprise. The problem
+// is a report without one, and the dialog asks which enterprise (name-edges.ts drops such words read as a name).
+const SENDER_PLACE = /^(?:我|我们|咱|咱们|俺|俺们)(?:这边|这里|这儿|这块)[\s,;。、:]+(?=\S)/;
+// "今天跑了三家，巡查 金阳光木业 正常": how many places the day took, said before the one told; no part of it.
+const VISITS_COUNTED = new RegExp(`^${WHEN_TOLD}(?:我)?(?:跑了|去了|巡了|巡查了|检查了|看了|走了|转了)[\\d一二两三四五六七八九十几]+家(?:企业|厂)?(?:了)?[\\s,;。、:!~]+(?=\\S{2})`);
 // "去华美巡查了，正常".
 const VISIT = /^(?:去|到|在)([^\s,;。、]{1,16}?)(?:巡查|巡检|检查)(?:了|一下)*[\s,;。、:]*(.*)$/;
 // "我发现华美灭火器过期了": a sighting is a report.
@@ -55,6 +60,13 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
     if (cmd?.command === 'patrol' && /^[\d一二三四五六七八九十几两]+家/.test(cmd.rest)) return null;
     if (cmd?.command === 'patrol') return parsePatrol(cmd.rest, now);
     if (cmd?.command === 'report') return parseReport(cmd.rest, now);
+  }
+  const counted = VISITS_COUNTED.exec(text);
+  if (counted) {
+    const rest = text.slice(counted[0].length);
+    const cmd = matchCommand(rest);
+    const told = cmd?.command === 'patrol' ? parsePatrol(cmd.rest, now) : cmd?.command === 'report' ? parseReport(cmd.rest, now) : parseImplicit(rest, now);
+    if (told && (told.intent === 'patrol' || told.intent === 'report') && told.enterprise) return told;
   }
   const code = findHazardCode(text);
   if (code) return parseCodeSentence(text, code, now);
@@ -99,6 +111,9 @@ export function parseImplicit(input: string, now: Date): ParsedMessage | null {
     // "请横林镇于12月5日前将逾期隐患整改情况上报": an instruction to a town or an office is no hazard.
     if (!(said.enterprise && NOT_AN_ENTERPRISE.test(said.enterprise))) return said;
   }
+  const senderPlace = SENDER_PLACE.exec(text);
+  const told = senderPlace ? text.slice(senderPlace[0].length) : '';
+  if (told && PROBLEM.test(told) && !saysNormal(told)) return parseReport(told, now);
   // A problem told after a time or place word (今天华美那边…) is read by parseProblemFirst, which asks.
   if (LOCATIVE_PROBLEM.test(text) && !saysNormal(text) && !TIME_OR_PLACE_FIRST.test(text)) return parseReport(text, now);
   // "请列出当前全区尚未销号的重大事故隐患": the formal 重大事故隐患 is the same list. A hazard told at an enterprise and

@@ -26,6 +26,8 @@ import { nicknamesIn } from './nicknames.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { plainVerdicts } from './verdicts.js';
 import { withoutTownFirst } from './story.js';
+import { withNameEdgesTrimmed } from './name-edges.js';
+import { twoThings } from './two-things.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -175,8 +177,9 @@ function readMessage(input: string, now: Date, options: NormaliseOptions): Parse
   // "转自领导：亚泰建材是什么情况": a forwarded message is read as what was forwarded.
   const raw = given.length <= MAX_PARSED_CHARS ? withoutChatLines(given.replace(FORWARDED, '') || given) : given;
   const quoted = raw.length <= MAX_PARSED_CHARS ? QUOTE.exec(raw) : null;
-  if (quoted) return answerToQuote(quoted[1] ?? quoted[2] ?? quoted[3], quoted[4], now, options);
-  return parseOne(raw, now, options);
+  // A name read without the list may hold the sentence's edge words (天马纺织去, 华美了) or be none (我这边).
+  if (quoted) return withNameEdgesTrimmed(answerToQuote(quoted[1] ?? quoted[2] ?? quoted[3], quoted[4], now, options));
+  return withNameEdgesTrimmed(parseOne(raw, now, options));
 }
 
 // "转自领导：", "转发：", "来自站长群：", "回复 李主任：" in front of a forwarded message or a reply.
@@ -278,6 +281,9 @@ function parseWords(text: string, now: Date, said: string): ParsedMessage {
     const named = told.intent === 'ambiguous' ? told.options.some((o) => 'enterprise' in o && o.enterprise) : 'enterprise' in told && told.enterprise;
     if (TOLD.has(told.intent) && named) return told;
   }
+  // "永盛纺织巡查没问题 顺便说一下隔壁的金鹰五金消防通道堵了": two things joined by 顺便 / 另外 / 对了 (two-things.ts).
+  const two = /顺便|另外|还有|对了|再就是/.test(text) ? twoThings(text, (w) => readWords(w, now, said)) : null;
+  if (two) return two;
   return twoEnterprises(readWords(text, now, said), text, now, said);
 }
 

@@ -9,6 +9,7 @@ import { LEADING_PATROL_KIND } from './patrol-kinds.js';
 import { PROBLEM } from './problem-words.js';
 import { takeLegalName } from './legal-name.js';
 import { WHEN_TOLD } from './time-words.js';
+import { COMPANY_SUFFIX } from './slots.js';
 
 const TIME = WHEN_TOLD;
 // A visit verb before the names: 巡查了, 今天检查了, 去了, 走访了.
@@ -23,12 +24,48 @@ const VISIT_AFTER = /^(?:已经?)?(?:跑过了?|跑了|看过了?|看了(?:一?�
 // An opinion said before the verdict (感觉都挺好的, 总体都正常) is no name either.
 const SITE_WORD = /感觉|觉得|好像|总体|整体|总的|目前|一切|全部|所有|现场|宿舍|食堂|办公楼|[一二三四五六七八九十\d]楼|楼上|楼下|老板|厂长|经理|员工|工人|人员|车间|仓库|厂房|厂区|消防|设备|设施|通道|出口|配电|电箱|线路|安全|场地|门口|环境|卫生|台账|资料|手续|证件|制度|记录|各项|各处|各个|方面|地方|情况|挺|很|蛮|配合|检查|巡查|看|查|去|到|了/;
 // Between names: a space, 、, a comma, or 和 / 与 / 跟 / 及 / 还有.
+// Asking the bot to note what follows (帮我记一下, 登记下): no part of the visit.
+const NOTE_IT = /^(?:请|麻烦)?(?:帮我|给我|帮忙)?(?:记|登记|记录)(?:一下|下)?[\s,;。、:]*/;
+// How many were visited, said with the names (三家, 3家企业); 几家 says several without the number.
+const COUNT_SAID = /([\d一二两三四五六七八九十几]+)家(?:企业|厂)?[\s,;、]*$/;
+const NUMBER: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+// One name of a run typed without a pause: a short head and a company word (远大钢构, 嘉诚汽配).
+const GLUED_NAME = new RegExp(`[\u4e00-\u9fff]{2,4}?${COMPANY_SUFFIX}`, 'y');
+
+/**
+ * "远大钢构嘉诚汽配华盛化纤三家": names typed without a pause, cut where each company word ends. A part is cut only
+ * when the cut covers it whole and gives two names or more; null when it is one name (or cannot be cut).
+ */
+function cutGlued(run: string): string[] | null {
+  const names: string[] = [];
+  GLUED_NAME.lastIndex = 0;
+  while (GLUED_NAME.lastIndex < run.length) {
+    const at = GLUED_NAME.lastIndex;
+    const m = GLUED_NAME.exec(run);
+    if (!m || m.index !== at) return null;
+    names.push(m[0]);
+  }
+  return names.length >= 2 ? names : null;
+}
+
+/**
+ * The names listed, with any glued run cut (cutGlued). A cut is a guess unless the count said agrees with the
+ * names it gives (几家: two or more): without that, 'unsure', and no patrol is guessed.
+ */
+function listedNames(parts: readonly string[], count: string | undefined): string[] | 'unsure' {
+  const cuts = parts.map(cutGlued);
+  if (cuts.every((c) => c === null)) return [...parts];
+  const names = parts.flatMap((p, i) => cuts[i] ?? [p]);
+  const want = !count ? -1 : count === '几' ? 0 : /^\d+$/.test(count) ? Number(count) : NUMBER[count] ?? -1;
+  return want === 0 || names.length === want ? names : 'unsure';
+}
+
 const BETWEEN = /[\s,;、]+|(?<=\S{2})(?:和|与|跟|及|以及|还有)(?=\S{2})/;
 
-export function parseSeveralPatrol(text: string): IntentOf<'patrol'> | null {
+export function parseSeveralPatrol(text: string): IntentOf<'patrol'> | IntentOf<'unknown'> | null {
   // Cheap guard: a gathering word, or a list mark, must be there.
   if (!/[都均全、和与跟及]/.test(text)) return null;
-  const body = text.replace(LEADING_PATROL_KIND, '');
+  const body = text.replace(NOTE_IT, '').replace(LEADING_PATROL_KIND, '');
   const lead = LEAD.exec(body);
   const t = lead ? body.slice(lead[0].length).replace(/^[\s,;。、:]+/, '') : body;
   const all = ALL.exec(t);
@@ -44,7 +81,13 @@ export function parseSeveralPatrol(text: string): IntentOf<'patrol'> | null {
     namesPart = parts.slice(0, -1).join(' ');
     verdict = parts[parts.length - 1];
   } else return null;
-  const names = namesPart.trim().replace(AFTER_NAMES, '').replace(COUNT, '').split(BETWEEN).map((s) => s.trim()).filter(Boolean);
+  const counted = namesPart.trim().replace(AFTER_NAMES, '');
+  const split = counted.replace(COUNT, '').split(BETWEEN).map((s) => s.trim()).filter(Boolean);
+  const listed = listedNames(split, COUNT_SAID.exec(counted)?.[1]);
+  // Several names glued together that cannot be cut for certain: no patrol of one of them (or of a wrong cut)
+  // is guessed; the message stays unread and the bot asks.
+  if (listed === 'unsure') return { intent: 'unknown', text };
+  const names = listed;
   if (names.length < 2 || names.length > 10) return null;
   if (!names.every((n) => takeLegalName(n)?.rest === '' || (isName(n) && !SITE_WORD.test(n)))) return null;
   // The verdict: all well, in words or as the visit alone ending on a normal word (都看过了 没问题).
