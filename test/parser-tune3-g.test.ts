@@ -113,12 +113,20 @@ describe('two things told of two enterprises in one message', () => {
     ['兴业纺织巡查完了没问题，另外宏图塑业的安全出口锁了', '兴业纺织', '宏图塑业'],
     ['福源食品去过了 一切正常 对了 利达包装灭火器压力不够', '福源食品', '利达包装'],
     ['恒昌化工今天检查了都正常顺便提一下对面的宏发机械门口堆满了木托盘', '恒昌化工', '宏发机械'],
+    // A name and a verdict with no visit word is the visit being told, when another thing follows.
+    ['金鼎五金没问题 顺便说一下 宏图塑业楼梯间堆了纸箱 两天内清掉', '金鼎五金', '宏图塑业'],
+    ['利达包装 都挺好 另外 福源食品灭火器过期了', '利达包装', '福源食品'],
   ])('%s: a patrol and a report, both offered', (text, patrolAt, reportAt) => {
     const got = parse(text);
     expect(got.intent).toBe('ambiguous');
     const [first, second] = readings(got);
     expect(first).toMatchObject({ intent: 'patrol', enterprise: patrolAt, result: 'normal' });
     expect(second).toMatchObject({ intent: 'report', enterprise: reportAt });
+  });
+
+  it('a name with a problem and no visit word before 顺便 is not made a patrol', () => {
+    const got = parse('金鼎五金配电箱没关 顺便说一下 宏图塑业也去了没问题');
+    expect(readings(got)[0]).toMatchObject({ intent: 'report', enterprise: '金鼎五金' });
   });
 
   it('做对了 inside a sentence starts nothing', () => {

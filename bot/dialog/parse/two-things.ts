@@ -20,6 +20,18 @@ const told = (m: ParsedMessage): m is Extract<ParsedMessage, { intent: 'report' 
   (m.intent === 'report' && Boolean(m.enterprise) && Boolean(m.description)) ||
   (m.intent === 'patrol' && Boolean(m.enterprise) && Boolean(m.result));
 
+/**
+ * The first part as told. A name and a verdict with no visit word (瑞丰没问题, 华美都挺好) reads alone as a
+ * question of what to do; before 顺便说一下 it is the visit being told, so it is read as a patrol, and kept
+ * only when that gives the all-well verdict (a problem there stays for the message as a whole to ask about).
+ */
+function firstThing(head: string, read: Read): (ParsedMessage & { enterprise: string }) | null {
+  const first = read(head);
+  if (told(first)) return first;
+  const visit = read(`巡查 ${head}`);
+  return told(visit) && visit.intent === 'patrol' && visit.result === 'normal' ? visit : null;
+}
+
 /** The two things a message tells of two enterprises, offered both; null when it tells of one. */
 export function twoThings(text: string, read: Read): ParsedMessage | null {
   for (const m of text.matchAll(ALSO)) {
@@ -27,8 +39,8 @@ export function twoThings(text: string, read: Read): ParsedMessage | null {
     const tail = text.slice(m.index! + m[0].length).replace(NEIGHBOUR_LEAD, '');
     // A neighbour left unnamed (隔壁那家小厂) is no enterprise to report at: the message is read as before.
     if (head.length < 4 || tail.length < 4 || /^(?:在)?(?:隔壁|对面|斜对面|旁边)/.test(tail)) continue;
-    const first = read(head);
-    if (!told(first)) continue;
+    const first = firstThing(head, read);
+    if (!first) continue;
     const second = read(tail);
     if (told(second) && second.enterprise !== first.enterprise && !first.enterprise.includes(second.enterprise) && !second.enterprise.includes(first.enterprise)) {
       return { intent: 'ambiguous', options: [first, second] };
