@@ -160,4 +160,19 @@ describe('dialog: several codes in one message', () => {
     const rows = await c.db.select().from(hazards).orderBy(hazards.id);
     expect(rows.map((h) => h.status)).toEqual([a.status, b.status]);
   });
+
+  it('answers where each stands when several codes are asked after, with no question first', async () => {
+    const { c, a, b } = await twoBeingRectified();
+    await c.say(c.w.workerA1, `整改 ${a.code} 通道已清理`);
+    const reply = await c.say(c.w.workerA1, `${a.code} ${b.code} 都改好了吗`);
+    expect(reply).toContain('2 条隐患的情况');
+    expect(reply).not.toContain('一次办理一条');
+    expect(reply).toMatch(new RegExp(`${a.code} .*待复查`));
+    expect(reply).toMatch(new RegExp(`${b.code} .*整改中`));
+    // Another grid's worker is told per code that the hazard is not theirs to see; nothing leaks.
+    const other = await c.say(c.w.workerB1, `${a.code} ${b.code} 改没改`);
+    expect(other).not.toContain('华美');
+    expect(other).toContain(`${b.code}：`);
+    await c.close();
+  });
 });

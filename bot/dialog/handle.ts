@@ -25,7 +25,7 @@ import type { Turn } from './turn.js';
 import { M } from './messages.js';
 import { U } from './understand-messages.js';
 import { answerIntentChoice, askIntent } from './choose-intent.js';
-import { actOnEach, allAtOnce } from './several-codes.js';
+import { actOnEach, allAtOnce, allQueries, queryEach } from './several-codes.js';
 import { answerDeadline, askDeadline } from './deadline-ask.js';
 import { unknownInScope } from './in-scope.js';
 import { duePatrols, helpTopicReply, myEnterprises } from './scope-lists.js';
@@ -236,7 +236,9 @@ function dispatch(t: Turn, p: ParsedMessage): Promise<Reply | null> | Reply | nu
     // A lone word is offered as an enterprise only once the lookup finds it in the sender's scope.
     case 'ambiguous':
       if (p.name) return unknownInScope(t, { intent: 'unknown', text: p.name }, dispatch, notUnderstood);
-      // Several codes with one action that asks nothing more (复查通过, 销号, 报到): each is done (several-codes.ts).
+      // Several codes asked after (…改好了吗): where each stands. Several codes with one action that asks nothing
+      // more (复查通过, 销号, 报到): each is done (several-codes.ts).
+      if (allQueries(p.options)) return queryEach(t, p.options);
       return allAtOnce(p.options) ? actOnEach(t, p.options, dispatch) : askIntent(t, p.options, dispatch, U.chooseIntent, p.others);
     case 'unknown': return unknownInScope(t, p, dispatch, notUnderstood);
   }

@@ -4,6 +4,8 @@ import { M } from './messages.js';
 import { U } from './understand-messages.js';
 import type { Dispatch } from './choose-intent.js';
 import type { Turn } from './turn.js';
+import { errorReply } from './turn.js';
+import { hazardLine } from '../present/hazard.js';
 
 // One message naming several hazard codes (parse/several-codes.ts reads one option per code). What needs
 // nothing more from the sender (复查通过, 销号, 报到) is done for each code, one reply listing every result;
@@ -39,6 +41,24 @@ export async function actOnEach(t: Turn, options: readonly ParsedMessage[], disp
     lines.push(failed ? `${codeOf(option)}：${reply.lines.join(' ')}` : reply.title);
   }
   return { title: U.severalCodesDone(done, options.length), lines };
+}
+
+/** Whether every option asks after a hazard (YH…0003 YH…0004 改好了吗): a question needs no choosing. */
+export const allQueries = (options: readonly ParsedMessage[]): boolean =>
+  codesOfOptions(options) !== null && options.every((o) => o.intent === 'query_hazard');
+
+/** One line per hazard asked after, where it stands (the full history is one code at a time); a refusal per code. */
+export async function queryEach(t: Turn, options: readonly ParsedMessage[]): Promise<Reply> {
+  const lines: string[] = [];
+  for (const option of options) {
+    const code = codeOf(option)!;
+    try {
+      lines.push(`· ${hazardLine(await t.verbs.getHazard({ code }))}`);
+    } catch (e) {
+      lines.push(`· ${code}：${errorReply(e).lines.join(' ')}`);
+    }
+  }
+  return { title: U.severalCodesShown(options.length), lines, actions: options.slice(0, 1).map((o) => ({ label: '查看详情', command: `查询 ${codeOf(o)}` })) };
 }
 
 /** The note after one of several codes was chosen and done: the others, to send again. */

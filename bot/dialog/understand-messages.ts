@@ -10,6 +10,7 @@ export const U = {
   // Several hazard codes in one message (several-codes.ts).
   chooseCode: '这条消息有几个编号，一次办理一条。先办哪一条？',
   severalCodesDone: (done: number, total: number) => (done === total ? `已办理 ${total} 条隐患` : `${total} 条隐患，已办理 ${done} 条`),
+  severalCodesShown: (total: number) => `${total} 条隐患的情况`,
   severalCodesLeft: (codes: string[]) => `还没有办理：${codes.join('、')}，请逐条另发。`,
   // Several codes and a verb not understood (YH…0003 YH…0004 搞一下): the first is asked about, the rest named.
   firstOfCodes: (code: string, others: string[]) => `这条消息有几个编号，一次办理一条。先办 ${code}，您是想：（${others.join('、')} 请办完后另发）`,
