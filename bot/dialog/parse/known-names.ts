@@ -6,7 +6,7 @@
 // 华美 消防通道又堵了 叫他们三天内弄好, the shape every reader knows.
 import type { ParsedMessage } from '../intents.js';
 import { saidAsLandmark } from './landmarks.js';
-import { PROBLEM } from './problem-words.js';
+import { PROBLEM, problemInName } from './problem-words.js';
 import { looseSyllable } from './syllables.js';
 import { COMPANY_SUFFIX } from './slots.js';
 
@@ -128,7 +128,7 @@ export function nearNameIn(text: string, names: readonly string[]): string | nul
       }
     }
   }
-  return found && !saidAsLandmark(text, found) && !PROBLEM.test(found) ? found : null;
+  return found && !saidAsLandmark(text, found) && !problemInName(found) ? found : null;
 }
 
 /** Whether any known name stands in the text (said as a landmark or not). */

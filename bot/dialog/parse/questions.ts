@@ -3,7 +3,7 @@
 import type { HelpTopic, ParsedMessage } from '../intents.js';
 import { cleanPlace, takePeriod, PLACE } from './queries.js';
 import { takeLegalName } from './legal-name.js';
-import { PROBLEM } from './problem-words.js';
+import { PROBLEM, problemInName } from './problem-words.js';
 import { COMPANY_SUFFIX } from './slots.js';
 import { dropCourtesy } from './fillers.js';
 import { isName, withoutTownFirst } from './story.js';
@@ -281,7 +281,7 @@ function ownEnterpriseQuestion(asked: string): ParsedMessage | null {
   if (!name || !question || !ABOUT_US.test(question) || !PAGE_WORDS.test(question) || !ASKED.test(question)) return null;
   // A hazard told (…灭火器过期了) or done (…已经清理干净了) is no question; a code asked about is that hazard's.
   if (/YH\s*\d/i.test(asked) || /已经?|了$/.test(question.replace(/[?。!\s]+$/, '')) && !/[?吗呢]/.test(question)) return null;
-  if (PROBLEM.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || NOT_A_NAME.test(name)) return null;
+  if (problemInName(name) || !/[\u4e00-\u9fff]{2}/.test(name) || NOT_A_NAME.test(name)) return null;
   return { intent: 'query_enterprise', enterprise: name };
 }
 

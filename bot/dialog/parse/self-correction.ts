@@ -7,7 +7,7 @@
 // Lines sent one fragment at a time (不对 on its own line) are read by lines.ts; a correction of the report
 // sent before this message, by corrections.ts.
 import type { ParsedMessage } from '../intents.js';
-import { PROBLEM } from './problem-words.js';
+import { PROBLEM, problemInName } from './problem-words.js';
 import { isName } from './story.js';
 import { parseDeadline } from '../../../lib/deadline.js';
 
@@ -44,7 +44,7 @@ export function selfCorrected(m: ParsedMessage, now: Date): ParsedMessage {
   const level = LEVEL.exec(after);
   if (level) return keep({ level: level[1] === '重大' ? 'major' : 'general', levelReason: undefined });
   const name = NAME_FIRST.exec(after)?.[1];
-  if (name && isName(name) && !PROBLEM.test(name) && parseDeadline(name, now) === null && !/^(?:这|那|哪|我|你|他|她)/.test(name)) {
+  if (name && isName(name) && !problemInName(name) && parseDeadline(name, now) === null && !/^(?:这|那|哪|我|你|他|她)/.test(name)) {
     return keep({ enterprise: name });
   }
   return m;

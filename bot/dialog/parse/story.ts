@@ -3,7 +3,7 @@
 import type { ParsedMessage } from '../intents.js';
 import { tidy } from './normalise.js';
 import { NORMAL_TOKEN, parsePatrol, parseReport, saysNormal } from './report.js';
-import { PROBLEM } from './problem-words.js';
+import { PROBLEM, problemInName } from './problem-words.js';
 import { PATROL_KIND } from './patrol-kinds.js';
 import { DEPARTMENT } from './departments.js';
 import { COMPANY_SUFFIX } from './slots.js';
@@ -125,8 +125,7 @@ function patrolTold(name: string, words: string, now: Date, visit = ''): ReturnT
 
 /** A word that may be an enterprise's name: two CJK characters at least, no problem word, no sentence start. */
 // 不锈钢 / 防锈 in a name (华泰不锈钢) is the trade's material, not rust found on a visit.
-export const isName = (s: string) => s.length >= 2 && s.length <= 16 && !NOT_A_NAME.test(s) && !PROBLEM.test(s.replace(TRADE_MATERIAL, '')) && /[\u4e00-\u9fff]{2}/.test(s);
-const TRADE_MATERIAL = /不锈钢|防锈/g;
+export const isName = (s: string) => s.length >= 2 && s.length <= 16 && !NOT_A_NAME.test(s) && !problemInName(s) && /[\u4e00-\u9fff]{2}/.test(s);
 
 // "欣荣服饰 去了没人": the visit verb, after its time, glued to what was found.
 const WENT_PART = new RegExp(`^${WHEN_TOLD}(?:去了|去过了?|去看了|到了)(?=\\S)`);
@@ -265,7 +264,7 @@ export function parseStory(input: string, now: Date): ParsedMessage | null {
   if (gluedVerdict) return parsePatrol(`${gluedVerdict[1]} ${gluedVerdict[2]}`, now);
   // "恒泰 正常", "华美化工，一切正常": a name and a patrol verdict is a patrol.
   const verdict = /^([^\s,;。、:]{2,20})[\s,;。、:]+([^\s,;。、:]+)$/.exec(text);
-  if (verdict && NORMAL_TOKEN.test(verdict[2]) && !NOT_A_NAME.test(verdict[1]) && !PROBLEM.test(verdict[1]) && !/^(?:去|到|在|从)/.test(verdict[1]) && /[\u4e00-\u9fff]{2}/.test(verdict[1])) {
+  if (verdict && NORMAL_TOKEN.test(verdict[2]) && !NOT_A_NAME.test(verdict[1]) && !problemInName(verdict[1]) && !/^(?:去|到|在|从)/.test(verdict[1]) && /[\u4e00-\u9fff]{2}/.test(verdict[1])) {
     return parsePatrol(`${verdict[1]} ${verdict[2]}`, now);
   }
   return null;
@@ -318,7 +317,7 @@ export function parseProblemFirst(input: string, now: Date): ParsedMessage | nul
   if (!PROBLEM.test(text) && !DEMAND.test(text) && !(p.deadline && FIX_BY.test(text)) && !p.levelReason) return null;
   // It takes a name and a problem. A problem alone ("通道仍有货物堆放") stays unknown: it is the free-text
   // answer to a question (a reason, a finding), and a name that itself reads as a problem is no name.
-  if (!p.enterprise || !p.description || PROBLEM.test(p.enterprise) || PLANT_PART.test(p.enterprise)) return null;
+  if (!p.enterprise || !p.description || problemInName(p.enterprise) || PLANT_PART.test(p.enterprise)) return null;
   // "华美 今天检查发现灭火器过期": seen on a visit, so it may be a patrol with a finding as much as a
   // report. Both readings go back as one numbered question (1. 上报隐患 2. 记录巡查).
   const visit = VISIT_HINT.exec(p.description);
