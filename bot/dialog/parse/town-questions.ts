@@ -65,8 +65,10 @@ export function parseFiguresAsk(text: string): ParsedMessage | null {
   const { period, rest } = takePeriod(text);
   const placeText = rest.replace(TOWN_LISTS, ' ');
   const matched = PLACE.exec(placeText)?.[0];
-  // "横林逾期几条": a town said without its 镇, glued to the figure word.
-  const glued = matched ? undefined : /^([\u4e00-\u9fff]{2,3})(?=逾期|超期|数据|统计|完成率|整改率)/.exec(placeText.trim())?.[1];
+  // "横林逾期几条": a town said without its 镇, glued to the figure word; "恒达有逾期的吗", "华美还有没有逾期的":
+  // the asking words between are no part of the name (a name that is an enterprise is answered as one: mentions.ts).
+  const glued = matched ? undefined
+    : /^([\u4e00-\u9fff]{2,3}?)(?:还?有没有|还?有|的|还?有?几条|有多少条?)?(?=逾期|超期|数据|统计|完成率|整改率)/.exec(placeText.trim())?.[1];
   const place = (matched && cleanPlace(matched)) || (glued && !NOT_A_TOWN.test(glued) && !COMPANY_END.test(glued) ? glued : undefined);
   if ((/排名|排行|排第|谁(?:第一|最)/.test(text) || RANKED.test(text)) && !OVERDUE.test(text)) return { intent: 'ranking', period };
   if (OVERDUE.test(text)) {
