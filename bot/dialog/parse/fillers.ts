@@ -36,9 +36,10 @@ const ASKING = /^(?:麻烦|我想|想)?(?:请问一下|请问下|问一下|问�
 const ANNOUNCING = new RegExp(`^(?:我)?(?:想|要|来)?(?:跟|和|向|给)?(?:您|你|领导|大家)?(?:反映|汇报|报告|说|讲|报)(?:一下|下|个)(?:情况|问题|事)?${SEP}+`);
 // "各位好，现将检查发现的问题报送如下：…": a clerk's covering line before the finding.
 const COVERING = new RegExp(`^现(?:将|把).{0,24}?(?:报送|报告|上报|汇报|通报|反馈|报)如下${SEP}*`);
-// "麻烦帮我登记一下", "请帮忙记录": asking the bot to record what was just said is what every message does.
+// "麻烦帮我登记一下", "请帮忙记录": asking the bot to record what was just said is what every message does;
+// so is "再报一条" / "这个也报上" / "单独报一个" said beside a new finding (the finding is the report).
 const RECORD_REQUEST = new RegExp(
-  `(?<=^|${SEP})(?:麻烦|请|劳驾|辛苦)?(?:你|您)?(?:帮(?:我|忙)?)?(?:登记|记录|记|录入|录|提交|登)(?:一下|下)?(?:吧|哈|哦)?(?:谢谢|,谢谢)?(?=$|${SEP})`,
+  `(?<=^|${SEP})(?:(?:麻烦|请|劳驾|辛苦)?(?:你|您)?(?:帮(?:我|忙)?)?(?:登记|记录|记|录入|录|提交|登)(?:一下|下)?|(?:再|另|另外|单独|这个也|这条也|也)(?:给我)?(?:报|上报|记|登记)(?:一条|一个|一下|上)?)(?:吧|哈|哦)?(?:谢谢|,谢谢)?(?=$|${SEP})`,
 );
 // Courtesy clauses at the end, in any order: …，麻烦登记，谢谢，辛苦了; a clerk's 特此报告 / 请审阅 too.
 const TRAILING_COURTESY = new RegExp(
