@@ -28,6 +28,7 @@ import { plainVerdicts } from './verdicts.js';
 import { withoutTownFirst } from './story.js';
 import { withNameEdgesTrimmed } from './name-edges.js';
 import { twoThings } from './two-things.js';
+import { withoutEarlierAside } from './earlier-aside.js';
 
 export { normalise } from './normalise.js';
 export { findHazardCode } from './codes.js';
@@ -251,7 +252,11 @@ function parseOne(given: string, now: Date, options: NormaliseOptions): ParsedMe
   // Several codes in one message: one reading per code, none dropped (several-codes.ts).
   return readSurface(text, (words) => {
     const plain = plainVerdicts(words);
-    return compact(severalCodes(parseWords(plain, now, text), plain, (w) => parseWords(w, now, text)));
+    const read = severalCodes(parseWords(plain, now, text), plain, (w) => parseWords(w, now, text));
+    // A remark on earlier hazards before a new finding (华美那几条还没改，今天又看到…) is read without it.
+    const aside = read.intent === 'unknown' || read.intent === 'report' || read.intent === 'patrol'
+      ? withoutEarlierAside(plain, (w) => parseWords(w, now, text)) : null;
+    return compact(aside ?? read);
   });
 }
 
