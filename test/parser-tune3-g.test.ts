@@ -167,3 +167,10 @@ describe('how many places the day took, said before the one told', () => {
     expect(parse('今天跑了三家，都正常').intent).toBe('unknown');
   });
 });
+
+describe('a lone 那 / 这 cut from 那几条 / 这个 after a name', () => {
+  it('is taken off the name, in reports and in questions', () => {
+    expect(parse('金鼎五金那 配电箱没接地')).toMatchObject({ intent: 'report', enterprise: '金鼎五金' });
+    expect(parse('利达那几条还没改')).toMatchObject({ intent: 'query_enterprise', enterprise: '利达' });
+  });
+});

@@ -12,7 +12,8 @@ const PRONOUN_PLACE = /^(?:我|我们|咱|咱们|俺|俺们|你|你们|他|他�
 // Words that end a sentence part and are never the end of a name: the visit (去), a particle (了, 啊, 呢, 吧, 呀,
 // 嘛, 哈), a place after the name (那边, 这边, 那里, 这里, 那儿, 这儿). 来 and 的 are left: 好运来, 做轴承的 are names.
 // Taken off one after another: 华美那边了 → 华美.
-const TRAILING_EDGE = /(?:那边|这边|那里|这里|那儿|这儿|那块|这块|去|了|啊|呢|吧|呀|嘛|哈|哦)$/;
+// A lone 那 / 这 after two characters or more is the start of 那几条 / 这个 that a reader cut off (华美那).
+const TRAILING_EDGE = /(?:那边|这边|那里|这里|那儿|这儿|那块|这块|去|了|啊|呢|吧|呀|嘛|哈|哦|(?<=[\u4e00-\u9fff]{2})[那这])$/;
 // 里 / 内 end a place inside a company (厂里, 公司里), and 都 / 也 / 又 / 还 start what is said of it (华美化工厂都看过了):
 // only after a company word are they the edge (京都, 百里 end names).
 const INSIDE_EDGE = new RegExp(`(?<=${COMPANY_SUFFIX}|厂)(?:里|内|里面|里头|都|也|又|还)$`);
@@ -38,10 +39,12 @@ export function trimNameEdges(name: string): string | undefined {
  */
 export function withNameEdgesTrimmed(m: ParsedMessage): ParsedMessage {
   if (m.intent === 'ambiguous') return { ...m, options: m.options.map(withNameEdgesTrimmed) };
-  if ((m.intent !== 'report' && m.intent !== 'patrol') || typeof m.enterprise !== 'string') return m;
+  if ((m.intent !== 'report' && m.intent !== 'patrol' && m.intent !== 'query_enterprise') || typeof m.enterprise !== 'string') return m;
   const trimmed = trimNameEdges(m.enterprise);
   if (trimmed === m.enterprise) return m;
   if (trimmed) return { ...m, enterprise: trimmed };
+  // A question needs its enterprise: one made only of edge words is left for the dialog to look up or ask.
+  if (m.intent === 'query_enterprise') return m;
   const { enterprise: _dropped, ...rest } = m;
   return rest as ParsedMessage;
 }
