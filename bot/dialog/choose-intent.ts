@@ -6,7 +6,7 @@ import type { Draft } from './drafts.js';
 import { ask, type Turn } from './turn.js';
 import { M } from './messages.js';
 import { U } from './understand-messages.js';
-import { codesLeft, codesOfOptions } from './several-codes.js';
+import { codeOf, codesLeft, codesOfOptions } from './several-codes.js';
 
 // When a message has two or more readings (YH… 催一下; a bare enterprise name), the bot asks one short
 // numbered question (1. 查看隐患 2. 交办) and keeps the readings in the draft; the number runs the one chosen.
@@ -50,8 +50,8 @@ export function optionLabel(p: ParsedMessage): string {
 
 export type Dispatch = (t: Turn, p: ParsedMessage) => Promise<Reply | null> | Reply | null;
 
-/** Asks which reading was meant; a single reading left for the sender's role simply runs. */
 /**
+ * Asks which reading was meant; a single reading left for the sender's role simply runs.
  * others: the message named more codes than the one the options are about (YH…0003 YH…0004 搞一下); the
  * question names them and the reply to the choice says they are left (several-codes.ts).
  */
@@ -69,12 +69,10 @@ export async function askIntent(t: Turn, options: ParsedMessage[], dispatch: Dis
     const left = others.length ? U.severalCodesLeft([...others]) : thingsLeft(options, allowed[0]);
     return reply && left ? { ...reply, lines: [...reply.lines, left] } : reply;
   }
-  const first = codeOfOption(allowed[0]);
+  const first = codeOf(allowed[0]);
   const question = others.length && first ? U.firstOfCodes(first, [...others]) : severalThings(allowed) ? U.chooseOneThing : heading;
   return askWhich(t, allowed, question, others);
 }
-
-const codeOfOption = (p: ParsedMessage): string | undefined => ('code' in p && typeof p.code === 'string' ? p.code : undefined);
 
 async function askWhich(t: Turn, allowed: ParsedMessage[], heading: string, others: readonly string[] = []): Promise<Reply> {
   const numbered = allowed.map((o, i) => ({ line: `${i + 1}. ${optionLabel(o)}`, answer: String(i + 1) }));

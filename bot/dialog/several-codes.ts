@@ -4,6 +4,7 @@ import { M } from './messages.js';
 import { U } from './understand-messages.js';
 import type { Dispatch } from './choose-intent.js';
 import type { Turn } from './turn.js';
+import { codeOf } from './parse/several-codes.js';
 import { errorReply } from './turn.js';
 import { hazardLine } from '../present/hazard.js';
 
@@ -12,7 +13,7 @@ import { hazardLine } from '../present/hazard.js';
 // anything that may still ask (evidence for 整改, a reason, a department, a deadline) is one hazard at a time:
 // the sender picks which first (choose-intent.ts) and the reply says which codes are left, so none is lost.
 
-const codeOf = (p: ParsedMessage): string | undefined => ('code' in p && typeof p.code === 'string' ? p.code : undefined);
+export { codeOf };
 
 /** The codes when the options are one per hazard code (the readings of several-codes.ts), else null. */
 export function codesOfOptions(options: readonly ParsedMessage[]): string[] | null {

@@ -10,7 +10,7 @@ import { PROBLEM } from './problem-words.js';
 export type Beside = 'note' | 'finding' | 'unsure';
 
 // The sender says it is no hazard: 不算隐患, 算不上问题, 问题不大, 不要紧, 无大碍, 不影响.
-const HEDGE = /不算(?:是)?(?:什么)?(?:隐患|问题)|算不上(?:隐患|问题)?|(?:问题|影响)不大|不是(?:什么)?大?(?:隐患|问题)|不要紧|没关系|(?:无|没有?)(?:大碍|大问题|什么大问题|啥大问题)|不影响|小事(?:一桩|情)?$/;
+export const HEDGE = /不算(?:是)?(?:啥|什么)?(?:隐患|问题)|算不上(?:隐患|问题)?|谈不上|(?:问题|影响)不大|不是(?:啥|什么)?大?(?:隐患|问题)|不要紧|没关系|(?:无|没有?)(?:大碍|大问题|什么大问题|啥大问题)|不影响|小事(?:一桩|情)?$/;
 
 // A clause telling a problem put right: 已更换, 已经整改了, 当场清理了, 换好了, 上次的…都改了. An order to fix it
 // (已要求更换, 已通知整改, 已提醒) is no fix: the problem is still there.

@@ -23,7 +23,8 @@ function codeMatches(text: string): CodeMatch[] {
   return found;
 }
 
-const codeOf = (p: ParsedMessage): string | undefined => ('code' in p && typeof p.code === 'string' ? p.code : undefined);
+/** The hazard code a reading acts on, if any. */
+export const codeOf = (p: ParsedMessage): string | undefined => ('code' in p && typeof p.code === 'string' ? p.code : undefined);
 
 /**
  * The reading of a message naming several distinct codes, one reading per code (see the top of this file);

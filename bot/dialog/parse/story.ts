@@ -11,6 +11,7 @@ import { takeLegalName } from './legal-name.js';
 import { HANDLED } from './clerk-lead.js';
 import { DAY_WORDS, HOUR_WORDS, WEEK_WORDS, WHEN_TOLD } from './time-words.js';
 import { parseDeadline } from '../../../lib/deadline.js';
+import { HEDGE } from './beside-verdict.js';
 
 export { PROBLEM } from './problem-words.js';
 
@@ -85,9 +86,8 @@ function revisitWell(words: string, again: boolean): string | null {
 
 // "上次的改好了 但是又发现灭火器过期", "上次的隐患都整改了 灭火器过期", "木事 就是灭火器过期": what was put right, or a
 // verdict of all well, then something wrong. The finding is what is wrong; the rest is no part of it. A hedge
-// (不算啥隐患, 问题不大) leaves the reading as it was.
+// (不算啥隐患, 问题不大: beside-verdict.ts) leaves the reading as it was.
 const NEW_FOUND = /^(?:但是?|可是|不过|却|就是|只是|除了)(?:这次|今天|本次)?(?:又|还|另外)?(?:发现|看到|有)?了?|^(?:这次|今天|本次)?(?:又|另外)(?:发现|看到|有)了?|^就(?=\S{3})/;
-const HEDGE = /不算|算不上|谈不上|问题不大|不是(?:啥|什么)?大?(?:问题|隐患)/;
 const isFixed = (c: string) => FIXED.test(c) && !STILL.test(c);
 
 function newFinding(words: string): string | null {
